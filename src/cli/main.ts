@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { ExitCode } from "./exit-code.js";
+import { FORMATS, runCheck, type CheckFlags, type CliIo } from "./run-check.js";
+import { UsageError } from "./usage-error.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+function integerIn(min: number, max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    }
+    return number;
+  };
+}
+
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command()
+    .name("lic")
+    .description("License compliance for Hugging Face models: identify, evaluate against a policy, report with evidence.")
+    .version(version, "-V, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or input, 3 could not decide (Hub unreachable, repo missing, upstream failing).`,
+    );
+
+  program
+    .command("check")
+    .description("Check models on the Hub, each pinned to one commit, against a policy.")
+    .argument("<model...>", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
+    .option("--revision <rev>", "revision for models given without @REV (default: main)")
+    .option("--policy <name>", "built-in policy to apply", "default")
+    .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
+    .option("--output <file>", "write the report to FILE instead of stdout")
+    .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
+    .option("--token <token>", "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)")
+    .option("--offline", "answer from the cache only (env HF_HUB_OFFLINE=1)")
+    .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
+    .option("--no-cache", "neither read nor write the snapshot cache")
+    .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
+    .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
+    .action(async (models: string[], flags: CheckFlags) => {
+      setExitCode(await runCheck(models, flags, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`lic: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    io.stderr(`lic: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.undecided;
+  }
+}
+
+function isEntryPoint(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+  const io: CliIo = {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    version,
+  };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

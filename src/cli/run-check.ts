@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import { acquireSnapshot } from "../acquire.js";
+import { SnapshotCache } from "../cache/snapshot-cache.js";
+import { checkModel } from "../check.js";
+import { HubError } from "../hub/hub-error.js";
+import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
+import { formatJson } from "../report/json.js";
+import { formatText } from "../report/text.js";
+import type { CheckResult, ModelError, RunReport } from "../types.js";
+import { exitCodeFor } from "./exit-code.js";
+import { loadPolicy } from "./load-policy.js";
+import { mapConcurrent } from "./map-concurrent.js";
+import { resolveConnection, type Environment } from "./settings.js";
+import { UsageError } from "./usage-error.js";
+import { writeOutput } from "./write-output.js";
+
+export const FORMATS = ["text", "json"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckFlags {
+  revision?: string;
+  policy: string;
+  format: Format;
+  output?: string;
+  endpoint?: string;
+  token?: string;
+  offline?: boolean;
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache: boolean;
+  concurrency: number;
+  /** Seconds per request. */
+  timeout: number;
+}
+
+export interface CliIo {
+  env: Environment;
+  stdout: (text: string) => void;
+  /** Every line for stderr goes through here; it scrubs the token in case anything ever echoes it. */
+  stderr: (text: string) => void;
+  version: string;
+}
+
+/** `lic check`: acquire each model, check it, render the report, and return the exit code. */
+export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const refs = parseModelRefs(models, flags.revision);
+  const policy = loadPolicy(flags.policy);
+  const connection = resolveConnection(flags, io.env, readTokenFile);
+  const redact = (text: string) => (connection.token ? text.split(connection.token).join("[token]") : text);
+  const stderr = (text: string) => io.stderr(redact(text));
+  const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint) : null;
+
+  const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
+    try {
+      const snapshot = await acquireSnapshot(ref, {
+        hub: { endpoint: connection.endpoint, token: connection.token, timeoutMs: flags.timeout * 1000 },
+        cache,
+        offline: connection.offline,
+        onNotice: (message) => stderr(`lic: ${message}\n`),
+      });
+      return checkModel(snapshot, policy);
+    } catch (error) {
+      if (error instanceof HubError) return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { model: ref.id, revision: ref.revision, kind: "internal", message: redact(`${ref.id}: internal error: ${reason}`) };
+    }
+  });
+
+  const report: RunReport = {
+    tool: { name: "lic", version: io.version },
+    policy: { name: policy.name, digest: policy.digest },
+    results: outcomes.filter((outcome): outcome is CheckResult => "verdict" in outcome),
+    errors: outcomes.filter((outcome): outcome is ModelError => !("verdict" in outcome)),
+  };
+  for (const error of report.errors) stderr(`lic: ${error.message}\n`);
+
+  const rendered = redact(flags.format === "json" ? formatJson(report) : formatText(report));
+  if (flags.output) await writeOutput(flags.output, rendered);
+  else io.stdout(rendered);
+  return exitCodeFor(report);
+}
+
+/** Every id is checked before any request; all bad ones are reported at once. `@REV` wins over --revision. */
+function parseModelRefs(models: string[], revision: string | undefined): ModelRef[] {
+  if (revision !== undefined) {
+    const problem = checkRevision(revision);
+    if (problem) throw new UsageError(`--revision "${printable(revision)}": ${problem}`);
+  }
+  const problems: string[] = [];
+  const refs = new Map<string, ModelRef>();
+  for (const model of models) {
+    const parsed = parseModelRef(model);
+    if (!parsed.ok) {
+      problems.push(`"${printable(model)}": ${parsed.reason}`);
+      continue;
+    }
+    const ref = { id: parsed.ref.id, revision: parsed.ref.revision ?? revision ?? null };
+    refs.set(`${ref.id}@${ref.revision ?? ""}`, ref);
+  }
+  if (problems.length > 0) {
+    throw new UsageError(`${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION.`);
+  }
+  return [...refs.values()];
+}
+
+/** Shows control characters as escapes, so an error message cannot rewrite the terminal. */
+function printable(value: string): string {
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return escaped.length > 120 ? `${escaped.slice(0, 120)}…` : escaped;
+}
+
+function readTokenFile(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,158 @@
+import { HubHttpError, HubTransportError } from "./hub-error.js";
+
+export interface HubFetchOptions {
+  /** The Hub's base URL, without a trailing slash (https://huggingface.co, or an internal registry). */
+  endpoint: string;
+  /** Sent as a Bearer token to `endpoint`'s origin only. Any string: internal registries issue non-`hf_` tokens. */
+  token?: string | undefined;
+  /** Per request, including the body. */
+  timeoutMs: number;
+  /** Further attempts after a 429, a 5xx or a connection reset. */
+  maxRetries?: number;
+  /** First backoff delay; doubled each retry, with jitter. */
+  retryBaseMs?: number;
+  /** A `Retry-After` longer than this is not waited for: the request fails as rate-limited instead. */
+  maxRetryAfterMs?: number;
+  /** The underlying fetch (tests and the benchmark count requests through it). */
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+/** Bound on the error body we read to find the Hub's message; the rest is discarded. */
+const MAX_ERROR_BODY = 16 * 1024;
+
+/**
+ * The one HTTP policy every Hub request goes through, handed to `@huggingface/hub` as its `fetch`:
+ * - the token goes to the configured endpoint's origin and nowhere else, also across redirects
+ *   (the Hub answers renamed repos with a relative 307, and LFS files with a 302 to a CDN);
+ * - 429 waits for `Retry-After`, 5xx and resets back off, both bounded;
+ * - every request has a timeout;
+ * - a non-2xx answer becomes a HubHttpError that keeps `X-Error-Code`, which `HubApiError` would drop.
+ */
+export function createHubFetch(options: HubFetchOptions): typeof fetch {
+  const base = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxRetries = options.maxRetries ?? 3;
+  const retryBaseMs = options.retryBaseMs ?? 250;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+  const endpointOrigin = new URL(options.endpoint).origin;
+
+  const hubFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    for (let attempt = 0; ; attempt++) {
+      const isLastAttempt = attempt >= maxRetries;
+      let response: Response;
+      try {
+        response = await followRedirects(url, init);
+      } catch (error) {
+        const transport = toTransportError(error, options.timeoutMs);
+        if (transport.kind === "network" && !isLastAttempt) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        throw transport;
+      }
+      if (response.ok) return response;
+
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+      const canRetry = !isLastAttempt && (response.status === 429 || RETRY_STATUSES.has(response.status));
+      if (canRetry && (retryAfterMs === null || retryAfterMs <= maxRetryAfterMs)) {
+        await discard(response);
+        await sleep(retryAfterMs ?? backoff(attempt));
+        continue;
+      }
+      throw await toHttpError(response, retryAfterMs);
+    }
+  };
+
+  async function followRedirects(startUrl: string, init: RequestInit): Promise<Response> {
+    let url = startUrl;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const headers = new Headers(init.headers);
+      if (options.token && new URL(url).origin === endpointOrigin) {
+        headers.set("authorization", `Bearer ${options.token}`);
+      } else {
+        headers.delete("authorization");
+      }
+      const timeout = AbortSignal.timeout(options.timeoutMs);
+      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+      const response = await base(url, { ...init, headers, signal, redirect: "manual" });
+      const location = response.headers.get("location");
+      if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
+      await discard(response);
+      url = new URL(location, url).href;
+    }
+    throw new HubTransportError("network", `more than ${MAX_REDIRECTS} redirects`);
+  }
+
+  function backoff(attempt: number): number {
+    return retryBaseMs * 2 ** attempt * (0.75 + Math.random() / 2);
+  }
+
+  return hubFetch as typeof fetch;
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now);
+}
+
+async function toHttpError(response: Response, retryAfterMs: number | null): Promise<HubHttpError> {
+  const errorCode = response.headers.get("x-error-code");
+  let serverMessage = response.headers.get("x-error-message");
+  const body = await readBounded(response, MAX_ERROR_BODY);
+  if (!serverMessage && body) {
+    try {
+      const json: unknown = JSON.parse(body);
+      if (json && typeof json === "object" && "error" in json && typeof json.error === "string") serverMessage = json.error;
+    } catch {
+      // Not JSON: the Hub's plain-text bodies repeat the status line; the status says enough.
+    }
+  }
+  const retryAfterSeconds = retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000);
+  return new HubHttpError(response.status, errorCode, serverMessage?.trim().slice(0, 500) || null, retryAfterSeconds);
+}
+
+/** Reads at most `limit` bytes of a body as text and releases the rest. */
+async function readBounded(response: Response, limit: number): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < limit) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    return "";
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+function toTransportError(error: unknown, timeoutMs: number): HubTransportError {
+  if (error instanceof HubTransportError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError" || name === "AbortError") {
+    return new HubTransportError("timeout", `no answer within ${Math.round(timeoutMs / 1000)} s`);
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+  const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : null;
+  return new HubTransportError("network", code ? `connection failed (${code})` : "connection failed");
+}

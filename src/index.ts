@@ -1,0 +1,12 @@
+export { checkModel, decideVerdict } from "./check.js";
+export { acquireSnapshot, DEFAULT_REVISION, type AcquireOptions } from "./acquire.js";
+export { SnapshotCache } from "./cache/snapshot-cache.js";
+export { fetchModelSnapshot, fetchModelInfo, fetchEvidence, type FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
+export { HubError, type HubErrorKind } from "./hub/hub-error.js";
+export { parseModelRef, type ModelRef } from "./model-ref.js";
+export { defaultPolicy, builtInPolicies } from "./policy/built-in-policies.js";
+export type { Policy } from "./policy/policy.js";
+export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
+export { formatText } from "./report/text.js";
+export { findingInfo, formatFindingMessage } from "./report/finding-info.js";
+export type * from "./types.js";

@@ -1,0 +1,41 @@
+import type { CheckResult, RunReport } from "../types.js";
+import { findingInfo, formatFindingMessage } from "./finding-info.js";
+
+/**
+ * Version of the JSON result format (docs/json-output.md). Adding fields keeps the version;
+ * renaming, removing or changing the meaning of one bumps it.
+ */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The machine-readable result: stable field order, no timestamps, so equal inputs give equal bytes. */
+export function formatJson(report: RunReport): string {
+  const document = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: report.tool,
+    policy: report.policy,
+    results: report.results.map(toJsonResult),
+    errors: report.errors,
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+}
+
+function toJsonResult(result: CheckResult) {
+  return {
+    model: result.model,
+    requested: result.requested,
+    revision: result.revision,
+    gated: result.gated,
+    verdict: result.verdict,
+    license: result.license,
+    findings: result.findings.map((finding) => ({
+      code: finding.code,
+      severity: finding.severity,
+      message: formatFindingMessage(finding),
+      title: findingInfo[finding.code].title,
+      docs: findingInfo[finding.code].docs,
+      args: finding.args,
+      evidence: finding.evidence,
+    })),
+    gaps: result.gaps,
+  };
+}

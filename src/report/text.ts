@@ -1,0 +1,68 @@
+import type { CheckResult, ModelError, RunReport, Verdict } from "../types.js";
+import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { formatEvidence } from "./format-evidence.js";
+
+const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+
+/** The report for people at a terminal: a block per model, then a summary line when there are several. */
+export function formatText(report: RunReport): string {
+  const blocks = [...report.results.map(formatResult), ...report.errors.map(formatError)];
+  const lines = [blocks.join("\n")];
+  if (report.results.length + report.errors.length > 1) lines.push(formatSummary(report));
+  return lines.join("\n");
+}
+
+function formatResult(result: CheckResult): string {
+  const lines = [`${result.model}@${result.revision}  ${VERDICT_LABEL[result.verdict]}`];
+  const requested = `${result.requested.model}@${result.requested.revision}`;
+  if (result.requested.model !== result.model || result.requested.revision !== result.revision) {
+    lines.push(`  requested: ${requested}`);
+  }
+  if (result.gated) lines.push(`  gated: ${result.gated}`);
+
+  lines.push("  licenses:");
+  if (result.license.mentions.length === 0) lines.push("    none identified");
+  for (const mention of result.license.mentions) {
+    lines.push(`    ${mention.id}`);
+    for (const evidence of mention.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
+  }
+  for (const entry of result.license.unidentified) {
+    lines.push(`    ? ${entry.value} (names no license)`);
+    for (const evidence of entry.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
+  }
+
+  if (result.license.texts.length > 0) {
+    lines.push("  license texts:");
+    for (const text of result.license.texts) {
+      const where = text.origin.kind === "file" ? text.origin.path : `card ${text.origin.path.join(".")}`;
+      const size = `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`;
+      lines.push(`    ${where}  sha256:${text.sha256.slice(0, 12)}  ${size}`);
+    }
+  }
+
+  if (result.findings.length === 0) {
+    lines.push("  findings: none");
+  } else {
+    lines.push("  findings:");
+    for (const finding of result.findings) {
+      lines.push(`    ${finding.severity} ${finding.code}: ${formatFindingMessage(finding)}`);
+      for (const evidence of finding.evidence) lines.push(`      evidence: ${formatEvidence(evidence)}`);
+      lines.push(`      see ${findingInfo[finding.code].docs}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+function formatError(error: ModelError): string {
+  const name = error.revision ? `${error.model}@${error.revision}` : error.model;
+  return `${name}  NOT CHECKED\n  ${error.kind}: ${error.message}\n`;
+}
+
+function formatSummary(report: RunReport): string {
+  const count = (verdict: Verdict) => report.results.filter((result) => result.verdict === verdict).length;
+  const total = report.results.length + report.errors.length;
+  return (
+    `${total} models: ${count("allow")} allowed, ${count("warn")} allowed with warnings, ` +
+    `${count("block")} blocked, ${report.errors.length} not checked\n`
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The data that flows through lic: what acquisition hands to the core (ModelSnapshot),
+ * and what the core hands to the renderers (CheckResult). Plain, JSON-serialisable data only.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type Severity = "error" | "warning" | "info";
+export type Verdict = "allow" | "warn" | "block";
+
+/** Why a file was read as license evidence. */
+export type FileRole = "readme" | "license" | "notice" | "use-policy" | "license-link";
+
+/** A file the repo ships, read at the snapshot's commit. `text` is at most the per-file cap. */
+export interface SnapshotFile {
+  path: string;
+  role: FileRole;
+  text: string;
+  /** sha256 (hex) of the bytes read. */
+  sha256: string;
+  /** Bytes read (at most the cap). */
+  bytes: number;
+  /** True when the file is larger than the cap and only its head was read. */
+  truncated: boolean;
+}
+
+/** Why evidence that should exist could not be read. */
+export type GapReason =
+  | "gated" // 401/403 with X-Error-Code: GatedRepo: the user has not been granted access
+  | "unauthorized" // 401/403 for another reason (bad or missing token)
+  | "not-found" // listed in the repo but answered 404
+  | "not-text" // binary content
+  | "error"; // the Hub failed (5xx, reset, timeout) after retries
+
+export interface EvidenceGap {
+  path: string;
+  role: FileRole;
+  reason: GapReason;
+  /** HTTP status, where the Hub answered. */
+  status?: number;
+  detail: string;
+}
+
+/** Everything lic knows about one model at one commit. Acquired at the edge, checked by the pure core. */
+export interface ModelSnapshot {
+  /** The id as the user wrote it (may be a legacy or renamed id). */
+  requestedId: string;
+  /** The revision as the user wrote it (branch, tag or sha); "main" when none was given. */
+  requestedRevision: string;
+  /** The Hub's canonical id, after renames. */
+  id: string;
+  /** The commit every other field was read at. */
+  sha: string;
+  /** The Hub's gating mode. Metadata of gated repos is public; their files may not be. */
+  gated: false | "auto" | "manual";
+  private: boolean;
+  pipelineTag: string | null;
+  libraryName: string | null;
+  /** Hub-computed tags, e.g. `license:llama3`, `base_model:finetune:org/name`. */
+  tags: string[];
+  /** The README front matter as the Hub parsed it (`cardData`); null when the card has none. */
+  cardData: JsonObject | null;
+  /** The model's `config` summary (architectures, model_type) as the Hub gives it. */
+  config: JsonObject | null;
+  /** The `baseModels` expand field, raw (shape is not documented; lineage reads it). */
+  baseModels: JsonValue | null;
+  /** Every file path in the repo at `sha`. */
+  files: string[];
+  /** License evidence files read at `sha`. */
+  texts: SnapshotFile[];
+  /** Evidence that should have been read and was not. */
+  gaps: EvidenceGap[];
+}
+
+/** Where a fact came from, precise enough for a reviewer to find it again. */
+export type Evidence =
+  | { source: "tag"; tag: string }
+  | {
+      source: "card";
+      /** Path in the card metadata, e.g. ["license"] or ["extra_gated_prompt"]. */
+      path: (string | number)[];
+      /** Present when the README at the commit was read: where the key stands. */
+      file?: string;
+      line?: number;
+      quote?: string;
+      commit: string;
+    }
+  | { source: "file"; file: string; commit: string; sha256: string; line?: number; quote?: string }
+  | { source: "api"; field: string; value: JsonValue };
+
+interface BaseFinding<Code extends string, Args> {
+  code: Code;
+  severity: Severity;
+  args: Args;
+  evidence: Evidence[];
+}
+
+export type Finding =
+  | BaseFinding<"license-missing", { texts: number }>
+  | BaseFinding<"license-unidentified", { declared: string[] }>
+  | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
+  | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
+
+export type FindingCode = Finding["code"];
+
+/** A license that applies to the model, with every piece of evidence that says so. */
+export interface LicenseMention {
+  /** The Hub's license id where the Hub has one (`apache-2.0`, `llama4`), else a stable key of ours. */
+  id: string;
+  evidence: Evidence[];
+}
+
+/** A text that carries license terms (a LICENSE file, the gate prompt), not yet identified. */
+export interface LicenseText {
+  /** The repo file, or `cardData.extra_gated_prompt`. */
+  origin: { kind: "file"; path: string; role: FileRole } | { kind: "card"; path: string[] };
+  sha256: string;
+  bytes: number;
+  truncated: boolean;
+}
+
+export interface LicenseAnalysis {
+  /** The effective license keys, in first-seen order. */
+  ids: string[];
+  mentions: LicenseMention[];
+  /** Declared values that name no license (`other` without `license_name`, `unknown`). */
+  unidentified: { value: string; evidence: Evidence[] }[];
+  texts: LicenseText[];
+}
+
+export interface CheckResult {
+  model: string;
+  requested: { model: string; revision: string };
+  revision: string;
+  gated: false | "auto" | "manual";
+  verdict: Verdict;
+  license: LicenseAnalysis;
+  findings: Finding[];
+  gaps: EvidenceGap[];
+}
+
+/** A model lic could not decide on, and why (the CLI exits 3). */
+export interface ModelError {
+  model: string;
+  revision: string | null;
+  /** A HubError kind, e.g. `repo-not-found`, `rate-limited`, `offline-miss`. */
+  kind: string;
+  message: string;
+}
+
+/** One run of lic over one or more models, as every renderer receives it. */
+export interface RunReport {
+  tool: { name: string; version: string };
+  policy: { name: string; digest: string };
+  results: CheckResult[];
+  errors: ModelError[];
+}
