@@ -1,6 +1,6 @@
 import type { SnapshotCache } from "./cache/snapshot-cache.js";
 import { HubError } from "./hub/hub-error.js";
-import { fetchEvidence, fetchModelInfo, type FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
+import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { isCommitSha, type ModelRef } from "./model-ref.js";
 import type { ModelSnapshot } from "./types.js";
 
@@ -38,6 +38,8 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
   }
   if (options.offline) return asRequested(await readOffline(ref.id, revision, cache, options));
 
+  // Loaded on demand: the Hub client and its schema cost ~100 ms of start-up that a warm, pinned check never needs.
+  const { fetchModelInfo, fetchEvidence } = await import("./hub/fetch-model-snapshot.js");
   const info = await fetchModelInfo(ref.id, revision, options.hub);
   const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken) : null;
   const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, options.hub);

@@ -152,7 +152,11 @@ function toTransportError(error: unknown, timeoutMs: number): HubTransportError 
   if (name === "TimeoutError" || name === "AbortError") {
     return new HubTransportError("timeout", `no answer within ${Math.round(timeoutMs / 1000)} s`);
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
-  const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : null;
+  // undici puts the socket error in `cause` (ECONNREFUSED, ECONNRESET, ENOTFOUND); interceptors may throw it bare.
+  const code = errorCode(error instanceof Error ? error.cause : null) ?? errorCode(error);
   return new HubTransportError("network", code ? `connection failed (${code})` : "connection failed");
+}
+
+function errorCode(error: unknown): string | null {
+  return error && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : null;
 }
