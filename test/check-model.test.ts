@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../src/check.js";
+import { defaultPolicy } from "../src/policy/built-in-policies.js";
+import { definePolicy } from "../src/policy/policy.js";
+import type { EvidenceGap, ModelSnapshot } from "../src/types.js";
+import { fixtureText, hubApiFixture, readmeFor } from "./support/fixtures.js";
+import { snapshotOf, snapshotWith } from "./support/snapshots.js";
+
+function fixtureSnapshot(name: string, gaps: EvidenceGap[] = []): ModelSnapshot {
+  const info = hubApiFixture(name);
+  return snapshotOf(info, [{ path: "README.md", role: "readme", text: readmeFor(info) }], gaps);
+}
+
+const gated = (path: string): EvidenceGap => ({ path, role: "license", reason: "gated", status: 401, detail: "restricted" });
+
+describe("checkModel under the default policy", () => {
+  it.each([
+    ["google-bert__bert-base-uncased", [], "allow", ["apache-2.0"], []],
+    ["openai-community__gpt2", [], "allow", ["mit"], []],
+    ["deepset__roberta-base-squad2", [], "allow", ["cc-by-4.0"], []],
+    ["meta-llama__Llama-3.2-3B.maruel-fixture", [], "allow", ["llama3.2"], []],
+    ["meta-llama__Meta-Llama-3-8B-Instruct", [gated("LICENSE")], "warn", ["llama3"], ["license-files-unreadable"]],
+    ["dbmdz__bert-large-cased-finetuned-conll03-english", [], "block", [], ["license-missing"]],
+  ])("%s", (name, gaps, verdict, ids, codes) => {
+    const result = checkModel(fixtureSnapshot(name, gaps as EvidenceGap[]), defaultPolicy);
+    expect(result.verdict).toBe(verdict);
+    expect(result.license.ids).toEqual(ids);
+    expect(result.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it("blocks `license: other` with no name, and only warns about it beside an identified license", () => {
+    expect(checkModel(snapshotWith({ license: "other" }), defaultPolicy).verdict).toBe("block");
+    const mixed = checkModel(snapshotWith({ license: ["mit", "other"] }), defaultPolicy);
+    expect(mixed.verdict).toBe("warn");
+    expect(mixed.findings).toEqual([expect.objectContaining({ code: "license-unidentified", severity: "warning", args: { declared: ["other"] } })]);
+  });
+
+  it("reports a README whose front matter is broken, citing the file and line", () => {
+    const snapshot = snapshotWith({ license: "mit" }, ["license:mit"], "---\nlicense: mit\ntags: [a\n---\n");
+    const result = checkModel(snapshot, defaultPolicy);
+    expect(result.verdict).toBe("warn");
+    const finding = result.findings.find((item) => item.code === "card-metadata-invalid");
+    expect(finding?.args).toMatchObject({ file: "README.md" });
+    expect(finding?.evidence[0]).toMatchObject({ source: "file", file: "README.md", commit: "a".repeat(40) });
+  });
+
+  it("cites the shipped license texts when nothing declares a license", () => {
+    const snapshot = snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english"), [
+      { path: "LICENSE", role: "license", text: fixtureText("license-texts/mit.txt") },
+    ]);
+    const [finding] = checkModel(snapshot, defaultPolicy).findings;
+    expect(finding).toMatchObject({ code: "license-missing", args: { texts: 1 } });
+    expect(finding?.evidence).toContainEqual(expect.objectContaining({ source: "file", file: "LICENSE", sha256: "07c7993a082dd28479b2f48dd4ab9fac71bd97aeeecaa4cd89ef863fb3867c67" }));
+  });
+
+  it("is deterministic: the same snapshot and policy give the same result", () => {
+    const snapshot = fixtureSnapshot("meta-llama__Meta-Llama-3-8B-Instruct", [gated("LICENSE")]);
+    expect(JSON.stringify(checkModel(snapshot, defaultPolicy))).toBe(JSON.stringify(checkModel(structuredClone(snapshot), defaultPolicy)));
+  });
+});
+
+describe("policy severity overrides", () => {
+  it("applies a severity from the policy after the checks ran, and drops findings turned off", () => {
+    const snapshot = fixtureSnapshot("meta-llama__Meta-Llama-3-8B-Instruct", [gated("LICENSE")]);
+    const strict = definePolicy("strict", { severity: { "license-files-unreadable": "error" } });
+    expect(checkModel(snapshot, strict).verdict).toBe("block");
+    const quiet = definePolicy("quiet", { severity: { "license-files-unreadable": "off" } });
+    expect(checkModel(snapshot, quiet)).toMatchObject({ verdict: "allow", findings: [] });
+  });
+
+  it("gives different policies different digests", () => {
+    const a = definePolicy("a", { severity: {} });
+    const b = definePolicy("a", { severity: { "license-missing": "warning" } });
+    expect(a.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(a.digest).not.toBe(b.digest);
+  });
+});

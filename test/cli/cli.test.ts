@@ -1,0 +1,207 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FakeHub } from "../support/fake-hub.js";
+import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
+import { runLic } from "../support/run-lic.js";
+import { useTempDirs } from "../support/temp-dir.js";
+
+const tempDir = useTempDirs();
+let hub: FakeHub;
+let home: string;
+
+beforeEach(async () => {
+  hub = FakeHub.of([bertModel(), gatedLlamaModel(), unlicensedModel()], { renames: BERT_RENAMES, grantedTokens: ["hf_granted"] });
+  await hub.start();
+  home = tempDir();
+});
+afterEach(() => hub.stop());
+
+const lic = (args: string[], env: Record<string, string> = {}) => runLic(["check", ...args], { HF_ENDPOINT: hub.url, ...env }, home);
+
+describe("lic check", () => {
+  it("allows a permissive model, showing the license, where it was found and the commit", async () => {
+    const run = await lic(["google-bert/bert-base-uncased"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("google-bert/bert-base-uncased@86b5e0934494bd15c9632b12f734a8a67f723594  ALLOW");
+    expect(run.stdout).toContain("    apache-2.0\n      from card license (README.md:5: license: apache-2.0)\n      from tag license:apache-2.0");
+    expect(run.stdout).toContain("LICENSE  sha256:c274f80372d9  10279 bytes");
+  });
+
+  it("reports the canonical id of a renamed model", async () => {
+    const run = await lic(["bert-base-uncased"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^google-bert\/bert-base-uncased@86b5e09\w+  ALLOW\n  requested: bert-base-uncased@main\n/);
+  });
+
+  it("decides a gated Llama without a token from metadata, and says the files could not be read", async () => {
+    const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN");
+    expect(run.stdout).toContain("  gated: manual\n");
+    expect(run.stdout).toContain("    llama3\n");
+    expect(run.stdout).toContain("card extra_gated_prompt  sha256:");
+    expect(run.stdout).toMatch(/warning license-files-unreadable: 3 license evidence files could not be read: the repo is gated .* \(HTTP 401\): README.md, LICENSE, USE_POLICY.md/);
+  });
+
+  it("reads a gated model's files with a granted token that need not start with hf_", async () => {
+    await hub.stop();
+    hub = FakeHub.of([gatedLlamaModel()], { grantedTokens: ["internal-registry-token"] });
+    await hub.start();
+    const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"], { HF_ENDPOINT: hub.url, HF_TOKEN: "internal-registry-token" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("ALLOW");
+    expect(run.stdout).toContain("USE_POLICY.md  sha256:da147301380a");
+    expect(hub.requests.every((request) => request.authorization === "Bearer internal-registry-token")).toBe(true);
+  });
+
+  it("blocks a model with no license (exit 1)", async () => {
+    const run = await lic(["dbmdz/bert-large-cased-finetuned-conll03-english"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("BLOCK");
+    expect(run.stdout).toContain("error license-missing: No license is declared");
+  });
+
+  it("cannot decide on a missing repo (exit 3), with the reason on stderr", async () => {
+    const run = await lic(["nobody/nothing"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `lic: nobody/nothing: no such model on ${hub.url}, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)\n`,
+    );
+    expect(run.stdout).toContain("nobody/nothing  NOT CHECKED");
+  });
+
+  it("cannot decide on a revision that does not exist (exit 3)", async () => {
+    const run = await lic(["google-bert/bert-base-uncased@no-such-branch"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('revision "no-such-branch" does not exist');
+  });
+
+  it("waits out a 429 and then succeeds", async () => {
+    hub.script(/^\/api\/models\//, { status: 429, headers: { "retry-after": "1" }, body: "Too Many Requests" });
+    const run = await lic(["google-bert/bert-base-uncased"]);
+    expect(run.code).toBe(0);
+    expect(hub.requests.filter((request) => request.path.startsWith("/api/models/")).length).toBe(2);
+  });
+
+  it("gives up on a Hub answering 500, after bounded retries (exit 3)", async () => {
+    const failure = { status: 500, body: "Internal Error" };
+    hub.script(/^\/api\/models\//, failure, failure, failure, failure, failure);
+    const run = await lic(["google-bert/bert-base-uncased"]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("the Hub failed (HTTP 500)");
+    expect(hub.requests.length).toBe(4);
+  });
+
+  it("cannot decide when the Hub is unreachable (exit 3)", async () => {
+    const closed = await closedPort();
+    const run = await lic(["google-bert/bert-base-uncased"], { HF_ENDPOINT: `http://127.0.0.1:${closed}` });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`cannot reach http://127.0.0.1:${closed}: connection failed (ECONNREFUSED)`);
+  });
+
+  it.each([["org/na me"], ["../../etc/passwd"], ["org/%2e%2e"], [""], [`org/${"x".repeat(200)}`], ["org/name\u0007"]])(
+    "refuses the malformed id %j before any request (exit 2)",
+    async (id) => {
+      const run = await lic([id]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^lic: "/);
+      expect(run.stdout).toBe("");
+      expect(hub.requests).toEqual([]);
+    },
+  );
+
+  it("refuses bad flags with exit 2", async () => {
+    expect((await lic(["gpt2", "--format", "yaml"])).code).toBe(2);
+    expect((await lic(["gpt2", "--concurrency", "0"])).code).toBe(2);
+    expect((await lic(["gpt2", "--policy", "nonsense"])).stderr).toContain('--policy "nonsense" is not a built-in policy');
+    expect((await lic(["gpt2", "--endpoint", "ftp://x"])).code).toBe(2);
+    expect((await lic(["gpt2", "--bogus"])).code).toBe(2);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("never prints the token, even when the Hub echoes it back", async () => {
+    const token = "hf_verysecrettoken123";
+    hub.script(/^\/api\/models\//, { status: 403, headers: { "x-error-message": `token ${token} is not allowed` } });
+    const run = await lic(["google-bert/bert-base-uncased", "--format", "json"], { HF_TOKEN: token });
+    expect(run.code).toBe(3);
+    expect(run.stderr + run.stdout).not.toContain(token);
+    expect(run.stderr).toContain("token [token] is not allowed");
+  });
+
+  it("emits the versioned JSON result", async () => {
+    const run = await lic(["google-bert/bert-base-uncased", "dbmdz/bert-large-cased-finetuned-conll03-english", "nobody/nothing", "--format", "json"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ schemaVersion: 1, tool: { name: "lic" }, policy: { name: "default", digest: expect.stringMatching(/^sha256:/) } });
+    expect(json.results.map((result: { model: string; verdict: string }) => [result.model, result.verdict])).toEqual([
+      ["google-bert/bert-base-uncased", "allow"],
+      ["dbmdz/bert-large-cased-finetuned-conll03-english", "block"],
+    ]);
+    expect(json.results[1].findings[0]).toMatchObject({ code: "license-missing", severity: "error", message: expect.any(String), evidence: [{ source: "api" }] });
+    expect(json.errors).toEqual([{ model: "nobody/nothing", revision: null, kind: "repo-not-found", message: expect.any(String) }]);
+  });
+
+  it("writes the report to --output and nothing to stdout", async () => {
+    const output = `${tempDir()}/report.json`;
+    const run = await lic(["google-bert/bert-base-uncased", "--format", "json", "--output", output]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(JSON.parse(readFileSync(output, "utf8")).results[0].verdict).toBe("allow");
+    const bad = await lic(["google-bert/bert-base-uncased", "--output", `${tempDir()}/missing/dir/report.txt`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("cannot write --output");
+  });
+
+  it("checks a pinned revision again from the cache with no request, and offline", async () => {
+    const sha = "86b5e0934494bd15c9632b12f734a8a67f723594";
+    const first = await lic([`google-bert/bert-base-uncased@${sha}`]);
+    expect(first.code).toBe(0);
+    hub.requests.length = 0;
+    const second = await lic([`google-bert/bert-base-uncased@${sha}`]);
+    expect(second.stdout).toBe(first.stdout);
+    expect(hub.requests).toEqual([]);
+    const offline = await lic(["google-bert/bert-base-uncased", "--revision", sha, "--offline"], { HF_ENDPOINT: hub.url });
+    expect(offline.code).toBe(0);
+    const missing = await lic(["openai-community/gpt2", "--offline"]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("offline");
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("reads the token file huggingface-cli login writes, and --token wins over it", async () => {
+    mkdirSync(`${home}/.cache/huggingface`, { recursive: true });
+    writeFileSync(`${home}/.cache/huggingface/token`, "hf_granted\n");
+    await lic(["meta-llama/Meta-Llama-3-8B-Instruct", "--no-cache"]);
+    expect(hub.requests.at(-1)?.authorization).toBe("Bearer hf_granted");
+    await lic(["meta-llama/Meta-Llama-3-8B-Instruct", "--no-cache", "--token", "hf_other"]);
+    expect(hub.requests.at(-1)?.authorization).toBe("Bearer hf_other");
+    expect(existsSync(`${home}/.cache/lic`)).toBe(false);
+  });
+});
+
+describe("lic", () => {
+  it("documents every flag in --help", async () => {
+    const run = await runLic(["check", "--help"], {}, tempDir());
+    expect(run.code).toBe(0);
+    for (const flag of ["--revision", "--policy", "--format", "--output", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout"]) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+
+  it("prints its version", async () => {
+    const run = await runLic(["--version"], {}, tempDir());
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+});
+
+/** A loopback port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checks } from "../src/checks/index.js";
+import { findingInfo } from "../src/report/finding-info.js";
+
+const codes = Object.keys(checks);
+const readme = readFileSync("README.md", "utf8");
+
+describe("documentation", () => {
+  it.each(codes)("docs/findings/%s.md exists and is linked from findingInfo", (code) => {
+    const info = findingInfo[code as keyof typeof findingInfo];
+    expect(info.docs).toBe(`docs/findings/${code}.md`);
+    expect(existsSync(info.docs)).toBe(true);
+    expect(readFileSync(info.docs, "utf8")).toMatch(new RegExp(`^# \`${code}\``));
+  });
+
+  it.each(codes)("README.md lists the finding code %s", (code) => {
+    expect(readme).toContain(`\`${code}\``);
+  });
+
+  it.each(["--revision", "--policy", "--format", "--output", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout"])(
+    "README.md documents %s",
+    (flag) => expect(readme).toContain(`\`${flag}`),
+  );
+
+  it("README.md gives the test command .ci/run runs", () => {
+    const ci = readFileSync(".ci/run", "utf8");
+    for (const command of ["npm ci", "npm test"]) {
+      expect(ci).toContain(command);
+      expect(readme).toContain(command);
+    }
+  });
+});

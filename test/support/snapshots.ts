@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { EvidenceGap, FileRole, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../src/types.js";
+
+/** A snapshot as acquisition would build it from a recorded API body and the files given. */
+export function snapshotOf(
+  info: JsonObject,
+  files: { path: string; role: FileRole; text: string }[] = [],
+  gaps: EvidenceGap[] = [],
+): ModelSnapshot {
+  const siblings = Array.isArray(info["siblings"]) ? (info["siblings"] as { rfilename: string }[]) : [];
+  return {
+    requestedId: String(info["id"]),
+    requestedRevision: "main",
+    id: String(info["id"]),
+    sha: String(info["sha"] ?? "0".repeat(40)),
+    gated: info["gated"] === "auto" || info["gated"] === "manual" ? info["gated"] : false,
+    private: false,
+    pipelineTag: typeof info["pipeline_tag"] === "string" ? info["pipeline_tag"] : null,
+    libraryName: null,
+    tags: (info["tags"] as string[] | undefined) ?? [],
+    cardData: (info["cardData"] as JsonObject | undefined) ?? null,
+    config: null,
+    baseModels: null,
+    files: siblings.map((sibling) => sibling.rfilename),
+    texts: files.map(textFile),
+    gaps,
+  };
+}
+
+export function textFile(file: { path: string; role: FileRole; text: string }): SnapshotFile {
+  const bytes = Buffer.from(file.text);
+  return { ...file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength, truncated: false };
+}
+
+/** A minimal snapshot carrying only the card metadata and tags a test is about. */
+export function snapshotWith(cardData: Record<string, JsonValue> | null, tags: string[] = [], readme?: string): ModelSnapshot {
+  return snapshotOf(
+    { id: "org/model", sha: "a".repeat(40), tags, ...(cardData ? { cardData } : {}) },
+    readme === undefined ? [] : [{ path: "README.md", role: "readme", text: readme }],
+  );
+}
