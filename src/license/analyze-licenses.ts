@@ -16,7 +16,8 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter): Lic
     into.set(key, [...(into.get(key) ?? []), ...evidence]);
   };
 
-  const cardData = snapshot.cardData ?? {};
+  // The Hub derives cardData from the README; a registry that does not still serves the README itself.
+  const cardData = snapshot.cardData ?? card.data ?? {};
   const licenseName = nonEmptyString(cardData["license_name"]);
   const cardEvidence = (path: (string | number)[]): Evidence => {
     const location = card.locate(path);

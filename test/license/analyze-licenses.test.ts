@@ -61,3 +61,11 @@ describe("analyzeLicenses", () => {
     expect(analysis).toEqual({ ids: [], mentions: [], unidentified: [], texts: [] });
   });
 });
+
+describe("analyzeLicenses without the Hub's cardData", () => {
+  it("falls back to the README front matter", () => {
+    const analysis = analyze(snapshotWith(null, [], "---\nlicense: other\nlicense_name: llama4\n---\n"));
+    expect(analysis.ids).toEqual(["llama4"]);
+    expect(analysis.mentions[0]!.evidence[0]).toMatchObject({ source: "card", path: ["license"], line: 2 });
+  });
+});
