@@ -4,7 +4,7 @@
  * text (from spdx-license-list). The output is committed under src/license/data/, so the shipped matcher never
  * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
  */
-import { fingerprint, hash32, packHashes, shinglesOf } from "../src/license/fingerprint.js";
+import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/license/fingerprint.js";
 
 /** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**
@@ -49,8 +49,8 @@ export const MODEL_REFERENCES: { file: string; key: string; before?: string; aft
   { file: "apple-ascl.txt", key: "apple-ascl" },
 ];
 
-/** Sketch size: the estimate of how much of a reference a text contains is within ±0.06 at k = 64. */
-export const SKETCH_SIZE = 64;
+/** Sketch size: the estimate of how much of a reference a text contains is within ±0.09 at k = 32, enough for a shortlist. */
+export const SKETCH_SIZE = 32;
 const HINT_WORDS = 12;
 
 export interface ModelReferenceData {
@@ -63,46 +63,69 @@ export interface ModelReferenceData {
   optional: number[];
 }
 
-export interface SpdxSketchData {
+/**
+ * The shortlist index, read at start-up: for every reference (ours, then SPDX's) a bottom-k sample of its 3-gram
+ * hashes, stored inverted and sorted (`hashes[i]` is in the sample of `owners[i]`), so that loading is two base64
+ * decodes and scoring a text is a binary search per 3-gram.
+ */
+export interface SketchIndexData {
   list: string;
   k: number;
-  licenses: Record<string, { size: number; sketch: string }>;
+  /** Reference keys: model keys (may repeat, for a license with two reference texts), then SPDX ids. */
+  keys: string[];
+  /** How many of `keys` are model references. */
+  models: number;
+  /** Sample size per reference (k, or fewer for a very short text), packed Uint16. */
+  sampleSizes: string;
+  hashes: string;
+  /** Packed Uint16 indexes into `keys`. */
+  owners: string;
   /** SPDX ids whose texts are the same words (deprecated ids and their successors, -only and -or-later twins). */
   equivalents: string[][];
 }
 
-export function buildModelReferences(readText: (file: string) => string): { references: ModelReferenceData[] } {
-  return {
-    references: MODEL_REFERENCES.map(({ file, key, before, after, optional = [] }) => {
-      const sentences = fingerprint(excerpt(readText(file), before, after)).sentences;
-      const optionalSentences = optional.flatMap((text) => fingerprint(text).sentences);
-      for (const sentence of optionalSentences) {
-        if (!sentences.includes(sentence)) throw new Error(`${file}: optional sentence not found: ${sentence}`);
-      }
-      return {
-        key,
-        file,
-        shingles: packHashes(shinglesOf(sentences)),
-        sentences: sentences.map(hash32),
-        hints: sentences.map((sentence) => hint(sentence)),
-        optional: optionalSentences.map(hash32),
-      };
-    }),
-  };
+export function buildModelReferences(readText: (file: string) => string): ModelReferenceData[] {
+  return MODEL_REFERENCES.map(({ file, key, before, after, optional = [] }): ModelReferenceData => {
+    const sentences = fingerprint(excerpt(readText(file), before, after)).sentences;
+    const optionalSentences = optional.flatMap((text) => fingerprint(text).sentences);
+    for (const sentence of optionalSentences) {
+      if (!sentences.includes(sentence)) throw new Error(`${file}: optional sentence not found: ${sentence}`);
+    }
+    return {
+      key,
+      file,
+      shingles: packHashes(shinglesOf(sentences)),
+      sentences: sentences.map(hash32),
+      hints: sentences.map((sentence) => hint(sentence)),
+      optional: optionalSentences.map(hash32),
+    };
+  });
 }
 
-export function buildSpdxSketches(texts: Record<string, string>, list: string): SpdxSketchData {
-  const licenses: SpdxSketchData["licenses"] = {};
+export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record<string, string>, list: string): SketchIndexData {
+  const samples: { key: string; sample: number[] }[] = models.map((reference) => ({ key: reference.key, sample: [...unpackHashes(reference.shingles, SKETCH_SIZE)] }));
   const byContent = new Map<string, string[]>();
-  for (const id of Object.keys(texts).sort()) {
-    const { sentences, shingles } = fingerprint(texts[id]!, { templates: true });
-    const bottom = [...shingles].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
-    licenses[id] = { size: shingles.size, sketch: packHashes(bottom) };
+  for (const id of Object.keys(spdxTexts).sort()) {
+    const { sentences, shingles } = fingerprint(spdxTexts[id]!, { templates: true });
+    samples.push({ key: id, sample: [...shingles].sort((a, b) => a - b).slice(0, SKETCH_SIZE) });
     const content = sentences.join("\n");
     byContent.set(content, [...(byContent.get(content) ?? []), id]);
   }
-  const equivalents = [...byContent.values()].filter((ids) => ids.length > 1);
-  return { list, k: SKETCH_SIZE, licenses, equivalents };
+  const pairs = samples.flatMap(({ sample }, owner) => sample.map((hash) => [hash, owner] as const)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return {
+    list,
+    k: SKETCH_SIZE,
+    keys: samples.map(({ key }) => key),
+    models: models.length,
+    sampleSizes: packUint16(samples.map(({ sample }) => sample.length)),
+    hashes: Buffer.from(Uint32Array.from(pairs.map(([hash]) => hash)).buffer).toString("base64"),
+    owners: packUint16(pairs.map(([, owner]) => owner)),
+    equivalents: [...byContent.values()].filter((ids) => ids.length > 1),
+  };
+}
+
+function packUint16(values: number[]): string {
+  return Buffer.from(Uint16Array.from(values).buffer).toString("base64");
 }
 
 /** The part of a text before or from a marker line; the whole text without markers. */

@@ -99,6 +99,10 @@ interface BaseFinding<Code extends string, Args> {
 export type Finding =
   | BaseFinding<"license-missing", { texts: number }>
   | BaseFinding<"license-unidentified", { declared: string[] }>
+  | BaseFinding<"license-not-in-catalog", { id: string }>
+  | BaseFinding<"license-mismatch", { declared: string[]; detected: string; text: string }>
+  | BaseFinding<"license-text-modified", { text: string; document: string; score: number; missing: string[]; added: string[] }>
+  | BaseFinding<"license-text-unrecognized", { text: string }>
   | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
   | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
 
@@ -106,26 +110,56 @@ export type FindingCode = Finding["code"];
 
 /** A license that applies to the model, with every piece of evidence that says so. */
 export interface LicenseMention {
-  /** The Hub's license id where the Hub has one (`apache-2.0`, `llama4`), else a stable key of ours. */
+  /** The Hub's license id where the Hub has one (`apache-2.0`, `llama4`), our catalog key for other model licenses, the SPDX id for other SPDX licenses, else the declared name folded (see docs/catalog.md). */
   id: string;
+  /** The catalog's name for it, or the id when the catalog does not know it. */
+  name: string;
+  /** Whether the catalog knows this license (and so its terms, for model licenses). */
+  known: boolean;
+  /** Declared in metadata (card, tags), detected in a shipped text, or both. */
+  sources: ("declared" | "detected")[];
   evidence: Evidence[];
 }
 
-/** A text that carries license terms (a LICENSE file, the gate prompt), not yet identified. */
+/** A shipped text matched against a known license. */
+export interface TextMatch {
+  /** The license it stands for: for a use policy, the license that incorporates it. */
+  id: string;
+  /** The document it matched: a license key, a use policy's key (`llama3.2-aup`), or an SPDX id. */
+  document: string;
+  /** `exact`: the license unchanged. `near`: the same license with sentences changed: not taken as that license. */
+  kind: "exact" | "near";
+  /** Share of the reference's word 3-grams found in the text. */
+  score: number;
+  /** SPDX ids with the same text. */
+  equivalents: string[];
+  /** What a near match changes: the reference's sentences missing (first words), the text's sentences added. */
+  differences: { missing: string[]; added: string[] };
+}
+
+/** A text that carries license terms (a LICENSE file, the README's license section, the gate prompt). */
 export interface LicenseText {
-  /** The repo file, or `cardData.extra_gated_prompt`. */
-  origin: { kind: "file"; path: string; role: FileRole } | { kind: "card"; path: string[] };
+  origin:
+    | { kind: "file"; path: string; role: FileRole }
+    | { kind: "readme-section"; path: string; line: number }
+    | { kind: "card"; path: string[] };
   sha256: string;
   bytes: number;
   truncated: boolean;
+  matches: TextMatch[];
+  /** Sentences of the text that no match explains, of `sentences`. */
+  unexplained: number;
+  sentences: number;
 }
 
 export interface LicenseAnalysis {
-  /** The effective license keys, in first-seen order. */
+  /** The effective license keys: every license declared or detected unchanged in a shipped text, declared first. */
   ids: string[];
-  mentions: LicenseMention[];
-  /** Declared values that name no license (`other` without `license_name`, `unknown`). */
-  unidentified: { value: string; evidence: Evidence[] }[];
+  licenses: LicenseMention[];
+  /** The card's `license` as an SPDX expression over catalog ids (LicenseRef-lic-… for ours), when it parses. */
+  expression: string | null;
+  /** Declared values that name no license (`other` without `license_name`, `unknown`, a broken expression). */
+  unidentified: { value: string; reason: string; evidence: Evidence[] }[];
   texts: LicenseText[];
 }
 

@@ -44,13 +44,49 @@ describe("checkModel under the default policy", () => {
     expect(finding?.evidence[0]).toMatchObject({ source: "file", file: "README.md", commit: "a".repeat(40) });
   });
 
-  it("cites the shipped license texts when nothing declares a license", () => {
+  it("identifies the license from the shipped text when nothing declares one", () => {
     const snapshot = snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english"), [
       { path: "LICENSE", role: "license", text: fixtureText("license-texts/mit.txt") },
     ]);
+    const result = checkModel(snapshot, defaultPolicy);
+    expect(result).toMatchObject({ verdict: "allow", findings: [] });
+    expect(result.license.ids).toEqual(["mit"]);
+  });
+
+  it("cites an unrecognized license text when nothing declares a license", () => {
+    const snapshot = snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english"), [
+      { path: "LICENSE", role: "license", text: "You may use these weights on Tuesdays only.\n" },
+    ]);
+    const result = checkModel(snapshot, defaultPolicy);
+    expect(result.verdict).toBe("block");
+    expect(result.findings.map((finding) => finding.code)).toEqual(["license-missing", "license-text-unrecognized"]);
+    expect(result.findings[0]!.evidence).toContainEqual(expect.objectContaining({ source: "file", file: "LICENSE" }));
+  });
+
+  it("warns when the shipped license is not the declared one (a Llama 4 LICENSE under an apache-2.0 tag)", () => {
+    const snapshot = snapshotOf({ id: "org/llama-4-fp8", sha: "c".repeat(40), tags: ["license:apache-2.0"], cardData: { license: "apache-2.0" } }, [
+      { path: "LICENSE", role: "license", text: fixtureText("license-texts/llama4.txt") },
+    ]);
+    const result = checkModel(snapshot, defaultPolicy);
+    expect(result.license.ids).toEqual(["apache-2.0", "llama4"]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ code: "license-mismatch", severity: "warning", args: { declared: ["apache-2.0"], detected: "llama4", text: "LICENSE" } }),
+    ]);
+  });
+
+  it("warns about a modified copy of a known license, saying what changed", () => {
+    const edited = fixtureText("license-texts/llama3.2.txt").replace("greater than 700 million monthly active users", "greater than 7 billion monthly active users");
+    const snapshot = snapshotOf({ id: "org/m", sha: "d".repeat(40), tags: ["license:llama3.2"], cardData: { license: "llama3.2" } }, [
+      { path: "LICENSE.txt", role: "license", text: edited },
+    ]);
     const [finding] = checkModel(snapshot, defaultPolicy).findings;
-    expect(finding).toMatchObject({ code: "license-missing", args: { texts: 1 } });
-    expect(finding?.evidence).toContainEqual(expect.objectContaining({ source: "file", file: "LICENSE", sha256: "07c7993a082dd28479b2f48dd4ab9fac71bd97aeeecaa4cd89ef863fb3867c67" }));
+    expect(finding).toMatchObject({ code: "license-text-modified", severity: "warning", args: { text: "LICENSE.txt", document: "llama3.2" } });
+    expect(finding!.code === "license-text-modified" && finding!.args.added.join(" ")).toContain("7 billion");
+  });
+
+  it("warns about a declared license the catalog does not know", () => {
+    const result = checkModel(snapshotWith({ license: "other", license_name: "acme-weights-license" }), defaultPolicy);
+    expect(result.findings).toEqual([expect.objectContaining({ code: "license-not-in-catalog", args: { id: "acme-weights-license" } })]);
   });
 
   it("is deterministic: the same snapshot and policy give the same result", () => {

@@ -1,8 +1,8 @@
 import { defineCheck } from "./define-check.js";
 
 /**
- * A declared value names no license: `other` without `license_name`, `unknown`, or a non-string value.
- * An error when it is all the model declares, a warning beside licenses that are identified.
+ * A declared value names no license: `other` without `license_name`, `unknown`, a non-string, a broken expression.
+ * An error when nothing else identifies a license, a warning beside licenses that are identified.
  */
 export default defineCheck({
   code: "license-unidentified",
@@ -11,7 +11,7 @@ export default defineCheck({
     return [
       {
         code: "license-unidentified",
-        severity: licenses.mentions.length === 0 ? "error" : "warning",
+        severity: licenses.licenses.length === 0 ? "error" : "warning",
         args: { declared: licenses.unidentified.map((entry) => entry.value) },
         evidence: licenses.unidentified.flatMap((entry) => entry.evidence),
       },

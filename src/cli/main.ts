@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-code.js";
 import { FORMATS, runCheck, type CheckFlags, type CliIo } from "./run-check.js";
+import { runLicensesList, runLicensesShow, type LicensesFlags } from "./run-licenses.js";
 import { UsageError } from "./usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -51,6 +52,20 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .action(async (models: string[], flags: CheckFlags) => {
       setExitCode(await runCheck(models, flags, io));
     });
+
+  const licenses = program.command("licenses").description("What lic knows of licenses: the catalog, with each fact's source.");
+  licenses
+    .command("list")
+    .description("List the model licenses and the Hub's license ids (--all: every SPDX license too).")
+    .option("--all", "include every license on the SPDX list")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((flags: LicensesFlags) => setExitCode(runLicensesList(flags, io)));
+  licenses
+    .command("show")
+    .description("Show one license: its terms, obligations and restrictions, each with its source.")
+    .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((id: string, flags: LicensesFlags) => setExitCode(runLicensesShow(id, flags, io)));
 
   return program;
 }

@@ -1,19 +1,32 @@
-import { createHash } from "node:crypto";
+import { getCatalog, foldLicenseName, type Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
-import type { Evidence, JsonValue, LicenseAnalysis, LicenseText, ModelSnapshot } from "../types.js";
-import { CUSTOM_LICENSE, toLicenseKey, UNKNOWN_LICENSE } from "./hf-license-ids.js";
+import type { Evidence, JsonValue, LicenseAnalysis, LicenseMention, ModelSnapshot } from "../types.js";
+import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
+import { identifyTexts } from "./identify-texts.js";
+import { keysOf, parseLicenseExpression } from "./parse-expression.js";
 
 const TAG_PREFIX = "license:";
+const LICENSE_REF = "LicenseRef-lic-";
 
 /**
- * Gathers every license the model declares (the card's `license`, `license_name`, and the Hub's `license:*`
- * tags) with the evidence for each, and lists the shipped texts that carry license terms.
+ * Every license that applies to the model: declared (the card's `license` and `license_name`, the Hub's
+ * `license:*` tags) and detected (shipped texts matched unchanged against the catalog), with the evidence for each.
  */
-export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter): LicenseAnalysis {
-  const mentions = new Map<string, Evidence[]>();
-  const unidentified = new Map<string, Evidence[]>();
-  const add = (into: Map<string, Evidence[]>, key: string, evidence: Evidence[]) => {
-    into.set(key, [...(into.get(key) ?? []), ...evidence]);
+export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, catalog: Catalog = getCatalog()): LicenseAnalysis {
+  const licenses = new Map<string, LicenseMention>();
+  const unidentified = new Map<string, { reason: string; evidence: Evidence[] }>();
+  const spdxParts: string[] = [];
+  const mention = (id: string, source: "declared" | "detected", evidence: Evidence[]) => {
+    const entry = catalog.get(id);
+    const current = licenses.get(id) ?? { id, name: entry?.name ?? id, known: entry !== undefined, sources: [], evidence: [] };
+    if (!current.sources.includes(source)) current.sources.push(source);
+    current.evidence.push(...evidence);
+    licenses.set(id, current);
+  };
+  const unknown = (value: string, reason: string, evidence: Evidence) => {
+    const current = unidentified.get(value) ?? { reason, evidence: [] };
+    current.evidence.push(evidence);
+    unidentified.set(value, current);
   };
 
   // The Hub derives cardData from the README; a registry that does not still serves the README itself.
@@ -21,71 +34,68 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter): Lic
   const licenseName = nonEmptyString(cardData["license_name"]);
   const cardEvidence = (path: (string | number)[]): Evidence => {
     const location = card.locate(path);
-    return {
-      source: "card",
-      path,
-      commit: snapshot.sha,
-      ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}),
-    };
+    return { source: "card", path, commit: snapshot.sha, ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}) };
   };
 
-  /** One declared value, from the card or a tag: a Hub id, `other` (then `license_name` names it), or nothing. */
-  const declare = (value: JsonValue, evidence: Evidence) => {
-    if (typeof value !== "string") {
-      add(unidentified, JSON.stringify(value), [evidence]);
-      return;
-    }
+  /** One declared value: a license id or expression, `other` (then `license_name` names it), or nothing. */
+  const declare = (value: JsonValue, evidence: Evidence, inCard: boolean) => {
+    if (typeof value !== "string") return unknown(JSON.stringify(value), "not a string", evidence);
     const folded = value.trim().toLowerCase();
-    if (folded === CUSTOM_LICENSE && licenseName) {
-      add(mentions, toLicenseKey(licenseName), [evidence, cardEvidence(["license_name"])]);
-    } else if (folded === CUSTOM_LICENSE || folded === UNKNOWN_LICENSE || toLicenseKey(folded) === "") {
-      add(unidentified, folded, [evidence]);
-    } else {
-      add(mentions, toLicenseKey(folded), [evidence]);
+    if (folded === CUSTOM_LICENSE) {
+      if (!licenseName) return unknown(folded, "`other` without a `license_name`", evidence);
+      const id = catalog.byName(licenseName)?.key ?? foldLicenseName(licenseName);
+      if (inCard) spdxParts.push(spdxRef(id, catalog));
+      return mention(id, "declared", [evidence, cardEvidence(["license_name"])]);
     }
+    if (folded === UNKNOWN_LICENSE || foldLicenseName(folded) === "") return unknown(folded, "names no license", evidence);
+    const single = catalog.byName(value) ?? catalog.bySpdx(value.trim());
+    if (single || !/[\s()]/.test(value.trim())) {
+      const id = single?.key ?? foldLicenseName(value);
+      if (inCard) spdxParts.push(spdxRef(id, catalog));
+      return mention(id, "declared", [evidence]);
+    }
+    const parsed = parseLicenseExpression(value, catalog);
+    if (!parsed.ok) return unknown(value.trim(), `not a license expression: ${parsed.reason}`, evidence);
+    if (inCard) spdxParts.push(keysOf(parsed.expression).length > 1 ? `(${parsed.spdx})` : parsed.spdx);
+    for (const id of keysOf(parsed.expression)) mention(id, "declared", [evidence]);
   };
 
   const declared = cardData["license"];
   if (Array.isArray(declared)) {
-    declared.forEach((value, index) => declare(value, cardEvidence(["license", index])));
+    declared.forEach((value, index) => declare(value, cardEvidence(["license", index]), true));
   } else if (declared !== undefined && declared !== null) {
-    declare(declared, cardEvidence(["license"]));
+    declare(declared, cardEvidence(["license"]), true);
   } else if (licenseName) {
-    add(mentions, toLicenseKey(licenseName), [cardEvidence(["license_name"])]);
+    declare(CUSTOM_LICENSE, cardEvidence(["license_name"]), true);
   }
   for (const tag of snapshot.tags) {
-    if (tag.startsWith(TAG_PREFIX)) declare(tag.slice(TAG_PREFIX.length), { source: "tag", tag });
+    if (tag.startsWith(TAG_PREFIX)) declare(tag.slice(TAG_PREFIX.length), { source: "tag", tag }, false);
   }
 
+  const identified = identifyTexts(snapshot, catalog, card.locate);
+  for (const { text, evidence } of identified) {
+    for (const match of text.matches) if (match.kind === "exact") mention(match.id, "detected", [evidence]);
+  }
+
+  const ordered = [...licenses.values()].sort((a, b) => rank(a) - rank(b));
+  for (const entry of ordered) entry.evidence = dedupe(entry.evidence);
   return {
-    ids: [...mentions.keys()],
-    mentions: [...mentions].map(([id, evidence]) => ({ id, evidence: dedupe(evidence) })),
-    unidentified: [...unidentified].map(([value, evidence]) => ({ value, evidence: dedupe(evidence) })),
-    texts: licenseTexts(snapshot),
+    ids: ordered.map((entry) => entry.id),
+    licenses: ordered,
+    // A list of licenses in a card means all of them apply.
+    expression: spdxParts.length === 0 ? null : spdxParts.join(" AND "),
+    unidentified: [...unidentified].map(([value, entry]) => ({ value, reason: entry.reason, evidence: dedupe(entry.evidence) })),
+    texts: identified.map((item) => item.text),
   };
 }
 
-/** Shipped license files and the gate prompt, which for gated models often holds the whole license. */
-function licenseTexts(snapshot: ModelSnapshot): LicenseText[] {
-  const texts: LicenseText[] = snapshot.texts
-    .filter((file) => file.role !== "readme")
-    .map((file) => ({
-      origin: { kind: "file", path: file.path, role: file.role },
-      sha256: file.sha256,
-      bytes: file.bytes,
-      truncated: file.truncated,
-    }));
-  const prompt = nonEmptyString(snapshot.cardData?.["extra_gated_prompt"]);
-  if (prompt) {
-    const bytes = Buffer.from(prompt, "utf8");
-    texts.push({
-      origin: { kind: "card", path: ["extra_gated_prompt"] },
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-      bytes: bytes.byteLength,
-      truncated: false,
-    });
-  }
-  return texts;
+/** Declared licenses first, in the order declared; then those only detected. */
+function rank(mention: LicenseMention): number {
+  return mention.sources.includes("declared") ? 0 : 1;
+}
+
+function spdxRef(id: string, catalog: Catalog): string {
+  return catalog.get(id)?.spdx ?? `${LICENSE_REF}${id.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
 }
 
 function nonEmptyString(value: JsonValue | undefined): string | null {

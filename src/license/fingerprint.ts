@@ -50,9 +50,11 @@ export function packHashes(hashes: Iterable<number>): string {
   return Buffer.from(sorted.buffer, sorted.byteOffset, sorted.byteLength).toString("base64");
 }
 
-export function unpackHashes(packed: string): Uint32Array {
-  const bytes = Buffer.from(packed, "base64");
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
+/** The hashes, or only the first `limit` of them (decoding just the base64 prefix they need). */
+export function unpackHashes(packed: string, limit = Infinity): Uint32Array {
+  const wanted = Math.min(Math.floor((packed.length * 3) / 4 / 4), limit) * 4;
+  const bytes = Buffer.from(Number.isFinite(limit) ? packed.slice(0, Math.ceil(wanted / 3) * 4) : packed, "base64");
+  const copy = new Uint8Array(Math.floor(Math.min(bytes.byteLength, wanted) / 4) * 4);
+  copy.set(bytes.subarray(0, copy.byteLength));
   return new Uint32Array(copy.buffer);
 }

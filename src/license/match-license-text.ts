@@ -63,19 +63,17 @@ export function identifyLicenseText(text: string, library: ReferenceLibrary = ge
 }
 
 function scoreCandidates(shingles: Set<number>, library: ReferenceLibrary): Candidate[] {
-  const found = new Array<number>(library.sketches.length).fill(0);
-  for (const hash of shingles) {
-    for (const index of library.sketchIndex.get(hash) ?? []) found[index]!++;
-  }
+  const { found, sizes } = library.countSampled(shingles);
   const candidates: Candidate[] = [];
-  library.sketches.forEach((sketch, index) => {
-    if (sketch.sample.length === 0 || found[index]! / sketch.sample.length < SKETCH_SCORE) return;
-    const reference = library.reference(sketch);
-    if (!reference) return;
+  for (let index = 0; index < found.length; index++) {
+    const size = sizes[index]!;
+    if (size === 0 || found[index]! / size < SKETCH_SCORE) continue;
+    const reference = library.reference(index);
+    if (!reference) continue;
     const shared = countShared(reference.shingles, shingles);
     const score = shared / reference.shingles.size;
     if (score >= CANDIDATE_SCORE) candidates.push({ reference, score, dice: (2 * shared) / (reference.shingles.size + shingles.size) });
-  });
+  }
   return candidates.sort((a, b) => b.score - a.score || b.dice - a.dice || a.reference.key.localeCompare(b.reference.key));
 }
 
@@ -151,7 +149,7 @@ function compareSentences(
   });
 }
 
-function countShared(reference: Set<number>, text: Set<number>): number {
+function countShared(reference: ReadonlySet<number>, text: ReadonlySet<number>): number {
   let shared = 0;
   for (const hash of reference) if (text.has(hash)) shared++;
   return shared;

@@ -1,5 +1,6 @@
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { describeText } from "../license/describe-text.js";
 import { formatEvidence } from "./format-evidence.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
@@ -21,22 +22,24 @@ function formatResult(result: CheckResult): string {
   if (result.gated) lines.push(`  gated: ${result.gated}`);
 
   lines.push("  licenses:");
-  if (result.license.mentions.length === 0) lines.push("    none identified");
-  for (const mention of result.license.mentions) {
-    lines.push(`    ${mention.id}`);
-    for (const evidence of mention.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
+  if (result.license.licenses.length === 0) lines.push("    none identified");
+  for (const license of result.license.licenses) {
+    const name = license.name === license.id ? "" : `  ${license.name}`;
+    lines.push(`    ${license.id}${name}  (${license.sources.join(", ")}${license.known ? "" : ", not in catalog"})`);
+    for (const evidence of license.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
   }
   for (const entry of result.license.unidentified) {
-    lines.push(`    ? ${entry.value} (names no license)`);
+    lines.push(`    ? ${entry.value} (${entry.reason})`);
     for (const evidence of entry.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
   }
+  if (result.license.expression) lines.push(`  declared expression: ${result.license.expression}`);
 
   if (result.license.texts.length > 0) {
     lines.push("  license texts:");
     for (const text of result.license.texts) {
-      const where = text.origin.kind === "file" ? text.origin.path : `card ${text.origin.path.join(".")}`;
       const size = `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`;
-      lines.push(`    ${where}  sha256:${text.sha256.slice(0, 12)}  ${size}`);
+      const matches = text.matches.map((match) => `${match.kind === "exact" ? "is" : "nearly"} ${match.document} (${Math.round(match.score * 100)}%)`);
+      lines.push(`    ${describeText(text)}  sha256:${text.sha256.slice(0, 12)}  ${size}  ${matches.length > 0 ? matches.join(", ") : "unrecognized"}`);
     }
   }
 

@@ -182,6 +182,35 @@ describe("lic check", () => {
   });
 });
 
+describe("lic licenses", () => {
+  it("shows a license's terms with their sources", async () => {
+    const run = await runLic(["licenses", "show", "llama4"], {}, tempDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Llama 4 Community License Agreement");
+    expect(run.stdout).toContain("are withheld from individuals domiciled in and companies with their principal place of business in the EU, for multimodal models");
+    expect(run.stdout).toContain("source: Llama 4 Acceptable Use Policy, USE_POLICY.md line 71");
+    expect(run.stdout).toContain('name-prefix: "Llama"');
+  });
+
+  it("finds a license by a license_name variant or an SPDX id, and prints JSON", async () => {
+    const run = await runLic(["licenses", "show", "Apache-2.0", "--format", "json"], {}, tempDir());
+    expect(JSON.parse(run.stdout)).toMatchObject({ key: "apache-2.0", spdx: "Apache-2.0", osi: { approved: true } });
+  });
+
+  it("refuses an unknown id with suggestions (exit 2)", async () => {
+    const run = await runLic(["licenses", "show", "lama4"], {}, tempDir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"lama4" is not in the catalog; did you mean "llama4"');
+  });
+
+  it("lists the model licenses, and with --all every SPDX license", async () => {
+    const models = await runLic(["licenses", "list"], {}, tempDir());
+    expect(models.stdout).toMatch(/^llama3\.2 +license +- +no +conditional +Llama 3\.2 Community License Agreement$/m);
+    const all = await runLic(["licenses", "list", "--all", "--format", "json"], {}, tempDir());
+    expect(JSON.parse(all.stdout).length).toBeGreaterThan(727);
+  });
+});
+
 describe("lic", () => {
   it("documents every flag in --help", async () => {
     const run = await runLic(["check", "--help"], {}, tempDir());

@@ -116,12 +116,13 @@ describe("every SPDX-list text identifies as its own id or a documented equivale
 
 describe("shipped reference data", () => {
   it("is regenerated from the fixture texts and spdx-license-list (run npm run generate:license-data)", async () => {
-    const { buildModelReferences, buildSpdxSketches } = await import("../../scripts/license-data.js");
+    const { buildModelReferences, buildSketchIndex } = await import("../../scripts/license-data.js");
     const { LICENSE_DATA_DIR, SPDX_LIST_LABEL, TEXTS_DIR } = await import("../../scripts/license-data-paths.js");
     const committed = (name: string) => JSON.parse(readFileSync(`${LICENSE_DATA_DIR}/${name}`, "utf8"));
-    expect(buildModelReferences((file) => readFileSync(`${TEXTS_DIR}/${file}`, "utf8"))).toEqual(committed("model-references.json"));
+    const models = buildModelReferences((file) => readFileSync(`${TEXTS_DIR}/${file}`, "utf8"));
+    expect(models).toEqual(committed("model-references.json"));
     const full = createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>;
     const texts = Object.fromEntries(Object.entries(full).map(([id, entry]) => [id, entry.licenseText]));
-    expect(buildSpdxSketches(texts, SPDX_LIST_LABEL)).toEqual(committed("spdx-sketches.json"));
+    expect(buildSketchIndex(models, texts, SPDX_LIST_LABEL)).toEqual(committed("sketch-index.json"));
   });
 });

@@ -1,0 +1,120 @@
+import { createRequire } from "node:module";
+import { HUB_LICENSES } from "./hub-licenses.js";
+import { appleLicenses } from "./licenses/apple.js";
+import { creativeCommonsLicenses } from "./licenses/creative-commons.js";
+import { deepseekLicenses } from "./licenses/deepseek.js";
+import { fairLicenses } from "./licenses/fair.js";
+import { falconLicenses } from "./licenses/falcon.js";
+import { fluxLicenses } from "./licenses/flux.js";
+import { gemmaLicenses } from "./licenses/gemma.js";
+import { hubOnlyLicenses } from "./licenses/hub-only.js";
+import { llamaLicenses } from "./licenses/llama.js";
+import { microsoftResearchLicenses } from "./licenses/microsoft-research.js";
+import { mistralLicenses } from "./licenses/mistral.js";
+import { nvidiaLicenses } from "./licenses/nvidia.js";
+import { openmdwLicenses } from "./licenses/openmdw.js";
+import { openrailLicenses } from "./licenses/openrail.js";
+import { permissiveLicenses } from "./licenses/permissive.js";
+import { qwenLicenses } from "./licenses/qwen.js";
+import { stabilityLicenses } from "./licenses/stability.js";
+import type { CatalogEntry } from "./types.js";
+
+/** The licenses we wrote up by hand, one family per file. */
+export const HAND_WRITTEN: readonly CatalogEntry[] = [
+  ...llamaLicenses,
+  ...gemmaLicenses,
+  ...openrailLicenses,
+  ...deepseekLicenses,
+  ...qwenLicenses,
+  ...stabilityLicenses,
+  ...nvidiaLicenses,
+  ...falconLicenses,
+  ...mistralLicenses,
+  ...appleLicenses,
+  ...fairLicenses,
+  ...microsoftResearchLicenses,
+  ...fluxLicenses,
+  ...creativeCommonsLicenses,
+  ...openmdwLicenses,
+  ...permissiveLicenses,
+  ...hubOnlyLicenses,
+];
+
+/** The SPDX License List 3.28.0 (2026-02-20) as spdx-license-list 6.12.0 ships it: name, URL, OSI approval. */
+export const SPDX_LIST = createRequire(import.meta.url)("spdx-license-list") as Record<
+  string,
+  { name: string; url: string; osiApproved: boolean }
+>;
+
+export interface Catalog {
+  entries: readonly CatalogEntry[];
+  get(key: string): CatalogEntry | undefined;
+  /** By SPDX id, exactly as SPDX spells it. */
+  bySpdx(id: string): CatalogEntry | undefined;
+  /** By Hub `license:` id or `license_name`, case-insensitively, with `_`/space runs read as `-`. */
+  byName(name: string): CatalogEntry | undefined;
+}
+
+/** Folds a license id or name for lookup: "Llama 3.1 Community License" and "llama-3.1-community-license" meet. */
+export function foldLicenseName(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9.+]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Every license lic knows: the hand-written model licenses with their terms, every Hub id, every SPDX id.
+ * Keys: the Hub id where the Hub has one, our own key for other model licenses, the SPDX id for the rest.
+ */
+export function buildCatalog(): Catalog {
+  const entries: CatalogEntry[] = [...HAND_WRITTEN];
+  const coveredHubIds = new Set(HAND_WRITTEN.flatMap((entry) => entry.hubIds));
+  const coveredSpdx = new Set(HAND_WRITTEN.flatMap((entry) => (entry.spdx ? [entry.spdx] : [])));
+
+  for (const hub of HUB_LICENSES) {
+    if (hub.id === "other" || hub.id === "unknown") continue;
+    if (coveredHubIds.has(hub.id)) continue;
+    const spdx = hub.spdx ? SPDX_LIST[hub.spdx] : undefined;
+    if (hub.spdx) coveredSpdx.add(hub.spdx);
+    entries.push({
+      key: hub.id,
+      name: hub.name,
+      kind: hub.spdx ? "license" : "family",
+      spdx: hub.spdx,
+      hubIds: [hub.id],
+      licenseNames: [],
+      url: spdx?.url ?? "https://huggingface.co/docs/hub/repositories-licenses",
+      osi: { approved: spdx?.osiApproved ?? false },
+    });
+  }
+  for (const [id, spdx] of Object.entries(SPDX_LIST)) {
+    if (coveredSpdx.has(id)) continue;
+    entries.push({ key: id, name: spdx.name, kind: "license", spdx: id, hubIds: [], licenseNames: [], url: spdx.url, osi: { approved: spdx.osiApproved } });
+  }
+
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  const bySpdx = new Map(entries.filter((entry) => entry.spdx).map((entry) => [entry.spdx!, entry]));
+  const byName = new Map<string, CatalogEntry>();
+  for (const entry of entries) {
+    for (const name of [...entry.licenseNames, ...entry.hubIds, entry.key]) {
+      const folded = foldLicenseName(name);
+      if (!byName.has(folded)) byName.set(folded, entry);
+    }
+  }
+  return {
+    entries,
+    get: (key) => byKey.get(key),
+    bySpdx: (id) => bySpdx.get(id),
+    byName: (name) => byName.get(foldLicenseName(name)),
+  };
+}
+
+let shared: Catalog | null = null;
+
+/** The catalog, built once on first use. */
+export function getCatalog(): Catalog {
+  shared ??= buildCatalog();
+  return shared;
+}

@@ -1,0 +1,3 @@
+import type { CatalogEntry } from "../types.js";
+
+export const appleLicenses: CatalogEntry[] = [];

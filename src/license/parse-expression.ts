@@ -1,0 +1,73 @@
+import parseSpdx from "spdx-expression-parse";
+import type { Catalog } from "../catalog/catalog.js";
+
+/** A license expression over catalog keys: AND (both apply), OR (a choice), WITH (an exception). */
+export type LicenseExpression =
+  | { kind: "license"; key: string; known: boolean }
+  | { kind: "with"; key: string; known: boolean; exception: string }
+  | { kind: "and" | "or"; left: LicenseExpression; right: LicenseExpression };
+
+export type ParsedExpression =
+  | { ok: true; expression: LicenseExpression; spdx: string }
+  | { ok: false; reason: string };
+
+/** Our LicenseRef prefix; the rest is the catalog key with characters SPDX refuses replaced (`openrail++`). */
+const LICENSE_REF = "LicenseRef-lic-";
+const OPERATOR = /^(and|or|with)$/i;
+const MAX_EXPRESSION_LENGTH = 1000;
+
+/**
+ * Parses a declared license (`apache-2.0`, `Apache-2.0 OR MIT`, `llama3.1 AND cc-by-4.0`, `GPL-2.0-only WITH
+ * Classpath-exception-2.0`) into catalog keys. Each id is looked up on its own, as an SPDX id or a Hub id or
+ * license name, never the whole string (spdx-correct mangles expressions: `mit OR apache-2.0` → `Apache-2.0`);
+ * the expression's syntax is then checked by spdx-expression-parse.
+ */
+export function parseLicenseExpression(raw: string, catalog: Catalog): ParsedExpression {
+  if (raw.length > MAX_EXPRESSION_LENGTH) return { ok: false, reason: `longer than ${MAX_EXPRESSION_LENGTH} characters` };
+  const words = raw.trim().split(/(\(|\)|\s+)/).filter((word) => word.trim().length > 0);
+  if (words.length === 0) return { ok: false, reason: "empty" };
+
+  const keysByRef = new Map<string, { key: string; known: boolean }>();
+  let afterWith = false;
+  const spdx = words
+    .map((word) => {
+      if (word === "(" || word === ")") return word;
+      if (OPERATOR.test(word)) {
+        afterWith = word.toLowerCase() === "with";
+        return word.toUpperCase();
+      }
+      if (afterWith) {
+        afterWith = false;
+        return word;
+      }
+      const entry = catalog.bySpdx(word) ?? catalog.byName(word);
+      const key = entry?.key ?? word.toLowerCase();
+      const ref = entry?.spdx ?? `${LICENSE_REF}${key.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
+      keysByRef.set(ref, { key, known: entry !== undefined });
+      return ref;
+    })
+    .join(" ")
+    .replace(/\( /g, "(")
+    .replace(/ \)/g, ")");
+
+  let tree: parseSpdx.Info;
+  try {
+    tree = parseSpdx(spdx);
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error && error.message ? error.message : "not a license expression" };
+  }
+  return { ok: true, expression: toExpression(tree, keysByRef), spdx };
+}
+
+function toExpression(node: parseSpdx.Info, keys: Map<string, { key: string; known: boolean }>): LicenseExpression {
+  if ("license" in node) {
+    const { key, known } = keys.get(node.license) ?? { key: node.license, known: false };
+    return node.exception ? { kind: "with", key, known, exception: node.exception } : { kind: "license", key, known };
+  }
+  return { kind: node.conjunction, left: toExpression(node.left, keys), right: toExpression(node.right, keys) };
+}
+
+/** Every license key an expression names, in order. */
+export function keysOf(expression: LicenseExpression): string[] {
+  return "left" in expression ? [...keysOf(expression.left), ...keysOf(expression.right)] : [expression.key];
+}
