@@ -31,3 +31,11 @@ describe("documentation", () => {
     }
   });
 });
+
+describe("docs/catalog.md", () => {
+  it("lists every license written up in src/catalog/licenses", async () => {
+    const { HAND_WRITTEN } = await import("../src/catalog/catalog.js");
+    const catalogDoc = readFileSync("docs/catalog.md", "utf8");
+    for (const entry of HAND_WRITTEN) expect(catalogDoc, entry.key).toContain(`| \`${entry.key}\` |`);
+  });
+});

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { once } from "../once.js";
 import { HUB_LICENSES } from "./hub-licenses.js";
 import { appleLicenses } from "./licenses/apple.js";
 import { creativeCommonsLicenses } from "./licenses/creative-commons.js";
@@ -96,20 +97,35 @@ export function buildCatalog(): Catalog {
 
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const bySpdx = new Map(entries.filter((entry) => entry.spdx).map((entry) => [entry.spdx!, entry]));
-  const byName = new Map<string, CatalogEntry>();
-  for (const entry of entries) {
-    for (const name of [...entry.licenseNames, ...entry.hubIds, entry.key]) {
+  // Ids and names first, so a name never shadows an id; each under its folded and its compact spelling
+  // ("llama-3.1" and "llama3.1", "Apache License 2.0" and "apache-license-2.0"). Built on the first lookup by name.
+  const byName = once(() => {
+    const names = new Map<string, CatalogEntry>();
+    const index = (name: string, entry: CatalogEntry) => {
       const folded = foldLicenseName(name);
-      if (!byName.has(folded)) byName.set(folded, entry);
+      if (!names.has(folded)) names.set(folded, entry);
+      const compacted = folded.replace(/-/g, "");
+      if (!names.has(compacted)) names.set(compacted, entry);
+    };
+    for (const entry of entries) for (const name of [entry.key, ...entry.hubIds, ...entry.licenseNames]) index(name, entry);
+    for (const entry of entries) {
+      index(entry.name, entry);
+      const spdxName = entry.spdx ? SPDX_LIST[entry.spdx]?.name : undefined;
+      if (spdxName) index(spdxName, entry);
     }
-  }
+    return names;
+  });
   return {
     entries,
     get: (key) => byKey.get(key),
     bySpdx: (id) => bySpdx.get(id),
-    byName: (name) => byName.get(foldLicenseName(name)),
+    byName: (name) => {
+      const folded = foldLicenseName(name);
+      return byName().get(folded) ?? byName().get(folded.replace(/-/g, ""));
+    },
   };
 }
+
 
 let shared: Catalog | null = null;
 

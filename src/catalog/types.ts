@@ -71,6 +71,7 @@ export type ObligationKind =
   | "pass-on-use-restrictions" // impose the use restrictions on recipients, in an enforceable way
   | "use-latest-version" // reasonable efforts to use the latest version of the model
   | "attribution" // credit the licensor (CC BY, academic citation)
+  | "retain-notices" // keep the copyright, patent, trademark and attribution notices already there
   | "no-redistribution"; // the license grants no right to distribute at all
 
 export interface Obligation {
@@ -78,7 +79,7 @@ export interface Obligation {
   /** The exact text to reproduce (the notice, the phrase, the prefix), where the license gives one. */
   text?: string;
   /** What triggers it. */
-  when: "distributing" | "distributing-derivatives" | "training-on-outputs" | "publishing";
+  when: "using" | "distributing" | "distributing-derivatives" | "training-on-outputs" | "publishing";
   source: Source;
 }
 

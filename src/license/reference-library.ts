@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { once } from "../once.js";
 import { fingerprint, hash32, unpackHashes } from "./fingerprint.js";
 import { TEMPLATE_SLOT } from "./normalize-text.js";
 
@@ -136,9 +137,4 @@ function unpackUint16(packed: string): Uint16Array {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return new Uint16Array(copy.buffer);
-}
-
-function once<T>(build: () => T): () => T {
-  let built: { value: T } | null = null;
-  return () => (built ??= { value: build() }).value;
 }

@@ -127,3 +127,18 @@ describe("legal facts", () => {
     expect(catalog.byName("tongyi-qianwen-license-agreement")?.key).toBe("tongyi-qianwen");
   });
 });
+
+describe("lookup by name", () => {
+  it.each([
+    ["Apache 2.0", "apache-2.0"],
+    ["Apache License 2.0", "apache-2.0"],
+    ["MIT License", "mit"],
+    ["llama-3.1", "llama3.1"],
+    ["Llama 3.2", "llama3.2"],
+    ["CC BY-NC 4.0", "cc-by-nc-4.0"],
+    ["bsd-3-clause", "bsd-3-clause"],
+    ["BSD-3-Clause", "bsd-3-clause"],
+  ])("%s → %s", (name, key) => {
+    expect(catalog.byName(name)?.key).toBe(key);
+  });
+});

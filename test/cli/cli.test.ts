@@ -26,8 +26,8 @@ describe("lic check", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("google-bert/bert-base-uncased@86b5e0934494bd15c9632b12f734a8a67f723594  ALLOW");
-    expect(run.stdout).toContain("    apache-2.0\n      from card license (README.md:5: license: apache-2.0)\n      from tag license:apache-2.0");
-    expect(run.stdout).toContain("LICENSE  sha256:c274f80372d9  10279 bytes");
+    expect(run.stdout).toMatch(/ {4}apache-2\.0 .*\(declared, detected\)\n {6}from card license \(README.md:5: license: apache-2\.0\)\n {6}from tag license:apache-2\.0\n {6}from file LICENSE:1 sha256:c274f80372d9\n/);
+    expect(run.stdout).toContain("LICENSE  sha256:c274f80372d9  10279 bytes  is apache-2.0 (100%)");
   });
 
   it("reports the canonical id of a renamed model", async () => {
@@ -41,8 +41,8 @@ describe("lic check", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN");
     expect(run.stdout).toContain("  gated: manual\n");
-    expect(run.stdout).toContain("    llama3\n");
-    expect(run.stdout).toContain("card extra_gated_prompt  sha256:");
+    expect(run.stdout).toContain("    llama3  Meta Llama 3 Community License Agreement  (declared, detected)\n");
+    expect(run.stdout).toMatch(/card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3-aup \(100%\), is llama3/);
     expect(run.stdout).toMatch(/warning license-files-unreadable: 3 license evidence files could not be read: the repo is gated .* \(HTTP 401\): README.md, LICENSE, USE_POLICY.md/);
   });
 

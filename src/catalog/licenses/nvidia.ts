@@ -1,3 +1,80 @@
-import type { CatalogEntry } from "../types.js";
+import type { CatalogEntry, Source } from "../types.js";
 
-export const nvidiaLicenses: CatalogEntry[] = [];
+/**
+ * The NVIDIA Open Model License Agreement (April 28, 2025). Checked against the ScanCode LicenseDB copy,
+ * aboutcode-org/scancode-licensedb@053a651f docs/nvidia-open-model-2025-04-28.LICENSE (test/fixtures/license-texts/
+ * nvidia-open-model-license.txt). That copy drops the section numbers; the agreement's own references ("Section 2
+ * and Section 3", "Section 2.1") fix them: 1 Definitions, 2 Conditions (2.1 Conditions for Use, 2.2 License Grant,
+ * 2.3 AI Ethics, 2.4 ownership), 3 Redistribution (3.1–3.3), then 4–11 in order. The Trustworthy AI terms it
+ * incorporates are not saved.
+ */
+
+const url = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/nvidia-open-model-2025-04-28.LICENSE";
+const document = "NVIDIA Open Model License Agreement (April 28, 2025)";
+const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
+
+export const nvidiaLicenses: CatalogEntry[] = [
+  {
+    key: "nvidia-open-model",
+    name: "NVIDIA Open Model License Agreement",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: ["nvidia-open-model-license"],
+    url,
+    osi: { approved: false },
+    terms: {
+      commercialUse: { kind: "allowed", source: cite("preamble", "Models are commercially usable.") },
+      geographic: [],
+      useRestrictions: {
+        document: "NVIDIA Trustworthy AI terms (https://www.nvidia.com/en-us/agreements/trustworthy-ai/terms/)",
+        // §2.3 binds the user's own use; §3 asks a redistributor for a copy of the Agreement and a notice, and §3.3
+        // lets Derivative Models go out under "additional or different license terms", with no duty to impose the
+        // Trustworthy AI terms on recipients.
+        mustPassOn: false,
+        source: cite("§2.3 AI Ethics", "Use of the Models under the Agreement must be consistent with NVIDIA’s Trustworthy AI terms"),
+      },
+      // §3.2 also requires "Built on NVIDIA Cosmos" on a related website or documentation for NVIDIA Cosmos Models and
+      // anything made with them or their outputs; it is left out because an obligation cannot be scoped to Cosmos
+      // models here, and displaying it for other models would misuse NVIDIA's marks (§5).
+      obligations: [
+        { kind: "include-license-copy", when: "distributing", source: cite("§3.1") },
+        { kind: "notice-file", text: "Licensed by NVIDIA Corporation under the NVIDIA Open Model License", when: "distributing", source: cite("§3.1") },
+      ],
+      outputs: {
+        training: "allowed",
+        detail:
+          'NVIDIA claims no ownership of outputs, and "An output is not a Derivative Model". For NVIDIA Cosmos Models, using them or their outputs to create, train, fine tune or improve an AI model requires displaying "Built on NVIDIA Cosmos" (§3.2).',
+        source: cite("§2.4", "NVIDIA claims no ownership rights in outputs."),
+      },
+      termination: [
+        {
+          kind: "guardrail-bypass",
+          automatic: true,
+          detail: "Your rights end automatically if you bypass, disable, reduce the efficacy of or circumvent any technical limitation, safety guardrail (or its hyperparameter), encryption, security, DRM or authentication mechanism in the Model.",
+          source: cite(
+            "§2.1 Conditions for Use",
+            "If You bypass, disable, reduce the efficacy of, or circumvent any technical limitation, safety guardrail or associated safety guardrail hyperparameter, encryption, security, digital rights management, or authentication mechanism contained in the Model, your rights under this Agreement will automatically terminate.",
+          ),
+        },
+        {
+          kind: "ip-litigation",
+          automatic: true,
+          detail: "Licenses for a Model or Derivative Model end as of the date you file copyright or patent litigation alleging it infringes.",
+          source: cite("§2.1 Conditions for Use"),
+        },
+        {
+          kind: "unilateral-amendment",
+          automatic: false,
+          detail: "NVIDIA may update the Agreement at any time to comply with legal and regulatory requirements; you must comply with the update or stop copying, using and distributing the Model and Derivative Models.",
+          source: cite("§2.1 Conditions for Use", "NVIDIA may update this Agreement to comply with legal and regulatory requirements at any time"),
+        },
+      ],
+      governingLaw: {
+        law: "the laws of the United States and the State of Delaware, without regard to conflict of laws principles or the UN CISG",
+        venue: "the state and federal courts in Santa Clara County, California (exclusive); either party may seek injunctive relief in any jurisdiction",
+        source: cite("§10 Governing Law"),
+      },
+    },
+  },
+];
