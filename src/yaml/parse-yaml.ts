@@ -1,0 +1,63 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+
+/**
+ * Bound on alias expansion (YAML "billion laughs"): a card or policy that needs more is an attack, not data.
+ * The `yaml` package throws when a document's aliases would expand past this count.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+export type YamlPath = (string | number)[];
+
+export interface ParsedYaml {
+  /** The data, or undefined when the text does not parse (see `error`). */
+  data: unknown;
+  /** Why the text could not be read, with the 1-based line where the parser stopped. */
+  error: { reason: string; line: number | null } | null;
+  /** The 1-based line where a key (`["rules", "osiApproved"]`) or item (`["waivers", 0]`) is written. */
+  lineOf(path: YamlPath): number | null;
+}
+
+/**
+ * Parses YAML safely: errors are returned, never thrown; aliases are bounded; every key can be traced to its line.
+ * `firstLine` is the line the text starts at in its file (front matter sits below a `---`).
+ */
+export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: true });
+  const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const lineOf = (path: YamlPath): number | null => {
+    let node: unknown = doc.contents;
+    let anchor: Node | null = isNode(node) ? node : null;
+    for (const key of path) {
+      const step = childOf(node, key);
+      if (!step) return null;
+      node = step.value;
+      anchor = step.anchor;
+    }
+    const offset = anchor?.range?.[0];
+    return offset === undefined ? null : toLine(offset);
+  };
+
+  const firstError = doc.errors[0];
+  if (firstError) {
+    return { data: undefined, error: { reason: firstError.message.split("\n")[0] ?? firstError.message, line: toLine(firstError.pos[0]) }, lineOf };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: null, lineOf };
+  } catch (error) {
+    return { data: undefined, error: { reason: error instanceof Error ? error.message : String(error), line: null }, lineOf };
+  }
+}
+
+/** The node under `key`, and the node that marks where it is written (a mapping's key, a sequence's item). */
+function childOf(node: unknown, key: string | number): { value: unknown; anchor: Node } | null {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+    return pair && isScalar(pair.key) ? { value: pair.value, anchor: pair.key } : null;
+  }
+  if (isSeq(node) && typeof key === "number") {
+    const item: unknown = node.items[key];
+    return isNode(item) ? { value: item, anchor: item } : null;
+  }
+  return null;
+}
