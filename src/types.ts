@@ -89,11 +89,42 @@ export type Evidence =
   | { source: "file"; file: string; commit: string; sha256: string; line?: number; quote?: string }
   | { source: "api"; field: string; value: JsonValue };
 
+/** Where a policy setting is written: the rule that decided a finding. */
+export interface RuleReference {
+  file: string;
+  line: number | null;
+  path: string;
+}
+
+/** The license clause a finding rests on, as the catalog cites it. */
+export interface TermReference {
+  document: string;
+  section?: string;
+  url: string;
+  quote?: string;
+  secondary?: true;
+}
+
+/** A waiver that applied to a finding (its severity is then `info`), or that expired. */
+export interface WaiverReference {
+  reason: string;
+  approvedBy: string;
+  ticket?: string;
+  expires: string;
+  rule: RuleReference;
+}
+
 interface BaseFinding<Code extends string, Args> {
   code: Code;
   severity: Severity;
   args: Args;
   evidence: Evidence[];
+  /** The policy setting that decided the finding's severity, when a policy did. */
+  rule?: RuleReference;
+  /** The license clause the finding rests on. */
+  term?: TermReference;
+  /** The waiver that applies to it. */
+  waiver?: WaiverReference;
 }
 
 export type Finding =
@@ -103,6 +134,16 @@ export type Finding =
   | BaseFinding<"license-mismatch", { declared: string[]; detected: string; text: string }>
   | BaseFinding<"license-text-modified", { text: string; document: string; score: number; missing: string[]; added: string[] }>
   | BaseFinding<"license-text-unrecognized", { text: string }>
+  | BaseFinding<"license-denied", { license: string; entry: string }>
+  | BaseFinding<"license-not-allowed", { license: string }>
+  | BaseFinding<"license-not-osi-approved", { license: string; stance: string | null }>
+  | BaseFinding<"license-non-commercial", { license: string; scope: string }>
+  | BaseFinding<"license-commercial-conditions", { license: string; conditions: string[]; exceeded: string | null }>
+  | BaseFinding<"license-use-restrictions", { license: string; document: string; mustPassOn: boolean }>
+  | BaseFinding<"license-output-restrictions", { license: string; detail: string }>
+  | BaseFinding<"license-geographic-restriction", { license: string; region: string; domicile: string; multimodal: boolean }>
+  | BaseFinding<"waiver-expired", { finding: string; expired: string }>
+  | BaseFinding<"waiver-unused", { finding: string }>
   | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
   | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
 
@@ -161,7 +202,17 @@ export interface LicenseAnalysis {
   /** Declared values that name no license (`other` without `license_name`, `unknown`, a broken expression). */
   unidentified: { value: string; reason: string; evidence: Evidence[] }[];
   texts: LicenseText[];
+  /** The licenses as one expression: the declared ones (OR where the card offers a choice) AND every license detected only in a shipped text. */
+  tree: LicenseTree | null;
+  /** For each choice (OR) in `tree`, the branch the policy took: the first that passes. */
+  choices: { expression: string; chosen: string }[];
 }
+
+/** A license expression over license ids. */
+export type LicenseTree =
+  | { kind: "license"; key: string; known: boolean }
+  | { kind: "with"; key: string; known: boolean; exception: string }
+  | { kind: "and" | "or"; left: LicenseTree; right: LicenseTree };
 
 export interface CheckResult {
   model: string;

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checks } from "../src/checks/index.js";
+import { FINDING_CODES } from "../src/checks/index.js";
 import { findingInfo } from "../src/report/finding-info.js";
 
-const codes = Object.keys(checks);
+const codes = [...FINDING_CODES];
 const readme = readFileSync("README.md", "utf8");
 
 describe("documentation", () => {

@@ -1,11 +1,15 @@
+import type { Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
+import type { Policy } from "../policy/policy.js";
 import type { Finding, FindingCode, LicenseAnalysis, ModelSnapshot } from "../types.js";
 
-/** What every check sees: the snapshot and what the core has already derived from it. */
+/** What every check sees: the snapshot, what the core has derived from it, the policy and the catalog. */
 export interface CheckContext {
   snapshot: ModelSnapshot;
   card: FrontMatter;
   licenses: LicenseAnalysis;
+  policy: Policy;
+  catalog: Catalog;
 }
 
 export type FindingOf<Code extends FindingCode> = Extract<Finding, { code: Code }>;

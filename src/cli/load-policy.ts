@@ -1,11 +1,63 @@
-import { builtInPolicies } from "../policy/built-in-policies.js";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Catalog } from "../catalog/catalog.js";
+import { parsePolicy, type PolicyIssue, type PolicySource } from "../policy/parse-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { UsageError } from "./usage-error.js";
 
-/** Resolves --policy: a built-in policy's name. Policy files come with the policy language. */
-export function loadPolicy(nameOrFile: string): Policy {
-  const policy = builtInPolicies.get(nameOrFile);
-  if (policy) return policy;
-  const names = [...builtInPolicies.keys()].join(", ");
-  throw new UsageError(`--policy "${nameOrFile}" is not a built-in policy (built-in: ${names}); policy files are not supported yet`);
+/** The shipped policies, a YAML file each. */
+export const POLICIES_DIR = fileURLToPath(new URL("../../policies/", import.meta.url));
+const BUILT_IN_NAME = /^[a-z][a-z0-9-]*$/;
+/** A policy file larger than this is not a policy. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+/** A policy that cannot be used: the CLI exits 2 and prints every issue. */
+export class PolicyError extends UsageError {
+  constructor(readonly issues: PolicyIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+  }
+}
+
+export function builtInPolicyNames(): string[] {
+  return readdirSync(POLICIES_DIR)
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => file.slice(0, -".yaml".length))
+    .sort();
+}
+
+/**
+ * Loads `--policy NAME|FILE`: a built-in name (policies/NAME.yaml) or a path. Throws PolicyError with every problem
+ * at its line; returns the policy and any warnings (expired waivers) for stderr.
+ */
+export function loadPolicy(nameOrFile: string, catalog: Catalog, today: string): { policy: Policy; warnings: PolicyIssue[] } {
+  const source = readSource(nameOrFile, null);
+  if ("error" in source) throw new UsageError(source.error);
+  const parsed = parsePolicy(source, { catalog, today, resolve: readSource });
+  if (!parsed.ok) throw new PolicyError(parsed.errors);
+  return { policy: parsed.policy, warnings: parsed.warnings };
+}
+
+/**
+ * A built-in policy by name, shown as `policies/NAME.yaml` wherever lic is installed, so reports do not depend on
+ * the install path; otherwise a file, as given or relative to the policy that extends it.
+ */
+function readSource(reference: string, from: PolicySource | null): PolicySource | { error: string } {
+  const builtIn = BUILT_IN_NAME.test(reference) && existsSync(join(POLICIES_DIR, `${reference}.yaml`));
+  const file = builtIn ? `policies/${reference}.yaml` : from && !isAbsolute(reference) ? join(from.file.startsWith("policies/") ? "policies" : dirname(from.file), reference) : reference;
+  const path = builtIn ? join(POLICIES_DIR, `${reference}.yaml`) : from?.file.startsWith("policies/") && !isAbsolute(reference) ? join(POLICIES_DIR, reference) : resolve(file);
+  try {
+    const text = readFileSync(path, "utf8");
+    if (Buffer.byteLength(text) > MAX_POLICY_BYTES) return { error: `policy "${reference}" is larger than 1 MiB` };
+    return { file, text };
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
+    const hint = BUILT_IN_NAME.test(reference) ? ` (built-in policies: ${builtInPolicyNames().join(", ")})` : "";
+    return { error: `policy "${reference}" is not a built-in policy and cannot be read as a file (${code})${hint}` };
+  }
+}
+
+/** `policies/eu.yaml:12: rules.geographicExclusions: …` */
+export function formatIssue(issue: PolicyIssue): string {
+  return `${issue.file}${issue.line === null ? "" : `:${issue.line}`}: ${issue.path ? `${issue.path}: ` : ""}${issue.message}`;
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ExitCode } from "./exit-code.js";
 import { FORMATS, runCheck, type CheckFlags, type CliIo } from "./run-check.js";
 import { runLicensesList, runLicensesShow, type LicensesFlags } from "./run-licenses.js";
+import { runPolicySchema, runPolicyShow, runPolicyValidate } from "./run-policy.js";
 import { UsageError } from "./usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -39,7 +40,7 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .description("Check models on the Hub, each pinned to one commit, against a policy.")
     .argument("<model...>", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
     .option("--revision <rev>", "revision for models given without @REV (default: main)")
-    .option("--policy <name>", "built-in policy to apply", "default")
+    .option("--policy <name|file>", "policy: a built-in name (default, commercial, eu, osi) or a policy file", "default")
     .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
     .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
@@ -66,6 +67,23 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action((id: string, flags: LicensesFlags) => setExitCode(runLicensesShow(id, flags, io)));
+
+  const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
+  policy
+    .command("validate")
+    .description("Check a policy file and everything it extends; list every problem with its line (exit 2).")
+    .argument("<file>", "policy file (YAML)")
+    .action((file: string) => setExitCode(runPolicyValidate(file, io)));
+  policy
+    .command("show")
+    .description("Show a policy as it applies, its bases merged in.")
+    .argument("<policy>", "built-in policy name (default, commercial, eu, osi) or policy file")
+    .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
+    .action((name: string, flags: { format: "yaml" | "json" }) => setExitCode(runPolicyShow(name, flags, io)));
+  policy
+    .command("schema")
+    .description("Print the JSON Schema of policy files.")
+    .action(() => setExitCode(runPolicySchema(io)));
 
   return program;
 }

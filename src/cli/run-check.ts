@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { acquireSnapshot } from "../acquire.js";
 import { SnapshotCache } from "../cache/snapshot-cache.js";
+import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
@@ -8,7 +9,7 @@ import { formatJson } from "../report/json.js";
 import { formatText } from "../report/text.js";
 import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
-import { loadPolicy } from "./load-policy.js";
+import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { resolveConnection, type Environment } from "./settings.js";
 import { UsageError } from "./usage-error.js";
@@ -33,6 +34,16 @@ export interface CheckFlags {
   timeout: number;
 }
 
+/**
+ * Today's date for waiver expiry: from SOURCE_DATE_EPOCH when set (reproducible runs), else the clock.
+ * https://reproducible-builds.org/specs/source-date-epoch/
+ */
+export function todayFrom(env: Environment): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  return date.toISOString().slice(0, 10);
+}
+
 export interface CliIo {
   env: Environment;
   stdout: (text: string) => void;
@@ -44,10 +55,13 @@ export interface CliIo {
 /** `lic check`: acquire each model, check it, render the report, and return the exit code. */
 export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const refs = parseModelRefs(models, flags.revision);
-  const policy = loadPolicy(flags.policy);
+  const today = todayFrom(io.env);
+  const catalog = getCatalog();
+  const { policy, warnings } = loadPolicy(flags.policy, catalog, today);
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const redact = (text: string) => (connection.token ? text.split(connection.token).join("[token]") : text);
   const stderr = (text: string) => io.stderr(redact(text));
+  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint) : null;
 
   const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
@@ -58,7 +72,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
         offline: connection.offline,
         onNotice: (message) => stderr(`lic: ${message}\n`),
       });
-      return checkModel(snapshot, policy);
+      return checkModel(snapshot, policy, { today, catalog });
     } catch (error) {
       if (error instanceof HubError) return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
       const reason = error instanceof Error ? error.message : String(error);

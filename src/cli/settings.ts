@@ -14,7 +14,8 @@ export type Environment = Partial<
     | "HF_HOME"
     | "HF_HUB_OFFLINE"
     | "XDG_CACHE_HOME"
-    | "LIC_CACHE_DIR",
+    | "LIC_CACHE_DIR"
+    | "SOURCE_DATE_EPOCH",
     string
   >
 >;

@@ -1,6 +1,6 @@
 import { getCatalog, foldLicenseName, type Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
-import type { Evidence, JsonValue, LicenseAnalysis, LicenseMention, ModelSnapshot } from "../types.js";
+import type { Evidence, JsonValue, LicenseAnalysis, LicenseMention, LicenseTree, ModelSnapshot } from "../types.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
 import { identifyTexts } from "./identify-texts.js";
 import { keysOf, parseLicenseExpression } from "./parse-expression.js";
@@ -16,6 +16,8 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
   const licenses = new Map<string, LicenseMention>();
   const unidentified = new Map<string, { reason: string; evidence: Evidence[] }>();
   const spdxParts: string[] = [];
+  const treeParts: LicenseTree[] = [];
+  const leaf = (id: string): LicenseTree => ({ kind: "license", key: id, known: catalog.get(id) !== undefined });
   const mention = (id: string, source: "declared" | "detected", evidence: Evidence[]) => {
     const entry = catalog.get(id);
     const current = licenses.get(id) ?? { id, name: entry?.name ?? id, known: entry !== undefined, sources: [], evidence: [] };
@@ -44,19 +46,28 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
     if (folded === CUSTOM_LICENSE) {
       if (!licenseName) return unknown(folded, "`other` without a `license_name`", evidence);
       const id = catalog.byName(licenseName)?.key ?? foldLicenseName(licenseName);
-      if (inCard) spdxParts.push(spdxRef(id, catalog));
+      if (inCard) {
+        spdxParts.push(spdxRef(id, catalog));
+        treeParts.push(leaf(id));
+      }
       return mention(id, "declared", [evidence, cardEvidence(["license_name"])]);
     }
     if (folded === UNKNOWN_LICENSE || foldLicenseName(folded) === "") return unknown(folded, "names no license", evidence);
     const single = catalog.byName(value) ?? catalog.bySpdx(value.trim());
     if (single || !/[\s()]/.test(value.trim())) {
       const id = single?.key ?? foldLicenseName(value);
-      if (inCard) spdxParts.push(spdxRef(id, catalog));
+      if (inCard) {
+        spdxParts.push(spdxRef(id, catalog));
+        treeParts.push(leaf(id));
+      }
       return mention(id, "declared", [evidence]);
     }
     const parsed = parseLicenseExpression(value, catalog);
     if (!parsed.ok) return unknown(value.trim(), `not a license expression: ${parsed.reason}`, evidence);
-    if (inCard) spdxParts.push(keysOf(parsed.expression).length > 1 ? `(${parsed.spdx})` : parsed.spdx);
+    if (inCard) {
+      spdxParts.push(keysOf(parsed.expression).length > 1 ? `(${parsed.spdx})` : parsed.spdx);
+      treeParts.push(parsed.expression);
+    }
     for (const id of keysOf(parsed.expression)) mention(id, "declared", [evidence]);
   };
 
@@ -78,6 +89,9 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
   }
 
   const ordered = [...licenses.values()].sort((a, b) => rank(a) - rank(b));
+  // The card's declaration first (it may offer a choice); then every license the tags or texts add, all of which apply.
+  const inTree = new Set(treeParts.flatMap(keysOf));
+  for (const entry of ordered) if (!inTree.has(entry.id)) treeParts.push(leaf(entry.id));
   for (const entry of ordered) entry.evidence = dedupe(entry.evidence);
   return {
     ids: ordered.map((entry) => entry.id),
@@ -86,6 +100,8 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
     expression: spdxParts.length === 0 ? null : spdxParts.join(" AND "),
     unidentified: [...unidentified].map(([value, entry]) => ({ value, reason: entry.reason, evidence: dedupe(entry.evidence) })),
     texts: identified.map((item) => item.text),
+    tree: treeParts.reduce<LicenseTree | null>((tree, part) => (tree ? { kind: "and", left: tree, right: part } : part), null),
+    choices: [],
   };
 }
 

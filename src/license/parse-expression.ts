@@ -1,11 +1,10 @@
 import parseSpdx from "spdx-expression-parse";
 import type { Catalog } from "../catalog/catalog.js";
 
+import type { LicenseTree } from "../types.js";
+
 /** A license expression over catalog keys: AND (both apply), OR (a choice), WITH (an exception). */
-export type LicenseExpression =
-  | { kind: "license"; key: string; known: boolean }
-  | { kind: "with"; key: string; known: boolean; exception: string }
-  | { kind: "and" | "or"; left: LicenseExpression; right: LicenseExpression };
+export type LicenseExpression = LicenseTree;
 
 export type ParsedExpression =
   | { ok: true; expression: LicenseExpression; spdx: string }
@@ -41,7 +40,7 @@ export function parseLicenseExpression(raw: string, catalog: Catalog): ParsedExp
         return word;
       }
       const entry = catalog.bySpdx(word) ?? catalog.byName(word);
-      const key = entry?.key ?? word.toLowerCase();
+      const key = entry?.key ?? word;
       const ref = entry?.spdx ?? `${LICENSE_REF}${key.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
       keysByRef.set(ref, { key, known: entry !== undefined });
       return ref;

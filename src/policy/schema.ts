@@ -13,9 +13,9 @@ export const ContextSchema = z
   .strictObject({
     domicile: z
       .string()
-      .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. DE or US")
+      .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. DE or US, or EU")
       .optional()
-      .describe("Where the organization is domiciled (individuals) or has its principal place of business (companies): an ISO 3166-1 alpha-2 code. EU membership is known."),
+      .describe("Where the organization is domiciled (individuals) or has its principal place of business (companies): an ISO 3166-1 alpha-2 code, or EU for an EU member state. EU membership is known."),
     use: z
       .enum(["commercial-product", "internal", "research"])
       .optional()
@@ -31,20 +31,28 @@ export const ContextSchema = z
 
 export const RulesSchema = z
   .strictObject({
-    requireOsiApproved: z.boolean().optional().describe("Every license must be on OSI's approved list (unknown licenses fail too)."),
-    forbidNonCommercial: z.boolean().optional().describe("Block licenses that forbid commercial use (non-commercial, research-only, non-production)."),
-    forbidCommercialThresholds: z.boolean().optional().describe("Block licenses whose commercial use is conditional on a threshold or registration, even when the context is below it."),
-    forbidPassOnRestrictions: z.boolean().optional().describe("Block licenses whose use restrictions must be passed on to recipients (RAIL Attachment A, Gemma §3.2)."),
-    forbidUseRestrictions: z.boolean().optional().describe("Block licenses that carry any use policy (AUPs, RAIL attachments)."),
-    forbidOutputTrainingRestrictions: z.boolean().optional().describe("Block licenses that restrict using outputs to train other models."),
-    blockGeographicExclusions: z.boolean().optional().describe("Block licenses whose rights exclude the context's domicile for this model (the Llama 3.2/3.3/4 EU clause for multimodal models)."),
+    osiApproved: outcome.optional().describe("What a license that is not OSI-approved gets (block: allow only OSI-approved licenses)."),
+    nonCommercial: outcome.optional().describe("What a license that forbids commercial use (non-commercial, research-only, non-production) gets."),
+    commercialConditions: outcome
+      .optional()
+      .describe("What a license whose commercial use is conditional (a user or revenue threshold, registration) gets. Over a threshold the context states, the model is blocked whatever this says."),
+    useRestrictions: outcome.optional().describe("What a license that binds you to a use policy (an AUP, a RAIL Attachment A) gets."),
+    passOnRestrictions: outcome.optional().describe("What a license whose use restrictions must be passed on to recipients gets."),
+    outputTrainingRestrictions: outcome.optional().describe("What a license that forbids using outputs to train other models gets."),
+    geographicExclusions: outcome
+      .optional()
+      .describe("What a license whose rights exclude the context's domicile for this model gets (the Llama 3.2/3.3/4 EU clause, for multimodal models)."),
   })
-  .describe("Rules on the catalog's terms.");
+  .describe("Rules on the catalog's terms: what a license with each kind of term gets.");
 
 const WaiverSchema = z
   .strictObject({
     model: z.string().min(1).describe("The model id, as `org/name`."),
-    revision: z.string().regex(/^[0-9a-f]{40}$/, "a 40-hex commit sha").optional().describe("Only at this commit; without it, any revision."),
+    revision: z
+      .string({ error: 'a 40-hex commit sha, in quotes (YAML reads a sha such as 1234e5… as a number): revision: "…"' })
+      .regex(/^[0-9a-f]{40}$/, "a 40-hex commit sha")
+      .optional()
+      .describe("Only at this commit; without it, any revision."),
     finding: z.string().min(1).describe("The finding code it waives, e.g. license-not-allowed."),
     reason: z.string().min(1).describe("Why the exception is granted."),
     approvedBy: z.string().min(1).describe("Who approved it."),

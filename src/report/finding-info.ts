@@ -16,6 +16,16 @@ export const findingInfo = {
   "license-mismatch": { title: "Shipped license differs from the declared one", docs: docs("license-mismatch") },
   "license-text-modified": { title: "License text is a modified copy of a known license", docs: docs("license-text-modified") },
   "license-text-unrecognized": { title: "License file matches no known license", docs: docs("license-text-unrecognized") },
+  "license-denied": { title: "License is on the policy's deny list", docs: docs("license-denied") },
+  "license-not-allowed": { title: "License is not on the policy's allow list", docs: docs("license-not-allowed") },
+  "license-not-osi-approved": { title: "License is not OSI-approved", docs: docs("license-not-osi-approved") },
+  "license-non-commercial": { title: "License forbids commercial use", docs: docs("license-non-commercial") },
+  "license-commercial-conditions": { title: "Commercial use is conditional", docs: docs("license-commercial-conditions") },
+  "license-use-restrictions": { title: "License binds you to a use policy", docs: docs("license-use-restrictions") },
+  "license-output-restrictions": { title: "License restricts training on outputs", docs: docs("license-output-restrictions") },
+  "license-geographic-restriction": { title: "License withholds rights where you are", docs: docs("license-geographic-restriction") },
+  "waiver-expired": { title: "Waiver has expired", docs: docs("waiver-expired") },
+  "waiver-unused": { title: "Waiver matches no finding", docs: docs("waiver-unused") },
   "card-metadata-invalid": { title: "Model card metadata is not valid YAML", docs: docs("card-metadata-invalid") },
   "license-files-unreadable": { title: "License files could not be read", docs: docs("license-files-unreadable") },
 } satisfies Record<FindingCode, FindingInfo>;
@@ -51,6 +61,28 @@ export function formatFindingMessage(finding: Finding): string {
     }
     case "license-text-unrecognized":
       return `${finding.args.text} matches no license lic knows; a reviewer must read it`;
+    case "license-denied":
+      return `${finding.args.license} is denied by the policy (deny: ${finding.args.entry})`;
+    case "license-not-allowed":
+      return `${finding.args.license} is not on the policy's allow list`;
+    case "license-not-osi-approved":
+      return `${finding.args.license} is not an OSI-approved license${finding.args.stance ? `; OSI: "${finding.args.stance}"` : ""}`;
+    case "license-non-commercial":
+      return `${finding.args.license} forbids commercial use (${finding.args.scope})`;
+    case "license-commercial-conditions":
+      return finding.args.exceeded
+        ? `${finding.args.license} grants no rights here: ${finding.args.exceeded} (${finding.args.conditions.join("; ")})`
+        : `${finding.args.license} allows commercial use only on conditions: ${finding.args.conditions.join("; ")}`;
+    case "license-use-restrictions":
+      return `${finding.args.license} binds you to ${finding.args.document}${finding.args.mustPassOn ? ", and you must pass its restrictions on to anyone you distribute to" : ""}`;
+    case "license-output-restrictions":
+      return `${finding.args.license} restricts using outputs to train other models: ${finding.args.detail}`;
+    case "license-geographic-restriction":
+      return `${finding.args.license} withholds its rights for ${finding.args.multimodal ? "multimodal models" : "this model"} from organizations domiciled in the ${finding.args.region}, and the policy's domicile is ${finding.args.domicile}`;
+    case "waiver-expired":
+      return `The waiver for ${finding.args.finding} expired on ${finding.args.expired}: the finding stands again; renew or remove the waiver`;
+    case "waiver-unused":
+      return `The waiver for ${finding.args.finding} matches no finding for this model: remove it, or fix its model, revision or finding code`;
     case "card-metadata-invalid":
       return `${finding.args.file} front matter is not valid YAML${finding.args.line === null ? "" : ` (line ${finding.args.line})`}: ${finding.args.reason}`;
     case "license-files-unreadable": {

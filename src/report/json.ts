@@ -35,6 +35,9 @@ function toJsonResult(result: CheckResult) {
       docs: findingInfo[finding.code].docs,
       args: finding.args,
       evidence: finding.evidence,
+      ...(finding.rule ? { rule: finding.rule } : {}),
+      ...(finding.term ? { term: finding.term } : {}),
+      ...(finding.waiver ? { waiver: finding.waiver } : {}),
     })),
     gaps: result.gaps,
   };

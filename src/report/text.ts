@@ -1,4 +1,4 @@
-import type { CheckResult, ModelError, RunReport, Verdict } from "../types.js";
+import type { CheckResult, ModelError, RuleReference, RunReport, Verdict } from "../types.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 import { describeText } from "../license/describe-text.js";
 import { formatEvidence } from "./format-evidence.js";
@@ -33,6 +33,7 @@ function formatResult(result: CheckResult): string {
     for (const evidence of entry.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
   }
   if (result.license.expression) lines.push(`  declared expression: ${result.license.expression}`);
+  for (const choice of result.license.choices) lines.push(`  chose ${choice.chosen} from ${choice.expression}`);
 
   if (result.license.texts.length > 0) {
     lines.push("  license texts:");
@@ -50,10 +51,20 @@ function formatResult(result: CheckResult): string {
     for (const finding of result.findings) {
       lines.push(`    ${finding.severity} ${finding.code}: ${formatFindingMessage(finding)}`);
       for (const evidence of finding.evidence) lines.push(`      evidence: ${formatEvidence(evidence)}`);
+      if (finding.term) lines.push(`      clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>${finding.term.quote ? `: "${finding.term.quote}"` : ""}`);
+      if (finding.rule) lines.push(`      rule: ${formatRule(finding.rule)}`);
+      if (finding.waiver) {
+        const { waiver } = finding;
+        lines.push(`      waived by ${waiver.approvedBy} until ${waiver.expires}${waiver.ticket ? ` (${waiver.ticket})` : ""}: ${waiver.reason}`);
+      }
       lines.push(`      see ${findingInfo[finding.code].docs}`);
     }
   }
   return lines.join("\n") + "\n";
+}
+
+function formatRule(rule: RuleReference): string {
+  return `${rule.file}${rule.line === null ? "" : `:${rule.line}`} ${rule.path}`;
 }
 
 function formatError(error: ModelError): string {

@@ -52,8 +52,8 @@ describe("lic check", () => {
     await hub.start();
     const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"], { HF_ENDPOINT: hub.url, HF_TOKEN: "internal-registry-token" });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("ALLOW");
-    expect(run.stdout).toContain("USE_POLICY.md  sha256:da147301380a");
+    expect(run.stdout).not.toContain("license-files-unreadable");
+    expect(run.stdout).toContain("USE_POLICY.md  sha256:da147301380a  4763 bytes  is llama3-aup (100%)");
     expect(hub.requests.every((request) => request.authorization === "Bearer internal-registry-token")).toBe(true);
   });
 
@@ -116,7 +116,7 @@ describe("lic check", () => {
   it("refuses bad flags with exit 2", async () => {
     expect((await lic(["gpt2", "--format", "yaml"])).code).toBe(2);
     expect((await lic(["gpt2", "--concurrency", "0"])).code).toBe(2);
-    expect((await lic(["gpt2", "--policy", "nonsense"])).stderr).toContain('--policy "nonsense" is not a built-in policy');
+    expect((await lic(["gpt2", "--policy", "nonsense"])).stderr).toContain('policy "nonsense" is not a built-in policy and cannot be read as a file (ENOENT) (built-in policies: commercial, default, eu, osi)');
     expect((await lic(["gpt2", "--endpoint", "ftp://x"])).code).toBe(2);
     expect((await lic(["gpt2", "--bogus"])).code).toBe(2);
     expect(hub.requests).toEqual([]);
@@ -179,6 +179,57 @@ describe("lic check", () => {
     await lic(["meta-llama/Meta-Llama-3-8B-Instruct", "--no-cache", "--token", "hf_other"]);
     expect(hub.requests.at(-1)?.authorization).toBe("Bearer hf_other");
     expect(existsSync(`${home}/.cache/lic`)).toBe(false);
+  });
+});
+
+describe("lic check --policy", () => {
+  it("applies a built-in policy: osi allows Apache-2.0 (exit 0) and blocks Llama 3 (exit 1), naming the rule", async () => {
+    expect((await lic(["google-bert/bert-base-uncased", "--policy", "osi"])).code).toBe(0);
+    const llama = await lic(["meta-llama/Meta-Llama-3-8B-Instruct", "--policy", "osi"]);
+    expect(llama.code).toBe(1);
+    expect(llama.stdout).toContain("error license-not-osi-approved: llama3 is not an OSI-approved license; OSI:");
+    expect(llama.stdout).toContain("rule: policies/osi.yaml:9 rules.osiApproved");
+  });
+
+  it("applies a policy file, and refuses an invalid one with every error (exit 2)", async () => {
+    const dir = tempDir();
+    writeFileSync(`${dir}/team.yaml`, "extends: commercial\nlicenses:\n  deny: [apache-2.0]\n");
+    const denied = await lic(["google-bert/bert-base-uncased", "--policy", `${dir}/team.yaml`, "--format", "json"]);
+    expect(denied.code).toBe(1);
+    expect(JSON.parse(denied.stdout).results[0].findings[0]).toMatchObject({ code: "license-denied", rule: { file: `${dir}/team.yaml`, line: 3, path: "licenses.deny[0]" } });
+    writeFileSync(`${dir}/bad.yaml`, "rules:\n  nonComercial: block\nlicenses:\n  allow: [Apache2]\n");
+    const bad = await lic(["google-bert/bert-base-uncased", "--policy", `${dir}/bad.yaml`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`lic: ${dir}/bad.yaml:2: rules.nonComercial: unknown key "nonComercial"; did you mean "nonCommercial"?\n`);
+    expect(hub.requests).toHaveLength(3);
+  });
+});
+
+describe("lic policy", () => {
+  it("validates a policy file, listing every problem with its line", async () => {
+    const dir = tempDir();
+    writeFileSync(`${dir}/bad.yaml`, "licenses:\n  allow: [Apache2, mit]\nseverity:\n  license-mising: warning\n");
+    const bad = await runLic(["policy", "validate", `${dir}/bad.yaml`], {}, dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toEqual([
+      `lic: ${dir}/bad.yaml:2: licenses.allow[0]: "Apache2" is not a known license; did you mean "Apache-2.0"?`,
+      `${dir}/bad.yaml:4: severity.license-mising: "license-mising" is not a finding code; did you mean "license-missing"?`,
+    ]);
+    writeFileSync(`${dir}/good.yaml`, "extends: eu\ncontext:\n  domicile: FR\n");
+    const good = await runLic(["policy", "validate", `${dir}/good.yaml`], {}, dir);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid policy "good" \(sha256:[0-9a-f]{64}\), extending default \(built in\) → commercial \(built in\) → eu \(built in\)/);
+  });
+
+  it("shows a built-in policy merged with its bases", async () => {
+    const run = await runLic(["policy", "show", "eu", "--format", "json"], {}, tempDir());
+    expect(JSON.parse(run.stdout)).toMatchObject({ name: "eu", context: { domicile: "EU", use: "commercial-product" }, rules: { geographicExclusions: "block", nonCommercial: "block" } });
+  });
+
+  it("prints the JSON Schema of policy files", async () => {
+    const schema = JSON.parse((await runLic(["policy", "schema"], {}, tempDir())).stdout);
+    expect(schema.properties.rules.properties.geographicExclusions.enum).toEqual(["block", "warn", "allow"]);
+    expect(schema.additionalProperties).toBe(false);
   });
 });
 

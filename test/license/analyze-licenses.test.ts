@@ -71,7 +71,7 @@ describe("analyzeLicenses", () => {
 
   it("finds nothing for a model that declares nothing", () => {
     const analysis = analyze(snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english")));
-    expect(analysis).toEqual({ ids: [], licenses: [], expression: null, unidentified: [], texts: [] });
+    expect(analysis).toEqual({ ids: [], licenses: [], expression: null, unidentified: [], texts: [], tree: null, choices: [] });
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkModel } from "../../src/check.js";
-import { defaultPolicy } from "../../src/policy/built-in-policies.js";
+import { builtInPolicy, check } from "../support/policies.js";
 import { formatJson } from "../../src/report/json.js";
 import { formatText } from "../../src/report/text.js";
 import type { RunReport } from "../../src/types.js";
@@ -25,8 +24,8 @@ function fixedReport(): RunReport {
   const broken = snapshotWith({ license: ["mit", "other"] }, ["license:mit"], "---\nlicense:\n- mit\n- other\ntags: [a\n---\n");
   return {
     tool: { name: "lic", version: "0.0.0-test" },
-    policy: { name: defaultPolicy.name, digest: defaultPolicy.digest },
-    results: [renamed, llama, unlicensed, broken].map((snapshot) => checkModel(snapshot, defaultPolicy)),
+    policy: { name: "default", digest: builtInPolicy("default").digest },
+    results: [renamed, llama, unlicensed, broken].map((snapshot) => check(snapshot)),
     errors: [{ model: "nobody/nothing", revision: null, kind: "repo-not-found", message: "nobody/nothing: no such model on https://huggingface.co, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)" }],
   };
 }

@@ -1,0 +1,16 @@
+import { defineCheck } from "./define-check.js";
+import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+
+/** A license that forbids commercial use (non-commercial, research-only, non-production). */
+export default defineCheck({
+  code: "license-non-commercial",
+  run: (context) => {
+    const rule = ruleSeverity(context.policy, "nonCommercial");
+    if (!rule) return [];
+    return licensesInScope(context).flatMap((license) => {
+      const use = license.entry?.terms?.commercialUse;
+      if (use?.kind !== "forbidden") return [];
+      return [{ code: "license-non-commercial" as const, ...rule, args: { license: license.key, scope: use.scope }, evidence: license.evidence, term: use.source }];
+    });
+  },
+});

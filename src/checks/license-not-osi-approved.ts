@@ -1,0 +1,23 @@
+import { defineCheck } from "./define-check.js";
+import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+
+/** A license not on OSI's approved list (an unknown one included), where the policy's `osiApproved` rule says so. */
+export default defineCheck({
+  code: "license-not-osi-approved",
+  run: (context) => {
+    const rule = ruleSeverity(context.policy, "osiApproved");
+    if (!rule) return [];
+    return licensesInScope(context)
+      .filter((license) => !license.entry?.osi.approved)
+      .map((license) => {
+        const stance = license.entry?.osi.stance;
+        return {
+          code: "license-not-osi-approved" as const,
+          ...rule,
+          args: { license: license.key, stance: stance?.statement ?? null },
+          evidence: license.evidence,
+          ...(stance ? { term: { document: `Open Source Initiative (${stance.date})`, url: stance.url, quote: stance.statement } } : {}),
+        };
+      });
+  },
+});

@@ -1,0 +1,36 @@
+import type { CatalogEntry } from "../catalog/types.js";
+import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../policy/policy.js";
+import type { Evidence, LicenseTree, RuleReference, Severity } from "../types.js";
+import type { CheckContext } from "./define-check.js";
+
+/** A license the model comes under, with its catalog entry (if any) and the evidence that it applies. */
+export interface LicenseInScope {
+  key: string;
+  exception: string | null;
+  entry: CatalogEntry | undefined;
+  evidence: Evidence[];
+}
+
+/** Every license in the model's license expression, once each, in order. */
+export function licensesInScope({ licenses, catalog }: CheckContext): LicenseInScope[] {
+  const seen = new Map<string, LicenseInScope>();
+  const visit = (tree: LicenseTree) => {
+    if ("left" in tree) {
+      visit(tree.left);
+      visit(tree.right);
+      return;
+    }
+    if (seen.has(tree.key)) return;
+    const evidence = licenses.licenses.find((license) => license.id === tree.key)?.evidence ?? [];
+    seen.set(tree.key, { key: tree.key, exception: tree.kind === "with" ? tree.exception : null, entry: catalog.get(tree.key), evidence });
+  };
+  if (licenses.tree) visit(licenses.tree);
+  return [...seen.values()];
+}
+
+/** The severity a rule gives, and where it is written; null when the policy does not set it or allows. */
+export function ruleSeverity(policy: Policy, rule: RuleName): { severity: Severity; rule: RuleReference } | null {
+  const setting = policy.rules[rule];
+  if (!setting || setting.value === "allow") return null;
+  return { severity: OUTCOME_SEVERITY[setting.value], rule: setting.at };
+}
