@@ -4,7 +4,7 @@ import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { analyzeLicenses } from "./license/analyze-licenses.js";
 import { OUTCOME_SEVERITY, type EvidenceOutcomeName, type Policy, type Waiver } from "./policy/policy.js";
-import type { CheckResult, Finding, FindingCode, LicenseTree, ModelSnapshot, Verdict } from "./types.js";
+import type { CheckResult, Finding, FindingCode, LicenseTree, ModelSnapshot, ObligationDue, Verdict } from "./types.js";
 
 export interface CheckOptions {
   /** Today, YYYY-MM-DD, for waiver expiry: passed in, so the same inputs give the same result. */
@@ -33,7 +33,7 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
 
   const found = Object.values(checks).flatMap((check) => check.run(context) as Finding[]);
   const decided = applyWaivers(applySeverity(found, policy), snapshot, policy, options.today);
-  const { findings, choices } = chooseBranches(decided, context.licenses.tree);
+  const { findings, choices, inForce } = chooseBranches(decided, context.licenses.tree);
   return {
     model: snapshot.id,
     requested: { model: snapshot.requestedId, revision: snapshot.requestedRevision },
@@ -42,8 +42,22 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
     verdict: decideVerdict(findings),
     license: { ...context.licenses, choices },
     findings,
+    obligations: obligationsDue(inForce, policy, catalog),
     gaps: snapshot.gaps,
   };
+}
+
+/**
+ * The obligations of the licenses in force that apply to what the organization does: all of them unless its
+ * context says models stay internal, in which case only the duties of use (RAIL's "use the latest version").
+ */
+function obligationsDue(licenses: string[], policy: Policy, catalog: Catalog): ObligationDue[] {
+  const internalOnly = policy.context.distribution?.value === "internal-only";
+  return licenses.flatMap((license) =>
+    (catalog.get(license)?.terms?.obligations ?? [])
+      .filter((obligation) => !internalOnly || obligation.when === "using")
+      .map((obligation) => ({ license, kind: obligation.kind, ...(obligation.text ? { text: obligation.text } : {}), when: obligation.when, source: obligation.source })),
+  );
 }
 
 function applySeverity(findings: Finding[], policy: Policy): Finding[] {
@@ -95,8 +109,8 @@ function licenseOf(finding: Finding): string | null {
 }
 
 /** For each OR, the first branch whose licenses draw no error; the other branches' findings no longer apply. */
-function chooseBranches(findings: Finding[], tree: LicenseTree | null): { findings: Finding[]; choices: CheckResult["license"]["choices"] } {
-  if (!tree) return { findings, choices: [] };
+function chooseBranches(findings: Finding[], tree: LicenseTree | null): { findings: Finding[]; choices: CheckResult["license"]["choices"]; inForce: string[] } {
+  if (!tree) return { findings, choices: [], inForce: [] };
   const failing = new Set(findings.filter((finding) => finding.severity === "error").map(licenseOf).filter((key) => key !== null));
   const choices: CheckResult["license"]["choices"] = [];
   const dropped = new Set<string>();
@@ -113,8 +127,12 @@ function chooseBranches(findings: Finding[], tree: LicenseTree | null): { findin
     return !failing.has((node as { key: string }).key);
   };
   passes(tree);
-  const inForce = new Set(keys(tree).filter((key) => !dropped.has(key)));
-  return { findings: findings.filter((finding) => { const key = licenseOf(finding); return key === null || inForce.has(key); }), choices };
+  const inForce = [...new Set(keys(tree).filter((key) => !dropped.has(key)))];
+  const kept = findings.filter((finding) => {
+    const key = licenseOf(finding);
+    return key === null || inForce.includes(key);
+  });
+  return { findings: kept, choices, inForce };
 }
 
 function keys(tree: LicenseTree): string[] {

@@ -214,6 +214,16 @@ export type LicenseTree =
   | { kind: "with"; key: string; known: boolean; exception: string }
   | { kind: "and" | "or"; left: LicenseTree; right: LicenseTree };
 
+/** A duty a license in force puts on the organization, for what its policy's context says it does with the model. */
+export interface ObligationDue {
+  license: string;
+  kind: string;
+  /** The exact text to reproduce (the notice, the phrase, the prefix), where the license gives one. */
+  text?: string;
+  when: string;
+  source: TermReference;
+}
+
 export interface CheckResult {
   model: string;
   requested: { model: string; revision: string };
@@ -222,6 +232,8 @@ export interface CheckResult {
   verdict: Verdict;
   license: LicenseAnalysis;
   findings: Finding[];
+  /** What the organization must do to comply, from the licenses in force (after any OR choice). */
+  obligations: ObligationDue[];
   gaps: EvidenceGap[];
 }
 

@@ -1,12 +1,15 @@
 import { defineCheck } from "./define-check.js";
 import { licensesInScope, ruleSeverity } from "./policy-rules.js";
 
-/** A license that forbids commercial use (non-commercial, research-only, non-production). */
+/**
+ * A license that forbids commercial use (non-commercial, research-only, non-production). An organization whose
+ * context says it uses models for research is within such licenses, so they are not held against it.
+ */
 export default defineCheck({
   code: "license-non-commercial",
   run: (context) => {
     const rule = ruleSeverity(context.policy, "nonCommercial");
-    if (!rule) return [];
+    if (!rule || context.policy.context.use?.value === "research") return [];
     return licensesInScope(context).flatMap((license) => {
       const use = license.entry?.terms?.commercialUse;
       if (use?.kind !== "forbidden") return [];

@@ -39,6 +39,7 @@ function toJsonResult(result: CheckResult) {
       ...(finding.term ? { term: finding.term } : {}),
       ...(finding.waiver ? { waiver: finding.waiver } : {}),
     })),
+    obligations: result.obligations,
     gaps: result.gaps,
   };
 }

@@ -44,6 +44,13 @@ function formatResult(result: CheckResult): string {
     }
   }
 
+  if (result.obligations.length > 0) {
+    lines.push("  obligations:");
+    for (const obligation of result.obligations) {
+      lines.push(`    ${obligation.license}: ${obligation.kind}${obligation.text ? ` "${obligation.text}"` : ""} (${obligation.when}; ${obligation.source.section ?? obligation.source.document})`);
+    }
+  }
+
   if (result.findings.length === 0) {
     lines.push("  findings: none");
   } else {

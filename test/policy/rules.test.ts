@@ -197,3 +197,33 @@ describe("waivers", () => {
     expect(check(snapshotWith({ license: "apache-2.0" }), policyFrom(other)).verdict).toBe("block");
   });
 });
+
+describe("the context the rules evaluate against", () => {
+  it("a research organization is within research-only and non-commercial licenses", () => {
+    const research = policyFrom("extends: commercial\ncontext:\n  use: research\n");
+    expect(finding(check(snapshotWith({ license: "cc-by-nc-4.0" }), research), "license-non-commercial")).toBeUndefined();
+    expect(finding(check(snapshotWith({ license: "cc-by-nc-4.0" }), builtInPolicy("commercial")), "license-non-commercial")).toBeDefined();
+  });
+
+  it("pass-through duties bind only organizations that distribute", () => {
+    const internal = policyFrom("context:\n  distribution: internal-only\nrules:\n  passOnRestrictions: block\n");
+    const customers = policyFrom("context:\n  distribution: customers\nrules:\n  passOnRestrictions: block\n");
+    expect(check(snapshotWith({ license: "creativeml-openrail-m" }), internal).verdict).toBe("allow");
+    expect(check(snapshotWith({ license: "creativeml-openrail-m" }), customers).verdict).toBe("block");
+  });
+
+  it("lists the obligations that follow, for what the organization does with the model", () => {
+    const llama = check(llama4Scout(), policyFrom("context:\n  distribution: customers\n"));
+    expect(llama.obligations.map((obligation) => [obligation.license, obligation.kind, obligation.text ?? null])).toEqual([
+      ["llama4", "include-license-copy", null],
+      ["llama4", "display-attribution", "Built with Llama"],
+      ["llama4", "name-prefix", "Llama"],
+      ["llama4", "notice-file", "Llama 4 is licensed under the Llama 4 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved."],
+    ]);
+    expect(llama.obligations[1]?.source.section).toBe("§1.b.i (B)");
+    const internal = check(llama4Scout(), policyFrom("context:\n  distribution: internal-only\n"));
+    expect(internal.obligations).toEqual([]);
+    const rail = check(snapshotWith({ license: "creativeml-openrail-m" }), policyFrom("context:\n  distribution: internal-only\n"));
+    expect(rail.obligations.map((obligation) => obligation.kind)).toEqual(["use-latest-version"]);
+  });
+});
