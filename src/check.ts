@@ -3,20 +3,23 @@ import { parseFrontMatter } from "./card/parse-front-matter.js";
 import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { analyzeLicenses } from "./license/analyze-licenses.js";
+import { inheritLicenses, licenseAncestors } from "./lineage/inherit-licenses.js";
 import { OUTCOME_SEVERITY, type EvidenceOutcomeName, type Policy, type Waiver } from "./policy/policy.js";
-import type { CheckResult, Finding, FindingCode, LicenseTree, ModelSnapshot, ObligationDue, Verdict } from "./types.js";
+import type { CheckResult, Finding, FindingCode, LicenseTree, Lineage, ModelSnapshot, ObligationDue, Verdict } from "./types.js";
 
 export interface CheckOptions {
   /** Today, YYYY-MM-DD, for waiver expiry: passed in, so the same inputs give the same result. */
   today: string;
   catalog?: Catalog;
+  /** The model's ancestors, as acquired; without it, the model is judged on its own. */
+  lineage?: Lineage;
 }
 
 /** Which findings each of the policy's evidence settings decides. */
 const EVIDENCE_OUTCOMES: Record<EvidenceOutcomeName, FindingCode[]> = {
   unknownLicense: ["license-missing", "license-unidentified", "license-not-in-catalog", "license-text-unrecognized"],
-  unreadableEvidence: ["license-files-unreadable"],
-  conflictingEvidence: ["license-mismatch", "license-text-modified"],
+  unreadableEvidence: ["license-files-unreadable", "ancestor-unavailable"],
+  conflictingEvidence: ["license-mismatch", "license-text-modified", "license-laundering"],
 };
 
 /**
@@ -29,7 +32,9 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
   const catalog = options.catalog ?? getCatalog();
   const readme = snapshot.texts.find((file) => file.role === "readme");
   const card = parseFrontMatter(readme?.text ?? "");
-  const context: CheckContext = { snapshot, card, licenses: analyzeLicenses(snapshot, card, catalog), policy, catalog };
+  const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog);
+  const licenses = inheritLicenses(analyzeLicenses(snapshot, card, catalog), lineage, catalog);
+  const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage };
 
   const found = Object.values(checks).flatMap((check) => check.run(context) as Finding[]);
   const decided = applyWaivers(applySeverity(found, policy), snapshot, policy, options.today);
@@ -43,6 +48,7 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
     license: { ...context.licenses, choices },
     findings,
     obligations: obligationsDue(inForce, policy, catalog),
+    lineage,
     gaps: snapshot.gaps,
   };
 }

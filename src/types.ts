@@ -142,6 +142,9 @@ export type Finding =
   | BaseFinding<"license-use-restrictions", { license: string; document: string; mustPassOn: boolean }>
   | BaseFinding<"license-output-restrictions", { license: string; detail: string }>
   | BaseFinding<"license-geographic-restriction", { license: string; region: string; domicile: string; multimodal: boolean }>
+  | BaseFinding<"license-laundering", { declared: string[]; inherited: string; ancestor: string }>
+  | BaseFinding<"lineage-obligation-missed", { license: string; ancestor: string; obligation: string; detail: string }>
+  | BaseFinding<"ancestor-unavailable", { ancestor: string; reason: string; message: string }>
   | BaseFinding<"waiver-expired", { finding: string; expired: string }>
   | BaseFinding<"waiver-unused", { finding: string }>
   | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
@@ -157,8 +160,8 @@ export interface LicenseMention {
   name: string;
   /** Whether the catalog knows this license (and so its terms, for model licenses). */
   known: boolean;
-  /** Declared in metadata (card, tags), detected in a shipped text, or both. */
-  sources: ("declared" | "detected")[];
+  /** Declared in metadata (card, tags), detected in a shipped text, inherited from an ancestor along `base_model`. */
+  sources: ("declared" | "detected" | "inherited")[];
   evidence: Evidence[];
 }
 
@@ -234,7 +237,33 @@ export interface CheckResult {
   findings: Finding[];
   /** What the organization must do to comply, from the licenses in force (after any OR choice). */
   obligations: ObligationDue[];
+  /** The model's ancestors along `base_model`, each with its commit, relation and licenses; empty with --no-lineage. */
+  lineage: Ancestor[];
   gaps: EvidenceGap[];
+}
+
+/** One ancestor of a model, pinned to its own commit (null when it could not be read). */
+export interface Ancestor {
+  id: string;
+  sha: string | null;
+  relation: "finetune" | "quantized" | "adapter" | "merge";
+  /** 1 for a parent, 2 for a grandparent… */
+  depth: number;
+  /** The model it is a parent of. */
+  parent: string;
+  /** Its license ids, as its own metadata declares them (filled by the core). */
+  licenses: string[];
+  /** Its metadata, as acquired (not in reports). */
+  snapshot?: ModelSnapshot;
+  /** Why it could not be read: not found, private, gated, a cycle, beyond --max-depth, a Hub failure. */
+  unavailable: { reason: string; message: string } | null;
+}
+
+/** A model's ancestry along `base_model`, to its roots. */
+export interface Lineage {
+  ancestors: Ancestor[];
+  /** False when an ancestor could not be read for a reason that may pass (the lineage is then not cached), or offline. */
+  complete: boolean;
 }
 
 /** A model lic could not decide on, and why (the CLI exits 3). */

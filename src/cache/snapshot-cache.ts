@@ -55,6 +55,16 @@ export class SnapshotCache {
     }
   }
 
+  /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
+  async readLineage<T>(repoId: string, sha: string): Promise<T | null> {
+    const entry = await this.readJson<{ cacheVersion: number; lineage: T }>(join(this.modelDir(repoId), "lineage", `${sha}.json`));
+    return entry?.lineage ?? null;
+  }
+
+  async writeLineage(repoId: string, sha: string, lineage: unknown): Promise<void> {
+    await this.writeJson(join(this.modelDir(repoId), "lineage", `${sha}.json`), { cacheVersion: CACHE_VERSION, lineage });
+  }
+
   async readRef(repoId: string, revision: string): Promise<CachedRef | null> {
     return this.readJson<CachedRef>(this.refPath(repoId, revision));
   }

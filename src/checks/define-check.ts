@@ -1,7 +1,7 @@
 import type { Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
 import type { Policy } from "../policy/policy.js";
-import type { Finding, FindingCode, LicenseAnalysis, ModelSnapshot } from "../types.js";
+import type { Ancestor, Finding, FindingCode, LicenseAnalysis, ModelSnapshot } from "../types.js";
 
 /** What every check sees: the snapshot, what the core has derived from it, the policy and the catalog. */
 export interface CheckContext {
@@ -10,6 +10,8 @@ export interface CheckContext {
   licenses: LicenseAnalysis;
   policy: Policy;
   catalog: Catalog;
+  /** The model's ancestors with their licenses; empty without lineage. */
+  lineage: Ancestor[];
 }
 
 export type FindingOf<Code extends FindingCode> = Extract<Finding, { code: Code }>;

@@ -1,4 +1,5 @@
 import type { FindingCode } from "../types.js";
+import ancestorUnavailable from "./ancestor-unavailable.js";
 import cardMetadataInvalid from "./card-metadata-invalid.js";
 import type { Check } from "./define-check.js";
 import licenseCommercialConditions from "./license-commercial-conditions.js";
@@ -16,6 +17,8 @@ import licenseTextModified from "./license-text-modified.js";
 import licenseTextUnrecognized from "./license-text-unrecognized.js";
 import licenseUnidentified from "./license-unidentified.js";
 import licenseUseRestrictions from "./license-use-restrictions.js";
+import licenseLaundering from "./license-laundering.js";
+import lineageObligationMissed from "./lineage-obligation-missed.js";
 
 /** Codes about the policy's waivers themselves, decided in check.ts after every check has run. */
 export type WaiverCode = "waiver-expired" | "waiver-unused";
@@ -39,6 +42,9 @@ export const checks: { [Code in CheckCode]: Check<Code> } = {
   "license-use-restrictions": licenseUseRestrictions,
   "license-output-restrictions": licenseOutputRestrictions,
   "license-geographic-restriction": licenseGeographicRestriction,
+  "license-laundering": licenseLaundering,
+  "lineage-obligation-missed": lineageObligationMissed,
+  "ancestor-unavailable": ancestorUnavailable,
 };
 
 /** Every finding code, the waiver codes included. */

@@ -50,6 +50,8 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .option("--no-cache", "neither read nor write the snapshot cache")
     .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
     .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
+    .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
+    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .action(async (models: string[], flags: CheckFlags) => {
       setExitCode(await runCheck(models, flags, io));
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { acquireSnapshot } from "../acquire.js";
+import { acquireLineage } from "../acquire-lineage.js";
 import { SnapshotCache } from "../cache/snapshot-cache.js";
 import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
@@ -32,6 +33,10 @@ export interface CheckFlags {
   concurrency: number;
   /** Seconds per request. */
   timeout: number;
+  /** false with --no-lineage. */
+  lineage: boolean;
+  /** Generations of ancestors to read. */
+  maxDepth: number;
 }
 
 /**
@@ -66,13 +71,15 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
 
   const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
     try {
-      const snapshot = await acquireSnapshot(ref, {
+      const acquire = {
         hub: { endpoint: connection.endpoint, token: connection.token, timeoutMs: flags.timeout * 1000 },
         cache,
         offline: connection.offline,
-        onNotice: (message) => stderr(`lic: ${message}\n`),
-      });
-      return checkModel(snapshot, policy, { today, catalog });
+        onNotice: (message: string) => stderr(`lic: ${message}\n`),
+      };
+      const snapshot = await acquireSnapshot(ref, acquire);
+      const lineage = flags.lineage ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency }) : undefined;
+      return checkModel(snapshot, policy, { today, catalog, ...(lineage ? { lineage } : {}) });
     } catch (error) {
       if (error instanceof HubError) return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
       const reason = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,8 @@ import { selectEvidenceFiles, type EvidenceFile } from "./select-evidence-files.
 export interface FetchSnapshotOptions extends HubFetchOptions {
   /** Bytes read per evidence file at most; larger files are read up to this and marked truncated. */
   maxFileBytes?: number;
+  /** Read no files: the metadata (card data, tags, gate prompt) is all that is wanted, as for a model's ancestors. */
+  metadataOnly?: boolean;
 }
 
 /** Enough for any license text we know (the longest, RAIL with attachments, is ~30 KB) and most model cards. */
@@ -89,7 +91,7 @@ export async function fetchEvidence(
   options: FetchSnapshotOptions,
 ): Promise<ModelSnapshot> {
   const hubFetch = createHubFetch(options);
-  const evidenceFiles = selectEvidenceFiles(info.name, info.filePaths, info.cardData);
+  const evidenceFiles = options.metadataOnly ? [] : selectEvidenceFiles(info.name, info.filePaths, info.cardData);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = await Promise.all(
     evidenceFiles.map((file) => readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes)),

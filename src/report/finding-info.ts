@@ -24,6 +24,9 @@ export const findingInfo = {
   "license-use-restrictions": { title: "License binds you to a use policy", docs: docs("license-use-restrictions") },
   "license-output-restrictions": { title: "License restricts training on outputs", docs: docs("license-output-restrictions") },
   "license-geographic-restriction": { title: "License withholds rights where you are", docs: docs("license-geographic-restriction") },
+  "license-laundering": { title: "Declared license differs from an ancestor's", docs: docs("license-laundering") },
+  "lineage-obligation-missed": { title: "An inherited license's duty is visibly not met", docs: docs("lineage-obligation-missed") },
+  "ancestor-unavailable": { title: "An ancestor could not be read", docs: docs("ancestor-unavailable") },
   "waiver-expired": { title: "Waiver has expired", docs: docs("waiver-expired") },
   "waiver-unused": { title: "Waiver matches no finding", docs: docs("waiver-unused") },
   "card-metadata-invalid": { title: "Model card metadata is not valid YAML", docs: docs("card-metadata-invalid") },
@@ -79,6 +82,12 @@ export function formatFindingMessage(finding: Finding): string {
       return `${finding.args.license} restricts using outputs to train other models: ${finding.args.detail}`;
     case "license-geographic-restriction":
       return `${finding.args.license} withholds its rights for ${finding.args.multimodal ? "multimodal models" : "this model"} from organizations domiciled in the ${finding.args.region}, and the policy's domicile is ${finding.args.domicile}`;
+    case "license-laundering":
+      return `The model declares ${finding.args.declared.join(", ")}, but it derives from ${finding.args.ancestor}, which comes under ${finding.args.inherited}: a derivative's label does not change its terms, so ${finding.args.inherited} applies too`;
+    case "lineage-obligation-missed":
+      return `${finding.args.license}, inherited from ${finding.args.ancestor}, requires ${finding.args.obligation}, and ${finding.args.detail}`;
+    case "ancestor-unavailable":
+      return `The ancestor ${finding.args.ancestor} could not be read (${finding.args.reason}): ${finding.args.message}; its license terms are unknown`;
     case "waiver-expired":
       return `The waiver for ${finding.args.finding} expired on ${finding.args.expired}: the finding stands again; renew or remove the waiver`;
     case "waiver-unused":

@@ -40,6 +40,7 @@ function toJsonResult(result: CheckResult) {
       ...(finding.waiver ? { waiver: finding.waiver } : {}),
     })),
     obligations: result.obligations,
+    lineage: result.lineage,
     gaps: result.gaps,
   };
 }

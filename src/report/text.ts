@@ -35,6 +35,19 @@ function formatResult(result: CheckResult): string {
   if (result.license.expression) lines.push(`  declared expression: ${result.license.expression}`);
   for (const choice of result.license.choices) lines.push(`  chose ${choice.chosen} from ${choice.expression}`);
 
+  if (result.lineage.length > 0) {
+    lines.push("  lineage:");
+    const children = (parent: string) => result.lineage.filter((ancestor) => ancestor.parent === parent);
+    const walk = (parent: string, indent: string) => {
+      for (const ancestor of children(parent)) {
+        const state = ancestor.unavailable ? `not read: ${ancestor.unavailable.reason}` : ancestor.licenses.join(", ") || "no license";
+        lines.push(`${indent}${ancestor.relation} of ${ancestor.id}${ancestor.sha ? `@${ancestor.sha.slice(0, 12)}` : ""}  ${state}`);
+        if (!ancestor.unavailable) walk(ancestor.id, `${indent}  `);
+      }
+    };
+    walk(result.model, "    ");
+  }
+
   if (result.license.texts.length > 0) {
     lines.push("  license texts:");
     for (const text of result.license.texts) {

@@ -205,6 +205,22 @@ describe("lic check --policy", () => {
   });
 });
 
+describe("lic check lineage", () => {
+  it("follows base_model by default, shows the tree, and --no-lineage skips it", async () => {
+    await hub.stop();
+    const child = { ...bertModel(), info: { ...bertModel().info, id: "org/bert-tuned", tags: ["license:apache-2.0", "base_model:finetune:google-bert/bert-base-uncased"] } };
+    hub = FakeHub.of([child, bertModel()]);
+    await hub.start();
+    const run = await lic(["org/bert-tuned"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("  lineage:\n    finetune of google-bert/bert-base-uncased@86b5e0934494  apache-2.0\n");
+    expect(run.stdout).toMatch(/apache-2\.0 .*\(declared, detected, inherited\)/);
+    const alone = await lic(["org/bert-tuned", "--no-lineage", "--no-cache"]);
+    expect(alone.stdout).not.toContain("lineage:");
+    expect((await lic(["org/bert-tuned", "--max-depth", "0"])).code).toBe(2);
+  });
+});
+
 describe("lic policy", () => {
   it("validates a policy file, listing every problem with its line", async () => {
     const dir = tempDir();

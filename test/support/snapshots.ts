@@ -20,7 +20,7 @@ export function snapshotOf(
     tags: (info["tags"] as string[] | undefined) ?? [],
     cardData: (info["cardData"] as JsonObject | undefined) ?? null,
     config: null,
-    baseModels: null,
+    baseModels: (info["baseModels"] as JsonValue | undefined) ?? null,
     files: siblings.map((sibling) => sibling.rfilename),
     texts: files.map(textFile),
     gaps,
