@@ -20,6 +20,8 @@ const TRANSIENT = new Set(["network", "timeout", "upstream", "rate-limited", "in
  * own commit, so a warm check of a pinned model reads no ancestor again.
  */
 export async function acquireLineage(root: ModelSnapshot, options: LineageOptions): Promise<Lineage> {
+  // A model that names no parent has no lineage to read, and needs neither the cache nor the Hub client.
+  if (parentModels(root).length === 0) return { ancestors: [], complete: true };
   const { cache } = options;
   const cached = cache ? await cache.readLineage<Lineage>(root.id, root.sha) : null;
   if (cached) return cached;
