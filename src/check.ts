@@ -17,7 +17,9 @@ export interface CheckOptions {
 
 /** Which findings each of the policy's evidence settings decides. */
 const EVIDENCE_OUTCOMES: Record<EvidenceOutcomeName, FindingCode[]> = {
-  unknownLicense: ["license-missing", "license-unidentified", "license-not-in-catalog", "license-text-unrecognized"],
+  // A license named but uncatalogued, or a license file not recognized, may sit beside a license that identifies the
+  // model; they keep their own severities (warning, info) unless the policy sets them.
+  unknownLicense: ["license-missing", "license-unidentified"],
   unreadableEvidence: ["license-files-unreadable", "ancestor-unavailable"],
   conflictingEvidence: ["license-mismatch", "license-text-modified", "license-laundering"],
 };

@@ -75,7 +75,7 @@ export const PolicyFileSchema = z
       .optional()
       .describe("Allow and deny lists. An OR in a model's license is satisfied by any allowed branch; AND needs every part."),
     rules: RulesSchema.optional(),
-    unknownLicense: outcome.optional().describe("What a model whose license cannot be identified, or is not in the catalog, gets."),
+    unknownLicense: outcome.optional().describe("What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`)."),
     unreadableEvidence: outcome.optional().describe("What a model whose license files could not be read (gated, failing) gets."),
     conflictingEvidence: outcome.optional().describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
     severity: z.record(z.string(), severity).optional().describe("Severity per finding code, replacing the default: error, warning, info, or off."),
