@@ -279,6 +279,8 @@ export interface ModelError {
 export interface RunReport {
   tool: { name: string; version: string };
   policy: { name: string; digest: string };
+  /** When the run happened (ISO 8601, UTC): SOURCE_DATE_EPOCH when set, so a re-run gives the same bytes. */
+  generatedAt: string;
   results: CheckResult[];
   errors: ModelError[];
 }

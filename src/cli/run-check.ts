@@ -44,9 +44,12 @@ export interface CheckFlags {
  * https://reproducible-builds.org/specs/source-date-epoch/
  */
 export function todayFrom(env: Environment): string {
+  return nowFrom(env).toISOString().slice(0, 10);
+}
+
+export function nowFrom(env: Environment): Date {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
 export interface CliIo {
@@ -89,6 +92,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
+    generatedAt: nowFrom(io.env).toISOString(),
     policy: { name: policy.name, digest: policy.digest },
     results: outcomes.filter((outcome): outcome is CheckResult => "verdict" in outcome),
     errors: outcomes.filter((outcome): outcome is ModelError => !("verdict" in outcome)),

@@ -7,12 +7,13 @@ import { findingInfo, formatFindingMessage } from "./finding-info.js";
  */
 export const JSON_SCHEMA_VERSION = 1;
 
-/** The machine-readable result: stable field order, no timestamps, so equal inputs give equal bytes. */
+/** The machine-readable result: stable field order, the time from the report, so equal inputs give equal bytes. */
 export function formatJson(report: RunReport): string {
   const document = {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: report.tool,
     policy: report.policy,
+    generatedAt: report.generatedAt,
     results: report.results.map(toJsonResult),
     errors: report.errors,
   };
