@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-code.js";
-import { FORMATS, runCheck, type CheckFlags, type CliIo } from "./run-check.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/render-report.js";
+import { runCheck, type CheckFlags, type CliIo } from "./run-check.js";
+import { runDiff, runReport } from "./run-report.js";
 import { runLicensesList, runLicensesShow, type LicensesFlags } from "./run-licenses.js";
 import { runPolicySchema, runPolicyShow, runPolicyValidate } from "./run-policy.js";
 import { UsageError } from "./usage-error.js";
@@ -41,8 +43,9 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<model...>", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
     .option("--revision <rev>", "revision for models given without @REV (default: main)")
     .option("--policy <name|file>", "policy: a built-in name (default, commercial, eu, osi) or a policy file", "default")
-    .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
+    .option("--report <format=file>", "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
     .option("--token <token>", "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)")
     .option("--offline", "answer from the cache only (env HF_HUB_OFFLINE=1)")
@@ -69,6 +72,21 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action((id: string, flags: LicensesFlags) => setExitCode(runLicensesShow(id, flags, io)));
+
+  program
+    .command("report")
+    .description("Re-render a result saved with --format json, with no network.")
+    .argument("<result>", "a JSON result written by lic check --format json")
+    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+    .option("--output <file>", "write the report to FILE instead of stdout")
+    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await runReport(file, flags, io)));
+  program
+    .command("diff")
+    .description("What changed between two saved results: models added or removed, revisions, licenses, verdicts. Exit 1 when a verdict got worse.")
+    .argument("<old>", "the earlier JSON result")
+    .argument("<new>", "the later JSON result")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action((before: string, after: string, flags: { format: "text" | "json" }) => setExitCode(runDiff(before, after, flags, io)));
 
   const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
   policy
@@ -128,6 +146,8 @@ if (isEntryPoint()) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     version,
+    isTTY: process.stdout.isTTY === true,
+    appendFile: (path, text) => appendFileSync(path, text),
   };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

@@ -6,24 +6,23 @@ import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
-import { formatJson } from "../report/json.js";
-import { formatText } from "../report/text.js";
+import type { ReportFormat } from "../report/render-report.js";
 import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { resolveConnection, type Environment } from "./settings.js";
 import { UsageError } from "./usage-error.js";
-import { writeOutput } from "./write-output.js";
+import { emitReports, parseReportFlags } from "./emit-reports.js";
 
-export const FORMATS = ["text", "json"] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface CheckFlags {
   revision?: string;
   policy: string;
-  format: Format;
+  format: ReportFormat;
   output?: string;
+  /** More reports, each `FORMAT=FILE`. */
+  report?: string[];
   endpoint?: string;
   token?: string;
   offline?: boolean;
@@ -58,11 +57,16 @@ export interface CliIo {
   /** Every line for stderr goes through here; it scrubs the token in case anything ever echoes it. */
   stderr: (text: string) => void;
   version: string;
+  /** Whether stdout is a terminal: text output is coloured only there, and not with NO_COLOR. */
+  isTTY?: boolean;
+  /** Appends to a file ($GITHUB_STEP_SUMMARY). */
+  appendFile?: (path: string, text: string) => void;
 }
 
 /** `lic check`: acquire each model, check it, render the report, and return the exit code. */
 export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const refs = parseModelRefs(models, flags.revision);
+  const reports = parseReportFlags(flags.report ?? []);
   const today = todayFrom(io.env);
   const catalog = getCatalog();
   const { policy, warnings } = loadPolicy(flags.policy, catalog, today);
@@ -99,9 +103,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   };
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
 
-  const rendered = redact(flags.format === "json" ? formatJson(report) : formatText(report));
-  if (flags.output) await writeOutput(flags.output, rendered);
-  else io.stdout(rendered);
+  await emitReports(report, flags.format, flags.output, reports, io, redact);
   return exitCodeFor(report);
 }
 

@@ -15,7 +15,9 @@ export type Environment = Partial<
     | "HF_HUB_OFFLINE"
     | "XDG_CACHE_HOME"
     | "LIC_CACHE_DIR"
-    | "SOURCE_DATE_EPOCH",
+    | "SOURCE_DATE_EPOCH"
+    | "GITHUB_STEP_SUMMARY"
+    | "NO_COLOR",
     string
   >
 >;

@@ -5,9 +5,16 @@ import { formatEvidence } from "./format-evidence.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 
+export interface TextOptions {
+  /** ANSI colours on verdicts and severities: only for a terminal, never with NO_COLOR. */
+  color?: boolean;
+}
+
+const COLOURS: Record<string, string> = { ALLOW: "32", WARN: "33", BLOCK: "31", "NOT CHECKED": "35", error: "31", warning: "33", info: "36" };
+
 /** The report for people at a terminal: a block per model, then a summary line when there are several. */
-export function formatText(report: RunReport): string {
-  const blocks = [...report.results.map(formatResult), ...report.errors.map(formatError)];
+export function formatText(report: RunReport, options: TextOptions = {}): string {
+  const blocks = [...report.results.map(formatResult), ...report.errors.map(formatError)].map((block) => (options.color ? colourize(block) : block));
   const lines = [blocks.join("\n")];
   if (report.results.length + report.errors.length > 1) lines.push(formatSummary(report));
   return lines.join("\n");
@@ -90,6 +97,13 @@ function formatRule(rule: RuleReference): string {
 function formatError(error: ModelError): string {
   const name = error.revision ? `${error.model}@${error.revision}` : error.model;
   return `${name}  NOT CHECKED\n  ${error.kind}: ${error.message}\n`;
+}
+
+/** Colours the verdict at the end of a block's first line and the severity that starts each finding line. */
+function colourize(block: string): string {
+  return block
+    .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)$/m, (_, label: string) => `  \x1b[${COLOURS[label]}m${label}\x1b[0m`)
+    .replace(/^( {4})(error|warning|info)( )/gm, (_, indent: string, severity: string, space: string) => `${indent}\x1b[${COLOURS[severity]}m${severity}\x1b[0m${space}`);
 }
 
 function formatSummary(report: RunReport): string {

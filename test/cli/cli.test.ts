@@ -221,6 +221,59 @@ describe("lic check lineage", () => {
   });
 });
 
+describe("lic check reports", () => {
+  it("writes several formats at once, the same bytes for the same inputs with SOURCE_DATE_EPOCH", async () => {
+    const dir = tempDir();
+    const env = { SOURCE_DATE_EPOCH: "1764158400" };
+    const args = ["google-bert/bert-base-uncased", "--format", "json", "--report", `sarif=${dir}/lic.sarif`, "--report", `junit=${dir}/lic.xml`, "--report", `markdown=${dir}/lic.md`, "--report", `html=${dir}/lic.html`];
+    const first = await lic(args, env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).generatedAt).toBe("2025-11-26T12:00:00.000Z");
+    const reports = ["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) => readFileSync(`${dir}/${file}`, "utf8"));
+    expect(JSON.parse(reports[0]!).runs[0].tool.driver.name).toBe("lic");
+    expect(reports[1]).toContain("<testsuites");
+    const second = await lic(args, env);
+    expect(second.stdout).toBe(first.stdout);
+    expect(["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) => readFileSync(`${dir}/${file}`, "utf8"))).toEqual(reports);
+  });
+
+  it("refuses a bad --report before any request (exit 2)", async () => {
+    const run = await lic(["gpt2", "--report", "pdf=out.pdf"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"pdf" is not a format');
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("github: workflow commands on stdout and a summary appended to $GITHUB_STEP_SUMMARY", async () => {
+    const summary = `${tempDir()}/summary.md`;
+    writeFileSync(summary, "# earlier step\n");
+    const run = await lic(["dbmdz/bert-large-cased-finetuned-conll03-english", "--format", "github"], { GITHUB_STEP_SUMMARY: summary });
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split("\n").every((line) => /^::(error|warning) /.test(line))).toBe(true);
+    expect(readFileSync(summary, "utf8")).toMatch(/^# earlier step\n[\s\S]*dbmdz\/bert-large-cased-finetuned-conll03-english/);
+  });
+
+  it("re-renders a saved result with no network, and diffs two results (exit 1 when a verdict got worse)", async () => {
+    const dir = tempDir();
+    await lic(["google-bert/bert-base-uncased", "dbmdz/bert-large-cased-finetuned-conll03-english", "--format", "json", "--output", `${dir}/before.json`]);
+    await hub.stop();
+    const html = await runLic(["report", `${dir}/before.json`, "--format", "html"], { HF_ENDPOINT: "http://127.0.0.1:9" }, home);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain("<table id=\"verdicts\"");
+    const before = JSON.parse(readFileSync(`${dir}/before.json`, "utf8"));
+    const after = structuredClone(before);
+    after.results[0].verdict = "block";
+    writeFileSync(`${dir}/after.json`, JSON.stringify(after));
+    const diff = await runLic(["diff", `${dir}/before.json`, `${dir}/after.json`], {}, home);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toBe("! google-bert/bert-base-uncased: verdict allow → block (worse)\n");
+    expect((await runLic(["diff", `${dir}/before.json`, `${dir}/before.json`], {}, home)).stdout).toBe("no changes\n");
+    expect((await runLic(["report", `${dir}/missing.json`], {}, home)).code).toBe(2);
+    hub = FakeHub.of([bertModel()]);
+    await hub.start();
+  });
+});
+
 describe("lic policy", () => {
   it("validates a policy file, listing every problem with its line", async () => {
     const dir = tempDir();

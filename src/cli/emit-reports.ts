@@ -1,0 +1,46 @@
+import { formatGithub } from "../report/github.js";
+import { REPORT_FORMATS, renderReport, type ReportFormat } from "../report/render-report.js";
+import { formatText } from "../report/text.js";
+import type { RunReport } from "../types.js";
+import type { CliIo } from "./run-check.js";
+import { UsageError } from "./usage-error.js";
+import { writeOutput } from "./write-output.js";
+
+export interface ReportTarget {
+  format: ReportFormat;
+  file: string;
+}
+
+/** `--report FORMAT=FILE`, repeatable; checked before any request. */
+export function parseReportFlags(values: string[]): ReportTarget[] {
+  return values.map((value) => {
+    const at = value.indexOf("=");
+    const format = value.slice(0, at);
+    const file = value.slice(at + 1);
+    if (at <= 0 || !file) throw new UsageError(`--report "${value}" must be FORMAT=FILE, e.g. --report sarif=lic.sarif`);
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`--report "${value}": "${format}" is not a format; formats: ${REPORT_FORMATS.join(", ")}`);
+    }
+    return { format: format as ReportFormat, file };
+  });
+}
+
+/**
+ * The main report to stdout (or --output), every --report to its file (each written whole), and, when a GitHub
+ * report is made and $GITHUB_STEP_SUMMARY is set, its Markdown summary appended there.
+ */
+export async function emitReports(report: RunReport, format: ReportFormat, output: string | undefined, targets: ReportTarget[], io: CliIo, redact: (text: string) => string): Promise<void> {
+  const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
+  const main = redact(format === "text" ? formatText(report, { color }) : renderReport(format, report));
+  if (output) await writeOutput(output, main);
+  else io.stdout(main);
+  for (const target of targets) await writeOutput(target.file, redact(renderReport(target.format, report)));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && io.appendFile && (format === "github" || targets.some((target) => target.format === "github"))) {
+    try {
+      io.appendFile(summaryFile, redact(formatGithub(report).summary));
+    } catch (error) {
+      io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}": ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+}

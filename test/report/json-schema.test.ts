@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { FINDING_CODES } from "../../src/checks/index.js";
+import { formatJson } from "../../src/report/json.js";
+import { fixedReport } from "../support/fixed-report.js";
+
+const schema = JSON.parse(readFileSync("docs/schema/result.schema.json", "utf8"));
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+describe("docs/schema/result.schema.json", () => {
+  it("describes the JSON result", () => {
+    const document = JSON.parse(formatJson(fixedReport()));
+    expect(validate(document) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("rejects a result that breaks it", () => {
+    const document = JSON.parse(formatJson(fixedReport()));
+    document.results[0].verdict = "maybe";
+    document.results[0].findings.push({ code: "no-such-code" });
+    expect(validate(document)).toBe(false);
+  });
+
+  it("lists every finding code", () => {
+    expect(schema.definitions.result.properties.findings.items.properties.code.enum).toEqual([...FINDING_CODES].sort());
+  });
+});

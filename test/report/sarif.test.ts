@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { formatSarif } from "../../src/report/sarif.js";
+import { findingInfo, formatFindingMessage } from "../../src/report/finding-info.js";
+import type { Finding, RunReport } from "../../src/types.js";
+import { fixedReport } from "../support/fixed-report.js";
+
+/**
+ * The SARIF 2.1.0 schema as @microsoft/jest-sarif ships it (sarif-2.1.0-rtm.5.json, the schema SchemaStore
+ * serves for 2.1.0). It is written in JSON Schema draft-04, hence ajv-draft-04 rather than Ajv's draft-07 class.
+ */
+function sarifValidator() {
+  const require = createRequire(import.meta.url);
+  const schemaPath = require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+  const schema = JSON.parse(readFileSync(schemaPath, "utf8")) as object;
+  // unicodeRegExp: false: the schema's `language` pattern has a stray "]", an error only in unicode mode.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
+
+const validate = sarifValidator();
+
+function expectValid(output: string) {
+  const ok = validate(JSON.parse(output));
+  expect(validate.errors ?? []).toEqual([]);
+  expect(ok).toBe(true);
+}
+
+/** The fixed report with a waived finding and one whose evidence points at an awkward path. */
+function reportWithExtras(): RunReport {
+  const report = fixedReport();
+  const result = report.results.at(-1)!;
+  const waived: Finding = {
+    code: "license-non-commercial",
+    severity: "info",
+    args: { license: "cc-by-nc-4.0", scope: "all use" },
+    evidence: [{ source: "file", file: "docs/my license.md", commit: result.revision, sha256: "0".repeat(64), line: 2 }],
+    waiver: { reason: "research use only, approved", approvedBy: "legal@example.com", ticket: "LEGAL-1", expires: "2027-01-01", rule: { file: "lic.yaml", line: 3, path: "waivers.0" } },
+  };
+  result.findings.push(waived);
+  return report;
+}
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; help: { text: string } }[] } };
+    invocations: { executionSuccessful: boolean; endTimeUtc: string; toolExecutionNotifications: { level: string; message: { text: string }; descriptor: { id: string } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } }; logicalLocations: { fullyQualifiedName: string; kind: string }[] }[];
+      suppressions?: { kind: string; justification: string }[];
+      properties: { model: string; revision: string };
+    }[];
+  }[];
+}
+
+describe("sarif", () => {
+  it("matches the snapshot", async () => {
+    await expect(formatSarif(fixedReport())).toMatchFileSnapshot("__snapshots__/report.sarif.json");
+  });
+
+  it("gives byte-identical output for the same input", () => {
+    expect(formatSarif(fixedReport())).toBe(formatSarif(fixedReport()));
+  });
+
+  it("is valid against the SARIF 2.1.0 schema", () => {
+    expectValid(formatSarif(fixedReport()));
+    expectValid(formatSarif(reportWithExtras()));
+    expectValid(formatSarif({ ...fixedReport(), results: [], errors: [] }));
+  });
+
+  it("the schema check does catch an invalid log", () => {
+    const log = JSON.parse(formatSarif(fixedReport()));
+    log.runs[0].results[0].level = "fatal";
+    expect(validate(log)).toBe(false);
+    const badTime = JSON.parse(formatSarif(fixedReport()));
+    badTime.runs[0].invocations[0].endTimeUtc = "yesterday";
+    expect(validate(badTime)).toBe(false);
+  });
+
+  it("has one result per finding, with the finding code as ruleId and the severity mapped to a level", () => {
+    const report = fixedReport();
+    const log = JSON.parse(formatSarif(report)) as SarifLog;
+    const run = log.runs[0]!;
+    const findings = report.results.flatMap((result) => result.findings.map((finding) => ({ result, finding })));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(run.results).toHaveLength(findings.length);
+    const levels = { error: "error", warning: "warning", info: "note" } as const;
+    findings.forEach(({ result, finding }, index) => {
+      const sarif = run.results[index]!;
+      expect(sarif.ruleId).toBe(finding.code);
+      expect(run.tool.driver.rules[sarif.ruleIndex]!.id).toBe(finding.code);
+      expect(sarif.level).toBe(levels[finding.severity]);
+      expect(sarif.message.text).toBe(formatFindingMessage(finding));
+      expect(sarif.locations[0]!.logicalLocations).toEqual([{ fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" }]);
+      expect(sarif.properties).toMatchObject({ model: result.model, revision: result.revision });
+    });
+    expect(new Set(run.results.map((result) => result.level))).toEqual(new Set(["error", "warning"]));
+  });
+
+  it("lists one rule per finding code that occurs, with its title and docs page", () => {
+    const report = fixedReport();
+    const run = (JSON.parse(formatSarif(report)) as SarifLog).runs[0]!;
+    const codes = new Set(report.results.flatMap((result) => result.findings.map((finding) => finding.code)));
+    expect(run.tool.driver.rules.map((rule) => rule.id).sort()).toEqual([...codes].sort());
+    for (const rule of run.tool.driver.rules) {
+      const info = findingInfo[rule.id as keyof typeof findingInfo];
+      expect(rule.shortDescription.text).toBe(info.title);
+      expect(rule.help.text).toBe(`See ${info.docs}`);
+    }
+    expect(run.tool.driver).toMatchObject({ name: "lic", version: "0.0.0-test" });
+    expect(run.tool.driver).not.toHaveProperty("informationUri");
+  });
+
+  it("points file evidence at the file and line", () => {
+    const run = (JSON.parse(formatSarif(fixedReport())) as SarifLog).runs[0]!;
+    const invalid = run.results.find((result) => result.ruleId === "card-metadata-invalid")!;
+    expect(invalid.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "README.md" }, region: { startLine: 5 } });
+    const missing = run.results.find((result) => result.ruleId === "license-missing")!;
+    expect(missing.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: `${missing.properties.model}@${missing.properties.revision}`, kind: "module" }] }]);
+  });
+
+  it("marks waived findings as suppressed, with the waiver's reason", () => {
+    const run = (JSON.parse(formatSarif(reportWithExtras())) as SarifLog).runs[0]!;
+    const waived = run.results.find((result) => result.ruleId === "license-non-commercial")!;
+    expect(waived.level).toBe("note");
+    expect(waived.suppressions).toEqual([{ kind: "external", justification: "research use only, approved" }]);
+    expect(waived.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "docs/my%20license.md" }, region: { startLine: 2 } });
+    expect(run.results.filter((result) => result.suppressions)).toHaveLength(1);
+  });
+
+  it("reports models that could not be checked as tool execution notifications", () => {
+    const report = fixedReport();
+    const invocation = (JSON.parse(formatSarif(report)) as SarifLog).runs[0]!.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.endTimeUtc).toBe(report.generatedAt);
+    expect(invocation.toolExecutionNotifications).toHaveLength(report.errors.length);
+    expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: "error", message: { text: report.errors[0]!.message }, descriptor: { id: "repo-not-found" } });
+    const clean = (JSON.parse(formatSarif({ ...report, errors: [] })) as SarifLog).runs[0]!.invocations[0]!;
+    expect(clean.executionSuccessful).toBe(true);
+  });
+});
