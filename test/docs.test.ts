@@ -18,7 +18,7 @@ describe("documentation", () => {
     expect(readme).toContain(`\`${code}\``);
   });
 
-  it.each(["--revision", "--policy", "--format", "--output", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout"])(
+  it.each(["--revision", "--policy", "--format", "--output", "--report", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout", "--no-lineage", "--max-depth"])(
     "README.md documents %s",
     (flag) => expect(readme).toContain(`\`${flag}`),
   );

@@ -335,7 +335,7 @@ describe("lic", () => {
   it("documents every flag in --help", async () => {
     const run = await runLic(["check", "--help"], {}, tempDir());
     expect(run.code).toBe(0);
-    for (const flag of ["--revision", "--policy", "--format", "--output", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout"]) {
+    for (const flag of ["--revision", "--policy", "--format", "--output", "--report", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout", "--no-lineage", "--max-depth"]) {
       expect(run.stdout).toContain(flag);
     }
   });
