@@ -5,6 +5,7 @@
  * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
  */
 import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/license/fingerprint.js";
+import { withoutAppendix } from "../src/license/reference-library.js";
 
 /** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**
@@ -94,7 +95,8 @@ export function buildModelReferences(readText: (file: string) => string): ModelR
     return {
       key,
       file,
-      shingles: packHashes(shinglesOf(sentences)),
+      // Optional sentences do not count towards a text's score: a copy without them is as much that license.
+      shingles: packHashes(shinglesOf(sentences.filter((sentence) => !optionalSentences.includes(sentence)))),
       sentences: sentences.map(hash32),
       hints: sentences.map((sentence) => hint(sentence)),
       optional: optionalSentences.map(hash32),
@@ -106,9 +108,11 @@ export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record
   const samples: { key: string; sample: number[] }[] = models.map((reference) => ({ key: reference.key, sample: [...unpackHashes(reference.shingles, SKETCH_SIZE)] }));
   const byContent = new Map<string, string[]>();
   for (const id of Object.keys(spdxTexts).sort()) {
-    const { sentences, shingles } = fingerprint(spdxTexts[id]!, { templates: true });
+    const { sentences } = fingerprint(spdxTexts[id]!, { templates: true });
+    const shingles = shinglesOf(withoutAppendix(sentences));
     samples.push({ key: id, sample: [...shingles].sort((a, b) => a - b).slice(0, SKETCH_SIZE) });
-    const content = sentences.join("\n");
+    // Texts that agree up to the end of their terms are the same license: GPL-2.0+ and GPL-2.0-or-later.
+    const content = withoutAppendix(sentences).join("\n");
     byContent.set(content, [...(byContent.get(content) ?? []), id]);
   }
   const pairs = samples.flatMap(({ sample }, owner) => sample.map((hash) => [hash, owner] as const)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);

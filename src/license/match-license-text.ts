@@ -53,7 +53,8 @@ export function identifyLicenseText(text: string, library: ReferenceLibrary = ge
 
   const candidates = scoreCandidates(shingles, library);
   const selected = selectMatches(candidates, shingles);
-  const matches = compareSentences(selected, sentences, library);
+  // In the order the documents stand in the text: a license, then the use policy appended to it.
+  const matches = compareSentences(selected, sentences, library).sort((a, b) => Math.min(...a.explains) - Math.min(...b.explains));
   const explained = new Set(matches.flatMap((match) => match.explains));
   return {
     matches: matches.map((match) => match.result),
@@ -128,7 +129,9 @@ function compareSentences(
   const starts = perMatch.map((match) => Math.min(...match.explains));
   return perMatch.map((match, index) => {
     const start = starts[index]!;
-    const nextStart = Math.min(sentences.length, ...starts.filter((other) => other > start));
+    const { termsEnd } = match.candidate.reference;
+    const end = termsEnd === null ? -1 : match.explains.find((position) => hashes[position] === termsEnd) ?? -1;
+    const nextStart = Math.min(sentences.length, ...starts.filter((other) => other > start), ...(end === -1 ? [] : [end + 1]));
     const added: string[] = [];
     for (let position = start; position < nextStart; position++) {
       if (owner[position] === -1) added.push(quote(sentences[position]!));

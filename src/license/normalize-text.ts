@@ -15,10 +15,12 @@ const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~>])/g;
  * ("… Copyright © Meta Platforms, Inc. All Rights Reserved.") is kept even where wrapping starts a line with it.
  */
 const COPYRIGHT_NOTICE = /^[ \t>*#-]*(?:copyright|\(c\)|©)(?:\s*(?:\(c\)|©|copyright))*\s*(?:\d{4}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})/i;
+/** A paragraph that starts like a notice ("Copyright (c) Microsoft Corporation."), with or without a year. */
+const NOTICE_PARAGRAPH = /^[ \t>*#-]*(?:copyright\b|\(c\)|©)/i;
 /** A notice paragraph this short is a notice wrapped over lines; a longer one is a notice with the license under it. */
 const MAX_NOTICE_PARAGRAPH = 400;
 /** Words that make a paragraph a grant, not a bare notice, however short (`Copyright 1993 X. Permission is granted…`). */
-const GRANT_WORDS = /permi(?:ssion|tted)|grant|warrant|redistribut|provided that|as long as|condition|welcome|disclaim/i;
+const GRANT_WORDS = /permi(?:ssion|tted)|grant|warrant|distribut|freely|free of charge|provided that|as long as|condition|welcome|disclaim/i;
 const SENTENCE_END = /(?<=[.!?;:])\s+|\u2029/;
 /**
  * List markers ("7. ", "a) ", "(iv) ") start a sentence and are dropped, wherever they stand: copies number and
@@ -57,7 +59,10 @@ export function toSentences(text: string, options: NormalizeOptions = {}): strin
     .replace(/[“”„‟]/g, '"')
     .toLowerCase();
   if (options.templates) normalized = normalized.replace(/<[^<>\n]{1,60}>/g, ` ${TEMPLATE_SLOT} `);
-  normalized = normalized.replace(/\bnon-commercial\b/g, "noncommercial");
+  normalized = normalized
+    .replace(/\bnon-commercial\b/g, "noncommercial")
+    // Apache-style licenses end their terms with this line, unpunctuated; what follows (an appendix) is not terms.
+    .replace(/\bend of terms and conditions\b/g, "end of terms and conditions\u2029");
 
   const sentences: string[] = [];
   for (const piece of normalized.split(SENTENCE_END)) {
@@ -70,10 +75,11 @@ export function toSentences(text: string, options: NormalizeOptions = {}): strin
 
 /**
  * Drops a copyright notice: a whole short paragraph that starts with one and grants nothing (so a notice wrapped
- * over several lines goes whole, however it was wrapped), else just the lines that start with one.
+ * over several lines goes whole, however it was wrapped, year or not), else just the lines that start with a
+ * notice and a year (a line inside a paragraph that merely starts "Copyright © Meta…" is license text).
  */
 function stripCopyrightNotice(paragraph: string): string {
   const lines = paragraph.split("\n");
-  if (COPYRIGHT_NOTICE.test(lines[0] ?? "") && paragraph.length <= MAX_NOTICE_PARAGRAPH && !GRANT_WORDS.test(paragraph)) return "";
+  if (NOTICE_PARAGRAPH.test(lines[0] ?? "") && paragraph.length <= MAX_NOTICE_PARAGRAPH && !GRANT_WORDS.test(paragraph)) return "";
   return lines.filter((line) => !COPYRIGHT_NOTICE.test(line)).join("\n");
 }

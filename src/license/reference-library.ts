@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { once } from "../once.js";
-import { fingerprint, hash32, unpackHashes } from "./fingerprint.js";
+import { fingerprint, hash32, shinglesOf, unpackHashes } from "./fingerprint.js";
 import { TEMPLATE_SLOT } from "./normalize-text.js";
 
 /**
@@ -22,6 +22,8 @@ export interface Reference {
   hints: string[];
   /** Sentences a faithful copy may omit (the click-through sentence of a gate prompt). */
   optional: ReadonlySet<number>;
+  /** The sentence that ends the terms ("end of terms and conditions"): what a copy adds after it is not terms. */
+  termsEnd: number | null;
   /** Template sentences (SPDX `<slot>`s) as patterns, so a filled-in slot still matches, with their hashes. */
   templates: { pattern: RegExp; hash: number }[];
 }
@@ -89,6 +91,7 @@ function modelReference(data: ModelReferencesFile[number]): Reference {
     sentences: data.sentences,
     hints: data.hints,
     optional: new Set(data.optional),
+    termsEnd: null,
     templates: [],
   };
 }
@@ -101,18 +104,29 @@ function spdxReference(id: string): Reference | null {
   } catch {
     return null;
   }
-  const { sentences, shingles } = fingerprint(text, { templates: true });
+  const { sentences } = fingerprint(text, { templates: true });
+  const terms = withoutAppendix(sentences);
   return {
     key: id,
     origin: "spdx",
-    shingles,
+    shingles: shinglesOf(terms),
     sentences: sentences.map(hash32),
     hints: sentences.map((sentence) => sentence.split(" ").slice(0, 12).join(" ").replaceAll(TEMPLATE_SLOT, "<…>")),
-    optional: new Set(),
+    optional: new Set(sentences.slice(terms.length).map(hash32)),
+    termsEnd: terms.length < sentences.length ? hash32(terms[terms.length - 1]!) : null,
     templates: sentences
       .filter((sentence) => sentence.includes(TEMPLATE_SLOT))
       .map((sentence) => ({ pattern: templatePattern(sentence), hash: hash32(sentence) })),
   };
+}
+
+/**
+ * An SPDX text up to "END OF TERMS AND CONDITIONS" (Apache-2.0 and its relatives): most copies stop there, and what
+ * follows ("APPENDIX: How to apply…") holds no terms, so its sentences are optional and do not score.
+ */
+export function withoutAppendix(sentences: string[]): string[] {
+  const end = sentences.indexOf("end of terms and conditions");
+  return end === -1 ? sentences : sentences.slice(0, end + 1);
 }
 
 /** A template sentence as a pattern: each slot stands for one to eight words. */

@@ -42,7 +42,7 @@ describe("lic check", () => {
     expect(run.stdout).toContain("meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN");
     expect(run.stdout).toContain("  gated: manual\n");
     expect(run.stdout).toContain("    llama3  Meta Llama 3 Community License Agreement  (declared, detected)\n");
-    expect(run.stdout).toMatch(/card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3-aup \(100%\), is llama3/);
+    expect(run.stdout).toMatch(/card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3 \(\d+%\), is llama3-aup \(100%\)/);
     expect(run.stdout).toMatch(/warning license-files-unreadable: 3 license evidence files could not be read: the repo is gated .* \(HTTP 401\): README.md, LICENSE, USE_POLICY.md/);
   });
 

@@ -64,8 +64,8 @@ describe("analyzeLicenses", () => {
       expect.objectContaining({ origin: { kind: "card", path: ["extra_gated_prompt"] }, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), unexplained: 0 }),
     ]);
     expect(analysis.texts[0]!.matches.map((match) => [match.document, match.kind])).toEqual([
-      ["llama3-aup", "exact"],
       ["llama3", "exact"],
+      ["llama3-aup", "exact"],
     ]);
   });
 

@@ -92,6 +92,14 @@ describe("identifyLicenseText", () => {
     expect(result).toMatchObject({ matches: [{ reference: "llama4", kind: "exact" }], unexplained: 1 });
   });
 
+  it.each([
+    ["Apache-2.0 without its appendix, as most LICENSE files are", () => text("apache-2.0.txt").slice(0, text("apache-2.0.txt").indexOf("END OF TERMS AND CONDITIONS") + 27), "Apache-2.0"],
+    ["Apache-2.0 with its appendix filled in", () => text("apache-2.0.txt").replace("Copyright [yyyy] [name of copyright owner]", "Copyright 2018 The Google AI Language Team Authors."), "Apache-2.0"],
+    ["MIT with a yearless notice (Microsoft's Phi LICENSE)", () => text("mit.txt").replace("Copyright (c) <year> <copyright holders>", "Copyright (c) Microsoft Corporation."), "MIT"],
+  ])("identifies %s", (_name, make, reference) => {
+    expect(identifyLicenseText(make()).matches).toEqual([expect.objectContaining({ reference, kind: "exact" })]);
+  });
+
   it("finds nothing in a text that is no license", () => {
     expect(identifyLicenseText("# Model card\n\nThis model classifies sentiment. Use it well.").matches).toEqual([]);
     expect(identifyLicenseText("").matches).toEqual([]);
