@@ -58,7 +58,12 @@ export function toSentences(text: string, options: NormalizeOptions = {}): strin
     .replace(/[‘’‛`´]/g, "'")
     .replace(/[“”„‟]/g, '"')
     .toLowerCase();
-  if (options.templates) normalized = normalized.replace(/<[^<>\n]{1,60}>/g, ` ${TEMPLATE_SLOT} `);
+  if (options.templates) {
+    normalized = normalized
+      .replace(/<[^<>\n]{1,60}>/g, ` ${TEMPLATE_SLOT} `)
+      // SPDX marks BSD's "the copyright holder" as replaceable; copies name the organization there.
+      .replace(/\bthe copyright holder nor\b/g, `${TEMPLATE_SLOT} nor`);
+  }
   normalized = normalized
     .replace(/\bnon-commercial\b/g, "noncommercial")
     // Apache-style licenses end their terms with this line, unpunctuated; what follows (an appendix) is not terms.

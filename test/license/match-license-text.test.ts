@@ -17,6 +17,7 @@ const FIXTURES: [string, string][] = [
 ];
 
 const text = (file: string) => fixtureText(`license-texts/${file}`);
+const spdxText = (id: string) => (createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>)[id]!.licenseText;
 
 /** Reformatting that must not change what a license is. */
 const VARIANTS: [string, (input: string) => string][] = [
@@ -96,6 +97,7 @@ describe("identifyLicenseText", () => {
     ["Apache-2.0 without its appendix, as most LICENSE files are", () => text("apache-2.0.txt").slice(0, text("apache-2.0.txt").indexOf("END OF TERMS AND CONDITIONS") + 27), "Apache-2.0"],
     ["Apache-2.0 with its appendix filled in", () => text("apache-2.0.txt").replace("Copyright [yyyy] [name of copyright owner]", "Copyright 2018 The Google AI Language Team Authors."), "Apache-2.0"],
     ["MIT with a yearless notice (Microsoft's Phi LICENSE)", () => text("mit.txt").replace("Copyright (c) <year> <copyright holders>", "Copyright (c) Microsoft Corporation."), "MIT"],
+    ["BSD-3-Clause naming its organization", () => spdxText("BSD-3-Clause").replace("<year> <owner>", "2019 Google LLC").replace("the copyright holder nor", "Google LLC nor"), "BSD-3-Clause"],
   ])("identifies %s", (_name, make, reference) => {
     expect(identifyLicenseText(make()).matches).toEqual([expect.objectContaining({ reference, kind: "exact" })]);
   });
