@@ -1,6 +1,4 @@
-import { formatGithub } from "../report/github.js";
-import { REPORT_FORMATS, renderReport, type ReportFormat } from "../report/render-report.js";
-import { formatText } from "../report/text.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types.js";
 import type { CliIo } from "./run-check.js";
 import { UsageError } from "./usage-error.js";
@@ -31,6 +29,9 @@ export function parseReportFlags(values: string[]): ReportTarget[] {
  */
 export async function emitReports(report: RunReport, format: ReportFormat, output: string | undefined, targets: ReportTarget[], io: CliIo, redact: (text: string) => string): Promise<void> {
   const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
+  // Renderers load on demand: a run that writes text should not pay for the HTML and SARIF modules.
+  const { renderReport } = await import("../report/render-report.js");
+  const { formatText } = await import("../report/text.js");
   const main = redact(format === "text" ? formatText(report, { color }) : renderReport(format, report));
   if (output) await writeOutput(output, main);
   else io.stdout(main);
@@ -38,6 +39,7 @@ export async function emitReports(report: RunReport, format: ReportFormat, outpu
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && io.appendFile && (format === "github" || targets.some((target) => target.format === "github"))) {
     try {
+      const { formatGithub } = await import("../report/github.js");
       io.appendFile(summaryFile, redact(formatGithub(report).summary));
     } catch (error) {
       io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}": ${error instanceof Error ? error.message : String(error)}\n`);

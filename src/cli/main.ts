@@ -4,11 +4,9 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-code.js";
-import { REPORT_FORMATS, type ReportFormat } from "../report/render-report.js";
-import { runCheck, type CheckFlags, type CliIo } from "./run-check.js";
-import { runDiff, runReport } from "./run-report.js";
-import { runLicensesList, runLicensesShow, type LicensesFlags } from "./run-licenses.js";
-import { runPolicySchema, runPolicyShow, runPolicyValidate } from "./run-policy.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
+import type { CheckFlags, CliIo } from "./run-check.js";
+import type { LicensesFlags } from "./run-licenses.js";
 import { UsageError } from "./usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -56,6 +54,8 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .action(async (models: string[], flags: CheckFlags) => {
+      // Each command loads its own modules: `lic --help` should not pay for the matcher or the Hub client.
+      const { runCheck } = await import("./run-check.js");
       setExitCode(await runCheck(models, flags, io));
     });
 
@@ -65,13 +65,13 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .description("List the model licenses and the Hub's license ids (--all: every SPDX license too).")
     .option("--all", "include every license on the SPDX list")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((flags: LicensesFlags) => setExitCode(runLicensesList(flags, io)));
+    .action(async (flags: LicensesFlags) => setExitCode((await import("./run-licenses.js")).runLicensesList(flags, io)));
   licenses
     .command("show")
     .description("Show one license: its terms, obligations and restrictions, each with its source.")
     .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((id: string, flags: LicensesFlags) => setExitCode(runLicensesShow(id, flags, io)));
+    .action(async (id: string, flags: LicensesFlags) => setExitCode((await import("./run-licenses.js")).runLicensesShow(id, flags, io)));
 
   program
     .command("report")
@@ -79,31 +79,31 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<result>", "a JSON result written by lic check --format json")
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
-    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await runReport(file, flags, io)));
+    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await (await import("./run-report.js")).runReport(file, flags, io)));
   program
     .command("diff")
     .description("What changed between two saved results: models added or removed, revisions, licenses, verdicts. Exit 1 when a verdict got worse.")
     .argument("<old>", "the earlier JSON result")
     .argument("<new>", "the later JSON result")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action((before: string, after: string, flags: { format: "text" | "json" }) => setExitCode(runDiff(before, after, flags, io)));
+    .action(async (before: string, after: string, flags: { format: "text" | "json" }) => setExitCode((await import("./run-report.js")).runDiff(before, after, flags, io)));
 
   const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
   policy
     .command("validate")
     .description("Check a policy file and everything it extends; list every problem with its line (exit 2).")
     .argument("<file>", "policy file (YAML)")
-    .action((file: string) => setExitCode(runPolicyValidate(file, io)));
+    .action(async (file: string) => setExitCode((await import("./run-policy.js")).runPolicyValidate(file, io)));
   policy
     .command("show")
     .description("Show a policy as it applies, its bases merged in.")
     .argument("<policy>", "built-in policy name (default, commercial, eu, osi) or policy file")
     .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
-    .action((name: string, flags: { format: "yaml" | "json" }) => setExitCode(runPolicyShow(name, flags, io)));
+    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode((await import("./run-policy.js")).runPolicyShow(name, flags, io)));
   policy
     .command("schema")
     .description("Print the JSON Schema of policy files.")
-    .action(() => setExitCode(runPolicySchema(io)));
+    .action(async () => setExitCode((await import("./run-policy.js")).runPolicySchema(io)));
 
   return program;
 }

@@ -6,7 +6,7 @@ import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
-import type { ReportFormat } from "../report/render-report.js";
+import type { ReportFormat } from "../report/report-formats.js";
 import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatIssue, loadPolicy } from "./load-policy.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { diffReports, formatChanges, hasRegression } from "../report/diff-reports.js";
 import { readJsonReport, ReportFormatError } from "../report/read-json-report.js";
-import type { ReportFormat } from "../report/render-report.js";
+import type { ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types.js";
 import { emitReports } from "./emit-reports.js";
 import { ExitCode } from "./exit-code.js";

@@ -1,4 +1,5 @@
 import type { RunReport } from "../types.js";
+import type { ReportFormat } from "./report-formats.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
@@ -7,8 +8,7 @@ import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 
-export const REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "junit", "github"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from "./report-formats.js";
 
 /** Every format from one report: the renderers are pure, so equal reports give equal bytes. */
 export function renderReport(format: ReportFormat, report: RunReport): string {
