@@ -2,12 +2,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Catalog } from "../catalog/catalog.js";
-import { parsePolicy, type PolicyIssue, type PolicySource } from "../policy/parse-policy.js";
+import type { PolicyIssue, PolicySource } from "../policy/parse-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { UsageError } from "./usage-error.js";
 
 /** The shipped policies, a YAML file each. */
 export const POLICIES_DIR = fileURLToPath(new URL("../../policies/", import.meta.url));
+/** The same, validated and merged with their bases at build time (scripts/compile-policies.mjs). */
+const COMPILED_DIR = fileURLToPath(new URL("../policies/", import.meta.url));
 const BUILT_IN_NAME = /^[a-z][a-z0-9-]*$/;
 /** A policy file larger than this is not a policy. */
 const MAX_POLICY_BYTES = 1024 * 1024;
@@ -30,12 +32,26 @@ export function builtInPolicyNames(): string[] {
  * Loads `--policy NAME|FILE`: a built-in name (policies/NAME.yaml) or a path. Throws PolicyError with every problem
  * at its line; returns the policy and any warnings (expired waivers) for stderr.
  */
-export function loadPolicy(nameOrFile: string, catalog: Catalog, today: string): { policy: Policy; warnings: PolicyIssue[] } {
+export async function loadPolicy(nameOrFile: string, catalog: Catalog, today: string): Promise<{ policy: Policy; warnings: PolicyIssue[] }> {
+  // A built-in policy was validated when lic was built: no YAML parse and no schema library on the way to a check.
+  const compiled = BUILT_IN_NAME.test(nameOrFile) ? join(COMPILED_DIR, `${nameOrFile}.json`) : null;
+  if (compiled && existsSync(compiled)) return { policy: JSON.parse(readFileSync(compiled, "utf8")) as Policy, warnings: [] };
   const source = readSource(nameOrFile, null);
   if ("error" in source) throw new UsageError(source.error);
+  const { parsePolicy } = await import("../policy/parse-policy.js");
   const parsed = parsePolicy(source, { catalog, today, resolve: readSource });
   if (!parsed.ok) throw new PolicyError(parsed.errors);
   return { policy: parsed.policy, warnings: parsed.warnings };
+}
+
+/** A shipped policy parsed from its YAML, for the build step that compiles them. */
+export async function parseBuiltInPolicy(name: string, catalog: Catalog): Promise<Policy> {
+  const source = readSource(name, null);
+  if ("error" in source) throw new Error(source.error);
+  const { parsePolicy } = await import("../policy/parse-policy.js");
+  const parsed = parsePolicy(source, { catalog, today: "1970-01-01", resolve: readSource });
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatIssue).join("\n"));
+  return parsed.policy;
 }
 
 /**

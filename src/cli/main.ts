@@ -93,13 +93,13 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .command("validate")
     .description("Check a policy file and everything it extends; list every problem with its line (exit 2).")
     .argument("<file>", "policy file (YAML)")
-    .action(async (file: string) => setExitCode((await import("./run-policy.js")).runPolicyValidate(file, io)));
+    .action(async (file: string) => setExitCode(await (await import("./run-policy.js")).runPolicyValidate(file, io)));
   policy
     .command("show")
     .description("Show a policy as it applies, its bases merged in.")
     .argument("<policy>", "built-in policy name (default, commercial, eu, osi) or policy file")
     .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
-    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode((await import("./run-policy.js")).runPolicyShow(name, flags, io)));
+    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode(await (await import("./run-policy.js")).runPolicyShow(name, flags, io)));
   policy
     .command("schema")
     .description("Print the JSON Schema of policy files.")

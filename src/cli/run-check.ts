@@ -69,7 +69,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const reports = parseReportFlags(flags.report ?? []);
   const today = todayFrom(io.env);
   const catalog = getCatalog();
-  const { policy, warnings } = loadPolicy(flags.policy, catalog, today);
+  const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const redact = (text: string) => (connection.token ? text.split(connection.token).join("[token]") : text);
   const stderr = (text: string) => io.stderr(redact(text));

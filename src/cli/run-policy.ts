@@ -8,16 +8,16 @@ import { formatIssue, loadPolicy } from "./load-policy.js";
 import { todayFrom, type CliIo } from "./run-check.js";
 
 /** `lic policy validate FILE`: every problem at its line (exit 2), or a summary of the valid policy. */
-export function runPolicyValidate(file: string, io: CliIo): number {
-  const { policy, warnings } = loadPolicy(file, getCatalog(), todayFrom(io.env));
+export async function runPolicyValidate(file: string, io: CliIo): Promise<number> {
+  const { policy, warnings } = await loadPolicy(file, getCatalog(), todayFrom(io.env));
   for (const warning of warnings) io.stderr(`lic: warning: ${formatIssue(warning)}\n`);
   io.stdout(`${file}: valid policy "${policy.name}" (${policy.digest})${policy.files.length > 1 ? `, extending ${policy.files.slice(0, -1).map(shortName).join(" → ")}` : ""}\n`);
   return ExitCode.ok;
 }
 
 /** `lic policy show NAME|FILE`: the policy as it applies, its bases merged in. */
-export function runPolicyShow(nameOrFile: string, flags: { format: "yaml" | "json" }, io: CliIo): number {
-  const { policy } = loadPolicy(nameOrFile, getCatalog(), todayFrom(io.env));
+export async function runPolicyShow(nameOrFile: string, flags: { format: "yaml" | "json" }, io: CliIo): Promise<number> {
+  const { policy } = await loadPolicy(nameOrFile, getCatalog(), todayFrom(io.env));
   const effective = describePolicy(policy);
   io.stdout(flags.format === "json" ? JSON.stringify(effective, null, 2) + "\n" : stringify(effective));
   return ExitCode.ok;
