@@ -5,7 +5,7 @@
  * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
  */
 import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/license/fingerprint.js";
-import { withoutAppendix } from "../src/license/reference-library.js";
+import { withoutAppendix, type ModelReferenceData, type SketchIndexFile } from "../src/license/reference-library.js";
 
 /** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**
@@ -54,36 +54,6 @@ export const MODEL_REFERENCES: { file: string; key: string; before?: string; aft
 export const SKETCH_SIZE = 32;
 const HINT_WORDS = 12;
 
-export interface ModelReferenceData {
-  key: string;
-  file: string;
-  shingles: string;
-  sentences: number[];
-  hints: string[];
-  /** Hashes of the sentences a copy may omit. */
-  optional: number[];
-}
-
-/**
- * The shortlist index, read at start-up: for every reference (ours, then SPDX's) a bottom-k sample of its 3-gram
- * hashes, stored inverted and sorted (`hashes[i]` is in the sample of `owners[i]`), so that loading is two base64
- * decodes and scoring a text is a binary search per 3-gram.
- */
-export interface SketchIndexData {
-  list: string;
-  k: number;
-  /** Reference keys: model keys (may repeat, for a license with two reference texts), then SPDX ids. */
-  keys: string[];
-  /** How many of `keys` are model references. */
-  models: number;
-  /** Sample size per reference (k, or fewer for a very short text), packed Uint16. */
-  sampleSizes: string;
-  hashes: string;
-  /** Packed Uint16 indexes into `keys`. */
-  owners: string;
-  /** SPDX ids whose texts are the same words (deprecated ids and their successors, -only and -or-later twins). */
-  equivalents: string[][];
-}
 
 export function buildModelReferences(readText: (file: string) => string): ModelReferenceData[] {
   return MODEL_REFERENCES.map(({ file, key, before, after, optional = [] }): ModelReferenceData => {
@@ -104,7 +74,7 @@ export function buildModelReferences(readText: (file: string) => string): ModelR
   });
 }
 
-export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record<string, string>, list: string): SketchIndexData {
+export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record<string, string>, list: string): SketchIndexFile {
   const samples: { key: string; sample: number[] }[] = models.map((reference) => ({ key: reference.key, sample: [...unpackHashes(reference.shingles, SKETCH_SIZE)] }));
   const byContent = new Map<string, string[]>();
   for (const id of Object.keys(spdxTexts).sort()) {

@@ -1,5 +1,4 @@
-import type { Evidence } from "../types.js";
-import { describeText } from "../license/describe-text.js";
+import { describeText, textEvidence } from "../license/describe-text.js";
 import { defineCheck } from "./define-check.js";
 
 /**
@@ -16,15 +15,11 @@ export default defineCheck({
         .filter((match) => match.kind === "exact" && !declared.includes(match.id))
         .map((match) => {
           const declaredEvidence = licenses.licenses.filter((license) => declared.includes(license.id)).flatMap((license) => license.evidence.filter((item) => item.source !== "file"));
-          const textEvidence: Evidence =
-            text.origin.kind === "card"
-              ? { source: "card", path: text.origin.path, commit: snapshot.sha }
-              : { source: "file", file: text.origin.path, commit: snapshot.sha, sha256: text.sha256 };
           return {
             code: "license-mismatch" as const,
             severity: "warning" as const,
             args: { declared, detected: match.id, text: describeText(text) },
-            evidence: [...declaredEvidence, textEvidence],
+            evidence: [...declaredEvidence, textEvidence(text, snapshot.sha)],
           };
         }),
     );

@@ -1,5 +1,4 @@
-import type { Evidence } from "../types.js";
-import { describeText } from "../license/describe-text.js";
+import { describeText, textEvidence } from "../license/describe-text.js";
 import { defineCheck } from "./define-check.js";
 
 /** A shipped text is a known license with sentences changed, added or missing: not that license, and not known. */
@@ -10,15 +9,11 @@ export default defineCheck({
       text.matches
         .filter((match) => match.kind === "near")
         .map((match) => {
-          const evidence: Evidence =
-            text.origin.kind === "card"
-              ? { source: "card", path: text.origin.path, commit: snapshot.sha }
-              : { source: "file", file: text.origin.path, commit: snapshot.sha, sha256: text.sha256 };
           return {
             code: "license-text-modified" as const,
             severity: "warning" as const,
             args: { text: describeText(text), document: match.document, score: match.score, missing: match.differences.missing, added: match.differences.added },
-            evidence: [evidence],
+            evidence: [textEvidence(text, snapshot.sha)],
           };
         }),
     ),

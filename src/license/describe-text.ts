@@ -1,4 +1,4 @@
-import type { LicenseText } from "../types.js";
+import type { Evidence, LicenseText } from "../types.js";
 
 /** How findings name a text: its file, the README section, or the card key. */
 export function describeText(text: LicenseText): string {
@@ -10,4 +10,11 @@ export function describeText(text: LicenseText): string {
     case "card":
       return `card ${text.origin.path.join(".")}`;
   }
+}
+
+/** The evidence that points at a text: the card key of the gate prompt, or the file with its sha256 at the commit. */
+export function textEvidence(text: LicenseText, commit: string): Evidence {
+  return text.origin.kind === "card"
+    ? { source: "card", path: text.origin.path, commit }
+    : { source: "file", file: text.origin.path, commit, sha256: text.sha256 };
 }

@@ -37,16 +37,39 @@ export interface ReferenceLibrary {
   equivalentsOf(id: string): string[];
 }
 
-interface SketchIndexFile {
+/**
+ * The shortlist index, read at start-up: for every reference (ours, then SPDX's) a bottom-k sample of its 3-gram
+ * hashes, stored inverted and sorted (`hashes[i]` is in the sample of `owners[i]`), so that loading is two base64
+ * decodes and scoring a text is a binary search per 3-gram. Written by scripts/license-data.ts.
+ */
+export interface SketchIndexFile {
+  list: string;
+  k: number;
+  /** Reference keys: model keys (may repeat, for a license with two reference texts), then SPDX ids. */
   keys: string[];
+  /** How many of `keys` are model references. */
   models: number;
+  /** Sample size per reference (k, or fewer for a very short text), packed Uint16. */
   sampleSizes: string;
   hashes: string;
+  /** Packed Uint16 indexes into `keys`. */
   owners: string;
+  /** SPDX ids whose texts are the same words (deprecated ids and their successors, -only and -or-later twins). */
   equivalents: string[][];
 }
 
-type ModelReferencesFile = { key: string; shingles: string; sentences: number[]; hints: string[]; optional: number[] }[];
+/** One model reference: its 3-grams, its sentences with a hint of each, and the sentences a copy may omit. */
+export interface ModelReferenceData {
+  key: string;
+  file: string;
+  shingles: string;
+  sentences: number[];
+  hints: string[];
+  /** Hashes of the sentences a copy may omit. */
+  optional: number[];
+}
+
+type ModelReferencesFile = ModelReferenceData[];
 
 let library: ReferenceLibrary | null = null;
 
