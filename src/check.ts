@@ -3,6 +3,7 @@ import { parseFrontMatter } from "./card/parse-front-matter.js";
 import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { analyzeLicenses } from "./license/analyze-licenses.js";
+import { keysOf } from "./license/parse-expression.js";
 import { inheritLicenses, licenseAncestors } from "./lineage/inherit-licenses.js";
 import { OUTCOME_SEVERITY, type EvidenceOutcomeName, type Policy, type Waiver } from "./policy/policy.js";
 import type { CheckResult, Finding, FindingCode, LicenseTree, Lineage, ModelSnapshot, ObligationDue, Verdict } from "./types.js";
@@ -128,23 +129,19 @@ function chooseBranches(findings: Finding[], tree: LicenseTree | null): { findin
       const chosen = passes(node.left) ? node.left : passes(node.right) ? node.right : null;
       if (!chosen) return false;
       const other = chosen === node.left ? node.right : node.left;
-      for (const key of keys(other)) if (!keys(chosen).includes(key)) dropped.add(key);
+      for (const key of keysOf(other)) if (!keysOf(chosen).includes(key)) dropped.add(key);
       choices.push({ expression: render(node), chosen: render(chosen) });
       return true;
     }
     return !failing.has((node as { key: string }).key);
   };
   passes(tree);
-  const inForce = [...new Set(keys(tree).filter((key) => !dropped.has(key)))];
+  const inForce = [...new Set(keysOf(tree).filter((key) => !dropped.has(key)))];
   const kept = findings.filter((finding) => {
     const key = licenseOf(finding);
     return key === null || inForce.includes(key);
   });
   return { findings: kept, choices, inForce };
-}
-
-function keys(tree: LicenseTree): string[] {
-  return "left" in tree ? [...keys(tree.left), ...keys(tree.right)] : [tree.key];
 }
 
 function render(tree: LicenseTree): string {

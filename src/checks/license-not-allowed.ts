@@ -1,4 +1,4 @@
-import type { LicenseTree } from "../types.js";
+import { leavesOf, type LicenseLeaf } from "../license/parse-expression.js";
 import { defineCheck } from "./define-check.js";
 import { licensesInScope } from "./policy-rules.js";
 
@@ -11,7 +11,7 @@ export default defineCheck({
   run: (context) => {
     const { allow } = context.policy;
     if (allow === null) return [];
-    const allowed = new Set(allow.flatMap((entry) => leavesOf(entry.expression)));
+    const allowed = new Set(allow.flatMap((entry) => leavesOf(entry.expression).map(leafKey)));
     const rule = { ...(allow[0]?.at ?? { file: context.policy.files.at(-1) ?? "", line: null }), path: "licenses.allow" };
     return licensesInScope(context)
       .filter((license) => !allowed.has(`${license.key}|${license.exception ?? ""}`))
@@ -19,7 +19,7 @@ export default defineCheck({
   },
 });
 
-function leavesOf(tree: LicenseTree): string[] {
-  if ("left" in tree) return [...leavesOf(tree.left), ...leavesOf(tree.right)];
-  return [`${tree.key}|${tree.kind === "with" ? tree.exception : ""}`];
+/** A license and its exception as one value: a WITH entry allows only that pairing. */
+function leafKey(leaf: LicenseLeaf): string {
+  return `${leaf.key}|${leaf.kind === "with" ? leaf.exception : ""}`;
 }

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../catalog/types.js";
 import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../policy/policy.js";
-import type { Evidence, LicenseTree, RuleReference, Severity } from "../types.js";
+import { leavesOf } from "../license/parse-expression.js";
+import type { Evidence, RuleReference, Severity } from "../types.js";
 import type { CheckContext } from "./define-check.js";
 
 /** A license the model comes under, with its catalog entry (if any) and the evidence that it applies. */
@@ -14,17 +15,11 @@ export interface LicenseInScope {
 /** Every license in the model's license expression, once each, in order. */
 export function licensesInScope({ licenses, catalog }: CheckContext): LicenseInScope[] {
   const seen = new Map<string, LicenseInScope>();
-  const visit = (tree: LicenseTree) => {
-    if ("left" in tree) {
-      visit(tree.left);
-      visit(tree.right);
-      return;
-    }
-    if (seen.has(tree.key)) return;
-    const evidence = licenses.licenses.find((license) => license.id === tree.key)?.evidence ?? [];
-    seen.set(tree.key, { key: tree.key, exception: tree.kind === "with" ? tree.exception : null, entry: catalog.get(tree.key), evidence });
-  };
-  if (licenses.tree) visit(licenses.tree);
+  for (const leaf of licenses.tree ? leavesOf(licenses.tree) : []) {
+    if (seen.has(leaf.key)) continue;
+    const evidence = licenses.licenses.find((license) => license.id === leaf.key)?.evidence ?? [];
+    seen.set(leaf.key, { key: leaf.key, exception: leaf.kind === "with" ? leaf.exception : null, entry: catalog.get(leaf.key), evidence });
+  }
   return [...seen.values()];
 }
 

@@ -3,10 +3,9 @@ import type { FrontMatter } from "../card/parse-front-matter.js";
 import type { Evidence, JsonValue, LicenseAnalysis, LicenseMention, LicenseTree, ModelSnapshot } from "../types.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
 import { identifyTexts } from "./identify-texts.js";
-import { keysOf, parseLicenseExpression } from "./parse-expression.js";
+import { keysOf, licenseRefOf, parseLicenseExpression } from "./parse-expression.js";
 
 const TAG_PREFIX = "license:";
-const LICENSE_REF = "LicenseRef-lic-";
 
 /**
  * Every license that applies to the model: declared (the card's `license` and `license_name`, the Hub's
@@ -111,7 +110,7 @@ function rank(mention: LicenseMention): number {
 }
 
 function spdxRef(id: string, catalog: Catalog): string {
-  return catalog.get(id)?.spdx ?? `${LICENSE_REF}${id.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
+  return catalog.get(id)?.spdx ?? licenseRefOf(id);
 }
 
 function nonEmptyString(value: JsonValue | undefined): string | null {

@@ -41,7 +41,7 @@ export function parseLicenseExpression(raw: string, catalog: Catalog): ParsedExp
       }
       const entry = catalog.bySpdx(word) ?? catalog.byName(word);
       const key = entry?.key ?? word;
-      const ref = entry?.spdx ?? `${LICENSE_REF}${key.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
+      const ref = entry?.spdx ?? licenseRefOf(key);
       keysByRef.set(ref, { key, known: entry !== undefined });
       return ref;
     })
@@ -66,7 +66,20 @@ function toExpression(node: parseSpdx.Info, keys: Map<string, { key: string; kno
   return { kind: node.conjunction, left: toExpression(node.left, keys), right: toExpression(node.right, keys) };
 }
 
+/** A license an expression names: its key, whether the catalog knows it, and its exception, if any. */
+export type LicenseLeaf = Extract<LicenseExpression, { key: string }>;
+
+/** Every license an expression names, in order. */
+export function leavesOf(expression: LicenseExpression): LicenseLeaf[] {
+  return "left" in expression ? [...leavesOf(expression.left), ...leavesOf(expression.right)] : [expression];
+}
+
 /** Every license key an expression names, in order. */
 export function keysOf(expression: LicenseExpression): string[] {
-  return "left" in expression ? [...keysOf(expression.left), ...keysOf(expression.right)] : [expression.key];
+  return leavesOf(expression).map((leaf) => leaf.key);
+}
+
+/** How a license without an SPDX id is written in an SPDX expression: our LicenseRef, with characters SPDX refuses replaced. */
+export function licenseRefOf(key: string): string {
+  return `${LICENSE_REF}${key.replace(/\+/g, "-plus").replace(/[^A-Za-z0-9.-]/g, "-")}`;
 }

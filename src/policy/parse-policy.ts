@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
 import { FINDING_CODES } from "../checks/index.js";
-import { keysOf, parseLicenseExpression, type LicenseExpression } from "../license/parse-expression.js";
+import { keysOf, leavesOf, parseLicenseExpression } from "../license/parse-expression.js";
 import { parseModelRef } from "../model-ref.js";
 import { didYouMean } from "../suggest.js";
 import type { FindingCode } from "../types.js";
@@ -128,7 +128,7 @@ function parseList(entries: string[], path: YamlPath, at: (path: YamlPath) => Po
       errors.push({ ...where, message: `"${raw}" is not a license expression (${parsed.reason}); write an id such as Apache-2.0, or an expression such as "MIT OR Apache-2.0"` });
       return;
     }
-    const unknown = leaves(parsed.expression).filter((leaf) => !leaf.known);
+    const unknown = leavesOf(parsed.expression).filter((leaf) => !leaf.known);
     for (const leaf of unknown) {
       const candidates = catalog.entries.map((entry) => entry.spdx ?? entry.key);
       errors.push({ ...where, message: `"${leaf.key}" is not a known license${didYouMean(leaf.key, candidates)}` });
@@ -136,10 +136,6 @@ function parseList(entries: string[], path: YamlPath, at: (path: YamlPath) => Po
     if (unknown.length === 0) list.push({ raw, expression: parsed.expression, at: where });
   });
   return list;
-}
-
-function leaves(expression: LicenseExpression): { key: string; known: boolean }[] {
-  return "left" in expression ? [...leaves(expression.left), ...leaves(expression.right)] : [{ key: expression.key, known: expression.known }];
 }
 
 /** Severity keys and waived findings must be finding codes; waived models must be model ids. */

@@ -8,7 +8,6 @@ import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 
-export { REPORT_FORMATS, type ReportFormat } from "./report-formats.js";
 
 /** Every format from one report: the renderers are pure, so equal reports give equal bytes. */
 export function renderReport(format: ReportFormat, report: RunReport): string {
