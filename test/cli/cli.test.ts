@@ -1,10 +1,11 @@
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { runLic } from "../support/run-lic.js";
+import { LIC_BIN, runLic } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -332,6 +333,13 @@ describe("lic licenses", () => {
 });
 
 describe("lic", () => {
+  it("is an executable bin, as npx runs it", async () => {
+    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(LIC_BIN, ["--version"], { env: { PATH: process.env["PATH"] ?? "" } }, (error, stdout) => resolve({ code: error ? (error.code as number) ?? 1 : 0, stdout }));
+    });
+    expect(run).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n` });
+  });
+
   it("documents every flag in --help", async () => {
     const run = await runLic(["check", "--help"], {}, tempDir());
     expect(run.code).toBe(0);
