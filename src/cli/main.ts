@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { ExitCode } from "./exit-code.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { CheckFlags, CliIo } from "./run-check.js";
+import type { GateFlags } from "./run-gate.js";
 import type { LicensesFlags } from "./run-licenses.js";
 import { UsageError } from "./usage-error.js";
 
@@ -87,6 +88,26 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<new>", "the later JSON result")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (before: string, after: string, flags: { format: "text" | "json" }) => setExitCode((await import("./run-report.js")).runDiff(before, after, flags, io)));
+
+  program
+    .command("gate")
+    .description("Serve the Hub's protocol with a policy decision on every model: clients set HF_ENDPOINT to the gate.")
+    .option("--policy <name|file>", "policy: a built-in name (default, commercial, eu, osi) or a policy file", "default")
+    .option("--upstream <url>", "the Hub (or mirror) behind the gate; HF_ENDPOINT is not read, it is what clients set", "https://huggingface.co")
+    .option("--listen <host:port>", "address to listen on (:PORT for all addresses)", "127.0.0.1:8080")
+    .addOption(new Option("--mode <mode>", "enforce: refuse a blocked model's files (403); annotate: never refuse, only add X-Lic-* headers").choices(["enforce", "annotate"]).default("enforce"))
+    .option("--audit-log <file>", "append one JSON line per decision to FILE (- for stdout)", "-")
+    .option("--public-url <url>", "the gate's URL as clients reach it, for rewritten Link and Location URLs (default: http:// and the request's Host)")
+    .option("--allowed-host <host[:port]>", "also answer requests whose Host is this name (behind a load balancer); repeatable", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
+    .option("--no-cache", "keep decisions in memory only; no snapshot cache on disk")
+    .option("--no-lineage", "judge each model on its own: do not read its base_model ancestors")
+    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
+    .option("--timeout <seconds>", "seconds to wait for the upstream's response headers, 1 to 600", integerIn(1, 600), 30)
+    .option("--max-upstream-connections <n>", "requests to the upstream in flight at once, 1 to 4096; the rest wait", integerIn(1, 4096), 64)
+    .option("--max-header-size <bytes>", "largest request head accepted (431 beyond), 1024 to 65536", integerIn(1024, 65536), 16384)
+    .option("--request-timeout <seconds>", "seconds a client has to send its request (408 beyond), 1 to 600", integerIn(1, 600), 30)
+    .action(async (flags: GateFlags) => setExitCode(await (await import("./run-gate.js")).runGate(flags, io)));
 
   const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
   policy

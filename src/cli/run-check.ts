@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { acquireSnapshot } from "../acquire.js";
 import { acquireLineage } from "../acquire-lineage.js";
 import { SnapshotCache } from "../cache/snapshot-cache.js";
@@ -11,7 +10,7 @@ import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";
-import { resolveConnection, type Environment } from "./settings.js";
+import { readTokenFile, resolveConnection, type Environment } from "./settings.js";
 import { UsageError } from "./usage-error.js";
 import { emitReports, parseReportFlags } from "./emit-reports.js";
 
@@ -134,12 +133,4 @@ function parseModelRefs(models: string[], revision: string | undefined): ModelRe
 function printable(value: string): string {
   const escaped = JSON.stringify(value).slice(1, -1);
   return escaped.length > 120 ? `${escaped.slice(0, 120)}…` : escaped;
-}
-
-function readTokenFile(path: string): string | null {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
 }

@@ -41,6 +41,7 @@ function describePolicy(policy: Policy) {
     licenses: { ...(policy.allow ? { allow: policy.allow.map((entry) => entry.raw) } : {}), deny: policy.deny.map((entry) => entry.raw) },
     rules: values(policy.rules),
     ...values(policy.outcomes),
+    ...(policy.undecided ? { undecided: policy.undecided.value } : {}),
     severity: values(policy.severity),
     waivers: policy.waivers.map(({ at: _at, ...waiver }) => waiver),
   };

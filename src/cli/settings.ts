@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "./usage-error.js";
@@ -84,4 +85,13 @@ export function parseEndpoint(value: string, source: string): string {
   }
   if (url.search || url.hash) throw new UsageError(`${source} "${value}" must not have a query or fragment`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+/** The token file's text, or null when it cannot be read (a missing file means "not logged in"). */
+export function readTokenFile(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
 }

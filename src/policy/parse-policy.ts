@@ -185,6 +185,7 @@ function merge(layers: Layer[], source: PolicySource): Policy {
       const value = data[name];
       if (value) policy.outcomes[name] = { value, at: at([name]) };
     }
+    if (data.undecided) policy.undecided = { value: data.undecided, at: at(["undecided"]) };
     for (const [code, value] of Object.entries(data.severity ?? {})) {
       policy.severity[code as FindingCode] = { value, at: at(["severity", code]) };
     }

@@ -68,6 +68,8 @@ export interface Policy {
   deny: LicenseListEntry[];
   rules: Partial<Record<RuleName, Setting<Outcome>>>;
   outcomes: Partial<Record<EvidenceOutcomeName, Setting<Outcome>>>;
+  /** lic gate: what files get when no decision can be made; absent means block (fail closed). */
+  undecided?: Setting<Outcome>;
   severity: Partial<Record<FindingCode, Setting<Severity | "off">>>;
   waivers: Waiver[];
 }

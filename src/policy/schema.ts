@@ -78,6 +78,9 @@ export const PolicyFileSchema = z
     unknownLicense: outcome.optional().describe("What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`)."),
     unreadableEvidence: outcome.optional().describe("What a model whose license files could not be read (gated, failing) gets."),
     conflictingEvidence: outcome.optional().describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
+    undecided: outcome
+      .optional()
+      .describe("lic gate: what a model's files get when no decision can be made (the upstream fails): block (fail closed, the default) answers 503; warn and allow serve them, marked undecided. lic check exits 3 either way."),
     severity: z.record(z.string(), severity).optional().describe("Severity per finding code, replacing the default: error, warning, info, or off."),
     waivers: z.array(WaiverSchema).optional(),
   })

@@ -1,4 +1,4 @@
-import type { CheckResult, RunReport } from "../types.js";
+import type { CheckResult, Finding, RunReport } from "../types.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 
 /**
@@ -28,20 +28,25 @@ function toJsonResult(result: CheckResult) {
     gated: result.gated,
     verdict: result.verdict,
     license: result.license,
-    findings: result.findings.map((finding) => ({
-      code: finding.code,
-      severity: finding.severity,
-      message: formatFindingMessage(finding),
-      title: findingInfo[finding.code].title,
-      docs: findingInfo[finding.code].docs,
-      args: finding.args,
-      evidence: finding.evidence,
-      ...(finding.rule ? { rule: finding.rule } : {}),
-      ...(finding.term ? { term: finding.term } : {}),
-      ...(finding.waiver ? { waiver: finding.waiver } : {}),
-    })),
+    findings: result.findings.map(toJsonFinding),
     obligations: result.obligations,
     lineage: result.lineage,
     gaps: result.gaps,
+  };
+}
+
+/** One finding as the JSON result gives it; the registry gate's refusals carry the same shape. */
+export function toJsonFinding(finding: Finding) {
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    message: formatFindingMessage(finding),
+    title: findingInfo[finding.code].title,
+    docs: findingInfo[finding.code].docs,
+    args: finding.args,
+    evidence: finding.evidence,
+    ...(finding.rule ? { rule: finding.rule } : {}),
+    ...(finding.term ? { term: finding.term } : {}),
+    ...(finding.waiver ? { waiver: finding.waiver } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JsonObject } from "../../src/types.js";
@@ -11,6 +12,11 @@ export interface FakeModel {
   gatedFiles?: boolean;
   /** Other refs (branches, tags) and the sha they resolve to. */
   refs?: Record<string, string>;
+  /**
+   * Files stored in LFS/Xet: `resolve` answers 302 to the storage server with X-Linked-Etag (sha256), X-Linked-Size
+   * and Xet headers, as huggingface.co does (hub-api.md §2.4); `raw` gives the LFS pointer.
+   */
+  lfsFiles?: Record<string, Buffer>;
 }
 
 export interface ScriptedAnswer {
@@ -26,8 +32,15 @@ export interface ScriptedAnswer {
 export class FakeHub {
   readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
   private readonly scripted: { pattern: RegExp; answers: ScriptedAnswer[] }[] = [];
+  /** What the storage server (the Hub's CDN) was asked, with the Authorization it got. */
+  readonly storageRequests: { method: string; path: string; authorization: string | undefined; range: string | undefined }[] = [];
   private server: Server | null = null;
+  private storage: Server | null = null;
+  private readonly blobs = new Map<string, Buffer>();
   url = "";
+  storageUrl = "";
+  /** Entries per page of /tree; the rest come through `Link: <…>; rel="next"`, as on the Hub. */
+  treePageSize = 1000;
 
   constructor(
     private readonly models: Map<string, FakeModel>,
@@ -50,14 +63,20 @@ export class FakeHub {
   }
 
   async start(): Promise<string> {
+    for (const model of this.models.values()) for (const bytes of Object.values(model.lfsFiles ?? {})) this.blobs.set(sha256(bytes), bytes);
+    this.storage = createServer((request, response) => this.serveBlob(request, response));
     this.server = createServer((request, response) => this.handle(request, response));
+    await new Promise<void>((resolve) => this.storage!.listen(0, "127.0.0.1", resolve));
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.storageUrl = `http://127.0.0.1:${(this.storage.address() as AddressInfo).port}`;
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    for (const server of [this.server, this.storage]) {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    }
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -69,10 +88,17 @@ export class FakeHub {
       response.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? "");
       return;
     }
+    if (url.pathname === "/api/whoami-v2") return this.serveWhoami(request, response);
     const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
     if (api) return this.serveInfo(decodeURIComponent(api[1]!), decodeURIComponent(api[2]!), url, request, response);
-    const file = /^\/(.+?)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
-    if (file) return this.serveFile(file[1]!, file[2]!, decodeURIComponent(file[3]!), request, response);
+    const tree = /^\/api\/models\/([^/]+(?:\/[^/]+)?)\/tree\/([^/]+)(?:\/(.+))?$/.exec(url.pathname);
+    if (tree) return this.serveTree(tree[1]!, decodeURIComponent(tree[2]!), tree[3] ? decodeURIComponent(tree[3]) : "", url, request, response);
+    const pathsInfo = /^\/api\/models\/(.+)\/paths-info\/([^/]+)$/.exec(url.pathname);
+    if (pathsInfo && request.method === "POST") return this.servePathsInfo(pathsInfo[1]!, decodeURIComponent(pathsInfo[2]!), request, response);
+    const info = /^\/api\/models\/([^/]+(?:\/[^/]+)?)$/.exec(url.pathname);
+    if (info) return this.serveInfo(info[1]!, "main", url, request, response);
+    const file = /^\/(.+?)\/(resolve|raw)\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) return this.serveFile(file[1]!, decodeURIComponent(file[3]!), decodeURIComponent(file[4]!), request, response, file[2] === "raw");
     error(response, 404, "NotFound", "Not found");
   }
 
@@ -96,7 +122,12 @@ export class FakeHub {
     response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
   }
 
-  private serveFile(id: string, revision: string, path: string, request: IncomingMessage, response: ServerResponse): void {
+  private serveFile(id: string, revision: string, path: string, request: IncomingMessage, response: ServerResponse, raw = false): void {
+    const renamed = this.renames.get(id);
+    if (renamed) {
+      response.writeHead(307, { location: `/${renamed}/${raw ? "raw" : "resolve"}/${encodeURIComponent(revision)}/${path}`, "content-type": "text/plain" }).end(`Temporary Redirect. Redirecting to /${renamed}`);
+      return;
+    }
     const model = this.models.get(id);
     if (!model) return notFound(response, request);
     const sha = this.resolve(model, revision);
@@ -106,12 +137,87 @@ export class FakeHub {
       if (!token) return error(response, 401, "GatedRepo", `Access to model ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`);
       if (!this.grantedTokens.has(token)) return error(response, 403, "GatedRepo", `Access to model ${id} is restricted and you are not in the authorized list.`);
     }
-    const content = model.files?.[path];
+    const lfs = model.lfsFiles?.[path];
+    if (lfs && !raw) {
+      const oid = sha256(lfs);
+      response
+        .writeHead(302, {
+          location: `${this.storageUrl}/blob/${oid}?X-Amz-Signature=fake`,
+          "x-repo-commit": sha,
+          "x-linked-etag": `"${oid}"`,
+          "x-linked-size": String(lfs.byteLength),
+          etag: `"${gitBlobSha(pointerOf(lfs))}"`,
+          "accept-ranges": "bytes",
+          "x-xet-hash": "f".repeat(64),
+          link: `<${this.url}/api/models/${id}/xet-read-token/${sha}>; rel="xet-auth", <${this.storageUrl}/v1/reconstructions/${"f".repeat(64)}>; rel="xet-reconstruction-info"`,
+          "content-type": "text/plain; charset=utf-8",
+        })
+        .end(request.method === "HEAD" ? undefined : `Found. Redirecting to ${this.storageUrl}/blob/${oid}`);
+      return;
+    }
+    const content = lfs ? pointerOf(lfs) : model.files?.[path];
     if (content === undefined) return error(response, 404, "EntryNotFound", "Entry not found", { "x-repo-commit": sha });
-    const bytes = Buffer.from(content);
-    response
-      .writeHead(200, { "content-type": "text/plain; charset=utf-8", "content-length": String(bytes.byteLength), etag: `"${sha.slice(0, 40)}"`, "x-repo-commit": sha })
-      .end(bytes);
+    sendBytes(Buffer.from(content), request, response, { "content-type": "text/plain; charset=utf-8", etag: `"${gitBlobSha(Buffer.from(content))}"`, "x-repo-commit": sha });
+  }
+
+  /** The CDN: blobs by sha256, with Range, and no knowledge of tokens. */
+  private serveBlob(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? "/", "http://storage");
+    this.storageRequests.push({ method: request.method ?? "GET", path: url.pathname, authorization: request.headers.authorization, range: request.headers.range });
+    const bytes = this.blobs.get(url.pathname.replace(/^\/blob\//, ""));
+    if (!bytes) return void response.writeHead(404, { "content-type": "text/plain" }).end("NoSuchKey");
+    sendBytes(bytes, request, response, { "content-type": "binary/octet-stream", etag: `"${"f".repeat(64)}"` });
+  }
+
+  private serveTree(id: string, revision: string, folder: string, url: URL, request: IncomingMessage, response: ServerResponse): void {
+    const model = this.models.get(id);
+    if (!model) return notFound(response, request);
+    const sha = this.resolve(model, revision);
+    if (!sha) return error(response, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
+    const entries = this.entriesOf(model).filter((entry) => folder === "" || entry.path.startsWith(`${folder}/`));
+    const cursor = Number(url.searchParams.get("cursor") ?? "0");
+    const page = entries.slice(cursor, cursor + this.treePageSize);
+    const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+    if (cursor + this.treePageSize < entries.length) {
+      const next = new URL(url.pathname + url.search, this.url);
+      next.searchParams.set("cursor", String(cursor + this.treePageSize));
+      headers["link"] = `<${next.href}>; rel="next"`;
+    }
+    response.writeHead(200, headers).end(JSON.stringify(page));
+  }
+
+  private servePathsInfo(id: string, revision: string, request: IncomingMessage, response: ServerResponse): void {
+    const model = this.models.get(id);
+    if (!model) return notFound(response, request);
+    const sha = this.resolve(model, revision);
+    if (!sha) return error(response, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
+    let body = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => (body += chunk));
+    request.on("end", () => {
+      const paths = new Set((JSON.parse(body) as { paths: string[] }).paths);
+      const entries = this.entriesOf(model).filter((entry) => paths.has(entry.path));
+      response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(entries.map((entry) => ({ ...entry, lastCommit: { id: sha } }))));
+    });
+  }
+
+  private serveWhoami(request: IncomingMessage, response: ServerResponse): void {
+    const token = request.headers.authorization?.replace(/^Bearer /, "");
+    if (!token) return error(response, 401, "Unauthorized", "Invalid credentials in Authorization header");
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ type: "user", name: `user-of-${token.slice(0, 6)}`, auth: { type: "access_token", accessToken: { displayName: "test", role: "read", createdAt: "2026-01-01T00:00:00.000Z" } } }));
+  }
+
+  /** /tree entries as the Hub gives them: git blob oid and size, and `lfs` with the sha256 for LFS files. */
+  private entriesOf(model: FakeModel): (JsonObject & { path: string })[] {
+    const plain = Object.entries(model.files ?? {}).map(([path, content]) => {
+      const bytes = Buffer.from(content);
+      return { type: "file", oid: gitBlobSha(bytes), size: bytes.byteLength, path };
+    });
+    const lfs = Object.entries(model.lfsFiles ?? {}).map(([path, bytes]) => {
+      const pointer = pointerOf(bytes);
+      return { type: "file", oid: gitBlobSha(pointer), size: bytes.byteLength, lfs: { oid: sha256(bytes), size: bytes.byteLength, pointerSize: pointer.byteLength }, path };
+    });
+    return [...plain, ...lfs].sort((a, b) => a.path.localeCompare(b.path));
   }
 
   private resolve(model: FakeModel, revision: string): string | null {
@@ -131,4 +237,39 @@ function error(response: ServerResponse, status: number, code: string, message: 
   response
     .writeHead(status, { "content-type": "application/json", "x-error-code": code, "x-error-message": message, ...headers })
     .end(JSON.stringify({ error: message }));
+}
+
+/** A body, or the part a `Range: bytes=a-b` asks for (206 with Content-Range); HEAD gets the headers only. */
+function sendBytes(bytes: Buffer, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
+  let status = 200;
+  let body = bytes;
+  const all: Record<string, string> = { ...headers, "accept-ranges": "bytes" };
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, bytes.byteLength - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), bytes.byteLength - 1) : bytes.byteLength - 1;
+    if (start > end || start >= bytes.byteLength) {
+      response.writeHead(416, { "content-range": `bytes */${bytes.byteLength}` }).end();
+      return;
+    }
+    status = 206;
+    body = bytes.subarray(start, end + 1);
+    all["content-range"] = `bytes ${start}-${end}/${bytes.byteLength}`;
+  }
+  all["content-length"] = String(body.byteLength);
+  response.writeHead(status, all).end(request.method === "HEAD" ? undefined : body);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** git's blob id: sha1 of "blob <size>\0" and the content; the Hub's ETag for files kept in git. */
+function gitBlobSha(bytes: Buffer): string {
+  return createHash("sha1").update(`blob ${bytes.byteLength}\0`).update(bytes).digest("hex");
+}
+
+/** The LFS pointer git stores in place of the file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+function pointerOf(bytes: Buffer): Buffer {
+  return Buffer.from(`version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(bytes)}\nsize ${bytes.byteLength}\n`);
 }

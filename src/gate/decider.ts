@@ -1,0 +1,113 @@
+import { acquireSnapshot, type AcquireOptions } from "../acquire.js";
+import { acquireLineage } from "../acquire-lineage.js";
+import type { Catalog } from "../catalog/catalog.js";
+import { checkModel } from "../check.js";
+import { HubError } from "../hub/hub-error.js";
+import { isCommitSha } from "../model-ref.js";
+import type { Policy } from "../policy/policy.js";
+import { formatFindingMessage } from "../report/finding-info.js";
+import type { CheckResult, Verdict } from "../types.js";
+
+/** A policy's verdict on one model at one commit, as `lic check` would give it. */
+export interface Decision {
+  model: string;
+  sha: string;
+  verdict: Verdict;
+  /** Codes of the findings that count (severity above info), in the result's order. */
+  codes: string[];
+  /** One line for people: why a blocked model is blocked, or what a warning is about. */
+  reason: string;
+  result: CheckResult;
+}
+
+export type DecisionOutcome =
+  | { ok: true; decision: Decision; cached: boolean }
+  | { ok: false; kind: string; message: string };
+
+export interface DeciderOptions {
+  policy: Policy;
+  catalog: Catalog;
+  /** The gate's own connection to the upstream: its token, never a client's. */
+  acquire: AcquireOptions;
+  /** null: judge each model on its own (--no-lineage). */
+  lineage: { maxDepth: number; concurrency: number } | null;
+  /** Today, for waiver expiry; part of the cache key, so an expired waiver stops applying the next day. */
+  today: () => string;
+  /** Decisions kept in memory; the oldest go first. */
+  maxEntries?: number;
+}
+
+/**
+ * Decides per model and commit with the same engine as `lic check`: snapshot, lineage, checkModel. Decisions are
+ * kept by model, commit, policy digest and day; concurrent asks for the same one share a single evaluation.
+ * Failures are not kept: the next request tries again.
+ */
+export class Decider {
+  private readonly decided = new Map<string, Decision>();
+  private readonly pending = new Map<string, Promise<DecisionOutcome>>();
+  private readonly maxEntries: number;
+
+  constructor(private readonly options: DeciderOptions) {
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  /** `revision` should be a commit sha; a branch costs one upstream request to resolve, and is not kept. */
+  async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
+    const key = this.keyOf(repoId, revision);
+    const known = this.decided.get(key);
+    if (known) {
+      this.decided.delete(key);
+      this.decided.set(key, known);
+      return { ok: true, decision: known, cached: true };
+    }
+    const running = this.pending.get(key);
+    if (running) return running;
+    const evaluation = this.evaluate(repoId, revision).finally(() => this.pending.delete(key));
+    this.pending.set(key, evaluation);
+    return evaluation;
+  }
+
+  get size(): number {
+    return this.decided.size;
+  }
+
+  private keyOf(repoId: string, sha: string): string {
+    return `${repoId.toLowerCase()}@${sha}#${this.options.policy.digest}#${this.options.today()}`;
+  }
+
+  private async evaluate(repoId: string, revision: string): Promise<DecisionOutcome> {
+    const { policy, catalog } = this.options;
+    try {
+      const snapshot = await acquireSnapshot({ id: repoId, revision }, this.options.acquire);
+      const lineage = this.options.lineage ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage }) : undefined;
+      const result = checkModel(snapshot, policy, { today: this.options.today(), catalog, ...(lineage ? { lineage } : {}) });
+      const decision = toDecision(result, policy.name);
+      if (isCommitSha(revision)) this.keep(this.keyOf(repoId, revision), decision);
+      return { ok: true, decision, cached: false };
+    } catch (error) {
+      if (error instanceof HubError) return { ok: false, kind: error.kind, message: error.message };
+      return { ok: false, kind: "internal", message: `${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private keep(key: string, decision: Decision): void {
+    this.decided.set(key, decision);
+    if (this.decided.size > this.maxEntries) this.decided.delete(this.decided.keys().next().value!);
+  }
+}
+
+function toDecision(result: CheckResult, policyName: string): Decision {
+  const counted = result.findings.filter((finding) => finding.severity !== "info");
+  const deciding = result.verdict === "block" ? counted.filter((finding) => finding.severity === "error") : counted;
+  const where = `${result.model}@${result.revision.slice(0, 12)}`;
+  const verb = result.verdict === "block" ? "is blocked" : result.verdict === "warn" ? "is allowed with warnings" : "is allowed";
+  const details = deciding.map((finding) => `${finding.code}: ${formatFindingMessage(finding)}`);
+  return {
+    model: result.model,
+    sha: result.revision,
+    verdict: result.verdict,
+    codes: [...new Set(counted.map((finding) => finding.code))],
+    reason: `${where} ${verb} by policy "${policyName}"${details.length > 0 ? `: ${details.join("; ")}` : ""}`,
+    result,
+  };
+}

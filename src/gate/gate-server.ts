@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { getRequestListener } from "@hono/node-server";
+import type { Hono } from "hono";
+
+export interface ListenOptions {
+  host: string;
+  /** 0: any free port. */
+  port: number;
+  /** Largest request head (request line and headers); Node answers 431 beyond it. */
+  maxHeaderBytes: number;
+  /** Time allowed to receive a whole request, and its headers; slow clients are cut off (408). */
+  requestTimeoutMs: number;
+}
+
+export interface RunningGate {
+  server: Server;
+  /** http://host:port, as bound. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The gate on a plain Node HTTP server, with its limits. CONNECT, the verb that turns a server into a tunnel, is
+ * answered 405 and the connection closed; absolute-form targets and foreign Host headers are refused by the app.
+ */
+export async function listenGate(app: Hono<never>, options: ListenOptions): Promise<RunningGate> {
+  const server = createServer(
+    {
+      maxHeaderSize: options.maxHeaderBytes,
+      requestTimeout: options.requestTimeoutMs,
+      headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
+    },
+    getRequestListener(app.fetch),
+  );
+  server.on("connect", (_request, socket: Socket) => {
+    const body = JSON.stringify({ error: "lic gate is not a proxy: CONNECT is refused" });
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Error-Message: lic gate is not a proxy: CONNECT is refused\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Which headers cross the gate, each way. Requests: an allow-list, so nothing a client sends can steer the gate's
+ * connection to the upstream. Responses: everything the Hub's clients read (hub-api.md §2.4, §4.4: X-Repo-Commit,
+ * ETag, X-Linked-Etag, X-Linked-Size, Content-Length, Accept-Ranges, Content-Range, X-Error-Code, X-Error-Message),
+ * minus hop-by-hop headers, cookies and Xet. Without `X-Xet-Hash` and the `xet-auth` link, huggingface_hub and
+ * @huggingface/hub fall back to plain HTTP, so file bytes flow through the gate instead of straight from Xet storage.
+ */
+
+const FORWARDED_REQUEST_HEADERS = [
+  "accept",
+  "authorization",
+  "content-type",
+  "if-match",
+  "if-modified-since",
+  "if-none-match",
+  "if-range",
+  "range",
+  "user-agent",
+  "x-request-id",
+];
+
+/** RFC 9110 §7.6.1, plus the proxy-era names some servers still send. */
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+/** Not for the gate's clients: cookies are the upstream's, HSTS and Alt-Svc describe the upstream's origin. */
+const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "strict-transport-security", "alt-svc", "content-encoding", "link", "location"]);
+
+/** The media type with which @huggingface/hub asks for Xet file info (hub-api.md §4.4). */
+const XET_MEDIA_TYPE = "application/vnd.xet-fileinfo+json";
+
+/** The headers sent upstream for a client's request. `Accept-Encoding: identity`: bytes pass through as stored. */
+export function upstreamRequestHeaders(client: Headers): Headers {
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = client.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  const accept = headers.get("accept");
+  if (accept !== null) {
+    const kept = accept
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "" && !part.toLowerCase().startsWith(XET_MEDIA_TYPE));
+    if (kept.length > 0) headers.set("accept", kept.join(", "));
+    else headers.delete("accept");
+  }
+  headers.set("accept-encoding", "identity");
+  return headers;
+}
+
+/**
+ * The upstream's response headers as the gate passes them on. `Location` and `Link` are dropped here: they are
+ * rewritten to the gate by the caller (`mapUpstreamUrl`, `rewriteLinks`), or not passed at all.
+ */
+export function clientResponseHeaders(upstream: Headers): Headers {
+  const headers = new Headers();
+  upstream.forEach((value, name) => {
+    if (HOP_BY_HOP.has(name) || DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("x-xet-")) return;
+    headers.set(name, value);
+  });
+  return headers;
+}
+
+/**
+ * Maps a URL the upstream gave (a `Location`, a `Link`) to the gate: a URL under the upstream's base becomes the
+ * same path under the gate. Relative stays relative (huggingface_hub follows relative redirects only, even on
+ * HEAD); absolute becomes absolute on `gateBase`. null: the URL leaves the upstream (a CDN).
+ */
+export function mapUpstreamUrl(value: string, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
+  let resolved: URL;
+  try {
+    resolved = new URL(value, requestUrl);
+  } catch {
+    return null;
+  }
+  const base = new URL(`${upstreamBase}/`);
+  if (resolved.origin !== base.origin || !resolved.pathname.startsWith(base.pathname)) return null;
+  const path = `/${resolved.pathname.slice(base.pathname.length)}${resolved.search}`;
+  const relative = !/^[a-z][a-z0-9+.-]*:/i.test(value);
+  return relative ? path : `${gateBase}${path}`;
+}
+
+/**
+ * `Link` with the upstream's URLs moved to the gate (tree pagination: `rel="next"`). Links that leave the upstream,
+ * and every Xet link (`xet-auth`, `xet-reconstruction-info`), are dropped. null: nothing left.
+ */
+export function rewriteLinks(link: string | null, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
+  if (!link) return null;
+  const kept: string[] = [];
+  for (const match of link.matchAll(/<([^>]*)>([^,]*)/g)) {
+    const params = match[2]!;
+    if (/rel\s*=\s*"?xet-/i.test(params)) continue;
+    const mapped = mapUpstreamUrl(match[1]!, requestUrl, upstreamBase, gateBase);
+    if (mapped !== null) kept.push(`<${/^\//.test(mapped) ? `${gateBase}${mapped}` : mapped}>${params}`);
+  }
+  return kept.length > 0 ? kept.join(", ") : null;
+}
+
+/** A header value from any text: printable ASCII only (Node refuses the rest), one line, bounded. */
+export function headerSafe(text: string, max = 1000): string {
+  const flat = text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}

@@ -1,0 +1,51 @@
+/**
+ * The gate's counters, rendered in the Prometheus text exposition format (version 0.0.4):
+ * https://prometheus.io/docs/instrumenting/exposition_formats/
+ * A handful of counters do not need a client library: each is a name, a help line and labelled values.
+ */
+const COUNTERS = {
+  lic_gate_requests_total: "Requests answered, by route and status.",
+  lic_gate_decisions_total: "Decisions applied to model requests, by verdict (allow, warn, block, undecided) and action (served, refused).",
+  lic_gate_decision_evaluations_total: "Decisions evaluated afresh (not from the gate's memory), by verdict.",
+  lic_gate_upstream_errors_total: "Upstream failures, by kind (network, timeout, busy, status_5xx).",
+  lic_gate_bytes_streamed_total: "File bytes streamed to clients.",
+} as const;
+
+export type CounterName = keyof typeof COUNTERS;
+type Labels = Record<string, string>;
+
+export class Metrics {
+  private readonly values = new Map<CounterName, Map<string, number>>();
+
+  add(name: CounterName, labels: Labels = {}, amount = 1): void {
+    const series = this.values.get(name) ?? new Map<string, number>();
+    const key = labelText(labels);
+    series.set(key, (series.get(key) ?? 0) + amount);
+    this.values.set(name, series);
+  }
+
+  get(name: CounterName, labels: Labels = {}): number {
+    return this.values.get(name)?.get(labelText(labels)) ?? 0;
+  }
+
+  /** `gauges` are read at render time (connections in flight, decisions held). */
+  render(gauges: Record<string, { help: string; value: number }> = {}): string {
+    const lines: string[] = [];
+    for (const [name, help] of Object.entries(COUNTERS) as [CounterName, string][]) {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
+      const series = this.values.get(name);
+      if (!series || series.size === 0) lines.push(`${name} 0`);
+      for (const [labels, value] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b))) lines.push(`${name}${labels} ${value}`);
+    }
+    for (const [name, { help, value }] of Object.entries(gauges)) lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+    return `${lines.join("\n")}\n`;
+  }
+}
+
+/** `{a="1",b="2"}`, sorted, with `\`, `"` and newlines escaped as the format requires. */
+function labelText(labels: Labels): string {
+  const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) return "";
+  const escape = (value: string) => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+  return `{${entries.map(([name, value]) => `${name}="${escape(value)}"`).join(",")}}`;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach } from "vitest";
+import { getCatalog } from "../../src/catalog/catalog.js";
+import { openAuditLog, type AuditEntry } from "../../src/gate/audit-log.js";
+import { startGate, type GateConfig, type StartedGate } from "../../src/gate/start-gate.js";
+import type { FakeHub } from "./fake-hub.js";
+import { builtInPolicy, TODAY } from "./policies.js";
+
+export interface TestGate extends StartedGate {
+  auditPath: string;
+  /** The audit log's entries so far. */
+  audit(): AuditEntry[];
+  notices: string[];
+}
+
+/** Gates started in a test, stopped after it. */
+export function useGates(tempDir: () => string): (hub: FakeHub, config?: Partial<GateConfig>) => Promise<TestGate> {
+  const started: { gate: StartedGate; close: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const { gate, close } of started.splice(0)) {
+      await gate.close();
+      await close();
+    }
+  });
+  return async (hub, config = {}) => {
+    const dir = tempDir();
+    const auditPath = join(dir, "audit.jsonl");
+    const audit = await openAuditLog(auditPath);
+    const notices: string[] = [];
+    const gate = await startGate({
+      policy: builtInPolicy("default"),
+      catalog: getCatalog(),
+      mode: "enforce",
+      upstream: hub.url,
+      token: undefined,
+      host: "127.0.0.1",
+      port: 0,
+      publicUrl: null,
+      allowedHosts: [],
+      audit,
+      cacheDir: join(dir, "cache"),
+      lineage: { maxDepth: 8 },
+      timeoutMs: 5000,
+      maxUpstreamConnections: 16,
+      maxHeaderBytes: 16 * 1024,
+      requestTimeoutMs: 10_000,
+      today: () => TODAY,
+      onNotice: (message) => notices.push(message),
+      ...config,
+    });
+    started.push({ gate, close: () => audit.close() });
+    return {
+      ...gate,
+      auditPath,
+      notices,
+      audit: () =>
+        readFileSync(auditPath, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as AuditEntry),
+    };
+  };
+}
