@@ -1,10 +1,20 @@
-/** `npm run bench`: every benchmark, figures beside their goals. */
+/** `npm run bench`: every benchmark, figures beside their goals. `npm run bench -- gate` runs the ones named. */
 import { benchCheck } from "./check.js";
+import { benchGate } from "./gate.js";
 import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
 
-await benchCheck();
-console.log();
-await benchLineage();
-console.log();
-await benchMatcher();
+const benches: Record<string, () => Promise<void>> = { check: benchCheck, lineage: benchLineage, matcher: benchMatcher, gate: benchGate };
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`bench: no benchmark named ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}`);
+  process.exit(2);
+}
+let first = true;
+for (const [name, bench] of Object.entries(benches)) {
+  if (names.length > 0 && !names.includes(name)) continue;
+  if (!first) console.log();
+  first = false;
+  await bench();
+}

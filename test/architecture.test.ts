@@ -46,4 +46,12 @@ describe("import boundaries (dependencies point inwards)", () => {
       expect(text, name).not.toMatch(/\bprocess\.|\bconsole\.|\bfetch\(/);
     }
   });
+
+  it.each(files.filter(([name]) => name.startsWith("gate/")))("the gate is an edge the CLI uses, never the other way round: %s", (_name, imports) => {
+    expect(imports.filter((specifier) => specifier.includes("/cli/"))).toEqual([]);
+  });
+
+  it.each(files.filter(([name]) => ["gate/route.ts", "gate/headers.ts", "gate/metrics.ts"].includes(name)))("the gate reads requests with pure code: %s", (_name, imports) => {
+    expect(imports.filter((specifier) => specifier.startsWith("node:") || !/^\.\.?\//.test(specifier))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
-import type { HttpBindings } from "@hono/node-server";
-import { Hono, type Context } from "hono";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
 import type { Outcome, Policy } from "../policy/policy.js";
 import { toJsonFinding } from "../report/json.js";
 import type { AuditEntry, AuditSink } from "./audit-log.js";
@@ -7,7 +7,7 @@ import type { Decider, DecisionOutcome } from "./decider.js";
 import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders } from "./headers.js";
 import type { Metrics } from "./metrics.js";
 import { routeRequest, type ModelRoute } from "./route.js";
-import { UpstreamError, type Upstream } from "./upstream.js";
+import { discard, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
 
 export type GateMode = "enforce" | "annotate";
 
@@ -22,142 +22,176 @@ export interface GateOptions {
   allowedHosts: ReadonlySet<string>;
   /** The gate's URL as clients reach it, for rewritten `Link` and `Location` URLs; null: http:// and the Host. */
   publicUrl: string | null;
-  /** The largest request body taken (paths-info), and the largest model-info body read for its sha. */
+  /** The largest request body taken (paths-info), and a 32nd of the largest model-info body read for its sha. */
   maxBodyBytes?: number;
   now?: () => Date;
   /** Problems that are the gate's, not a client's (an internal error). */
   onError?: (message: string) => void;
 }
 
-type GateContext = Context<{ Bindings: HttpBindings }>;
+/** What the gate answers: a body in memory, or an upstream body streamed as it arrives. */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: string | Buffer | Readable | null;
+}
+
+/** One request as the handlers see it. */
+interface Exchange {
+  method: string;
+  target: string;
+  headers: Headers;
+  client: string;
+  incoming: IncomingMessage;
+  /** Fires when the client goes away before the answer is done. */
+  signal: AbortSignal;
+}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_CDN_HOPS = 3;
+const MAX_STORAGE_HOPS = 3;
+const COMMIT = /^[0-9a-f]{40}$/;
 
 /**
  * `lic gate`: the Hub's protocol, with a policy decision on every model. Metadata always passes (so users can read
- * why a model is blocked); file bytes pass only when the policy allows the model at the commit they come from.
- * In annotate mode nothing is refused and every model response says what the policy would have done.
+ * why a model is blocked); file bytes pass only when the policy allows the model at the commit they come from, and
+ * are piped from the upstream's socket to the client's with Node streams, never buffered. In annotate mode nothing
+ * is refused and every model response says what the policy would have done.
  */
-export function createGateApp(options: GateOptions): Hono<{ Bindings: HttpBindings }> {
+export function createGateHandler(options: GateOptions): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
   const { upstream, decider, policy, metrics } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const policyHeader = `${headerSafe(policy.name, 200)} ${policy.digest}`;
-  const app = new Hono<{ Bindings: HttpBindings }>();
 
-  app.all("*", async (c) => {
-    const target = c.env.incoming.url ?? "/";
-    const host = (c.req.header("host") ?? "").toLowerCase();
+  return (incoming, outgoing) => {
+    const aborted = new AbortController();
+    outgoing.once("close", () => {
+      if (!outgoing.writableFinished) aborted.abort();
+    });
+    const exchange: Exchange = {
+      method: incoming.method ?? "GET",
+      target: incoming.url ?? "/",
+      headers: headersOf(incoming),
+      client: incoming.socket.remoteAddress ?? "unknown",
+      incoming,
+      signal: aborted.signal,
+    };
+    answer(exchange)
+      .catch((error: unknown) => {
+        options.onError?.(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+        return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
+      })
+      .then(({ route, reply }) => {
+        metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
+        send(outgoing, exchange.method, reply, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
+      });
+  };
+
+  async function answer(exchange: Exchange): Promise<{ route: string; reply: Reply }> {
+    const host = (exchange.headers.get("host") ?? "").toLowerCase();
     if (!options.allowedHosts.has(host)) {
-      return count(c, "refused", problem(400, host ? `Host "${headerSafe(host, 200)}" is not this gate; the gate answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header"));
+      const reason = host ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header";
+      return { route: "refused", reply: problem(400, reason) };
     }
-    const routed = routeRequest(c.req.method, target);
-    if (!routed.ok) return count(c, "refused", problem(routed.status, routed.reason));
+    const routed = routeRequest(exchange.method, exchange.target);
+    if (!routed.ok) return { route: "refused", reply: problem(routed.status, routed.reason) };
     const { route } = routed;
-    if (route.kind === "healthz") return count(c, "healthz", Response.json({ status: "ok" }));
+    if (route.kind === "healthz") return { route: "healthz", reply: json(200, { status: "ok" }) };
     if (route.kind === "metrics") {
-      const body = metrics.render({
-        lic_gate_upstream_connections: { help: "Connections to the upstream in use.", value: upstream.inFlight },
+      const text = metrics.render({
+        lic_gate_upstream_connections: { help: "Connections open to the upstream and its storage.", value: upstream.connections },
         lic_gate_decisions_held: { help: "Decisions kept in memory.", value: decider.size },
       });
-      return count(c, "metrics", new Response(body, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" } }));
+      return { route: "metrics", reply: { status: 200, headers: new Headers({ "content-type": "text/plain; version=0.0.4; charset=utf-8" }), body: text } };
     }
-    const query = target.includes("?") ? target.slice(target.indexOf("?")) : "";
+    const query = exchange.target.includes("?") ? exchange.target.slice(exchange.target.indexOf("?")) : "";
     const gateBase = options.publicUrl ?? `http://${host}`;
     try {
       if (route.kind === "whoami") {
-        const response = await upstream.request(route.upstreamPath + query, { method: c.req.method as "GET", headers: upstreamRequestHeaders(c.req.raw.headers), signal: c.req.raw.signal });
-        return count(c, "whoami", passOn(response, upstream.urlOf(route.upstreamPath + query), gateBase));
+        const response = await upstream.request(route.upstreamPath + query, { method: exchange.method as "GET", headers: upstreamRequestHeaders(exchange.headers) }, exchange.signal);
+        return { route: "whoami", reply: passOn(response, gateBase) };
       }
-      if (route.kind === "file") return count(c, "file", await serveFile(c, route, query, gateBase));
-      return count(c, route.kind, await serveMetadata(c, route, query, gateBase));
+      if (route.kind === "file") return { route: "file", reply: await serveFile(exchange, route, query, gateBase) };
+      return { route: route.kind, reply: await serveMetadata(exchange, route, query, gateBase) };
     } catch (error) {
       if (error instanceof UpstreamError) {
         metrics.add("lic_gate_upstream_errors_total", { kind: error.kind });
-        return count(c, route.kind, problem(error.kind === "timeout" ? 504 : 502, `the upstream did not answer: ${error.message}`));
+        return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `the upstream did not answer: ${error.message}`) };
       }
-      if (error instanceof BodyTooLarge) return count(c, route.kind, problem(413, error.message));
-      options.onError?.(`internal error on ${c.req.method} ${headerSafe(target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
-      return count(c, route.kind, problem(500, "lic gate failed on this request; see its log"));
+      if (error instanceof BodyTooLarge) return { route: route.kind, reply: problem(413, error.message) };
+      throw error;
     }
-  });
+  }
 
   /** `/api/models/…`: always served; annotated with the decision, in both modes. */
-  async function serveMetadata(c: GateContext, route: ModelRoute, query: string, gateBase: string): Promise<Response> {
-    const method = c.req.method as "GET" | "HEAD" | "POST";
-    const body = method === "POST" ? await readBody(c.req.raw, maxBodyBytes) : undefined;
-    const requestUrl = upstream.urlOf(route.upstreamPath + query);
-    const response = await upstream.request(route.upstreamPath + query, { method, headers: upstreamRequestHeaders(c.req.raw.headers), signal: c.req.raw.signal, ...(body ? { body } : {}) });
+  async function serveMetadata(exchange: Exchange, route: ModelRoute, query: string, gateBase: string): Promise<Reply> {
+    const method = exchange.method as "GET" | "HEAD" | "POST";
+    const body = method === "POST" ? await readBody(exchange.incoming, maxBodyBytes) : undefined;
+    const response = await upstream.request(route.upstreamPath + query, { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) }, exchange.signal);
     noteUpstreamStatus(response.status);
-    if (!response.ok) return passOn(response, requestUrl, gateBase);
+    if (response.status >= 300) return passOn(response, gateBase);
 
     // The model info names its commit; the listings name theirs in the path. A branch costs one request to resolve.
-    let text: string | null = null;
-    let sha: string | null = null;
-    if (route.kind === "model-info" && method === "GET") {
-      text = await readText(response, maxBodyBytes * 32);
-      sha = shaIn(text);
-    }
+    let text: Buffer | null = null;
+    if (route.kind === "model-info" && method === "GET") text = await readBody(response.body, maxBodyBytes * 32);
+    const sha = text ? shaIn(text) : null;
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
-    record(c, route, outcome, sha, "served", response.status);
-    const answer = passOn(text === null ? response : new Response(text, response), requestUrl, gateBase);
-    annotate(answer.headers, outcome);
-    return answer;
+    record(exchange, route, outcome, sha, "served", response.status);
+    const reply = passOn(response, gateBase);
+    if (text) reply.body = text;
+    annotate(reply.headers, outcome);
+    return reply;
   }
 
   /** `/{id}/resolve|raw/{rev}/{path}`: bytes only for a model the policy allows, streamed through the gate. */
-  async function serveFile(c: GateContext, route: ModelRoute, query: string, gateBase: string): Promise<Response> {
-    const method = c.req.method as "GET" | "HEAD";
-    const headers = upstreamRequestHeaders(c.req.raw.headers);
-    const signal = c.req.raw.signal;
-    const observe = (bytes: number) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes);
-    const requestUrl = upstream.urlOf(route.upstreamPath + query);
-    const first = await upstream.request(route.upstreamPath + query, { method, headers, signal, observe });
+  async function serveFile(exchange: Exchange, route: ModelRoute, query: string, gateBase: string): Promise<Reply> {
+    const method = exchange.method as "GET" | "HEAD";
+    const headers = upstreamRequestHeaders(exchange.headers);
+    const first = await upstream.request(route.upstreamPath + query, { method, headers }, exchange.signal);
     noteUpstreamStatus(first.status);
     const location = first.headers.get("location");
     const redirect = REDIRECTS.has(first.status) && location !== null;
-    // Errors (gated, missing, revision not found) carry nothing to decide on; a redirect within the upstream
-    // (a renamed repo) is decided when the client follows it to the gate.
-    if (first.status >= 400 || (redirect && mapUpstreamUrl(location, requestUrl, upstream.base, gateBase) !== null)) {
-      return passOn(first, requestUrl, gateBase);
+    // Errors (gated, missing, revision not found) carry nothing to decide on; a redirect to another model file
+    // (a renamed repo) is decided when the client follows it to the gate. Other redirects lead to storage.
+    if (first.status >= 400 || (redirect && isModelFile(mapUpstreamUrl(location, first.url, upstream.base, "")))) {
+      return passOn(first, gateBase);
     }
 
-    const sha = first.headers.get("x-repo-commit") ?? (route.revision && /^[0-9a-f]{40}$/.test(route.revision) ? route.revision : null);
+    const sha = first.headers.get("x-repo-commit") ?? (route.revision && COMMIT.test(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     const refusal = refusalFor(outcome);
     if (refusal) {
-      await first.body?.cancel().catch(() => {});
-      record(c, route, outcome, sha, "refused", refusal.status, refusal.reason);
-      return refusal.response(method);
+      discard(first);
+      record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
+      return refusal;
     }
 
-    let answer: Response;
+    let reply: Reply;
     if (!redirect) {
-      answer = passOn(first, requestUrl, gateBase);
+      reply = passOn(first, gateBase);
     } else {
-      await first.body?.cancel().catch(() => {});
-      answer = method === "HEAD" ? headFromRedirect(first) : await fetchFromStorage(first, headers, signal, observe);
+      discard(first);
+      reply = method === "HEAD" ? headFromRedirect(first) : await fetchFromStorage(first, headers, exchange.signal);
     }
-    annotate(answer.headers, outcome);
-    record(c, route, outcome, sha, "served", answer.status);
-    return answer;
+    annotate(reply.headers, outcome);
+    record(exchange, route, outcome, sha, reply.status < 400 ? "served" : "refused", reply.status);
+    return reply;
   }
 
   /**
-   * The upstream's 302 to its storage, answered here so bytes come through the gate: the client gets the file
+   * The upstream's redirect to its storage, answered here so bytes come through the gate: the client gets the file
    * (200, or 206 for a Range) with the Hub's headers from the redirect (X-Repo-Commit, X-Linked-Etag,
    * X-Linked-Size) and the storage's content headers. The ETag is the linked one, the content's sha256.
    */
-  async function fetchFromStorage(redirect: Response, headers: Headers, signal: AbortSignal, observe: (bytes: number) => void): Promise<Response> {
+  async function fetchFromStorage(redirect: UpstreamResponse, headers: Headers, signal: AbortSignal): Promise<Reply> {
     let response = redirect;
-    for (let hop = 0; hop < MAX_CDN_HOPS && REDIRECTS.has(response.status); hop++) {
-      const next = new URL(response.headers.get("location")!, response.url || undefined).href;
-      await response.body?.cancel().catch(() => {});
-      response = await upstream.follow(next, { method: "GET", headers, signal, observe });
+    for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers.has("location"); hop++) {
+      const next = new URL(response.headers.get("location")!, response.url).href;
+      if (response !== redirect) discard(response);
+      response = await upstream.follow(next, { method: "GET", headers }, signal);
     }
     if (REDIRECTS.has(response.status) || response.status >= 400) {
-      await response.body?.cancel().catch(() => {});
+      discard(response);
       metrics.add("lic_gate_upstream_errors_total", { kind: `storage_${response.status}` });
       return problem(502, `the upstream's file storage answered ${response.status}; try again`);
     }
@@ -166,16 +200,16 @@ export function createGateApp(options: GateOptions): Hono<{ Bindings: HttpBindin
       const value = response.headers.get(name);
       if (value !== null) merged.set(name, value);
     }
-    return new Response(response.body, { status: response.status, headers: merged });
+    return { status: response.status, headers: merged, body: response.body };
   }
 
   /** HEAD on a file in storage: what huggingface_hub reads from the Hub's 302, as a 200 from the gate. */
-  function headFromRedirect(redirect: Response): Response {
+  function headFromRedirect(redirect: UpstreamResponse): Reply {
     const headers = hubHeaders(redirect.headers);
     const size = redirect.headers.get("x-linked-size");
     if (size !== null) headers.set("content-length", size);
     headers.set("accept-ranges", "bytes");
-    return new Response(null, { status: 200, headers });
+    return { status: 200, headers, body: null };
   }
 
   function hubHeaders(from: Headers): Headers {
@@ -188,31 +222,29 @@ export function createGateApp(options: GateOptions): Hono<{ Bindings: HttpBindin
   }
 
   /** null: serve. Enforce refuses a blocked model (403) and, unless the policy says otherwise, an undecided one (503). */
-  function refusalFor(outcome: DecisionOutcome): { status: number; reason: string; response: (method: string) => Response } | null {
+  function refusalFor(outcome: DecisionOutcome): (Reply & { reason: string }) | null {
     if (options.mode === "annotate") return null;
     if (outcome.ok) {
       if (outcome.decision.verdict !== "block") return null;
       const { decision } = outcome;
-      const body = {
-        error: decision.reason,
+      return refusal(403, decision.reason, outcome, {
         model: decision.model,
         sha: decision.sha,
         verdict: decision.verdict,
         policy: { name: policy.name, digest: policy.digest },
         findings: decision.result.findings.filter((finding) => finding.severity !== "info").map(toJsonFinding),
-      };
-      return { status: 403, reason: decision.reason, response: (method) => refusal(403, decision.reason, body, method, outcome) };
+      });
     }
     const undecided: Outcome = policy.undecided?.value ?? "block";
     if (undecided !== "block") return null;
     const reason = `lic gate could not decide on this model, so its files are held back (the policy fails closed): ${outcome.message}`;
-    return { status: 503, reason, response: (method) => refusal(503, reason, { error: reason, kind: outcome.kind, findings: [] }, method, outcome) };
+    return refusal(503, reason, outcome, { kind: outcome.kind, findings: [] });
   }
 
-  function refusal(status: number, reason: string, body: object, method: string, outcome: DecisionOutcome): Response {
-    const headers = new Headers({ "content-type": "application/json; charset=utf-8", "x-error-message": headerSafe(reason) });
-    annotate(headers, outcome);
-    return new Response(method === "HEAD" ? null : JSON.stringify(body), { status, headers });
+  function refusal(status: number, reason: string, outcome: DecisionOutcome, details: object): Reply & { reason: string } {
+    const reply = problem(status, reason, details);
+    annotate(reply.headers, outcome);
+    return { ...reply, reason };
   }
 
   function annotate(headers: Headers, outcome: DecisionOutcome): void {
@@ -228,26 +260,26 @@ export function createGateApp(options: GateOptions): Hono<{ Bindings: HttpBindin
   }
 
   /** An upstream answer as the client gets it: hop-by-hop and Xet headers gone, Location and Link on the gate. */
-  function passOn(response: Response, requestUrl: string, gateBase: string): Response {
+  function passOn(response: UpstreamResponse, gateBase: string): Reply {
     const headers = clientResponseHeaders(response.headers);
     const location = response.headers.get("location");
     if (location !== null) {
-      const mapped = mapUpstreamUrl(location, requestUrl, upstream.base, gateBase);
+      const mapped = mapUpstreamUrl(location, response.url, upstream.base, gateBase);
       if (mapped !== null) headers.set("location", mapped);
     }
-    const link = rewriteLinks(response.headers.get("link"), requestUrl, upstream.base, gateBase);
+    const link = rewriteLinks(response.headers.get("link"), response.url, upstream.base, gateBase);
     if (link !== null) headers.set("link", link);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    return { status: response.status, headers, body: response.body };
   }
 
-  function record(c: GateContext, route: ModelRoute, outcome: DecisionOutcome, sha: string | null, action: AuditEntry["action"], status: number, reason?: string): void {
+  function record(exchange: Exchange, route: ModelRoute, outcome: DecisionOutcome, sha: string | null, action: AuditEntry["action"], status: number, reason?: string): void {
     const verdict = outcome.ok ? outcome.decision.verdict : "undecided";
     metrics.add("lic_gate_decisions_total", { verdict, action });
     if (outcome.ok && !outcome.cached) metrics.add("lic_gate_decision_evaluations_total", { verdict });
     options.audit.write({
       time: now().toISOString(),
-      client: c.env.incoming.socket.remoteAddress ?? "unknown",
-      method: c.req.method,
+      client: exchange.client,
+      method: exchange.method,
       route: route.kind,
       model: route.repoId,
       revision: route.revision,
@@ -266,44 +298,88 @@ export function createGateApp(options: GateOptions): Hono<{ Bindings: HttpBindin
   function noteUpstreamStatus(status: number): void {
     if (status >= 500) metrics.add("lic_gate_upstream_errors_total", { kind: "status_5xx" });
   }
-
-  function count(c: GateContext, route: string, response: Response): Response {
-    metrics.add("lic_gate_requests_total", { route, status: String(response.status) });
-    return c.req.method === "HEAD" && response.body ? new Response(null, response) : response;
-  }
-
-  return app;
 }
 
-/** The gate's own refusal, in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */
-function problem(status: number, reason: string): Response {
-  return new Response(JSON.stringify({ error: reason }), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "x-error-message": headerSafe(reason) },
-  });
+/** Writes a reply; a streamed body is piped with backpressure and cut off if the client goes away. */
+function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (bytes: number) => void): void {
+  const headers: Record<string, string> = {};
+  reply.headers.forEach((value, name) => (headers[name] = value));
+  const { body } = reply;
+  if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
+  outgoing.writeHead(reply.status, headers);
+  if (!(body instanceof Readable)) {
+    outgoing.end(method === "HEAD" ? undefined : (body ?? undefined));
+    return;
+  }
+  if (method === "HEAD") {
+    body.destroy();
+    outgoing.end();
+    return;
+  }
+  if (reply.status < 300) body.on("data", (chunk: Buffer) => onBytes(chunk.byteLength));
+  body.on("error", () => outgoing.destroy());
+  outgoing.once("close", () => body.destroy());
+  body.pipe(outgoing);
+}
+
+/** Whether a redirect the upstream gave, mapped onto the gate, is a model file path the gate serves. */
+function isModelFile(mapped: string | null): boolean {
+  if (mapped === null) return false;
+  const routed = routeRequest("GET", mapped);
+  return routed.ok && routed.route.kind === "file";
+}
+
+/** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */
+function problem(status: number, reason: string, details: object = {}): Reply {
+  const reply = json(status, { error: reason, ...details });
+  reply.headers.set("x-error-message", headerSafe(reason));
+  return reply;
+}
+
+function json(status: number, value: unknown): Reply {
+  return { status, headers: new Headers({ "content-type": "application/json; charset=utf-8" }), body: JSON.stringify(value) };
+}
+
+function headersOf(incoming: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    } catch {
+      // Not a value Web Headers accept; the gate forwards none of those anyway.
+    }
+  }
+  return headers;
 }
 
 class BodyTooLarge extends Error {}
 
-async function readBody(request: Request, max: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > max) throw new BodyTooLarge(`the request body is ${declared} bytes; the gate takes at most ${max}`);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > max) throw new BodyTooLarge(`the request body is over ${max} bytes; the gate takes at most ${max}`);
-  return bytes;
-}
-
-async function readText(response: Response, max: number): Promise<string> {
-  const text = await response.text();
-  if (text.length > max) throw new BodyTooLarge(`the upstream's model info is over ${max} bytes`);
-  return text;
+/** A whole body, up to `max` bytes: a request's (paths-info) or the upstream's (model info). */
+async function readBody(stream: Readable & { headers?: IncomingMessage["headers"] }, max: number): Promise<Buffer> {
+  const declared = Number(stream.headers?.["content-length"] ?? "0");
+  if (declared > max) {
+    stream.destroy();
+    throw new BodyTooLarge(`the body is ${declared} bytes; the gate takes at most ${max}`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).byteLength;
+    if (size > max) {
+      stream.destroy();
+      throw new BodyTooLarge(`the body is over ${max} bytes; the gate takes at most ${max}`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The `sha` of a model-info body, when it has one (an `expand` without `sha` leaves it out). */
-function shaIn(text: string): string | null {
+function shaIn(text: Buffer): string | null {
   try {
-    const sha = (JSON.parse(text) as { sha?: unknown }).sha;
-    return typeof sha === "string" && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+    const sha = (JSON.parse(text.toString("utf8")) as { sha?: unknown }).sha;
+    return typeof sha === "string" && COMMIT.test(sha) ? sha : null;
   } catch {
     return null;
   }

@@ -1,7 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { getRequestListener } from "@hono/node-server";
-import type { Hono } from "hono";
 
 export interface ListenOptions {
   host: string;
@@ -24,16 +22,18 @@ export interface RunningGate {
  * The gate on a plain Node HTTP server, with its limits. CONNECT, the verb that turns a server into a tunnel, is
  * answered 405 and the connection closed; absolute-form targets and foreign Host headers are refused by the app.
  */
-export async function listenGate(app: Hono<never>, options: ListenOptions): Promise<RunningGate> {
+export async function listenGate(handler: (incoming: IncomingMessage, outgoing: ServerResponse) => void, options: ListenOptions): Promise<RunningGate> {
   const server = createServer(
     {
       maxHeaderSize: options.maxHeaderBytes,
       requestTimeout: options.requestTimeoutMs,
       headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
     },
-    getRequestListener(app.fetch),
+    handler,
   );
   server.on("connect", (_request, socket: Socket) => {
+    // A client that resets the tunnel it asked for must not take the gate down with an unhandled 'error'.
+    socket.on("error", () => socket.destroy());
     const body = JSON.stringify({ error: "lic gate is not a proxy: CONNECT is refused" });
     socket.end(
       `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Error-Message: lic gate is not a proxy: CONNECT is refused\r\nConnection: close\r\n\r\n${body}`,

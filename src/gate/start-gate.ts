@@ -4,7 +4,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
 import type { AuditSink } from "./audit-log.js";
 import { Decider } from "./decider.js";
-import { createGateApp, type GateMode } from "./gate-app.js";
+import { createGateHandler, type GateMode } from "./gate-app.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { Metrics } from "./metrics.js";
 import { Upstream } from "./upstream.js";
@@ -58,7 +58,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
   const allowedHosts = new Set<string>();
-  const app = createGateApp({
+  const handler = createGateHandler({
     upstream,
     decider,
     policy: config.policy,
@@ -69,7 +69,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     publicUrl: config.publicUrl,
     onError: config.onNotice,
   });
-  const running = await listenGate(app as never, {
+  const running = await listenGate(handler, {
     host: config.host,
     port: config.port,
     maxHeaderBytes: config.maxHeaderBytes,
@@ -81,7 +81,11 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     await running.close();
     throw new GateConfigError(`the upstream ${config.upstream} is the gate itself; give the Hub's URL with --upstream`);
   }
-  return { ...running, metrics, decider, allowedHosts };
+  const close = async () => {
+    await running.close();
+    upstream.close();
+  };
+  return { ...running, close, metrics, decider, allowedHosts };
 }
 
 export class GateConfigError extends Error {}

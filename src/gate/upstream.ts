@@ -1,20 +1,20 @@
-import { Semaphore } from "./semaphore.js";
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
 export interface UpstreamOptions {
   /** The upstream's base URL, without a trailing slash (https://huggingface.co, or a mirror with a path prefix). */
   base: string;
   /** Until the response headers arrive; a body, once flowing, is not cut short. */
   timeoutMs: number;
-  /** Requests to the upstream (and to the storage it redirects to) in flight at once; the rest wait their turn. */
+  /** Connections to the upstream (and to the storage it redirects to) open at once; further requests queue. */
   maxConnections: number;
-  fetch?: typeof fetch;
 }
 
 /** The upstream did not answer: no HTTP status to pass on. */
 export class UpstreamError extends Error {
   override readonly name = "UpstreamError";
   constructor(
-    readonly kind: "network" | "timeout" | "busy",
+    readonly kind: "network" | "timeout",
     message: string,
   ) {
     super(message);
@@ -24,27 +24,36 @@ export class UpstreamError extends Error {
 export interface UpstreamRequest {
   method: "GET" | "HEAD" | "POST";
   headers: Headers;
-  body?: Uint8Array;
-  /** The client went away: stop waiting, stop reading. */
-  signal?: AbortSignal;
-  /** Told the size of each chunk of a successful (2xx) body as it is read. */
-  observe?: (bytes: number) => void;
+  body?: Buffer;
+}
+
+/** An upstream answer: its body is a Node stream, piped to the client without passing through Web streams. */
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  /** The URL asked, against which a relative `Location` resolves. */
+  url: string;
+  body: IncomingMessage;
 }
 
 /**
  * The gate's only way out. It reaches the configured upstream, and the hosts that upstream itself redirects file
- * downloads to (a CDN); a client's request can name neither. Redirects are never followed here: the gate decides
- * what each one means. A connection slot is held until the response body has been read or cancelled.
+ * downloads to (its storage); a client's request can name neither. Redirects are never followed here: the gate
+ * decides what each one means. Node's keep-alive agents bound the connections and queue what is over the bound;
+ * a connection is busy until its response body has been read or discarded.
  */
 export class Upstream {
   readonly base: string;
-  private readonly slots: Semaphore;
-  private readonly fetch: typeof fetch;
+  private readonly origin: string;
+  private readonly http: HttpAgent;
+  private readonly https: HttpsAgent;
 
   constructor(private readonly options: UpstreamOptions) {
     this.base = options.base;
-    this.slots = new Semaphore(options.maxConnections);
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.origin = new URL(options.base).origin;
+    const pool = { keepAlive: true, maxSockets: options.maxConnections, maxTotalSockets: options.maxConnections };
+    this.http = new HttpAgent(pool);
+    this.https = new HttpsAgent(pool);
   }
 
   /** `pathAndQuery` starts with `/`; it is appended to the base, so it cannot change the host. */
@@ -52,105 +61,77 @@ export class Upstream {
     return `${this.base}${pathAndQuery}`;
   }
 
-  request(pathAndQuery: string, request: UpstreamRequest): Promise<Response> {
-    return this.send(this.urlOf(pathAndQuery), request);
+  request(pathAndQuery: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+    return this.send(this.urlOf(pathAndQuery), request, signal);
   }
 
   /**
    * Follows a redirect the upstream gave for file bytes. The client's `Authorization` is for the upstream only and
    * is not sent on (huggingface_hub drops it too when the host changes, file_download.py).
    */
-  follow(location: string, request: UpstreamRequest): Promise<Response> {
+  follow(location: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
     const url = new URL(location);
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       return Promise.reject(new UpstreamError("network", `the upstream redirected to a ${url.protocol} URL, which the gate does not follow`));
     }
     const headers = new Headers(request.headers);
-    if (url.origin !== new URL(this.base).origin) headers.delete("authorization");
-    return this.send(url.href, { ...request, headers });
+    if (url.origin !== this.origin) headers.delete("authorization");
+    return this.send(url.href, { ...request, headers }, signal);
   }
 
-  get inFlight(): number {
-    return this.slots.held;
+  /** Connections open to the upstream and its storage, busy or idle. */
+  get connections(): number {
+    const count = (agent: HttpAgent) => Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+    return count(this.http) + count(this.https);
   }
 
-  private async send(url: string, request: UpstreamRequest): Promise<Response> {
-    const waited = new AbortController();
-    const queueTimer = setTimeout(() => waited.abort(), this.options.timeoutMs);
-    const stop = request.signal ? AbortSignal.any([request.signal, waited.signal]) : waited.signal;
-    const acquired = await this.slots.acquire(stop);
-    clearTimeout(queueTimer);
-    if (!acquired) {
-      throw new UpstreamError(request.signal?.aborted ? "network" : "busy", `no upstream connection came free within ${this.options.timeoutMs / 1000} s`);
-    }
-    const timedOut = new AbortController();
-    const headerTimer = setTimeout(() => timedOut.abort(), this.options.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timedOut.signal]) : timedOut.signal;
-    let response: Response;
-    try {
-      response = await this.fetch(url, {
-        method: request.method,
-        headers: request.headers,
-        redirect: "manual",
-        signal,
-        ...(request.body ? { body: request.body } : {}),
+  close(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+
+  private send(url: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const target = new URL(url);
+    const secure = target.protocol === "https:";
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    if (request.body) headers["content-length"] = String(request.body.byteLength);
+    return new Promise((resolve, reject) => {
+      const outgoing = (secure ? httpsRequest : httpRequest)(target, { method: request.method, headers, agent: secure ? this.https : this.http });
+      const timer = setTimeout(() => outgoing.destroy(new UpstreamError("timeout", `${target.host} did not answer within ${this.options.timeoutMs / 1000} s`)), this.options.timeoutMs);
+      const onAbort = () => outgoing.destroy(new UpstreamError("network", "the client went away"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      outgoing.on("response", (body) => {
+        clearTimeout(timer);
+        body.once("close", () => signal?.removeEventListener("abort", onAbort));
+        resolve({ status: body.statusCode ?? 502, headers: headersOf(body.rawHeaders), url, body });
       });
-    } catch (error) {
-      this.slots.release();
-      if (timedOut.signal.aborted) throw new UpstreamError("timeout", `${hostOf(url)} did not answer within ${this.options.timeoutMs / 1000} s`);
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-      throw new UpstreamError("network", `could not reach ${hostOf(url)}${cause}`);
-    } finally {
-      clearTimeout(headerTimer);
-    }
-    if (!response.body) {
-      this.slots.release();
-      return response;
-    }
-    const observe = response.status < 300 ? request.observe : undefined;
-    return new Response(readThrough(response.body, () => this.slots.release(), observe), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
+      outgoing.on("error", (error) => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        reject(error instanceof UpstreamError ? error : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`));
+      });
+      outgoing.end(request.body);
     });
   }
 }
 
-/** The body, read through: `observe` sees each chunk; `release` runs once, when it ends, fails or is cancelled. */
-function readThrough(body: ReadableStream<Uint8Array>, release: () => void, observe?: (bytes: number) => void): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let released = false;
-  const done = () => {
-    if (released) return;
-    released = true;
-    release();
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const { done: finished, value } = await reader.read();
-          if (finished) {
-            done();
-            controller.close();
-          } else {
-            observe?.(value.byteLength);
-            controller.enqueue(value);
-          }
-        } catch (error) {
-          done();
-          controller.error(error);
-        }
-      },
-      async cancel(reason) {
-        done();
-        await reader.cancel(reason).catch(() => {});
-      },
-    },
-    { highWaterMark: 0 },
-  );
+function headersOf(raw: string[]): Headers {
+  const headers = new Headers();
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    try {
+      headers.append(raw[index]!, raw[index + 1]!);
+    } catch {
+      // A header value Web Headers refuses (a stray control character) is not one the gate passes on.
+    }
+  }
+  return headers;
 }
 
-function hostOf(url: string): string {
-  return new URL(url).host;
+/** Lets a body go unread: a short one is drained so its connection returns to the pool, a long one is cut. */
+export function discard(response: UpstreamResponse): void {
+  if (response.body.complete || response.body.destroyed) return;
+  const length = Number(response.headers.get("content-length") ?? Infinity);
+  if (length <= 64 * 1024) response.body.resume();
+  else response.body.destroy();
 }

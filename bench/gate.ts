@@ -1,0 +1,145 @@
+/**
+ * The registry gate, each part in its own process (upstream, `lic gate` as built, and the client):
+ * - throughput: 1 GiB of weights through the gate and straight from the same upstream, with curl as the client
+ *   (goal: gate/direct at least 0.9);
+ * - memory: the gate's peak resident set while streaming 256 MiB and 1 GiB (goal: at most 150 MB, and flat in size);
+ * - latency: 500 concurrent GETs of a small file on a cached decision, p99 through the gate minus p99 direct
+ *   (goal: at most 10 ms).
+ * A bare Node relay (gate-relay.ts) runs beside them as the floor of any Node proxy here: gate/relay is what lic's
+ * own work costs, gate/direct what the whole hop costs on this machine.
+ */
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { Agent, request } from "node:http";
+import { availableParallelism } from "node:os";
+
+const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
+const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
+const GIB = 1024 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const run = promisify(execFile);
+
+export async function benchGate(): Promise<void> {
+  const upstream = await startProcess(process.execPath, ["--import", "tsx", UPSTREAM], /^(http:\S+)/m, "stdout");
+  const gate = await startProcess(
+    process.execPath,
+    [LIC, "gate", "--upstream", upstream.url, "--listen", "127.0.0.1:0", "--no-cache", "--audit-log", "/dev/null"],
+    /listening on (http:\/\/\S+?),/,
+    "stderr",
+  );
+  const relay = await startProcess(process.execPath, ["--import", "tsx", RELAY, upstream.url], /^(http:\S+)/m, "stdout");
+  try {
+    console.log(`gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`);
+    const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
+    const paths = { direct: upstream.url, relay: relay.url, gate: gate.url };
+    // Warm every path once (the gate's decision, the connections).
+    for (const base of Object.values(paths)) await curlDownload(weights(MIB, base));
+
+    const speeds = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      for (const [name, base] of Object.entries(paths)) speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
+    }
+    const best = (values: number[]) => Math.max(...values);
+    for (const [name, values] of Object.entries(speeds)) console.log(`  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`);
+    const ratio = best(speeds.gate) / best(speeds.direct);
+    console.log(`  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best(speeds.gate) / best(speeds.relay)).toFixed(2)}`);
+
+    const cpu256 = cpuSeconds(gate.child.pid!);
+    const peak256 = await peakDuring(gate.child.pid!, () => curlDownload(weights(256 * MIB, gate.url)));
+    const cpu1024 = cpuSeconds(gate.child.pid!);
+    const peak1024 = await peakDuring(gate.child.pid!, () => curlDownload(weights(GIB, gate.url)));
+    const cpuPerGiB = cpuSeconds(gate.child.pid!) - cpu1024;
+    const flat = peak1024 - peak256 < 16 * MIB;
+    console.log(`  gate peak RSS: ${mib(peak256)} MiB streaming 256 MiB, ${mib(peak1024)} MiB streaming 1 GiB (goal <= 150 MB, flat) ${Math.max(peak256, peak1024) <= 150 * MIB && flat ? "met" : "MISSED"}`);
+    console.log(`  gate CPU: ${cpuPerGiB.toFixed(2)} s per GiB streamed (${(cpu1024 - cpu256).toFixed(2)} s for 256 MiB)`);
+
+    const small = (base: string) => `${base}/bench/model/resolve/main/config.json`;
+    for (const base of Object.values(paths)) await concurrentLatencies(small(base), 100);
+    const p99 = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      for (const [name, base] of Object.entries(paths)) p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
+    }
+    console.log(`  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`);
+    const added = median(p99.gate) - median(p99.direct);
+    console.log(`  p99 added latency: ${added.toFixed(1)} ms over direct (goal <= 10 ms) ${added <= 10 ? "met" : "MISSED"}; ${(median(p99.gate) - median(p99.relay)).toFixed(1)} ms over the bare relay`);
+  } finally {
+    for (const child of [gate.child, relay.child, upstream.child]) child.kill("SIGTERM");
+  }
+}
+
+async function startProcess(command: string, args: string[], ready: RegExp, stream: "stdout" | "stderr"): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HF_TOKEN: "" } });
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child[stream]!.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = ready.exec(seen);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}: ${seen}`)));
+  });
+}
+
+/** MB/s for one download with curl, which writes to /dev/null and costs the client side little CPU. */
+async function curlDownload(url: string): Promise<number> {
+  const { stdout } = await run("curl", ["-sS", "-f", "-L", "-o", "/dev/null", "-w", "%{size_download} %{time_total}", url]);
+  const [bytes, seconds] = stdout.trim().split(" ").map(Number) as [number, number];
+  return bytes / seconds / 1e6;
+}
+
+/** The highest resident set of `pid` while `work` runs, sampled every 10 ms from /proc. */
+async function peakDuring(pid: number, work: () => Promise<unknown>): Promise<number> {
+  let peak = rss(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rss(pid))), 10);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return Math.max(peak, rss(pid));
+}
+
+function rss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** Milliseconds per request, `count` requests started at once, each on its own connection. */
+async function concurrentLatencies(url: string, count: number): Promise<number[]> {
+  const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
+  const one = () =>
+    new Promise<number>((resolve, reject) => {
+      const start = performance.now();
+      request(url, { agent }, (response) => {
+        response.resume();
+        response.on("end", () => (response.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${url}: ${response.statusCode}`))));
+      })
+        .on("error", reject)
+        .end();
+    });
+  const latencies = await Promise.all(Array.from({ length: count }, one));
+  agent.destroy();
+  return latencies;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+/** User and system CPU time of `pid` so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function mib(bytes: number): string {
+  return (bytes / MIB).toFixed(0);
+}
