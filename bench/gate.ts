@@ -39,8 +39,10 @@ export async function benchGate(): Promise<void> {
     for (const base of Object.values(paths)) await curlDownload(weights(MIB, base));
 
     const speeds = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    for (let round = 0; round < 3; round++) {
-      for (const [name, base] of Object.entries(paths)) speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
+    // Each round starts with a different path, so that none always runs right after another (the machine's speed drifts).
+    const order = Object.entries(paths);
+    for (let round = 0; round < order.length; round++) {
+      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)]) speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
     }
     const best = (values: number[]) => Math.max(...values);
     for (const [name, values] of Object.entries(speeds)) console.log(`  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`);
@@ -59,8 +61,8 @@ export async function benchGate(): Promise<void> {
     const small = (base: string) => `${base}/bench/model/resolve/main/config.json`;
     for (const base of Object.values(paths)) await concurrentLatencies(small(base), 100);
     const p99 = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    for (let round = 0; round < 3; round++) {
-      for (const [name, base] of Object.entries(paths)) p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
+    for (let round = 0; round < order.length; round++) {
+      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)]) p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
     }
     console.log(`  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`);
     const added = median(p99.gate) - median(p99.direct);

@@ -35,6 +35,8 @@ export interface DeciderOptions {
   today: () => string;
   /** Decisions kept in memory; the oldest go first. */
   maxEntries?: number;
+  /** Scrubs the gate's token from failure messages, which reach headers, bodies and the audit log. */
+  redact?: (text: string) => string;
 }
 
 /**
@@ -85,8 +87,9 @@ export class Decider {
       if (isCommitSha(revision)) this.keep(this.keyOf(repoId, revision), decision);
       return { ok: true, decision, cached: false };
     } catch (error) {
-      if (error instanceof HubError) return { ok: false, kind: error.kind, message: error.message };
-      return { ok: false, kind: "internal", message: `${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}` };
+      const redact = this.options.redact ?? ((text: string) => text);
+      if (error instanceof HubError) return { ok: false, kind: error.kind, message: redact(error.message) };
+      return { ok: false, kind: "internal", message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`) };
     }
   }
 

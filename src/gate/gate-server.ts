@@ -9,6 +9,8 @@ export interface ListenOptions {
   maxHeaderBytes: number;
   /** Time allowed to receive a whole request, and its headers; slow clients are cut off (408). */
   requestTimeoutMs: number;
+  /** On close, how long downloads in flight may go on before their connections are cut. */
+  drainMs?: number;
 }
 
 export interface RunningGate {
@@ -51,9 +53,14 @@ export async function listenGate(handler: (incoming: IncomingMessage, outgoing: 
   return {
     server,
     url: `http://${host}:${address.port}`,
+    // Downloads in flight may finish for a while; then the rest are cut, so a stop never hangs.
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const cut = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

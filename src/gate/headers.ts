@@ -87,7 +87,11 @@ export function mapUpstreamUrl(value: string, requestUrl: string, upstreamBase: 
   if (resolved.origin !== base.origin || !resolved.pathname.startsWith(base.pathname)) return null;
   const path = `/${resolved.pathname.slice(base.pathname.length)}${resolved.search}`;
   const relative = !/^[a-z][a-z0-9+.-]*:/i.test(value);
-  return relative ? path : `${gateBase}${path}`;
+  if (!relative) return `${gateBase}${path}`;
+  // A relative Location replaces the whole path (huggingface_hub, utils/_http.py), so a gate published under a
+  // path prefix keeps its prefix in it.
+  const prefix = gateBase ? new URL(gateBase).pathname.replace(/\/+$/, "") : "";
+  return `${prefix}${path}`;
 }
 
 /**

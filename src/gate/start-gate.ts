@@ -54,6 +54,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     },
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
+    redact: (text) => (config.token ? text.split(config.token).join("[token]") : text),
   });
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).

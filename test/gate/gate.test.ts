@@ -187,6 +187,17 @@ describe("lic gate modes and failures", () => {
     expect(gate.audit().at(-1)).toMatchObject({ verdict: "undecided", action: "refused", status: 503 });
   });
 
+  it("scrubs the gate's token from failure messages, even when the upstream echoes it", async () => {
+    const gate = await startTestGate(hub, { token: "hf_gate_secret" });
+    const echo = { status: 502, headers: { "x-error-message": "upstream refused token hf_gate_secret" }, body: "" };
+    hub.script(/^\/api\/models\//, echo, echo, echo, echo);
+    const answer = await curl(["-sS", "-D", "-", `${gate.url}/${BERT}/resolve/${BERT_SHA}/LICENSE`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 503/);
+    expect(answer).toContain("upstream refused token [token]");
+    expect(answer).not.toContain("hf_gate_secret");
+    expect(readFileSync(gate.auditPath, "utf8")).not.toContain("hf_gate_secret");
+  });
+
   it("serves undecided models when the policy says so (undecided: allow), marked undecided", async () => {
     const gate = await startTestGate(hub, { policy: policyFrom("extends: default\nundecided: allow\n") });
     hub.script(/^\/api\/models\//, ...Array.from({ length: 4 }, () => ({ status: 502, body: "Bad Gateway" })));

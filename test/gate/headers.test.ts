@@ -56,6 +56,8 @@ describe("headers across the gate", () => {
     // An upstream with a path prefix: only URLs under it are its own, and the prefix goes.
     expect(mapUpstreamUrl("/hf/org/m/resolve/main/x", "https://mirror/hf/org/m/resolve/main/x", "https://mirror/hf", GATE)).toBe("/org/m/resolve/main/x");
     expect(mapUpstreamUrl("/other/x", "https://mirror/hf/x", "https://mirror/hf", GATE)).toBeNull();
+    // A gate published under a path prefix keeps it in relative redirects.
+    expect(mapUpstreamUrl("/api/models/new/name", ASKED, UPSTREAM, "https://corp.example/hub")).toBe("/hub/api/models/new/name");
   });
 
   it("rewrites pagination links to the gate and drops Xet and foreign links", () => {
