@@ -75,7 +75,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
       maxUpstreamConnections: flags.maxUpstreamConnections,
       maxHeaderBytes: flags.maxHeaderSize,
       requestTimeoutMs: flags.requestTimeout * 1000,
-      today: () => todayFrom(io.env),
+      today: dailyValue(() => todayFrom(io.env)),
       onNotice: (message) => stderr(`lic gate: ${message}\n`),
     });
   } catch (error) {
@@ -98,6 +98,19 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   await gate.close();
   await audit.close();
   return ExitCode.ok;
+}
+
+/** A value computed again at most once a minute: every request asks for today's date, which changes once a day. */
+function dailyValue(compute: () => string): () => string {
+  let value = compute();
+  let computedAt = Date.now();
+  return () => {
+    if (Date.now() - computedAt > 60_000) {
+      value = compute();
+      computedAt = Date.now();
+    }
+    return value;
+  };
 }
 
 /** `HOST:PORT`, `[IPv6]:PORT`, or `:PORT` for all addresses. */

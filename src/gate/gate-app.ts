@@ -4,7 +4,7 @@ import type { Outcome, Policy } from "../policy/policy.js";
 import { toJsonFinding } from "../report/json.js";
 import type { AuditEntry, AuditSink } from "./audit-log.js";
 import type { Decider, DecisionOutcome } from "./decider.js";
-import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders } from "./headers.js";
+import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
 import type { Metrics } from "./metrics.js";
 import { routeRequest, type ModelRoute } from "./route.js";
 import { discard, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
@@ -32,7 +32,7 @@ export interface GateOptions {
 /** What the gate answers: a body in memory, or an upstream body streamed as it arrives. */
 export interface Reply {
   status: number;
-  headers: Headers;
+  headers: HeaderMap;
   body: string | Buffer | Readable | null;
 }
 
@@ -40,7 +40,7 @@ export interface Reply {
 interface Exchange {
   method: string;
   target: string;
-  headers: Headers;
+  headers: IncomingMessage["headers"];
   client: string;
   incoming: IncomingMessage;
   /** Fires when the client goes away before the answer is done. */
@@ -71,7 +71,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     const exchange: Exchange = {
       method: incoming.method ?? "GET",
       target: incoming.url ?? "/",
-      headers: headersOf(incoming),
+      headers: incoming.headers,
       client: incoming.socket.remoteAddress ?? "unknown",
       incoming,
       signal: aborted.signal,
@@ -88,7 +88,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   };
 
   async function answer(exchange: Exchange): Promise<{ route: string; reply: Reply }> {
-    const host = (exchange.headers.get("host") ?? "").toLowerCase();
+    const host = (exchange.headers.host ?? "").toLowerCase();
     if (!options.allowedHosts.has(host)) {
       const reason = host ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header";
       return { route: "refused", reply: problem(400, reason) };
@@ -102,7 +102,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
         lic_gate_upstream_connections: { help: "Connections open to the upstream and its storage.", value: upstream.connections },
         lic_gate_decisions_held: { help: "Decisions kept in memory.", value: decider.size },
       });
-      return { route: "metrics", reply: { status: 200, headers: new Headers({ "content-type": "text/plain; version=0.0.4; charset=utf-8" }), body: text } };
+      return { route: "metrics", reply: { status: 200, headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" }, body: text } };
     }
     const query = exchange.target.includes("?") ? exchange.target.slice(exchange.target.indexOf("?")) : "";
     const gateBase = options.publicUrl ?? `http://${host}`;
@@ -149,15 +149,15 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     const headers = upstreamRequestHeaders(exchange.headers);
     const first = await upstream.request(route.upstreamPath + query, { method, headers }, exchange.signal);
     noteUpstreamStatus(first.status);
-    const location = first.headers.get("location");
-    const redirect = REDIRECTS.has(first.status) && location !== null;
+    const location = first.headers["location"];
+    const redirect = REDIRECTS.has(first.status) && location !== undefined;
     // Errors (gated, missing, revision not found) carry nothing to decide on; a redirect to another model file
     // (a renamed repo) is decided when the client follows it to the gate. Other redirects lead to storage.
-    if (first.status >= 400 || (redirect && isModelFile(mapUpstreamUrl(location, first.url, upstream.base, "")))) {
+    if (first.status >= 400 || (redirect && isModelFile(mapUpstreamUrl(location!, first.url, upstream.base, "")))) {
       return passOn(first, gateBase);
     }
 
-    const sha = first.headers.get("x-repo-commit") ?? (route.revision && COMMIT.test(route.revision) ? route.revision : null);
+    const sha = first.headers["x-repo-commit"] ?? (route.revision && COMMIT.test(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     const refusal = refusalFor(outcome);
     if (refusal) {
@@ -183,10 +183,10 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
    * (200, or 206 for a Range) with the Hub's headers from the redirect (X-Repo-Commit, X-Linked-Etag,
    * X-Linked-Size) and the storage's content headers. The ETag is the linked one, the content's sha256.
    */
-  async function fetchFromStorage(redirect: UpstreamResponse, headers: Headers, signal: AbortSignal): Promise<Reply> {
+  async function fetchFromStorage(redirect: UpstreamResponse, headers: HeaderMap, signal: AbortSignal): Promise<Reply> {
     let response = redirect;
-    for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers.has("location"); hop++) {
-      const next = new URL(response.headers.get("location")!, response.url).href;
+    for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers["location"] !== undefined; hop++) {
+      const next = new URL(response.headers["location"]!, response.url).href;
       if (response !== redirect) discard(response);
       response = await upstream.follow(next, { method: "GET", headers }, signal);
     }
@@ -197,8 +197,8 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     }
     const merged = hubHeaders(redirect.headers);
     for (const name of ["content-length", "content-range", "content-type", "accept-ranges", "last-modified", "content-disposition"]) {
-      const value = response.headers.get(name);
-      if (value !== null) merged.set(name, value);
+      const value = response.headers[name];
+      if (value !== undefined) merged[name] = value;
     }
     return { status: response.status, headers: merged, body: response.body };
   }
@@ -206,18 +206,16 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   /** HEAD on a file in storage: what huggingface_hub reads from the Hub's 302, as a 200 from the gate. */
   function headFromRedirect(redirect: UpstreamResponse): Reply {
     const headers = hubHeaders(redirect.headers);
-    const size = redirect.headers.get("x-linked-size");
-    if (size !== null) headers.set("content-length", size);
-    headers.set("accept-ranges", "bytes");
+    const size = redirect.headers["x-linked-size"];
+    if (size !== undefined) headers["content-length"] = size;
+    headers["accept-ranges"] = "bytes";
     return { status: 200, headers, body: null };
   }
 
-  function hubHeaders(from: Headers): Headers {
-    const headers = clientResponseHeaders(from);
-    headers.delete("content-length");
-    headers.delete("content-type");
-    const linked = from.get("x-linked-etag");
-    if (linked !== null) headers.set("etag", linked);
+  function hubHeaders(from: HeaderMap): HeaderMap {
+    const { "content-length": _length, "content-type": _type, ...headers } = clientResponseHeaders(from);
+    const linked = from["x-linked-etag"];
+    if (linked !== undefined) headers["etag"] = linked;
     return headers;
   }
 
@@ -247,28 +245,28 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     return { ...reply, reason };
   }
 
-  function annotate(headers: Headers, outcome: DecisionOutcome): void {
-    headers.set("x-lic-policy", policyHeader);
+  function annotate(headers: HeaderMap, outcome: DecisionOutcome): void {
+    headers["x-lic-policy"] = policyHeader;
     if (!outcome.ok) {
-      headers.set("x-lic-verdict", "undecided");
-      headers.set("x-lic-reason", headerSafe(outcome.message));
+      headers["x-lic-verdict"] = "undecided";
+      headers["x-lic-reason"] = headerSafe(outcome.message);
       return;
     }
-    headers.set("x-lic-verdict", outcome.decision.verdict);
-    if (outcome.decision.codes.length > 0) headers.set("x-lic-findings", outcome.decision.codes.join(","));
-    if (outcome.decision.verdict !== "allow") headers.set("x-lic-reason", headerSafe(outcome.decision.reason));
+    headers["x-lic-verdict"] = outcome.decision.verdict;
+    if (outcome.decision.codes.length > 0) headers["x-lic-findings"] = outcome.decision.codes.join(",");
+    if (outcome.decision.verdict !== "allow") headers["x-lic-reason"] = headerSafe(outcome.decision.reason);
   }
 
   /** An upstream answer as the client gets it: hop-by-hop and Xet headers gone, Location and Link on the gate. */
   function passOn(response: UpstreamResponse, gateBase: string): Reply {
     const headers = clientResponseHeaders(response.headers);
-    const location = response.headers.get("location");
-    if (location !== null) {
+    const location = response.headers["location"];
+    if (location !== undefined) {
       const mapped = mapUpstreamUrl(location, response.url, upstream.base, gateBase);
-      if (mapped !== null) headers.set("location", mapped);
+      if (mapped !== null) headers["location"] = mapped;
     }
-    const link = rewriteLinks(response.headers.get("link"), response.url, upstream.base, gateBase);
-    if (link !== null) headers.set("link", link);
+    const link = rewriteLinks(response.headers["link"], response.url, upstream.base, gateBase);
+    if (link !== null) headers["link"] = link;
     return { status: response.status, headers, body: response.body };
   }
 
@@ -302,8 +300,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
 
 /** Writes a reply; a streamed body is piped with backpressure and cut off if the client goes away. */
 function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (bytes: number) => void): void {
-  const headers: Record<string, string> = {};
-  reply.headers.forEach((value, name) => (headers[name] = value));
+  const headers = { ...reply.headers };
   const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
   outgoing.writeHead(reply.status, headers);
@@ -332,25 +329,12 @@ function isModelFile(mapped: string | null): boolean {
 /** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */
 function problem(status: number, reason: string, details: object = {}): Reply {
   const reply = json(status, { error: reason, ...details });
-  reply.headers.set("x-error-message", headerSafe(reason));
+  reply.headers["x-error-message"] = headerSafe(reason);
   return reply;
 }
 
 function json(status: number, value: unknown): Reply {
-  return { status, headers: new Headers({ "content-type": "application/json; charset=utf-8" }), body: JSON.stringify(value) };
-}
-
-function headersOf(incoming: IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value === undefined) continue;
-    try {
-      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-    } catch {
-      // Not a value Web Headers accept; the gate forwards none of those anyway.
-    }
-  }
-  return headers;
+  return { status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(value) };
 }
 
 class BodyTooLarge extends Error {}

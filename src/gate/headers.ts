@@ -6,6 +6,9 @@
  * @huggingface/hub fall back to plain HTTP, so file bytes flow through the gate instead of straight from Xet storage.
  */
 
+/** Header names in lower case, as Node gives them; one value each (repeated headers joined with ", "). */
+export type HeaderMap = Record<string, string>;
+
 const FORWARDED_REQUEST_HEADERS = [
   "accept",
   "authorization",
@@ -39,22 +42,21 @@ const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "strict-transport-securi
 const XET_MEDIA_TYPE = "application/vnd.xet-fileinfo+json";
 
 /** The headers sent upstream for a client's request. `Accept-Encoding: identity`: bytes pass through as stored. */
-export function upstreamRequestHeaders(client: Headers): Headers {
-  const headers = new Headers();
+export function upstreamRequestHeaders(client: Record<string, string | string[] | undefined>): HeaderMap {
+  const headers: HeaderMap = {};
   for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = client.get(name);
-    if (value !== null) headers.set(name, value);
+    const value = client[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  const accept = headers.get("accept");
-  if (accept !== null) {
-    const kept = accept
+  if (headers["accept"] !== undefined) {
+    const kept = headers["accept"]
       .split(",")
       .map((part) => part.trim())
       .filter((part) => part !== "" && !part.toLowerCase().startsWith(XET_MEDIA_TYPE));
-    if (kept.length > 0) headers.set("accept", kept.join(", "));
-    else headers.delete("accept");
+    if (kept.length > 0) headers["accept"] = kept.join(", ");
+    else delete headers["accept"];
   }
-  headers.set("accept-encoding", "identity");
+  headers["accept-encoding"] = "identity";
   return headers;
 }
 
@@ -62,12 +64,12 @@ export function upstreamRequestHeaders(client: Headers): Headers {
  * The upstream's response headers as the gate passes them on. `Location` and `Link` are dropped here: they are
  * rewritten to the gate by the caller (`mapUpstreamUrl`, `rewriteLinks`), or not passed at all.
  */
-export function clientResponseHeaders(upstream: Headers): Headers {
-  const headers = new Headers();
-  upstream.forEach((value, name) => {
-    if (HOP_BY_HOP.has(name) || DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("x-xet-")) return;
-    headers.set(name, value);
-  });
+export function clientResponseHeaders(upstream: HeaderMap): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    if (HOP_BY_HOP.has(name) || DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("x-xet-")) continue;
+    headers[name] = value;
+  }
   return headers;
 }
 
@@ -98,7 +100,7 @@ export function mapUpstreamUrl(value: string, requestUrl: string, upstreamBase: 
  * `Link` with the upstream's URLs moved to the gate (tree pagination: `rel="next"`). Links that leave the upstream,
  * and every Xet link (`xet-auth`, `xet-reconstruction-info`), are dropped. null: nothing left.
  */
-export function rewriteLinks(link: string | null, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
+export function rewriteLinks(link: string | undefined, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
   if (!link) return null;
   const kept: string[] = [];
   for (const match of link.matchAll(/<([^>]*)>([^,]*)/g)) {

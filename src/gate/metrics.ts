@@ -16,16 +16,29 @@ type Labels = Record<string, string>;
 
 export class Metrics {
   private readonly values = new Map<CounterName, Map<string, number>>();
+  /** Label sets seen, by a cheap key: every request counts three times, and formatting each set once is enough. */
+  private readonly formatted = new Map<string, string>();
 
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
     const series = this.values.get(name) ?? new Map<string, number>();
-    const key = labelText(labels);
+    const key = this.format(labels);
     series.set(key, (series.get(key) ?? 0) + amount);
     this.values.set(name, series);
   }
 
   get(name: CounterName, labels: Labels = {}): number {
-    return this.values.get(name)?.get(labelText(labels)) ?? 0;
+    return this.values.get(name)?.get(this.format(labels)) ?? 0;
+  }
+
+  private format(labels: Labels): string {
+    let key = "";
+    for (const name in labels) key += `${name}\u0000${labels[name]}\u0000`;
+    let text = this.formatted.get(key);
+    if (text === undefined) {
+      text = labelText(labels);
+      this.formatted.set(key, text);
+    }
+    return text;
   }
 
   /** `gauges` are read at render time (connections in flight, decisions held). */

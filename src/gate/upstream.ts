@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { HeaderMap } from "./headers.js";
 
 export interface UpstreamOptions {
   /** The upstream's base URL, without a trailing slash (https://huggingface.co, or a mirror with a path prefix). */
@@ -23,14 +24,14 @@ export class UpstreamError extends Error {
 
 export interface UpstreamRequest {
   method: "GET" | "HEAD" | "POST";
-  headers: Headers;
+  headers: HeaderMap;
   body?: Buffer;
 }
 
 /** An upstream answer: its body is a Node stream, piped to the client without passing through Web streams. */
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
+  headers: HeaderMap;
   /** The URL asked, against which a relative `Location` resolves. */
   url: string;
   body: IncomingMessage;
@@ -74,8 +75,8 @@ export class Upstream {
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       return Promise.reject(new UpstreamError("network", `the upstream redirected to a ${url.protocol} URL, which the gate does not follow`));
     }
-    const headers = new Headers(request.headers);
-    if (url.origin !== this.origin) headers.delete("authorization");
+    const headers = { ...request.headers };
+    if (url.origin !== this.origin) delete headers["authorization"];
     return this.send(url.href, { ...request, headers }, signal);
   }
 
@@ -93,8 +94,7 @@ export class Upstream {
   private send(url: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
     const target = new URL(url);
     const secure = target.protocol === "https:";
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
+    const headers = { ...request.headers };
     if (request.body) headers["content-length"] = String(request.body.byteLength);
     return new Promise((resolve, reject) => {
       const outgoing = (secure ? httpsRequest : httpRequest)(target, { method: request.method, headers, agent: secure ? this.https : this.http });
@@ -104,7 +104,7 @@ export class Upstream {
       outgoing.on("response", (body) => {
         clearTimeout(timer);
         body.once("close", () => signal?.removeEventListener("abort", onAbort));
-        resolve({ status: body.statusCode ?? 502, headers: headersOf(body.rawHeaders), url, body });
+        resolve({ status: body.statusCode ?? 502, headers: headersOf(body.headers), url, body });
       });
       outgoing.on("error", (error) => {
         clearTimeout(timer);
@@ -116,14 +116,10 @@ export class Upstream {
   }
 }
 
-function headersOf(raw: string[]): Headers {
-  const headers = new Headers();
-  for (let index = 0; index + 1 < raw.length; index += 2) {
-    try {
-      headers.append(raw[index]!, raw[index + 1]!);
-    } catch {
-      // A header value Web Headers refuses (a stray control character) is not one the gate passes on.
-    }
+function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return headers;
 }
@@ -131,7 +127,7 @@ function headersOf(raw: string[]): Headers {
 /** Lets a body go unread: a short one is drained so its connection returns to the pool, a long one is cut. */
 export function discard(response: UpstreamResponse): void {
   if (response.body.complete || response.body.destroyed) return;
-  const length = Number(response.headers.get("content-length") ?? Infinity);
+  const length = Number(response.headers["content-length"] ?? Infinity);
   if (length <= 64 * 1024) response.body.resume();
   else response.body.destroy();
 }

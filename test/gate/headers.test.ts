@@ -7,7 +7,7 @@ const ASKED = "https://huggingface.co/api/models/org/m/tree/main?recursive=true"
 
 describe("headers across the gate", () => {
   it("forwards only what the Hub needs, without Xet, and asks for bytes as stored", () => {
-    const client = new Headers({
+    const client = {
       authorization: "Bearer hf_x",
       range: "bytes=0-0",
       accept: "application/vnd.xet-fileinfo+json, */*",
@@ -16,19 +16,19 @@ describe("headers across the gate", () => {
       cookie: "session=1",
       "x-forwarded-for": "10.0.0.1",
       "proxy-authorization": "Basic abc",
-    });
-    expect(Object.fromEntries(upstreamRequestHeaders(client))).toEqual({
+    };
+    expect(upstreamRequestHeaders(client)).toEqual({
       authorization: "Bearer hf_x",
       range: "bytes=0-0",
       accept: "*/*",
       "user-agent": "huggingface_hub/1.0",
       "accept-encoding": "identity",
     });
-    expect(upstreamRequestHeaders(new Headers({ accept: "application/vnd.xet-fileinfo+json" })).has("accept")).toBe(false);
+    expect(upstreamRequestHeaders({ accept: "application/vnd.xet-fileinfo+json" })).not.toHaveProperty("accept");
   });
 
   it("passes on the Hub's headers and drops hop-by-hop, cookies and Xet", () => {
-    const upstream = new Headers({
+    const upstream = {
       "x-repo-commit": "a".repeat(40),
       etag: '"abc"',
       "x-linked-etag": '"def"',
@@ -44,8 +44,8 @@ describe("headers across the gate", () => {
       "transfer-encoding": "chunked",
       location: "/elsewhere",
       link: '<https://huggingface.co/x>; rel="next"',
-    });
-    expect([...clientResponseHeaders(upstream).keys()].sort()).toEqual(["accept-ranges", "content-length", "content-range", "etag", "x-error-code", "x-linked-etag", "x-linked-size", "x-repo-commit"]);
+    };
+    expect(Object.keys(clientResponseHeaders(upstream)).sort()).toEqual(["accept-ranges", "content-length", "content-range", "etag", "x-error-code", "x-linked-etag", "x-linked-size", "x-repo-commit"]);
   });
 
   it("maps upstream URLs onto the gate: relative stays relative, absolute becomes the gate's, others are not the gate's", () => {
@@ -64,7 +64,7 @@ describe("headers across the gate", () => {
     const link = '<https://huggingface.co/api/models/org/m/tree/main?cursor=abc>; rel="next", <https://huggingface.co/api/models/org/m/xet-read-token/main>; rel="xet-auth", <https://cas.example/r>; rel="xet-reconstruction-info"';
     expect(rewriteLinks(link, ASKED, UPSTREAM, GATE)).toBe(`<${GATE}/api/models/org/m/tree/main?cursor=abc>; rel="next"`);
     expect(rewriteLinks('<https://elsewhere.example/x>; rel="next"', ASKED, UPSTREAM, GATE)).toBeNull();
-    expect(rewriteLinks(null, ASKED, UPSTREAM, GATE)).toBeNull();
+    expect(rewriteLinks(undefined, ASKED, UPSTREAM, GATE)).toBeNull();
   });
 
   it("makes any text a safe header value", () => {
