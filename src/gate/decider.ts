@@ -3,7 +3,6 @@ import { acquireLineage } from "../acquire-lineage.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
-import { isCommitSha } from "../model-ref.js";
 import type { Policy } from "../policy/policy.js";
 import { formatFindingMessage } from "../report/finding-info.js";
 import type { CheckResult, Verdict } from "../types.js";
@@ -53,7 +52,7 @@ export class Decider {
     this.maxEntries = options.maxEntries ?? 10_000;
   }
 
-  /** `revision` should be a commit sha; a branch costs one upstream request to resolve, and is not kept. */
+  /** `revision` should be a commit sha; a branch is evaluated again each time (it may have moved). */
   async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
     const key = this.keyOf(repoId, revision);
     const known = this.decided.get(key);
@@ -84,7 +83,9 @@ export class Decider {
       const lineage = this.options.lineage ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage }) : undefined;
       const result = checkModel(snapshot, policy, { today: this.options.today(), catalog, ...(lineage ? { lineage } : {}) });
       const decision = toDecision(result, policy.name);
-      if (isCommitSha(revision)) this.keep(this.keyOf(repoId, revision), decision);
+      // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
+      // file requests that follow name that commit (X-Repo-Commit).
+      this.keep(this.keyOf(repoId, decision.sha), decision);
       return { ok: true, decision, cached: false };
     } catch (error) {
       const redact = this.options.redact ?? ((text: string) => text);

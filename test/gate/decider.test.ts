@@ -41,13 +41,15 @@ describe("Decider", () => {
     expect(infoReads()).toBe(1);
   });
 
-  it("does not keep a branch's decision (the branch moves), nor a failure", async () => {
+  it("keeps a branch's decision under the commit it resolved to, not under the branch (it moves), and keeps no failure", async () => {
     const gate = decider();
     await gate.decide("google-bert/bert-base-uncased", "main");
-    expect(gate.size).toBe(0);
+    expect(await gate.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: true });
+    expect(await gate.decide("google-bert/bert-base-uncased", "main")).toMatchObject({ ok: true, cached: false });
+    const fresh = decider();
     hub.script(/^\/api\/models\//, { status: 503, body: "down" });
-    expect(await gate.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: false, kind: "upstream" });
-    expect(await gate.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: false });
+    expect(await fresh.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: false, kind: "upstream" });
+    expect(await fresh.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: false });
   });
 
   it("decides again the next day, so an expired waiver stops applying", async () => {
