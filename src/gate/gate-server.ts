@@ -30,6 +30,8 @@ export async function listenGate(handler: (incoming: IncomingMessage, outgoing: 
       maxHeaderSize: options.maxHeaderBytes,
       requestTimeout: options.requestTimeoutMs,
       headersTimeout: Math.min(options.requestTimeoutMs, 60_000),
+      // Node checks the two timeouts above on this interval (30 s by default), so a short limit needs a short one.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, options.requestTimeoutMs / 4)),
     },
     handler,
   );

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } from "@huggingface/hub";
@@ -243,6 +244,19 @@ describe("lic gate is not an open proxy", () => {
     }
     expect(hub.requests).toEqual([]);
     expect(hub.storageRequests).toEqual([]);
+  });
+
+  it("cuts off a client that does not finish its request in time (408)", async () => {
+    const gate = await startTestGate(hub, { requestTimeoutMs: 1000 });
+    const { port } = new URL(gate.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it("answers 431 to an oversized request head", async () => {

@@ -1,0 +1,74 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { Upstream, UpstreamError } from "../../src/gate/upstream.js";
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(handle: (path: string, response: ServerResponse, authorization: string | undefined) => void): Promise<string> {
+  const server = createServer((request, response) => handle(request.url ?? "/", response, request.headers.authorization));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("Upstream", () => {
+  it("holds at most maxConnections; the next request waits until a body has been read", async () => {
+    const url = await serve((_path, response) => response.end("x".repeat(100_000)));
+    const upstream = new Upstream({ base: url, timeoutMs: 5000, maxConnections: 1 });
+    const first = await upstream.request("/a", { method: "GET", headers: {} });
+    let secondAnswered = false;
+    const second = upstream.request("/b", { method: "GET", headers: {} }).then((response) => {
+      secondAnswered = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secondAnswered).toBe(false);
+    expect(upstream.connections).toBe(1);
+    first.body.resume();
+    (await second).body.resume();
+    expect(secondAnswered).toBe(true);
+    upstream.close();
+  });
+
+  it("gives up on an upstream that does not answer, as a timeout", async () => {
+    const url = await serve(() => {});
+    const upstream = new Upstream({ base: url, timeoutMs: 200, maxConnections: 4 });
+    const error = await upstream.request("/slow", { method: "GET", headers: {} }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ kind: "timeout", message: `${new URL(url).host} did not answer within 0.2 s` });
+    upstream.close();
+  });
+
+  it("reports an unreachable upstream as a network failure", async () => {
+    const upstream = new Upstream({ base: "http://127.0.0.1:9", timeoutMs: 2000, maxConnections: 4 });
+    await expect(upstream.request("/", { method: "GET", headers: {} })).rejects.toMatchObject({ kind: "network", message: expect.stringContaining("could not reach 127.0.0.1:9") });
+    upstream.close();
+  });
+
+  it("sends a client's Authorization to the upstream's origin only, never where it redirects", async () => {
+    const seen: (string | undefined)[] = [];
+    const storage = await serve((_path, response, authorization) => {
+      seen.push(authorization);
+      response.end("bytes");
+    });
+    const hub = await serve((_path, response, authorization) => {
+      seen.push(authorization);
+      response.end("meta");
+    });
+    const upstream = new Upstream({ base: hub, timeoutMs: 2000, maxConnections: 4 });
+    const headers = { authorization: "Bearer hf_client" };
+    (await upstream.request("/api/models/x", { method: "GET", headers })).body.resume();
+    const followed = await upstream.follow(`${storage}/blob`, { method: "GET", headers });
+    followed.body.resume();
+    expect(seen).toEqual(["Bearer hf_client", undefined]);
+    await expect(upstream.follow("file:///etc/passwd", { method: "GET", headers })).rejects.toMatchObject({ message: expect.stringContaining("file: URL") });
+    upstream.close();
+  });
+});
