@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
 import { bertModel } from "../test/support/hub-models.js";
 import { runLic } from "../test/support/run-lic.js";
+import { median } from "./stats.js";
 
 const WARM_RUNS = 15;
 const MANY_MODELS = 100;
@@ -18,11 +19,6 @@ function syntheticModels(count: number): FakeModel[] {
     ...base,
     info: { ...base.info, id: `bench-org/model-${index}`, sha: index.toString(16).padStart(40, "0") },
   }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {

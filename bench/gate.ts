@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Agent, request } from "node:http";
 import { availableParallelism } from "node:os";
+import { median, percentile } from "./stats.js";
 
 const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
 const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
@@ -125,15 +126,6 @@ async function concurrentLatencies(url: string, count: number): Promise<number[]
   const latencies = await Promise.all(Array.from({ length: count }, one));
   agent.destroy();
   return latencies;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
 }
 
 /** User and system CPU time of `pid` so far, from /proc (clock ticks of 1/100 s). */

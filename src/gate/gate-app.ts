@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { isCommitSha } from "../model-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
 import { toJsonFinding } from "../report/json.js";
 import type { AuditEntry, AuditSink } from "./audit-log.js";
@@ -49,7 +50,6 @@ interface Exchange {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_STORAGE_HOPS = 3;
-const COMMIT = /^[0-9a-f]{40}$/;
 
 /**
  * `lic gate`: the Hub's protocol, with a policy decision on every model. Metadata always passes (so users can read
@@ -157,7 +157,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       return passOn(first, gateBase);
     }
 
-    const sha = first.headers["x-repo-commit"] ?? (route.revision && COMMIT.test(route.revision) ? route.revision : null);
+    const sha = first.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     const refusal = refusalFor(outcome);
     if (refusal) {
@@ -363,7 +363,7 @@ async function readBody(stream: Readable & { headers?: IncomingMessage["headers"
 function shaIn(text: Buffer): string | null {
   try {
     const sha = (JSON.parse(text.toString("utf8")) as { sha?: unknown }).sha;
-    return typeof sha === "string" && COMMIT.test(sha) ? sha : null;
+    return typeof sha === "string" && isCommitSha(sha) ? sha : null;
   } catch {
     return null;
   }
