@@ -5,7 +5,7 @@ import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
-import { tokenRedactor } from "../redact-token.js";
+import { createRedactor } from "../redact.js";
 import type { ReportFormat } from "../report/report-formats.js";
 import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
@@ -71,7 +71,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
   const connection = resolveConnection(flags, io.env, readTokenFile);
-  const redact = tokenRedactor(connection.token);
+  const redact = createRedactor([connection.token]);
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint) : null;

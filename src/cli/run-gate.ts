@@ -2,7 +2,7 @@ import { getCatalog } from "../catalog/catalog.js";
 import { openAuditLog } from "../gate/audit-log.js";
 import type { GateMode } from "../gate/gate-app.js";
 import { GateConfigError, startGate } from "../gate/start-gate.js";
-import { tokenRedactor } from "../redact-token.js";
+import { createRedactor } from "../redact.js";
 import { ExitCode } from "./exit-code.js";
 import { formatIssue, loadPolicy } from "./load-policy.js";
 import { todayFrom, type CliIo } from "./run-check.js";
@@ -46,7 +46,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, todayFrom(io.env));
   // The gate's token: HF_TOKEN or the login file, as for lic check. --endpoint does not apply: the upstream is explicit.
   const connection = resolveConnection({ endpoint: DEFAULT_ENDPOINT, cacheDir: flags.cacheDir }, io.env, readTokenFile);
-  const redact = tokenRedactor(connection.token);
+  const redact = createRedactor([connection.token]);
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
 

@@ -2,7 +2,7 @@ import { hostname, networkInterfaces } from "node:os";
 import { SnapshotCache } from "../cache/snapshot-cache.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
-import { tokenRedactor } from "../redact-token.js";
+import { createRedactor } from "../redact.js";
 import type { AuditSink } from "./audit-log.js";
 import { Decider } from "./decider.js";
 import { createGateHandler, type GateMode } from "./gate-app.js";
@@ -55,7 +55,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     },
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
-    redact: tokenRedactor(config.token),
+    redact: createRedactor([config.token]),
   });
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
