@@ -1,10 +1,11 @@
 /** `npm run bench`: every benchmark, figures beside their goals. `npm run bench -- gate` runs the ones named. */
 import { benchCheck } from "./check.js";
 import { benchGate } from "./gate.js";
+import { benchHostile } from "./hostile.js";
 import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
 
-const benches: Record<string, () => Promise<void>> = { check: benchCheck, lineage: benchLineage, matcher: benchMatcher, gate: benchGate };
+const benches: Record<string, () => Promise<void>> = { check: benchCheck, lineage: benchLineage, matcher: benchMatcher, gate: benchGate, hostile: benchHostile };
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benches));
 if (unknown.length > 0) {
