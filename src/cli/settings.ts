@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
 export const DEFAULT_ENDPOINT = "https://huggingface.co";
@@ -87,11 +87,14 @@ export function parseEndpoint(value: string, source: string): string {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
-/** The token file's text, or null when it cannot be read (a missing file means "not logged in"). */
+/** Far above any token (the Hub's are 37 characters); a token file larger than this is not one. */
+const MAX_TOKEN_FILE_BYTES = 64 * 1024;
+
+/**
+ * The token file's text, or null when it cannot be read as one: missing ("not logged in"), unreadable, not a
+ * regular file (HF_TOKEN_PATH=/dev/zero or a FIFO must not hang lic), or over 64 KiB.
+ */
 export function readTokenFile(path: string): string | null {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
+  const read = readCappedFile(path, MAX_TOKEN_FILE_BYTES);
+  return read.ok ? read.text : null;
 }

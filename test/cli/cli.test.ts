@@ -1,11 +1,11 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, runLic } from "../support/run-lic.js";
+import { LIC_BIN, runLic, type LicRun } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -206,6 +206,48 @@ describe("lic check --policy", () => {
   });
 });
 
+describe("lic check --policy that is not a policy file (review M7)", () => {
+  // Each would read without bound or block forever before the fix: the run is killed after 5 s, and fails.
+  it.each(["/dev/zero", "/dev/urandom", "fifo", "extends /dev/zero", "extends fifo"])("%s: exit 2 within a second, naming the file", async (target) => {
+    const dir = tempDir();
+    execFileSync("mkfifo", [`${dir}/fifo`]);
+    const named = target.replace("extends ", "").replace(/^fifo$/, `${dir}/fifo`);
+    let policy = named;
+    if (target.startsWith("extends")) {
+      policy = `${dir}/team.yaml`;
+      writeFileSync(policy, `extends: ${named}\n`);
+    }
+    const started = Date.now();
+    const run = await licWithin(["google-bert/bert-base-uncased", "--policy", policy], 5000);
+    expect(run.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(run.stderr).toContain(`policy "${named}" is not a regular file`);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("refuses a policy over 1 MiB", async () => {
+    const policy = `${tempDir()}/big.yaml`;
+    writeFileSync(policy, `# ${"x".repeat(1024 * 1024)}\n`);
+    const run = await lic(["google-bert/bert-base-uncased", "--policy", policy]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: policy "${policy}" is larger than 1 MiB\n`);
+  });
+
+  it("lic report refuses a saved result that is not a regular file", async () => {
+    const run = await runLic(["report", "/dev/zero"], {}, home);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('lic: cannot read "/dev/zero" (not a regular file); give a file written by lic check --format json\n');
+  });
+
+  it("does not hang on a token file that is a FIFO: no token", async () => {
+    const fifo = `${tempDir()}/fifo`;
+    execFileSync("mkfifo", [fifo]);
+    const run = await licWithin(["google-bert/bert-base-uncased", "--no-cache"], 5000, { HF_TOKEN_PATH: fifo });
+    expect(run.code).toBe(0);
+    expect(hub.requests.every((request) => request.authorization === undefined)).toBe(true);
+  });
+});
+
 describe("lic check lineage", () => {
   it("follows base_model by default, shows the tree, and --no-lineage skips it", async () => {
     await hub.stop();
@@ -353,6 +395,26 @@ describe("lic", () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
   });
 });
+
+/** `lic check ARGS`, killed after `ms` (exit code null then): for inputs that used to hang. */
+function licWithin(args: string[], ms: number, env: Record<string, string> = {}): Promise<LicRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LIC_BIN, "check", ...args], {
+      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: home, XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
 
 /** A loopback port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
