@@ -1,3 +1,4 @@
+import { noSecrets } from "../redact.js";
 import { diffReports, formatChanges, hasRegression } from "../report/diff-reports.js";
 import { readJsonReport, ReportFormatError } from "../report/read-json-report.js";
 import type { ReportFormat } from "../report/report-formats.js";
@@ -13,7 +14,8 @@ const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** `lic report RESULT.json --format FORMAT`: re-renders a saved result, with no network. */
 export async function runReport(file: string, flags: { format: ReportFormat; output?: string }, io: CliIo): Promise<number> {
-  await emitReports(readReport(file), flags.format, flags.output, [], io, (text) => text);
+  // A saved result may come from another machine or an older lic: it is redacted like a fresh one.
+  await emitReports(readReport(file), flags.format, flags.output, [], io, io.redact ?? noSecrets);
   return ExitCode.ok;
 }
 

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/run-check.js";
+import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { LIC_BIN, runLic, type LicRun } from "../support/run-lic.js";
@@ -248,6 +251,84 @@ describe("lic check --policy that is not a policy file (review M7)", () => {
   });
 });
 
+describe("lic check: the token is checked where the settings are read (review L4)", () => {
+  it.each([
+    ["--token with a line break", ["--token", "hf_a\nbcdef"], {}, "--token contains a character not allowed in an HTTP header (a line break, at character 5)"],
+    ["--token beyond Latin-1", ["--token", "hf_tök€n"], {}, "--token contains a character not allowed in an HTTP header (a character beyond Latin-1, at character 7)"],
+    ["HF_TOKEN with CR LF", [], { HF_TOKEN: "hf_abc\r\ndef" }, "HF_TOKEN contains a character not allowed in an HTTP header (a line break, at character 7)"],
+    ["HUGGING_FACE_HUB_TOKEN with a NUL", [], { HUGGING_FACE_HUB_TOKEN: "hf_abc\u0000def" }, "HUGGING_FACE_HUB_TOKEN contains a character not allowed in an HTTP header (a control character, at character 7)"],
+  ])("%s: exit 2 before any request, without printing the token", async (_name, flags, env, message) => {
+    const started = Date.now();
+    const run = await licIn(["check", "google-bert/bert-base-uncased", ...flags], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: ${message}; give the token exactly as issued\n`);
+    expect(run.stderr).not.toMatch(/bcdef|tök|def/);
+    expect(hub.requests).toEqual([]);
+    // Before the fix: exit 3 after 4 to 7 s of retries (the first run here also loads the CLI's modules).
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("the token file: names the file, not the token", async () => {
+    writeFileSync(`${home}/token`, "hf_abc\u0001def\n");
+    const run = await licIn(["check", "google-bert/bert-base-uncased"], { HF_TOKEN_PATH: `${home}/token` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: the token file at ${home}/token contains a character not allowed in an HTTP header (a control character, at character 7); give the token exactly as issued\n`);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("takes a token with Latin-1 (obs-text) and a space, as HTTP allows, and sends it as given", async () => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--no-cache", "--token", "corp tök"]);
+    expect(run.code).toBe(0);
+    expect(hub.requests[0]?.authorization).toBe("Bearer corp tök");
+  });
+});
+
+describe("lic: no output carries a token, usage errors included (review L9)", () => {
+  const token = "hf_secret_rt_token";
+  const corp = "corp-internal-rt-TOKEN-7f3a";
+
+  it.each([
+    ["--endpoint with ?access_token=", ["--endpoint", `http://127.0.0.1:1/?access_token=${token}`], { HF_TOKEN: token }],
+    ["HF_ENDPOINT with ?token= (a token lic does not otherwise hold)", [], { HF_ENDPOINT: `http://127.0.0.1:1/?token=${corp}` }],
+    ["HF_ENDPOINT with an unusual query name", [], { HF_ENDPOINT: `http://127.0.0.1:1/?sig=${corp}` }],
+    ["--endpoint with a fragment", ["--endpoint", `http://127.0.0.1:1/#${corp}`], {}],
+    ["--endpoint with userinfo", ["--endpoint", `http://user:${corp}@127.0.0.1:1/`], {}],
+    ["--endpoint with a user name only", ["--endpoint", `http://${corp}@127.0.0.1:1/`], {}],
+    ["--endpoint that is not a URL, with --token", ["--endpoint", `not a url ${token}`, "--token", token], {}],
+    ["--endpoint that is not a URL, with --token=", ["--endpoint", `not a url ${token}`, `--token=${token}`], {}],
+    ["a commander error echoing HF_TOKEN", ["--concurrency", token], { HF_TOKEN: token }],
+    ["a commander error echoing HUGGING_FACE_HUB_TOKEN", ["--timeout", corp], { HUGGING_FACE_HUB_TOKEN: corp }],
+  ])("%s: exit 2, token not printed", async (_name, flags, env) => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", ...flags], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^(lic: |error: )/);
+    expect(run.stdout + run.stderr).not.toContain(token);
+    expect(run.stdout + run.stderr).not.toContain(corp);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("a policy error that repeats the token from the token file", async () => {
+    writeFileSync(`${home}/token`, `${corp}\n`);
+    writeFileSync(`${home}/team.yaml`, `licenses:\n  allow: [${corp}]\n`);
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--policy", `${home}/team.yaml`], { HF_TOKEN_PATH: `${home}/token` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: ${home}/team.yaml:2: licenses.allow[0]: "[token]" is not a known license\n`);
+  });
+
+  it("lic report redacts a saved result that holds a token", async () => {
+    const dir = tempDir();
+    await lic(["google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/saved.json`]);
+    const saved = JSON.parse(readFileSync(`${dir}/saved.json`, "utf8"));
+    saved.policy.name = `leaked ${corp} Bearer abcdefgh`;
+    writeFileSync(`${dir}/saved.json`, JSON.stringify(saved));
+    const run = await licIn(["report", `${dir}/saved.json`, "--format", "markdown", "--output", `${dir}/out.md`], { HF_TOKEN: corp });
+    expect(run.code).toBe(0);
+    const out = readFileSync(`${dir}/out.md`, "utf8");
+    expect(out).toContain("leaked [token] Bearer [token]");
+    expect(out).not.toContain(corp);
+  });
+});
+
 describe("lic check lineage", () => {
   it("follows base_model by default, shows the tree, and --no-lineage skips it", async () => {
     await hub.stop();
@@ -395,6 +476,20 @@ describe("lic", () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
   });
 });
+
+/** The CLI in this process, with a fake CliIo: what it printed and its exit code. */
+async function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    env: { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, NO_COLOR: "1", ...env },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    version: "0.0.0-test",
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
 
 /** `lic check ARGS`, killed after `ms` (exit code null then): for inputs that used to hang. */
 function licWithin(args: string[], ms: number, env: Record<string, string> = {}): Promise<LicRun> {
