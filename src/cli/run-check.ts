@@ -13,7 +13,7 @@ import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { readTokenFile, resolveConnection, type Environment } from "./settings.js";
 import { UsageError } from "./usage-error.js";
-import { emitReports, parseReportFlags } from "./emit-reports.js";
+import { checkReportTargets, emitReports, parseReportFlags } from "./emit-reports.js";
 
 
 export interface CheckFlags {
@@ -69,6 +69,7 @@ export interface CliIo {
 export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const refs = parseModelRefs(models, flags.revision);
   const reports = parseReportFlags(flags.report ?? []);
+  checkReportTargets(flags.output, reports);
   const today = todayFrom(io.env);
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);

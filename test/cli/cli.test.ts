@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -326,6 +326,39 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
     const out = readFileSync(`${dir}/out.md`, "utf8");
     expect(out).toContain("leaked [token] Bearer [token]");
     expect(out).not.toContain(corp);
+  });
+});
+
+describe("lic check: --output and --report are checked before any request (review L10)", () => {
+  it.each([
+    ["a missing folder", (dir: string) => `${dir}/missing/dir/r.json`, /^lic: cannot write --output ".*\/missing\/dir\/r\.json" \(ENOENT\); check that its folder .*\/missing\/dir exists and is writable\n$/],
+    ["a folder", (dir: string) => dir, /^lic: --output ".*" is not a regular file \(a folder or a device\); give the path of a file to write\n$/],
+    // Not /dev/null itself: before the fix, lic run as root renamed its report over it (a regular file in its place).
+    ["a FIFO", (dir: string) => (execFileSync("mkfifo", [`${dir}/fifo`]), `${dir}/fifo`), /^lic: --output ".*\/fifo" is not a regular file/],
+    ["a file in /proc, where nothing can be created", () => "/proc/version", /^lic: cannot write --output "\/proc\/version" \((ENOENT|EACCES)\)/],
+  ])("--output to %s: exit 2, nothing checked", async (_name, target, message) => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", target(tempDir())]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("--report to a missing folder: exit 2 before any request, and the --output file already there is left as it was", async () => {
+    const dir = tempDir();
+    writeFileSync(`${dir}/report.json`, "earlier report\n");
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/report.json`, "--report", `sarif=${dir}/missing/lic.sarif`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot write --report "${dir}/missing/lic.sarif" (ENOENT)`);
+    expect(hub.requests).toEqual([]);
+    expect(readFileSync(`${dir}/report.json`, "utf8")).toBe("earlier report\n");
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+  });
+
+  it("leaves no probe file behind when the run goes on", async () => {
+    const dir = tempDir();
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", `${dir}/r.txt`, "--report", `json=${dir}/r.json`]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["r.json", "r.txt"]);
   });
 });
 
