@@ -251,6 +251,25 @@ describe("lic check --policy that is not a policy file (review M7)", () => {
   });
 });
 
+describe("lic policy validate and lic check: a domicile that names no country (review M6)", () => {
+  it("exits 2 at the line, before any request, instead of turning the EU rule off", async () => {
+    writeFileSync(`${home}/xx.yaml`, "extends: eu\ncontext:\n  domicile: XX\n");
+    const message = `lic: ${home}/xx.yaml:3: context.domicile: "XX" is not an ISO 3166-1 alpha-2 country code (or EU)\n`;
+    const validate = await licIn(["policy", "validate", `${home}/xx.yaml`]);
+    expect(validate).toEqual({ code: 2, stdout: "", stderr: message });
+    const check = await licIn(["check", "meta-llama/Llama-4-Scout-17B-16E-Instruct", "--policy", `${home}/xx.yaml`, "--format", "json"]);
+    expect(check).toEqual({ code: 2, stdout: "", stderr: message });
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("takes DE, de and Eu, as before", async () => {
+    for (const domicile of ["DE", "de", "Eu"]) {
+      writeFileSync(`${home}/ok.yaml`, `extends: eu\ncontext:\n  domicile: ${domicile}\n`);
+      expect((await licIn(["policy", "validate", `${home}/ok.yaml`])).code).toBe(0);
+    }
+  });
+});
+
 describe("lic check: the token is checked where the settings are read (review L4)", () => {
   it.each([
     ["--token with a line break", ["--token", "hf_a\nbcdef"], {}, "--token contains a character not allowed in an HTTP header (a line break, at character 5)"],
