@@ -115,7 +115,7 @@ export function parseEndpoint(value: string, source: string): string {
   } catch {
     throw new UsageError(`${source} "${printable(value)}" is not a URL; give the Hub's base URL, e.g. https://huggingface.co`);
   }
-  const base = `${url.protocol}//${url.host}${url.pathname}`;
+  const base = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, "");
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new UsageError(`${source} "${printable(base)}" must be an http or https URL`);
   }
