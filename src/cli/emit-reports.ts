@@ -2,11 +2,17 @@ import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types.js";
 import type { CliIo } from "./run-check.js";
 import { UsageError } from "./usage-error.js";
-import { writeOutput } from "./write-output.js";
+import { checkOutputWritable, writeOutput } from "./write-output.js";
 
 export interface ReportTarget {
   format: ReportFormat;
   file: string;
+}
+
+/** Every file a run will write (--output, each --report), checked before any request. */
+export function checkReportTargets(output: string | undefined, targets: ReportTarget[]): void {
+  if (output) checkOutputWritable(output, "--output");
+  for (const target of targets) checkOutputWritable(target.file, "--report");
 }
 
 /** `--report FORMAT=FILE`, repeatable; checked before any request. */
@@ -35,14 +41,15 @@ export async function emitReports(report: RunReport, format: ReportFormat, outpu
   const main = redact(format === "text" ? formatText(report, { color }) : renderReport(format, report));
   if (output) await writeOutput(output, main);
   else io.stdout(main);
-  for (const target of targets) await writeOutput(target.file, redact(renderReport(target.format, report)));
+  for (const target of targets) await writeOutput(target.file, redact(renderReport(target.format, report)), "--report");
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (summaryFile && io.appendFile && (format === "github" || targets.some((target) => target.format === "github"))) {
     try {
       const { formatGithub } = await import("../report/github.js");
       io.appendFile(summaryFile, redact(formatGithub(report).summary));
     } catch (error) {
-      io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}": ${error instanceof Error ? error.message : String(error)}\n`);
+      const reason = error instanceof Error && "code" in error ? String(error.code) : "failed";
+      io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}" (${reason})\n`);
     }
   }
 }

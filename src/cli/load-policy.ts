@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Catalog } from "../catalog/catalog.js";
 import type { PolicyIssue, PolicySource } from "../policy/parse-policy.js";
 import type { Policy } from "../policy/policy.js";
+import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
 /** The shipped policies, a YAML file each. */
@@ -62,15 +63,12 @@ function readSource(reference: string, from: PolicySource | null): PolicySource 
   const builtIn = BUILT_IN_NAME.test(reference) && existsSync(join(POLICIES_DIR, `${reference}.yaml`));
   const file = builtIn ? `policies/${reference}.yaml` : from && !isAbsolute(reference) ? join(from.file.startsWith("policies/") ? "policies" : dirname(from.file), reference) : reference;
   const path = builtIn ? join(POLICIES_DIR, `${reference}.yaml`) : from?.file.startsWith("policies/") && !isAbsolute(reference) ? join(POLICIES_DIR, reference) : resolve(file);
-  try {
-    const text = readFileSync(path, "utf8");
-    if (Buffer.byteLength(text) > MAX_POLICY_BYTES) return { error: `policy "${reference}" is larger than 1 MiB` };
-    return { file, text };
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    const hint = BUILT_IN_NAME.test(reference) ? ` (built-in policies: ${builtInPolicyNames().join(", ")})` : "";
-    return { error: `policy "${reference}" is not a built-in policy and cannot be read as a file (${code})${hint}` };
-  }
+  const read = readCappedFile(path, MAX_POLICY_BYTES);
+  if (read.ok) return { file, text: read.text };
+  if (read.problem === "not-a-regular-file") return { error: `policy "${reference}" is not a regular file` };
+  if (read.problem === "too-large") return { error: `policy "${reference}" is larger than 1 MiB` };
+  const hint = BUILT_IN_NAME.test(reference) ? ` (built-in policies: ${builtInPolicyNames().join(", ")})` : "";
+  return { error: `policy "${reference}" is not a built-in policy and cannot be read as a file (${read.code})${hint}` };
 }
 
 /** `policies/eu.yaml:12: rules.geographicExclusions: …` */

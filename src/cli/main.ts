@@ -8,6 +8,8 @@ import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { CheckFlags, CliIo } from "./run-check.js";
 import type { GateFlags } from "./run-gate.js";
 import type { LicensesFlags } from "./run-licenses.js";
+import { createRedactor } from "../redact.js";
+import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -129,10 +131,15 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
   return program;
 }
 
-/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+/**
+ * Runs the CLI and returns its exit code; never throws, never prints a stack trace. Every byte it writes (stdout,
+ * stderr, the step summary, report files through `io.redact`) passes one redactor, set up before anything is parsed,
+ * so a usage error about a setting cannot print a token either.
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const guarded = redactingIo(io, createRedactor(secretsInPlay(argv, io.env)));
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = buildProgram(guarded, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
@@ -141,10 +148,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr(`lic: ${error.message}\n`);
+      guarded.stderr(`lic: ${error.message}\n`);
       return ExitCode.usage;
     }
-    io.stderr(`lic: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    guarded.stderr(`lic: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.undecided;
   }
 }

@@ -5,7 +5,7 @@ import { getCatalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
-import { createRedactor } from "../redact.js";
+import { createRedactor, type Redactor } from "../redact.js";
 import type { ReportFormat } from "../report/report-formats.js";
 import type { CheckResult, ModelError, RunReport } from "../types.js";
 import { exitCodeFor } from "./exit-code.js";
@@ -13,7 +13,7 @@ import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";
 import { readTokenFile, resolveConnection, type Environment } from "./settings.js";
 import { UsageError } from "./usage-error.js";
-import { emitReports, parseReportFlags } from "./emit-reports.js";
+import { checkReportTargets, emitReports, parseReportFlags } from "./emit-reports.js";
 
 
 export interface CheckFlags {
@@ -61,17 +61,21 @@ export interface CliIo {
   isTTY?: boolean;
   /** Appends to a file ($GITHUB_STEP_SUMMARY). */
   appendFile?: (path: string, text: string) => void;
+  /** Set by main(): the redactor that knows every token in play; what a command writes to a file passes it. */
+  redact?: Redactor;
 }
 
 /** `lic check`: acquire each model, check it, render the report, and return the exit code. */
 export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
   const refs = parseModelRefs(models, flags.revision);
   const reports = parseReportFlags(flags.report ?? []);
+  checkReportTargets(flags.output, reports);
   const today = todayFrom(io.env);
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
   const connection = resolveConnection(flags, io.env, readTokenFile);
-  const redact = createRedactor([connection.token]);
+  // main()'s redactor knows every token candidate, this one included; the fallback serves callers that skip main().
+  const redact = io.redact ?? createRedactor([connection.token]);
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint) : null;

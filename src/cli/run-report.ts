@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { noSecrets } from "../redact.js";
 import { diffReports, formatChanges, hasRegression } from "../report/diff-reports.js";
 import { readJsonReport, ReportFormatError } from "../report/read-json-report.js";
 import type { ReportFormat } from "../report/report-formats.js";
@@ -6,11 +6,16 @@ import type { RunReport } from "../types.js";
 import { emitReports } from "./emit-reports.js";
 import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./run-check.js";
+import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
+
+/** A saved result for thousands of models is a few tens of MB; far beyond that it is not one. */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** `lic report RESULT.json --format FORMAT`: re-renders a saved result, with no network. */
 export async function runReport(file: string, flags: { format: ReportFormat; output?: string }, io: CliIo): Promise<number> {
-  await emitReports(readReport(file), flags.format, flags.output, [], io, (text) => text);
+  // A saved result may come from another machine or an older lic: it is redacted like a fresh one.
+  await emitReports(readReport(file), flags.format, flags.output, [], io, io.redact ?? noSecrets);
   return ExitCode.ok;
 }
 
@@ -22,15 +27,13 @@ export function runDiff(before: string, after: string, flags: { format: "text" |
 }
 
 function readReport(file: string): RunReport {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new UsageError(`cannot read "${file}" (${code}); give a file written by lic check --format json`);
+  const read = readCappedFile(file, MAX_REPORT_BYTES);
+  if (!read.ok) {
+    const reason = read.problem === "unreadable" ? read.code : read.problem === "too-large" ? "larger than 256 MiB" : "not a regular file";
+    throw new UsageError(`cannot read "${file}" (${reason}); give a file written by lic check --format json`);
   }
   try {
-    return readJsonReport(text, file);
+    return readJsonReport(read.text, file);
   } catch (error) {
     if (error instanceof ReportFormatError) throw new UsageError(error.message);
     throw error;

@@ -53,9 +53,18 @@ export function parseLicenseExpression(raw: string, catalog: Catalog): ParsedExp
   try {
     tree = parseSpdx(spdx);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error && error.message ? error.message : "not a license expression" };
+    return { ok: false, reason: syntaxReason(error) };
   }
   return { ok: true, expression: toExpression(tree, keysByRef), spdx };
+}
+
+/**
+ * spdx-expression-parse words its own syntax errors (plain Errors: "Expected `)`"); an expression that ends on an
+ * operator ("MIT OR") makes it fail on a null instead, a TypeError whose text is JavaScript's, not the user's.
+ */
+function syntaxReason(error: unknown): string {
+  if (error instanceof TypeError) return "an AND, OR, WITH or parenthesis has no license beside it";
+  return error instanceof Error && error.message ? error.message : "not a license expression";
 }
 
 function toExpression(node: parseSpdx.Info, keys: Map<string, { key: string; known: boolean }>): LicenseExpression {

@@ -37,6 +37,8 @@ export interface ParsePolicyOptions {
 }
 
 const MAX_EXTENDS_DEPTH = 16;
+/** The yaml library reports a document too deep for its recursive composer with V8's RangeError text, JavaScript's words. */
+const STACK_EXHAUSTED = /maximum call stack size exceeded/i;
 const RULES: RuleName[] = ["osiApproved", "nonCommercial", "commercialConditions", "useRestrictions", "passOnRestrictions", "outputTrainingRestrictions", "geographicExclusions"];
 const EVIDENCE_OUTCOMES: EvidenceOutcomeName[] = ["unknownLicense", "unreadableEvidence", "conflictingEvidence"];
 
@@ -79,7 +81,8 @@ function loadLayers(source: PolicySource, options: ParsePolicyOptions, errors: P
   };
   const at = (path: YamlPath): PolicyLocation => ({ file: source.file, line: lineOf(path), path: formatPath(path) });
   if (yaml.error) {
-    errors.push({ file: source.file, path: "", line: yaml.error.line, message: `not valid YAML: ${yaml.error.reason}` });
+    const reason = STACK_EXHAUSTED.test(yaml.error.reason) ? "nested too deeply" : yaml.error.reason;
+    errors.push({ file: source.file, path: "", line: yaml.error.line, message: `not valid YAML: ${reason}` });
     return [];
   }
   const parsed = PolicyFileSchema.safeParse(yaml.data ?? {});

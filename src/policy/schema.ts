@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDomicileCode } from "./eu-members.js";
 
 /**
  * The policy file as written (YAML), checked strictly: an unknown key is an error, not silently ignored.
@@ -9,11 +10,18 @@ const outcome = z.enum(["block", "warn", "allow"]);
 
 const severity = z.enum(["error", "warning", "info", "off"]);
 
+/** The one slip common enough to name: UK is reserved in ISO 3166-1, the United Kingdom is GB. */
+function hintFor(input: unknown): string {
+  return typeof input === "string" && input.toUpperCase() === "UK" ? "; the United Kingdom is GB" : "";
+}
+
 export const ContextSchema = z
   .strictObject({
     domicile: z
       .string()
-      .regex(/^[A-Za-z]{2}$/, "an ISO 3166-1 alpha-2 country code, e.g. DE or US, or EU")
+      // Membership, not only shape: a code that names no country (`XX`) would silently turn the EU rule off.
+      .refine(isDomicileCode, { error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (or EU)${hintFor(issue.input)}` })
+      .meta({ pattern: "^[A-Za-z]{2}$" })
       .optional()
       .describe("Where the organization is domiciled (individuals) or has its principal place of business (companies): an ISO 3166-1 alpha-2 code, or EU for an EU member state. EU membership is known."),
     use: z

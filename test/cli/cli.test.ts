@@ -1,11 +1,14 @@
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CliIo } from "../../src/cli/run-check.js";
+import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, runLic } from "../support/run-lic.js";
+import { LIC_BIN, runLic, type LicRun } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -206,6 +209,178 @@ describe("lic check --policy", () => {
   });
 });
 
+describe("lic check --policy that is not a policy file (review M7)", () => {
+  // Each would read without bound or block forever before the fix: the run is killed after 5 s, and fails.
+  it.each(["/dev/zero", "/dev/urandom", "fifo", "extends /dev/zero", "extends fifo"])("%s: exit 2 within a second, naming the file", async (target) => {
+    const dir = tempDir();
+    execFileSync("mkfifo", [`${dir}/fifo`]);
+    const named = target.replace("extends ", "").replace(/^fifo$/, `${dir}/fifo`);
+    let policy = named;
+    if (target.startsWith("extends")) {
+      policy = `${dir}/team.yaml`;
+      writeFileSync(policy, `extends: ${named}\n`);
+    }
+    const started = Date.now();
+    const run = await licWithin(["google-bert/bert-base-uncased", "--policy", policy], 5000);
+    expect(run.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(run.stderr).toContain(`policy "${named}" is not a regular file`);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("refuses a policy over 1 MiB", async () => {
+    const policy = `${tempDir()}/big.yaml`;
+    writeFileSync(policy, `# ${"x".repeat(1024 * 1024)}\n`);
+    const run = await lic(["google-bert/bert-base-uncased", "--policy", policy]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: policy "${policy}" is larger than 1 MiB\n`);
+  });
+
+  it("lic report refuses a saved result that is not a regular file", async () => {
+    const run = await runLic(["report", "/dev/zero"], {}, home);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('lic: cannot read "/dev/zero" (not a regular file); give a file written by lic check --format json\n');
+  });
+
+  it("does not hang on a token file that is a FIFO: no token", async () => {
+    const fifo = `${tempDir()}/fifo`;
+    execFileSync("mkfifo", [fifo]);
+    const run = await licWithin(["google-bert/bert-base-uncased", "--no-cache"], 5000, { HF_TOKEN_PATH: fifo });
+    expect(run.code).toBe(0);
+    expect(hub.requests.every((request) => request.authorization === undefined)).toBe(true);
+  });
+});
+
+describe("lic policy validate and lic check: a domicile that names no country (review M6)", () => {
+  it("exits 2 at the line, before any request, instead of turning the EU rule off", async () => {
+    writeFileSync(`${home}/xx.yaml`, "extends: eu\ncontext:\n  domicile: XX\n");
+    const message = `lic: ${home}/xx.yaml:3: context.domicile: "XX" is not an ISO 3166-1 alpha-2 country code (or EU)\n`;
+    const validate = await licIn(["policy", "validate", `${home}/xx.yaml`]);
+    expect(validate).toEqual({ code: 2, stdout: "", stderr: message });
+    const check = await licIn(["check", "meta-llama/Llama-4-Scout-17B-16E-Instruct", "--policy", `${home}/xx.yaml`, "--format", "json"]);
+    expect(check).toEqual({ code: 2, stdout: "", stderr: message });
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("takes DE, de and Eu, as before", async () => {
+    for (const domicile of ["DE", "de", "Eu"]) {
+      writeFileSync(`${home}/ok.yaml`, `extends: eu\ncontext:\n  domicile: ${domicile}\n`);
+      expect((await licIn(["policy", "validate", `${home}/ok.yaml`])).code).toBe(0);
+    }
+  });
+});
+
+describe("lic check: the token is checked where the settings are read (review L4)", () => {
+  it.each([
+    ["--token with a line break", ["--token", "hf_a\nbcdef"], {}, "--token contains a character not allowed in an HTTP header (a line break, at character 5)"],
+    ["--token beyond Latin-1", ["--token", "hf_tök€n"], {}, "--token contains a character not allowed in an HTTP header (a character beyond Latin-1, at character 7)"],
+    ["HF_TOKEN with CR LF", [], { HF_TOKEN: "hf_abc\r\ndef" }, "HF_TOKEN contains a character not allowed in an HTTP header (a line break, at character 7)"],
+    ["HUGGING_FACE_HUB_TOKEN with a NUL", [], { HUGGING_FACE_HUB_TOKEN: "hf_abc\u0000def" }, "HUGGING_FACE_HUB_TOKEN contains a character not allowed in an HTTP header (a control character, at character 7)"],
+  ])("%s: exit 2 before any request, without printing the token", async (_name, flags, env, message) => {
+    const started = Date.now();
+    const run = await licIn(["check", "google-bert/bert-base-uncased", ...flags], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: ${message}; give the token exactly as issued\n`);
+    expect(run.stderr).not.toMatch(/bcdef|tök|def/);
+    expect(hub.requests).toEqual([]);
+    // Before the fix: exit 3 after 4 to 7 s of retries (the first run here also loads the CLI's modules).
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("the token file: names the file, not the token", async () => {
+    writeFileSync(`${home}/token`, "hf_abc\u0001def\n");
+    const run = await licIn(["check", "google-bert/bert-base-uncased"], { HF_TOKEN_PATH: `${home}/token` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: the token file at ${home}/token contains a character not allowed in an HTTP header (a control character, at character 7); give the token exactly as issued\n`);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("takes a token with Latin-1 (obs-text) and a space, as HTTP allows, and sends it as given", async () => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--no-cache", "--token", "corp tök"]);
+    expect(run.code).toBe(0);
+    expect(hub.requests[0]?.authorization).toBe("Bearer corp tök");
+  });
+});
+
+describe("lic: no output carries a token, usage errors included (review L9)", () => {
+  const token = "hf_secret_rt_token";
+  const corp = "corp-internal-rt-TOKEN-7f3a";
+
+  it.each([
+    ["--endpoint with ?access_token=", ["--endpoint", `http://127.0.0.1:1/?access_token=${token}`], { HF_TOKEN: token }],
+    ["HF_ENDPOINT with ?token= (a token lic does not otherwise hold)", [], { HF_ENDPOINT: `http://127.0.0.1:1/?token=${corp}` }],
+    ["HF_ENDPOINT with an unusual query name", [], { HF_ENDPOINT: `http://127.0.0.1:1/?sig=${corp}` }],
+    ["--endpoint with a fragment", ["--endpoint", `http://127.0.0.1:1/#${corp}`], {}],
+    ["--endpoint with userinfo", ["--endpoint", `http://user:${corp}@127.0.0.1:1/`], {}],
+    ["--endpoint with a user name only", ["--endpoint", `http://${corp}@127.0.0.1:1/`], {}],
+    ["--endpoint that is not a URL, with --token", ["--endpoint", `not a url ${token}`, "--token", token], {}],
+    ["--endpoint that is not a URL, with --token=", ["--endpoint", `not a url ${token}`, `--token=${token}`], {}],
+    ["a commander error echoing HF_TOKEN", ["--concurrency", token], { HF_TOKEN: token }],
+    ["a commander error echoing HUGGING_FACE_HUB_TOKEN", ["--timeout", corp], { HUGGING_FACE_HUB_TOKEN: corp }],
+  ])("%s: exit 2, token not printed", async (_name, flags, env) => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", ...flags], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^(lic: |error: )/);
+    expect(run.stdout + run.stderr).not.toContain(token);
+    expect(run.stdout + run.stderr).not.toContain(corp);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("a policy error that repeats the token from the token file", async () => {
+    writeFileSync(`${home}/token`, `${corp}\n`);
+    writeFileSync(`${home}/team.yaml`, `licenses:\n  allow: [${corp}]\n`);
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--policy", `${home}/team.yaml`], { HF_TOKEN_PATH: `${home}/token` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lic: ${home}/team.yaml:2: licenses.allow[0]: "[token]" is not a known license\n`);
+  });
+
+  it("lic report redacts a saved result that holds a token", async () => {
+    const dir = tempDir();
+    await lic(["google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/saved.json`]);
+    const saved = JSON.parse(readFileSync(`${dir}/saved.json`, "utf8"));
+    saved.policy.name = `leaked ${corp} Bearer abcdefgh`;
+    writeFileSync(`${dir}/saved.json`, JSON.stringify(saved));
+    const run = await licIn(["report", `${dir}/saved.json`, "--format", "markdown", "--output", `${dir}/out.md`], { HF_TOKEN: corp });
+    expect(run.code).toBe(0);
+    const out = readFileSync(`${dir}/out.md`, "utf8");
+    expect(out).toContain("leaked [token] Bearer [token]");
+    expect(out).not.toContain(corp);
+  });
+});
+
+describe("lic check: --output and --report are checked before any request (review L10)", () => {
+  it.each([
+    ["a missing folder", (dir: string) => `${dir}/missing/dir/r.json`, /^lic: cannot write --output ".*\/missing\/dir\/r\.json" \(ENOENT\); check that its folder .*\/missing\/dir exists and is writable\n$/],
+    ["a folder", (dir: string) => dir, /^lic: --output ".*" is not a regular file \(a folder or a device\); give the path of a file to write\n$/],
+    // Not /dev/null itself: before the fix, lic run as root renamed its report over it (a regular file in its place).
+    ["a FIFO", (dir: string) => (execFileSync("mkfifo", [`${dir}/fifo`]), `${dir}/fifo`), /^lic: --output ".*\/fifo" is not a regular file/],
+    ["a file in /proc, where nothing can be created", () => "/proc/version", /^lic: cannot write --output "\/proc\/version" \((ENOENT|EACCES)\)/],
+  ])("--output to %s: exit 2, nothing checked", async (_name, target, message) => {
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", target(tempDir())]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("--report to a missing folder: exit 2 before any request, and the --output file already there is left as it was", async () => {
+    const dir = tempDir();
+    writeFileSync(`${dir}/report.json`, "earlier report\n");
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/report.json`, "--report", `sarif=${dir}/missing/lic.sarif`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot write --report "${dir}/missing/lic.sarif" (ENOENT)`);
+    expect(hub.requests).toEqual([]);
+    expect(readFileSync(`${dir}/report.json`, "utf8")).toBe("earlier report\n");
+    expect(readdirSync(dir)).toEqual(["report.json"]);
+  });
+
+  it("leaves no probe file behind when the run goes on", async () => {
+    const dir = tempDir();
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", `${dir}/r.txt`, "--report", `json=${dir}/r.json`]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["r.json", "r.txt"]);
+  });
+});
+
 describe("lic check lineage", () => {
   it("follows base_model by default, shows the tree, and --no-lineage skips it", async () => {
     await hub.stop();
@@ -353,6 +528,40 @@ describe("lic", () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
   });
 });
+
+/** The CLI in this process, with a fake CliIo: what it printed and its exit code. */
+async function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    env: { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, NO_COLOR: "1", ...env },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    version: "0.0.0-test",
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** `lic check ARGS`, killed after `ms` (exit code null then): for inputs that used to hang. */
+function licWithin(args: string[], ms: number, env: Record<string, string> = {}): Promise<LicRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LIC_BIN, "check", ...args], {
+      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: home, XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
 
 /** A loopback port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {

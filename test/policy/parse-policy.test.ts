@@ -23,6 +23,24 @@ describe("invalid policies: every error, at its line, with the fix", () => {
   });
 });
 
+describe("policy errors speak of the policy, not of JavaScript", () => {
+  const JS_INTERNALS = /Cannot read properties|of (null|undefined)|is not a function|is not iterable|call stack|TypeError|RangeError/;
+
+  it.each([
+    ["an expression ending on OR", 'licenses:\n  allow: ["MIT OR"]\n', 'licenses.allow[0]: "MIT OR" is not a license expression (an AND, OR, WITH or parenthesis has no license beside it)'],
+    ["an expression ending on AND", 'licenses:\n  deny: ["MIT AND"]\n', "an AND, OR, WITH or parenthesis has no license beside it"],
+    ["empty parentheses", 'licenses:\n  allow: ["( )"]\n', "an AND, OR, WITH or parenthesis has no license beside it"],
+    ["a 20,000-deep sequence", `${"[".repeat(20_000)}${"]".repeat(20_000)}\n`, "not valid YAML: nested too deeply"],
+    ["a 3,000-deep mapping", `${Array.from({ length: 3000 }, (_, depth) => `${" ".repeat(depth)}a:`).join("\n")} 1\n`, "not valid YAML: nested too deeply"],
+  ])("%s", (_name, text, message) => {
+    const parsed = parsePolicyText(text);
+    expect(parsed.ok).toBe(false);
+    const messages = parsed.ok ? [] : parsed.errors.map((issue) => `${issue.path ? `${issue.path}: ` : ""}${issue.message}`);
+    expect(messages.join("\n")).toContain(message);
+    expect(messages.join("\n")).not.toMatch(JS_INTERNALS);
+  });
+});
+
 describe("valid policies", () => {
   it("every shipped policy is valid", () => {
     for (const file of readdirSync(POLICIES).filter((name) => name.endsWith(".yaml"))) {
