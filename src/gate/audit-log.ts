@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
+import type { Redactor } from "../redact.js";
 import type { Verdict } from "../types.js";
 
 /**
@@ -29,6 +30,14 @@ export interface AuditEntry {
 export interface AuditSink {
   write(entry: AuditEntry): void;
   close(): Promise<void>;
+}
+
+/**
+ * The audit log's one way in from the gate: every entry passes the redactor whole (`reason` carries upstream text,
+ * which may echo the gate's token).
+ */
+export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
+  return { write: (entry) => sink.write(redact.deep(entry)), close: () => sink.close() };
 }
 
 /**

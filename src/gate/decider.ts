@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import type { Policy } from "../policy/policy.js";
+import { noSecrets, type Redactor } from "../redact.js";
 import { formatFindingMessage } from "../report/finding-info.js";
 import type { CheckResult, Verdict } from "../types.js";
 
@@ -34,8 +35,11 @@ export interface DeciderOptions {
   today: () => string;
   /** Decisions kept in memory; the oldest go first. */
   maxEntries?: number;
-  /** Scrubs the gate's token from failure messages, which reach headers, bodies and the audit log. */
-  redact?: (text: string) => string;
+  /**
+   * Scrubs the gate's token from failure messages. The gate redacts again at its exits (headers, bodies, the audit
+   * log), which also covers decisions whose findings quote an upstream.
+   */
+  redact?: Redactor;
 }
 
 /**
@@ -88,7 +92,7 @@ export class Decider {
       this.keep(this.keyOf(repoId, decision.sha), decision);
       return { ok: true, decision, cached: false };
     } catch (error) {
-      const redact = this.options.redact ?? ((text: string) => text);
+      const redact = this.options.redact ?? noSecrets;
       if (error instanceof HubError) return { ok: false, kind: error.kind, message: redact(error.message) };
       return { ok: false, kind: "internal", message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`) };
     }

@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { isCommitSha } from "../model-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
+import type { Redactor } from "../redact.js";
 import { toJsonFinding } from "../report/json.js";
-import type { AuditEntry, AuditSink } from "./audit-log.js";
+import { redactedAuditSink, type AuditEntry, type AuditSink } from "./audit-log.js";
 import type { Decider, DecisionOutcome } from "./decider.js";
 import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
 import type { Metrics } from "./metrics.js";
@@ -14,11 +15,17 @@ export type GateMode = "enforce" | "annotate";
 
 export interface GateOptions {
   upstream: Upstream;
-  decider: Decider;
+  /** What the gate needs of a Decider (an interface, so a test can hand it a crafted outcome). */
+  decider: Pick<Decider, "decide" | "size">;
   policy: Policy;
   mode: GateMode;
   audit: AuditSink;
   metrics: Metrics;
+  /**
+   * Knows the gate's own token. Every string the gate lets out passes it at one of two exits: `send` (every header,
+   * every body held in memory) and the audit sink (every entry); `onError` lines too. Streamed file bytes do not.
+   */
+  redact: Redactor;
   /** `host:port` values (lower case) a request's Host may name; anything else is refused. */
   allowedHosts: ReadonlySet<string>;
   /** The gate's URL as clients reach it, for rewritten `Link` and `Location` URLs; null: http:// and the Host. */
@@ -26,7 +33,7 @@ export interface GateOptions {
   /** The largest request body taken (paths-info), and a 32nd of the largest model-info body read for its sha. */
   maxBodyBytes?: number;
   now?: () => Date;
-  /** Problems that are the gate's, not a client's (an internal error). */
+  /** Problems that are the gate's, not a client's (an internal error); redacted before they are handed on. */
   onError?: (message: string) => void;
 }
 
@@ -58,10 +65,12 @@ const MAX_STORAGE_HOPS = 3;
  * is refused and every model response says what the policy would have done.
  */
 export function createGateHandler(options: GateOptions): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
-  const { upstream, decider, policy, metrics } = options;
+  const { upstream, decider, policy, metrics, redact } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const policyHeader = `${headerSafe(policy.name, 200)} ${policy.digest}`;
+  const audit = redactedAuditSink(options.audit, redact);
+  const onError = (message: string) => options.onError?.(redact(message));
 
   return (incoming, outgoing) => {
     const aborted = new AbortController();
@@ -78,12 +87,12 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     };
     answer(exchange)
       .catch((error: unknown) => {
-        options.onError?.(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+        onError(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
         return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
       })
       .then(({ route, reply }) => {
         metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
-        send(outgoing, exchange.method, reply, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
+        send(outgoing, exchange.method, reply, redact, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
       });
   };
 
@@ -245,16 +254,17 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     return { ...reply, reason };
   }
 
+  /** X-Lic-Reason is free text: `send` redacts it, then fits it to one line (in that order; see `fitReply`). */
   function annotate(headers: HeaderMap, outcome: DecisionOutcome): void {
     headers["x-lic-policy"] = policyHeader;
     if (!outcome.ok) {
       headers["x-lic-verdict"] = "undecided";
-      headers["x-lic-reason"] = headerSafe(outcome.message);
+      headers["x-lic-reason"] = outcome.message;
       return;
     }
     headers["x-lic-verdict"] = outcome.decision.verdict;
     if (outcome.decision.codes.length > 0) headers["x-lic-findings"] = outcome.decision.codes.join(",");
-    if (outcome.decision.verdict !== "allow") headers["x-lic-reason"] = headerSafe(outcome.decision.reason);
+    if (outcome.decision.verdict !== "allow") headers["x-lic-reason"] = outcome.decision.reason;
   }
 
   /** An upstream answer as the client gets it: hop-by-hop and Xet headers gone, Location and Link on the gate. */
@@ -274,7 +284,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     const verdict = outcome.ok ? outcome.decision.verdict : "undecided";
     metrics.add("lic_gate_decisions_total", { verdict, action });
     if (outcome.ok && !outcome.cached) metrics.add("lic_gate_decision_evaluations_total", { verdict });
-    options.audit.write({
+    audit.write({
       time: now().toISOString(),
       client: exchange.client,
       method: exchange.method,
@@ -298,8 +308,12 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   }
 }
 
-/** Writes a reply; a streamed body is piped with backpressure and cut off if the client goes away. */
-function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (bytes: number) => void): void {
+/**
+ * Writes a reply: the gate's one exit to clients, so everything in it passes `fitReply` (the redactor) here. A
+ * streamed body is piped with backpressure and cut off if the client goes away.
+ */
+function send(outgoing: ServerResponse, method: string, unsafe: Reply, redact: Redactor, onBytes: (bytes: number) => void): void {
+  const reply = fitReply(unsafe, redact);
   const headers = { ...reply.headers };
   const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
@@ -319,6 +333,29 @@ function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (
   body.pipe(outgoing);
 }
 
+/** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
+const TEXT_HEADERS = ["x-error-message", "x-lic-reason"];
+
+/**
+ * A reply as it may leave the gate: every header value and every body held in memory (the gate's own JSON, a
+ * buffered model info) redacted; streamed bodies (file bytes) are not text and pass as they are. Reason headers are
+ * then fitted to one bounded line, after the redaction, because a cut could split a token and leave a part of it
+ * that the redactor no longer recognises.
+ */
+export function fitReply(reply: Reply, redact: Redactor): Reply {
+  const headers: HeaderMap = {};
+  for (const [name, value] of Object.entries(reply.headers)) headers[name] = TEXT_HEADERS.includes(name) ? headerSafe(redact(value)) : redact(value);
+  let { body } = reply;
+  if (typeof body === "string") body = redact(body);
+  else if (Buffer.isBuffer(body)) {
+    // Re-encoded only when something was redacted, so bytes that are not UTF-8 pass unchanged.
+    const text = body.toString("utf8");
+    const clean = redact(text);
+    if (clean !== text) body = Buffer.from(clean, "utf8");
+  }
+  return { ...reply, headers, body };
+}
+
 /** Whether a redirect the upstream gave, mapped onto the gate, is a model file path the gate serves. */
 function isModelFile(mapped: string | null): boolean {
   if (mapped === null) return false;
@@ -329,7 +366,7 @@ function isModelFile(mapped: string | null): boolean {
 /** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */
 function problem(status: number, reason: string, details: object = {}): Reply {
   const reply = json(status, { error: reason, ...details });
-  reply.headers["x-error-message"] = headerSafe(reason);
+  reply.headers["x-error-message"] = reason;
   return reply;
 }
 
