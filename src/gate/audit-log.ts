@@ -19,7 +19,7 @@ export interface AuditEntry {
   mode: "enforce" | "annotate";
   verdict: Verdict | "undecided";
   codes: string[];
-  /** What the gate did: passed the answer on, or refused it. */
+  /** What the gate did: passed the answer on, or refused it (403 blocked, 503 undecided, 502 the upstream broke off). */
   action: "served" | "refused";
   status: number;
   policy: { name: string; digest: string };

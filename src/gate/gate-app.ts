@@ -9,7 +9,7 @@ import type { Decider, DecisionOutcome } from "./decider.js";
 import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
 import type { Metrics } from "./metrics.js";
 import { routeRequest, type ModelRoute } from "./route.js";
-import { discard, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
+import { discard, hasBrokenOff, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
 
 export type GateMode = "enforce" | "annotate";
 
@@ -42,6 +42,12 @@ export interface Reply {
   status: number;
   headers: HeaderMap;
   body: string | Buffer | Readable | null;
+}
+
+/** A reply and the route it was for (a metrics label). */
+interface Answered {
+  route: string;
+  reply: Reply;
 }
 
 /** One request as the handlers see it. */
@@ -86,7 +92,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       signal: aborted.signal,
     };
     answer(exchange)
-      .catch((error: unknown) => {
+      .catch((error: unknown): Answered => {
         onError(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
         return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
       })
@@ -96,7 +102,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       });
   };
 
-  async function answer(exchange: Exchange): Promise<{ route: string; reply: Reply }> {
+  async function answer(exchange: Exchange): Promise<Answered> {
     const host = (exchange.headers.host ?? "").toLowerCase();
     if (!options.allowedHosts.has(host)) {
       const reason = host ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header";
@@ -125,7 +131,8 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     } catch (error) {
       if (error instanceof UpstreamError) {
         metrics.add("lic_gate_upstream_errors_total", { kind: error.kind });
-        return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `the upstream did not answer: ${error.message}`) };
+        const what = error.kind === "too_large" || error.kind === "encoding" ? "the upstream's answer cannot be passed on" : "the upstream did not answer";
+        return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `${what}: ${error.message}`) };
       }
       if (error instanceof BodyTooLarge) return { route: route.kind, reply: problem(413, error.message) };
       throw error;
@@ -141,12 +148,18 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     if (response.status >= 300) return passOn(response, gateBase);
 
     // The model info names its commit; the listings name theirs in the path. A branch costs one request to resolve.
+    // The gate reads the model info whole and passes it on decoded, so it drops the upstream's Content-Encoding
+    // (for HEAD too, and the length that came with it: the gate's GET would answer a different one).
     let text: Buffer | null = null;
-    if (route.kind === "model-info" && method === "GET") text = await readBody(response.body, maxBodyBytes * 32);
+    if (route.kind === "model-info" && method === "GET") text = await upstream.readWhole(response, maxBodyBytes * 32);
     const sha = text ? shaIn(text) : null;
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     record(exchange, route, outcome, sha, "served", response.status);
     const reply = passOn(response, gateBase);
+    if (route.kind === "model-info" && reply.headers["content-encoding"] !== undefined) {
+      delete reply.headers["content-encoding"];
+      if (method === "HEAD") delete reply.headers["content-length"];
+    }
     if (text) reply.body = text;
     annotate(reply.headers, outcome);
     return reply;
@@ -173,6 +186,13 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       discard(first);
       record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
       return refusal;
+    }
+    if (!redirect && hasBrokenOff(first.body)) {
+      const reply = problem(502, "the upstream broke off the file while the gate was deciding on it; try again");
+      annotate(reply.headers, outcome);
+      const why = exchange.signal.aborted ? "the client went away while the gate was deciding" : "the upstream broke off the file while the gate was deciding";
+      record(exchange, route, outcome, sha, "refused", reply.status, why);
+      return reply;
     }
 
     let reply: Reply;
@@ -205,7 +225,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       return problem(502, `the upstream's file storage answered ${response.status}; try again`);
     }
     const merged = hubHeaders(redirect.headers);
-    for (const name of ["content-length", "content-range", "content-type", "accept-ranges", "last-modified", "content-disposition"]) {
+    for (const name of ["content-length", "content-range", "content-type", "content-encoding", "accept-ranges", "last-modified", "content-disposition"]) {
       const value = response.headers[name];
       if (value !== undefined) merged[name] = value;
     }
@@ -310,10 +330,16 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
 
 /**
  * Writes a reply: the gate's one exit to clients, so everything in it passes `fitReply` (the redactor) here. A
- * streamed body is piped with backpressure and cut off if the client goes away.
+ * streamed body is piped with backpressure and cut off if the client goes away; one that broke off before it could
+ * be passed on gets a 502 instead (piped, it would never end).
  */
 function send(outgoing: ServerResponse, method: string, unsafe: Reply, redact: Redactor, onBytes: (bytes: number) => void): void {
-  const reply = fitReply(unsafe, redact);
+  let whole = unsafe;
+  if (unsafe.body instanceof Readable && hasBrokenOff(unsafe.body)) {
+    unsafe.body.destroy();
+    whole = problem(502, "the upstream broke off its answer before the gate could pass it on; try again");
+  }
+  const reply = fitReply(whole, redact);
   const headers = { ...reply.headers };
   const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
@@ -376,7 +402,7 @@ function json(status: number, value: unknown): Reply {
 
 class BodyTooLarge extends Error {}
 
-/** A whole body, up to `max` bytes: a request's (paths-info) or the upstream's (model info). */
+/** A request's whole body (paths-info), up to `max` bytes. */
 async function readBody(stream: Readable & { headers?: IncomingMessage["headers"] }, max: number): Promise<Buffer> {
   const declared = Number(stream.headers?.["content-length"] ?? "0");
   if (declared > max) {

@@ -1,8 +1,9 @@
 import { request, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
-import { HostileHub } from "../support/hostile-hub.js";
+import { GZFILE_JSON, HostileHub, shaOf } from "../support/hostile-hub.js";
 import { policyFrom } from "../support/policies.js";
-import { auditOf, useGates } from "../support/test-gate.js";
+import { auditOf, useGates, type TestGate } from "../support/test-gate.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 /**
@@ -49,6 +50,21 @@ function ask(url: string, options: { method?: string; headers?: Record<string, s
   });
 }
 
+async function upstreamConnections(gate: TestGate): Promise<number> {
+  const metrics = (await ask(`${gate.url}/metrics`)).body.toString();
+  return Number(/^lic_gate_upstream_connections (\d+)$/m.exec(metrics)![1]);
+}
+
+/** Polls until the gate holds no connection to the upstream; false if it still does after `withinMs`. */
+async function upstreamConnectionsClose(gate: TestGate, withinMs = 5000): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    if ((await upstreamConnections(gate)) === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 describe("H1: the gate's token never reaches a client or the audit log", () => {
   const UNREADABLE_BLOCKS = "extends: default\nunreadableEvidence: block\n";
 
@@ -74,5 +90,85 @@ describe("H1: the gate's token never reaches a client or the audit log", () => {
     expect(audit[1]!.reason).toContain("[token]");
     expect(JSON.stringify(audit)).not.toContain(token);
     expect(gate.notices.join("\n")).not.toContain(token);
+  });
+});
+
+describe("M2: an upstream file body that breaks off while the gate decides", () => {
+  it("answers 502 (it never answered at all)", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/x/filereset.m2/resolve/main/LICENSE`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers["x-error-message"]).toContain("broke off");
+    expect((await auditOf(gate, 1)).at(-1)).toMatchObject({ route: "file", action: "refused", status: 502 });
+  });
+});
+
+describe("M8: a model-info body that trickles in", () => {
+  it("answers 504 within --timeout of the headers, and closes the upstream read", async () => {
+    // Node sends the upstream's headers with its first byte, a second in; the body then has 2 s more.
+    const gate = await startTestGate(hub, { timeoutMs: 2000 });
+    const started = Date.now();
+    const answer = await ask(`${gate.url}/api/models/x/slowbody.m8`);
+    expect(answer.status).toBe(504);
+    expect(answer.headers["x-error-message"]).toContain("did not send its whole answer within 2 s");
+    expect(Date.now() - started).toBeLessThan(ANSWER_WITHIN_MS);
+    expect(await upstreamConnectionsClose(gate)).toBe(true);
+  });
+
+  it("stops reading the upstream when the client goes away", async () => {
+    const gate = await startTestGate(hub, { timeoutMs: 60_000 });
+    const client = request(`${gate.url}/api/models/x/slowbody.gone`);
+    client.on("error", () => {});
+    client.end();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await upstreamConnections(gate)).toBe(1);
+    client.destroy();
+    expect(await upstreamConnectionsClose(gate)).toBe(true);
+  });
+});
+
+describe("L5: the statuses for an upstream body over the bound, or broken", () => {
+  it("an upstream model info over 32 MiB is the upstream's fault: 502, not 413", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/api/models/x/bigjson.l5`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers["x-error-message"]).toContain("over 33554432 bytes");
+  });
+
+  it("an upstream that resets during a model-info body: 502, and no internal error", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/api/models/x/resetmid.l5`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers["x-error-message"]).toContain("broke off its answer");
+    expect(gate.notices.filter((notice) => notice.includes("internal error"))).toEqual([]);
+  });
+});
+
+describe("L6 and M3: an upstream that gzips although the gate asked for identity", () => {
+  it("model info is decoded and passed on as plain JSON, with its sha read", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/api/models/x/gzmeta.l6`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ id: "x/gzmeta.l6", sha: shaOf("x/gzmeta.l6") });
+    expect((await auditOf(gate, 1)).at(-1)).toMatchObject({ sha: shaOf("x/gzmeta.l6"), verdict: "allow" });
+  });
+
+  it("a gzip bomb in model info is refused at 32 MiB decoded (502), before any decision", async () => {
+    hub.bombBytes = 96 << 20;
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/api/models/x/gzbomb.m3`);
+    expect(answer.status).toBe(502);
+    expect(answer.headers["x-error-message"]).toContain("over 33554432 bytes once decoded");
+    expect(gate.decider.size).toBe(0);
+    expect(await upstreamConnectionsClose(gate)).toBe(true);
+  });
+
+  it("streamed file bytes keep their Content-Encoding, so a client can decode them", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/x/gzfile.l6/resolve/main/config.json`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(answer.body).toString()).toBe(GZFILE_JSON);
   });
 });
