@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { Readable } from "node:stream";
 import { isCommitSha } from "../model-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
@@ -44,10 +45,11 @@ export interface Reply {
   body: string | Buffer | Readable | null;
 }
 
-/** A reply and the route it was for (a metrics label). */
+/** A reply and the route it was for (a metrics label); `bodyLeftUnread`: the client may still be sending. */
 interface Answered {
   route: string;
   reply: Reply;
+  bodyLeftUnread?: boolean;
 }
 
 /** One request as the handlers see it. */
@@ -59,6 +61,8 @@ interface Exchange {
   incoming: IncomingMessage;
   /** Fires when the client goes away before the answer is done. */
   signal: AbortSignal;
+  /** Sends `100 Continue` to a client that waits for it (`Expect: 100-continue`) before it sends its body. */
+  continueBody: () => void;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -90,14 +94,18 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       client: incoming.socket.remoteAddress ?? "unknown",
       incoming,
       signal: aborted.signal,
+      continueBody: () => {
+        if (/100-continue/i.test(String(incoming.headers.expect ?? ""))) outgoing.writeContinue();
+      },
     };
     answer(exchange)
       .catch((error: unknown): Answered => {
         onError(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
         return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
       })
-      .then(({ route, reply }) => {
+      .then(({ route, reply, bodyLeftUnread }) => {
         metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
+        if (bodyLeftUnread && outgoing.socket) lingerBeforeClose(incoming, outgoing.socket);
         send(outgoing, exchange.method, reply, redact, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
       });
   };
@@ -134,7 +142,12 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
         const what = error.kind === "too_large" || error.kind === "encoding" ? "the upstream's answer cannot be passed on" : "the upstream did not answer";
         return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `${what}: ${error.message}`) };
       }
-      if (error instanceof BodyTooLarge) return { route: route.kind, reply: problem(413, error.message) };
+      if (error instanceof RequestBodyRefused) {
+        // The client may still be sending: the rest is not read, so the connection cannot carry another request.
+        const reply = problem(error.status, error.message);
+        reply.headers["connection"] = "close";
+        return { route: route.kind, reply, bodyLeftUnread: true };
+      }
       throw error;
     }
   }
@@ -142,7 +155,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   /** `/api/models/…`: always served; annotated with the decision, in both modes. */
   async function serveMetadata(exchange: Exchange, route: ModelRoute, query: string, gateBase: string): Promise<Reply> {
     const method = exchange.method as "GET" | "HEAD" | "POST";
-    const body = method === "POST" ? await readBody(exchange.incoming, maxBodyBytes) : undefined;
+    const body = method === "POST" ? await readRequestBody(exchange, maxBodyBytes) : undefined;
     const response = await upstream.request(route.upstreamPath + query, { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) }, exchange.signal);
     noteUpstreamStatus(response.status);
     if (response.status >= 300) return passOn(response, gateBase);
@@ -382,6 +395,33 @@ export function fitReply(reply: Reply, redact: Redactor): Reply {
   return { ...reply, headers, body };
 }
 
+/** How long, and how much more, a client still sending a refused body is read before its connection is cut. */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Closes, without a reset, a connection whose request body is still arriving. Node closes it as soon as the 413 is
+ * written (Connection: close), and a close with unread bytes sends a TCP reset, which can destroy the 413 in the
+ * client's buffer before the client reads it. So the gate only ends its side once the answer is out, then reads
+ * and discards what still comes, until the client closes or for LINGER_MS (LINGER_BYTES at most), as Apache's
+ * lingering close does.
+ */
+function lingerBeforeClose(incoming: IncomingMessage, socket: Socket): void {
+  socket.destroySoon = () => {
+    let discarded = 0;
+    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once("close", () => clearTimeout(cut));
+    socket.on("data", (chunk: Buffer) => {
+      discarded += chunk.byteLength;
+      if (discarded > LINGER_BYTES) socket.destroy();
+    });
+    socket.once("end", () => socket.destroy());
+    socket.end();
+    incoming.resume();
+    socket.resume();
+  };
+}
+
 /** Whether a redirect the upstream gave, mapped onto the gate, is a model file path the gate serves. */
 function isModelFile(mapped: string | null): boolean {
   if (mapped === null) return false;
@@ -400,26 +440,42 @@ function json(status: number, value: unknown): Reply {
   return { status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(value) };
 }
 
-class BodyTooLarge extends Error {}
+/** A client's request body the gate will not take: over its bound (413) or broken off (400). The connection closes. */
+class RequestBodyRefused extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-/** A request's whole body (paths-info), up to `max` bytes. */
-async function readBody(stream: Readable & { headers?: IncomingMessage["headers"] }, max: number): Promise<Buffer> {
-  const declared = Number(stream.headers?.["content-length"] ?? "0");
-  if (declared > max) {
-    stream.destroy();
-    throw new BodyTooLarge(`the body is ${declared} bytes; the gate takes at most ${max}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).byteLength;
-    if (size > max) {
-      stream.destroy();
-      throw new BodyTooLarge(`the body is over ${max} bytes; the gate takes at most ${max}`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * A client's whole request body (paths-info), up to `max` bytes. A declared length over the bound is refused
+ * before `100 Continue`, so a client that waits for it never sends the body; a longer body (chunked, or sent
+ * without waiting) stops being read at the bound.
+ */
+async function readRequestBody(exchange: Exchange, max: number): Promise<Buffer> {
+  const declared = Number(exchange.headers["content-length"] ?? "0");
+  if (declared > max) throw new RequestBodyRefused(413, `the request body is ${declared} bytes; the gate takes at most ${max}`);
+  exchange.continueBody();
+  const { incoming } = exchange;
+  // Events, not `for await`: leaving an async iterator early destroys the stream, and with it the socket the 413
+  // is to be written on.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= max) return void chunks.push(chunk);
+      incoming.off("data", onData);
+      incoming.pause();
+      reject(new RequestBodyRefused(413, `the request body is over ${max} bytes; the gate takes at most ${max}`));
+    };
+    incoming.on("data", onData);
+    incoming.once("end", () => resolve(Buffer.concat(chunks, size)));
+    incoming.once("error", (error) => reject(new RequestBodyRefused(400, `the request body broke off: ${error.message}`)));
+  });
 }
 
 /** The `sha` of a model-info body, when it has one (an `expand` without `sha` leaves it out). */

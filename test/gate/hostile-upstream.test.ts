@@ -1,4 +1,9 @@
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { request, type IncomingHttpHeaders } from "node:http";
+import { connect } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GZFILE_JSON, HostileHub, shaOf } from "../support/hostile-hub.js";
@@ -19,6 +24,8 @@ beforeEach(async () => {
   await hub.start();
   return () => hub.stop();
 });
+
+const run = promisify(execFile);
 
 /** Generous, so a slow machine passes; a gate that hangs does not. */
 const ANSWER_WITHIN_MS = 10_000;
@@ -127,7 +134,56 @@ describe("M8: a model-info body that trickles in", () => {
   });
 });
 
-describe("L5: the statuses for an upstream body over the bound, or broken", () => {
+describe("L5: statuses for bodies over the bound, and broken ones", () => {
+  const OVER = Buffer.alloc(2 * 1024 * 1024, 120);
+
+  it("a paths-info body declared over 1 MiB gets 413 before any 100 Continue", async () => {
+    const gate = await startTestGate(hub);
+    const answer = await ask(`${gate.url}/api/models/x/ok.l5/paths-info/main`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", expect: "100-continue" },
+      body: OVER,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.headers["connection"]).toBe("close");
+    expect(hub.requestsTo("/api/models/x/ok.l5")).toEqual([]);
+  });
+
+  it("a paths-info body over 1 MiB sent without waiting for 100 Continue: curl reads the 413", async () => {
+    const gate = await startTestGate(hub);
+    const file = join(tempDir(), "body");
+    writeFileSync(file, OVER);
+    const { stdout } = await run("curl", ["-sS", "--max-time", "10", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Expect:", "-X", "POST", "--data-binary", `@${file}`, `${gate.url}/api/models/x/ok.l5b/paths-info/main`]);
+    expect(stdout).toBe("413");
+  });
+
+  it("a chunked paths-info body that grows over 1 MiB gets 413, then the connection closes", async () => {
+    const gate = await startTestGate(hub);
+    const { port } = new URL(gate.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1");
+      let text = "";
+      socket.on("data", (chunk) => (text += chunk.toString()));
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+      socket.setTimeout(ANSWER_WITHIN_MS, () => reject(new Error(`no close within ${ANSWER_WITHIN_MS} ms: ${text}`)));
+      socket.write(`POST /api/models/x/ok.l5c/paths-info/main HTTP/1.1\r\nHost: ${new URL(gate.url).host}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const piece = Buffer.alloc(64 * 1024, 120);
+      let sent = 0;
+      const more = () => {
+        if (socket.destroyed || text !== "" || sent >= 4 * 1024 * 1024) return;
+        sent += piece.byteLength;
+        socket.write(`${piece.byteLength.toString(16)}\r\n`);
+        socket.write(piece);
+        socket.write("\r\n", () => setImmediate(more));
+      };
+      more();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/^connection: close\r$/im);
+    expect(hub.requestsTo("/api/models/x/ok.l5c")).toEqual([]);
+  });
+
   it("an upstream model info over 32 MiB is the upstream's fault: 502, not 413", async () => {
     const gate = await startTestGate(hub);
     const answer = await ask(`${gate.url}/api/models/x/bigjson.l5`);
