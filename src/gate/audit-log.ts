@@ -19,7 +19,11 @@ export interface AuditEntry {
   mode: "enforce" | "annotate";
   verdict: Verdict | "undecided";
   codes: string[];
-  /** What the gate did: passed the answer on, or refused it (403 blocked, 503 undecided, 502 the upstream broke off). */
+  /**
+   * What the gate did: passed the answer on, or refused it. A refusal is the gate's (403 blocked, 503 undecided,
+   * 502 when the upstream broke off) or the upstream's (401/403 on a file, passed on), and `status` is what the
+   * client got.
+   */
   action: "served" | "refused";
   status: number;
   policy: { name: string; digest: string };

@@ -186,7 +186,8 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     noteUpstreamStatus(first.status);
     const location = first.headers["location"];
     const redirect = REDIRECTS.has(first.status) && location !== undefined;
-    // Errors (gated, missing, revision not found) carry nothing to decide on; a redirect to another model file
+    if (first.status === 401 || first.status === 403) return refusedUpstream(exchange, route, first, gateBase);
+    // Other errors (missing, revision not found) carry nothing to decide on; a redirect to another model file
     // (a renamed repo) is decided when the client follows it to the gate. Other redirects lead to storage.
     if (first.status >= 400 || (redirect && isModelFile(mapUpstreamUrl(location!, first.url, upstream.base, "")))) {
       return passOn(first, gateBase);
@@ -217,6 +218,29 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     }
     annotate(reply.headers, outcome);
     record(exchange, route, outcome, sha, reply.status < 400 ? "served" : "refused", reply.status);
+    return reply;
+  }
+
+  /**
+   * The upstream refuses this client the file (gated and not granted, private, a bad token). The policy still has
+   * its say, decided from the public metadata with the gate's own token: a model it blocks is refused as blocked
+   * (the policy's 403), so nobody is sent to ask for access to a model the gate will refuse anyway. Otherwise the
+   * upstream's answer passes on, with the decision in X-Lic-* headers. Either way the refusal is audited.
+   */
+  async function refusedUpstream(exchange: Exchange, route: ModelRoute, refused: UpstreamResponse, gateBase: string): Promise<Reply> {
+    const sha = refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+    const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
+    const refusal = outcome.ok ? refusalFor(outcome) : null;
+    if (refusal) {
+      discard(refused);
+      record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
+      return refusal;
+    }
+    const code = refused.headers["x-error-code"];
+    const why = `the upstream refused the file (${refused.status}${code ? ` ${code}` : ""})`;
+    record(exchange, route, outcome, sha, "refused", refused.status, outcome.ok ? why : `${why}; ${outcome.message}`);
+    const reply = passOn(refused, gateBase);
+    annotate(reply.headers, outcome);
     return reply;
   }
 

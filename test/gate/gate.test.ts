@@ -8,8 +8,8 @@ import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } fr
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { policyFrom } from "../support/policies.js";
-import { useGates } from "../support/test-gate.js";
+import { builtInPolicy, policyFrom } from "../support/policies.js";
+import { auditOf, useGates } from "../support/test-gate.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -219,6 +219,45 @@ describe("lic gate modes and failures", () => {
     expect(metrics).toContain('lic_gate_decisions_total{action="refused",verdict="block"} 1');
     expect(metrics).toContain(`lic_gate_bytes_streamed_total ${WEIGHTS.byteLength}`);
     expect(metrics).toMatch(/# TYPE lic_gate_upstream_errors_total counter\nlic_gate_upstream_errors_total 0\n/);
+  });
+});
+
+describe("lic gate in front of a gated upstream (review M1)", () => {
+  it("a gated model the policy blocks: the policy's 403, not the upstream's 'ask for access', however the client asks; each refusal audited", async () => {
+    const gate = await startTestGate(hub, { policy: builtInPolicy("osi"), token: "hf_gate_secret" });
+    const url = `${gate.url}/${LLAMA}/resolve/main/LICENSE`;
+    const asks: [string, string[]][] = [
+      ["anonymous GET", []],
+      ["anonymous HEAD", ["-I"]],
+      ["a denied token", ["-H", "Authorization: Bearer hf_denied"]],
+      ["a granted token", ["-H", "Authorization: Bearer hf_granted"]],
+    ];
+    for (const [who, args] of asks) {
+      const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", ...args, url]);
+      expect([who, answer.slice(0, 12)]).toEqual([who, "HTTP/1.1 403"]);
+      expect([who, header(answer, "x-lic-verdict")]).toEqual([who, "block"]);
+      expect([who, header(answer, "x-error-message")]).toEqual([who, expect.stringMatching(/^meta-llama\/Meta-Llama-3-8B-Instruct@[0-9a-f]{12} is blocked by policy "osi": /)]);
+      expect([who, header(answer, "x-error-code")]).toEqual([who, null]);
+    }
+    const audit = await auditOf(gate, 4);
+    expect(audit.map((entry) => [entry.method, entry.verdict, entry.action, entry.status])).toEqual([
+      ["GET", "block", "refused", 403],
+      ["HEAD", "block", "refused", 403],
+      ["GET", "block", "refused", 403],
+      ["GET", "block", "refused", 403],
+    ]);
+    expect(gate.decider.size).toBe(1);
+  });
+
+  it("a gated model the policy allows: the upstream's 401 passes on, with the decision in X-Lic-* and an audit line", async () => {
+    const gate = await startTestGate(hub, { token: "hf_gate_secret" });
+    const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", `${gate.url}/${LLAMA}/resolve/main/LICENSE`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(header(answer, "x-error-code")).toBe("GatedRepo");
+    expect(header(answer, "x-lic-verdict")).toMatch(/^(allow|warn)$/);
+    expect(await auditOf(gate, 1)).toEqual([
+      expect.objectContaining({ model: LLAMA, path: "LICENSE", action: "refused", status: 401, reason: "the upstream refused the file (401 GatedRepo)" }),
+    ]);
   });
 });
 
