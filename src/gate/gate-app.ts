@@ -252,9 +252,14 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   async function fetchFromStorage(redirect: UpstreamResponse, headers: HeaderMap, signal: AbortSignal): Promise<Reply> {
     let response = redirect;
     for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers["location"] !== undefined; hop++) {
-      const next = new URL(response.headers["location"]!, response.url).href;
+      const next = new URL(response.headers["location"]!, response.url);
       if (response !== redirect) discard(response);
-      response = await upstream.follow(next, { method: "GET", headers }, signal);
+      // Storage that is the gate itself would make the gate ask itself, again at every hop, until it times out.
+      if (options.allowedHosts.has(next.host.toLowerCase())) {
+        metrics.add("lic_gate_upstream_errors_total", { kind: "storage_is_gate" });
+        return problem(502, "the upstream redirected the download to this gate itself, which would loop; check --upstream");
+      }
+      response = await upstream.follow(next.href, { method: "GET", headers }, signal);
     }
     if (REDIRECTS.has(response.status) || response.status >= 400) {
       discard(response);

@@ -285,6 +285,16 @@ describe("lic gate is not an open proxy", () => {
     expect(hub.storageRequests).toEqual([]);
   });
 
+  it("refuses an upstream redirect to the gate itself (it would ask itself, hop after hop, until it timed out)", async () => {
+    const gate = await startTestGate(hub);
+    const toGate = { status: 302, headers: { location: `${gate.url}/${BERT}/resolve/main/model.safetensors` } };
+    hub.script(/\/model\.safetensors$/, toGate, toGate, toGate, toGate, toGate);
+    const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", `${gate.url}/${BERT}/resolve/main/model.safetensors`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 502/);
+    expect(header(answer, "x-error-message")).toContain("redirected the download to this gate itself");
+    expect(hub.requests.filter((request) => request.path.endsWith("/model.safetensors"))).toHaveLength(1);
+  });
+
   it("cuts off a client that does not finish its request in time (408)", async () => {
     const gate = await startTestGate(hub, { requestTimeoutMs: 1000 });
     const { port } = new URL(gate.url);
