@@ -17,6 +17,8 @@ export interface Decision {
   codes: string[];
   /** One line for people: why a blocked model is blocked, or what a warning is about. */
   reason: string;
+  /** Read with the gate's token only: a client the upstream refuses must not learn of it from the gate. */
+  isPrivate: boolean;
   result: CheckResult;
 }
 
@@ -86,7 +88,7 @@ export class Decider {
       const snapshot = await acquireSnapshot({ id: repoId, revision }, this.options.acquire);
       const lineage = this.options.lineage ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage }) : undefined;
       const result = checkModel(snapshot, policy, { today: this.options.today(), catalog, ...(lineage ? { lineage } : {}) });
-      const decision = toDecision(result, policy.name);
+      const decision = toDecision(result, policy.name, snapshot.private);
       // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
       // file requests that follow name that commit (X-Repo-Commit).
       this.keep(this.keyOf(repoId, decision.sha), decision);
@@ -104,7 +106,7 @@ export class Decider {
   }
 }
 
-function toDecision(result: CheckResult, policyName: string): Decision {
+function toDecision(result: CheckResult, policyName: string, isPrivate: boolean): Decision {
   const counted = result.findings.filter((finding) => finding.severity !== "info");
   const deciding = result.verdict === "block" ? counted.filter((finding) => finding.severity === "error") : counted;
   const where = `${result.model}@${result.revision.slice(0, 12)}`;
@@ -116,6 +118,7 @@ function toDecision(result: CheckResult, policyName: string): Decision {
     verdict: result.verdict,
     codes: [...new Set(counted.map((finding) => finding.code))],
     reason: `${where} ${verb} by policy "${policyName}"${details.length > 0 ? `: ${details.join("; ")}` : ""}`,
+    isPrivate,
     result,
   };
 }

@@ -222,15 +222,18 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   }
 
   /**
-   * The upstream refuses this client the file (gated and not granted, private, a bad token). The policy still has
+   * The upstream refuses this client the file (gated and not granted, a bad token, private). The policy still has
    * its say, decided from the public metadata with the gate's own token: a model it blocks is refused as blocked
    * (the policy's 403), so nobody is sent to ask for access to a model the gate will refuse anyway. Otherwise the
-   * upstream's answer passes on, with the decision in X-Lic-* headers. Either way the refusal is audited.
+   * upstream's answer passes on, with the decision in X-Lic-* headers. A private model's decision is not public
+   * metadata: the upstream's refusal passes on as it is ("not found"), without a word of what the gate read.
+   * Either way the refusal is audited.
    */
   async function refusedUpstream(exchange: Exchange, route: ModelRoute, refused: UpstreamResponse, gateBase: string): Promise<Reply> {
     const sha = refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
-    const refusal = outcome.ok ? refusalFor(outcome) : null;
+    const isPublic = !outcome.ok || !outcome.decision.isPrivate;
+    const refusal = outcome.ok && isPublic ? refusalFor(outcome) : null;
     if (refusal) {
       discard(refused);
       record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
@@ -240,7 +243,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     const why = `the upstream refused the file (${refused.status}${code ? ` ${code}` : ""})`;
     record(exchange, route, outcome, sha, "refused", refused.status, outcome.ok ? why : `${why}; ${outcome.message}`);
     const reply = passOn(refused, gateBase);
-    annotate(reply.headers, outcome);
+    if (isPublic) annotate(reply.headers, outcome);
     return reply;
   }
 

@@ -86,7 +86,7 @@ describe("the gate's exits, with a crafted decision that holds its token", () =>
   const blocked = (): DecisionOutcome => {
     const result = check(snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english")));
     const reason = `${result.model} is blocked: the ancestor said "Invalid credentials: Bearer ${TOKEN}" (raw: ${TOKEN})`;
-    return { ok: true, cached: false, decision: { model: result.model, sha: result.revision, verdict: "block", codes: ["license-missing"], reason, result } };
+    return { ok: true, cached: false, decision: { model: result.model, sha: result.revision, verdict: "block", codes: ["license-missing"], reason, isPrivate: false, result } };
   };
 
   it("a block: 403 headers and body, and the audit entry", async () => {

@@ -100,6 +100,19 @@ describe("H1: the gate's token never reaches a client or the audit log", () => {
   });
 });
 
+describe("M1, its limit: a private model", () => {
+  it("a client the upstream refuses learns nothing of what the gate read with its token: the upstream's 401 as it is", async () => {
+    const gate = await startTestGate(hub, { token: "hf_gate_secret" });
+    const answer = await ask(`${gate.url}/x/private.m1/resolve/main/config.json`);
+    expect(answer.status).toBe(401);
+    expect(answer.headers["x-error-code"]).toBe("RepoNotFound");
+    expect(Object.keys(answer.headers).filter((name) => name.startsWith("x-lic-"))).toEqual([]);
+    expect(answer.text).not.toContain("license-missing");
+    // The gate did decide (the model is blocked), and says so in its own log only.
+    expect(await auditOf(gate, 1)).toEqual([expect.objectContaining({ verdict: "block", action: "refused", status: 401, reason: "the upstream refused the file (401 RepoNotFound)" })]);
+  });
+});
+
 describe("M2: an upstream file body that breaks off while the gate decides", () => {
   it("answers 502 (it never answered at all)", async () => {
     const gate = await startTestGate(hub);
