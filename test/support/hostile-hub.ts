@@ -158,11 +158,11 @@ export class HostileHub {
           ...info(id),
           tags: ["license:mit", ...Array.from({ length: this.parentCount }, (_, index) => `base_model:finetune:x/none.p${index}`)],
         });
+      case "echoparent":
+        return json(response, 200, { ...info(id), tags: ["license:mit", "base_model:finetune:x/echo403"], cardData: { license: "mit", base_model: "x/echo403" } });
       case "private":
         if (request.headers.authorization === undefined) return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
         return json(response, 200, { ...info(id), private: true, tags: [], cardData: {}, siblings: [{ rfilename: "README.md" }, { rfilename: "config.json" }] });
-      case "echoparent":
-        return json(response, 200, { ...info(id), tags: ["license:mit", "base_model:finetune:x/echo403"], cardData: { license: "mit", base_model: "x/echo403" } });
       default:
         return json(response, 200, info(id));
     }
