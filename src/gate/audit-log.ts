@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
+import type { Redactor } from "../redact.js";
 import type { Verdict } from "../types.js";
 
 /**
@@ -18,7 +19,11 @@ export interface AuditEntry {
   mode: "enforce" | "annotate";
   verdict: Verdict | "undecided";
   codes: string[];
-  /** What the gate did: passed the answer on, or refused it. */
+  /**
+   * What the gate did: passed the answer on, or refused it. A refusal is the gate's (403 blocked, 503 undecided,
+   * 502 when the upstream broke off) or the upstream's (401/403 on a file, passed on), and `status` is what the
+   * client got.
+   */
   action: "served" | "refused";
   status: number;
   policy: { name: string; digest: string };
@@ -29,6 +34,14 @@ export interface AuditEntry {
 export interface AuditSink {
   write(entry: AuditEntry): void;
   close(): Promise<void>;
+}
+
+/**
+ * The audit log's one way in from the gate: every entry passes the redactor whole (`reason` carries upstream text,
+ * which may echo the gate's token).
+ */
+export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
+  return { write: (entry) => sink.write(redact.deep(entry)), close: () => sink.close() };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../check.js";
 import { HubError } from "../hub/hub-error.js";
 import type { Policy } from "../policy/policy.js";
+import { noSecrets, type Redactor } from "../redact.js";
 import { formatFindingMessage } from "../report/finding-info.js";
 import type { CheckResult, Verdict } from "../types.js";
 
@@ -16,6 +17,8 @@ export interface Decision {
   codes: string[];
   /** One line for people: why a blocked model is blocked, or what a warning is about. */
   reason: string;
+  /** Read with the gate's token only: a client the upstream refuses must not learn of it from the gate. */
+  isPrivate: boolean;
   result: CheckResult;
 }
 
@@ -34,8 +37,11 @@ export interface DeciderOptions {
   today: () => string;
   /** Decisions kept in memory; the oldest go first. */
   maxEntries?: number;
-  /** Scrubs the gate's token from failure messages, which reach headers, bodies and the audit log. */
-  redact?: (text: string) => string;
+  /**
+   * Scrubs the gate's token from failure messages. The gate redacts again at its exits (headers, bodies, the audit
+   * log), which also covers decisions whose findings quote an upstream.
+   */
+  redact?: Redactor;
 }
 
 /**
@@ -82,13 +88,13 @@ export class Decider {
       const snapshot = await acquireSnapshot({ id: repoId, revision }, this.options.acquire);
       const lineage = this.options.lineage ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage }) : undefined;
       const result = checkModel(snapshot, policy, { today: this.options.today(), catalog, ...(lineage ? { lineage } : {}) });
-      const decision = toDecision(result, policy.name);
+      const decision = toDecision(result, policy.name, snapshot.private);
       // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
       // file requests that follow name that commit (X-Repo-Commit).
       this.keep(this.keyOf(repoId, decision.sha), decision);
       return { ok: true, decision, cached: false };
     } catch (error) {
-      const redact = this.options.redact ?? ((text: string) => text);
+      const redact = this.options.redact ?? noSecrets;
       if (error instanceof HubError) return { ok: false, kind: error.kind, message: redact(error.message) };
       return { ok: false, kind: "internal", message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`) };
     }
@@ -100,7 +106,7 @@ export class Decider {
   }
 }
 
-function toDecision(result: CheckResult, policyName: string): Decision {
+function toDecision(result: CheckResult, policyName: string, isPrivate: boolean): Decision {
   const counted = result.findings.filter((finding) => finding.severity !== "info");
   const deciding = result.verdict === "block" ? counted.filter((finding) => finding.severity === "error") : counted;
   const where = `${result.model}@${result.revision.slice(0, 12)}`;
@@ -112,6 +118,7 @@ function toDecision(result: CheckResult, policyName: string): Decision {
     verdict: result.verdict,
     codes: [...new Set(counted.map((finding) => finding.code))],
     reason: `${where} ${verb} by policy "${policyName}"${details.length > 0 ? `: ${details.join("; ")}` : ""}`,
+    isPrivate,
     result,
   };
 }

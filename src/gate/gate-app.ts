@@ -1,24 +1,32 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { Readable } from "node:stream";
 import { isCommitSha } from "../model-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
+import type { Redactor } from "../redact.js";
 import { toJsonFinding } from "../report/json.js";
-import type { AuditEntry, AuditSink } from "./audit-log.js";
+import { redactedAuditSink, type AuditEntry, type AuditSink } from "./audit-log.js";
 import type { Decider, DecisionOutcome } from "./decider.js";
 import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
 import type { Metrics } from "./metrics.js";
 import { routeRequest, type ModelRoute } from "./route.js";
-import { discard, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
+import { discard, hasBrokenOff, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
 
 export type GateMode = "enforce" | "annotate";
 
 export interface GateOptions {
   upstream: Upstream;
-  decider: Decider;
+  /** What the gate needs of a Decider (an interface, so a test can hand it a crafted outcome). */
+  decider: Pick<Decider, "decide" | "size">;
   policy: Policy;
   mode: GateMode;
   audit: AuditSink;
   metrics: Metrics;
+  /**
+   * Knows the gate's own token. Every string the gate lets out passes it at one of two exits: `send` (every header,
+   * every body held in memory) and the audit sink (every entry); `onError` lines too. Streamed file bytes do not.
+   */
+  redact: Redactor;
   /** `host:port` values (lower case) a request's Host may name; anything else is refused. */
   allowedHosts: ReadonlySet<string>;
   /** The gate's URL as clients reach it, for rewritten `Link` and `Location` URLs; null: http:// and the Host. */
@@ -26,7 +34,7 @@ export interface GateOptions {
   /** The largest request body taken (paths-info), and a 32nd of the largest model-info body read for its sha. */
   maxBodyBytes?: number;
   now?: () => Date;
-  /** Problems that are the gate's, not a client's (an internal error). */
+  /** Problems that are the gate's, not a client's (an internal error); redacted before they are handed on. */
   onError?: (message: string) => void;
 }
 
@@ -35,6 +43,13 @@ export interface Reply {
   status: number;
   headers: HeaderMap;
   body: string | Buffer | Readable | null;
+}
+
+/** A reply and the route it was for (a metrics label); `bodyLeftUnread`: the client may still be sending. */
+interface Answered {
+  route: string;
+  reply: Reply;
+  bodyLeftUnread?: boolean;
 }
 
 /** One request as the handlers see it. */
@@ -46,6 +61,8 @@ interface Exchange {
   incoming: IncomingMessage;
   /** Fires when the client goes away before the answer is done. */
   signal: AbortSignal;
+  /** Sends `100 Continue` to a client that waits for it (`Expect: 100-continue`) before it sends its body. */
+  continueBody: () => void;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -58,10 +75,12 @@ const MAX_STORAGE_HOPS = 3;
  * is refused and every model response says what the policy would have done.
  */
 export function createGateHandler(options: GateOptions): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
-  const { upstream, decider, policy, metrics } = options;
+  const { upstream, decider, policy, metrics, redact } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const now = options.now ?? (() => new Date());
   const policyHeader = `${headerSafe(policy.name, 200)} ${policy.digest}`;
+  const audit = redactedAuditSink(options.audit, redact);
+  const onError = (message: string) => options.onError?.(redact(message));
 
   return (incoming, outgoing) => {
     const aborted = new AbortController();
@@ -75,19 +94,23 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       client: incoming.socket.remoteAddress ?? "unknown",
       incoming,
       signal: aborted.signal,
+      continueBody: () => {
+        if (/100-continue/i.test(String(incoming.headers.expect ?? ""))) outgoing.writeContinue();
+      },
     };
     answer(exchange)
-      .catch((error: unknown) => {
-        options.onError?.(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+      .catch((error: unknown): Answered => {
+        onError(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
         return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
       })
-      .then(({ route, reply }) => {
+      .then(({ route, reply, bodyLeftUnread }) => {
         metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
-        send(outgoing, exchange.method, reply, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
+        if (bodyLeftUnread && outgoing.socket) lingerBeforeClose(incoming, outgoing.socket);
+        send(outgoing, exchange.method, reply, redact, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
       });
   };
 
-  async function answer(exchange: Exchange): Promise<{ route: string; reply: Reply }> {
+  async function answer(exchange: Exchange): Promise<Answered> {
     const host = (exchange.headers.host ?? "").toLowerCase();
     if (!options.allowedHosts.has(host)) {
       const reason = host ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header";
@@ -116,9 +139,15 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     } catch (error) {
       if (error instanceof UpstreamError) {
         metrics.add("lic_gate_upstream_errors_total", { kind: error.kind });
-        return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `the upstream did not answer: ${error.message}`) };
+        const what = error.kind === "too_large" || error.kind === "encoding" ? "the upstream's answer cannot be passed on" : "the upstream did not answer";
+        return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `${what}: ${error.message}`) };
       }
-      if (error instanceof BodyTooLarge) return { route: route.kind, reply: problem(413, error.message) };
+      if (error instanceof RequestBodyRefused) {
+        // The client may still be sending: the rest is not read, so the connection cannot carry another request.
+        const reply = problem(error.status, error.message);
+        reply.headers["connection"] = "close";
+        return { route: route.kind, reply, bodyLeftUnread: true };
+      }
       throw error;
     }
   }
@@ -126,18 +155,24 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   /** `/api/models/…`: always served; annotated with the decision, in both modes. */
   async function serveMetadata(exchange: Exchange, route: ModelRoute, query: string, gateBase: string): Promise<Reply> {
     const method = exchange.method as "GET" | "HEAD" | "POST";
-    const body = method === "POST" ? await readBody(exchange.incoming, maxBodyBytes) : undefined;
+    const body = method === "POST" ? await readRequestBody(exchange, maxBodyBytes) : undefined;
     const response = await upstream.request(route.upstreamPath + query, { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) }, exchange.signal);
     noteUpstreamStatus(response.status);
     if (response.status >= 300) return passOn(response, gateBase);
 
     // The model info names its commit; the listings name theirs in the path. A branch costs one request to resolve.
+    // The gate reads the model info whole and passes it on decoded, so it drops the upstream's Content-Encoding
+    // (for HEAD too, and the length that came with it: the gate's GET would answer a different one).
     let text: Buffer | null = null;
-    if (route.kind === "model-info" && method === "GET") text = await readBody(response.body, maxBodyBytes * 32);
+    if (route.kind === "model-info" && method === "GET") text = await upstream.readWhole(response, maxBodyBytes * 32);
     const sha = text ? shaIn(text) : null;
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     record(exchange, route, outcome, sha, "served", response.status);
     const reply = passOn(response, gateBase);
+    if (route.kind === "model-info" && reply.headers["content-encoding"] !== undefined) {
+      delete reply.headers["content-encoding"];
+      if (method === "HEAD") delete reply.headers["content-length"];
+    }
     if (text) reply.body = text;
     annotate(reply.headers, outcome);
     return reply;
@@ -151,7 +186,8 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     noteUpstreamStatus(first.status);
     const location = first.headers["location"];
     const redirect = REDIRECTS.has(first.status) && location !== undefined;
-    // Errors (gated, missing, revision not found) carry nothing to decide on; a redirect to another model file
+    if (first.status === 401 || first.status === 403) return refusedUpstream(exchange, route, first, gateBase);
+    // Other errors (missing, revision not found) carry nothing to decide on; a redirect to another model file
     // (a renamed repo) is decided when the client follows it to the gate. Other redirects lead to storage.
     if (first.status >= 400 || (redirect && isModelFile(mapUpstreamUrl(location!, first.url, upstream.base, "")))) {
       return passOn(first, gateBase);
@@ -164,6 +200,13 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       discard(first);
       record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
       return refusal;
+    }
+    if (!redirect && hasBrokenOff(first.body)) {
+      const reply = problem(502, "the upstream broke off the file while the gate was deciding on it; try again");
+      annotate(reply.headers, outcome);
+      const why = exchange.signal.aborted ? "the client went away while the gate was deciding" : "the upstream broke off the file while the gate was deciding";
+      record(exchange, route, outcome, sha, "refused", reply.status, why);
+      return reply;
     }
 
     let reply: Reply;
@@ -179,6 +222,32 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   }
 
   /**
+   * The upstream refuses this client the file (gated and not granted, a bad token, private). The policy still has
+   * its say, decided from the public metadata with the gate's own token: a model it blocks is refused as blocked
+   * (the policy's 403), so nobody is sent to ask for access to a model the gate will refuse anyway. Otherwise the
+   * upstream's answer passes on, with the decision in X-Lic-* headers. A private model's decision is not public
+   * metadata: the upstream's refusal passes on as it is ("not found"), without a word of what the gate read.
+   * Either way the refusal is audited.
+   */
+  async function refusedUpstream(exchange: Exchange, route: ModelRoute, refused: UpstreamResponse, gateBase: string): Promise<Reply> {
+    const sha = refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+    const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
+    const isPublic = !outcome.ok || !outcome.decision.isPrivate;
+    const refusal = outcome.ok && isPublic ? refusalFor(outcome) : null;
+    if (refusal) {
+      discard(refused);
+      record(exchange, route, outcome, sha, "refused", refusal.status, refusal.reason);
+      return refusal;
+    }
+    const code = refused.headers["x-error-code"];
+    const why = `the upstream refused the file (${refused.status}${code ? ` ${code}` : ""})`;
+    record(exchange, route, outcome, sha, "refused", refused.status, outcome.ok ? why : `${why}; ${outcome.message}`);
+    const reply = passOn(refused, gateBase);
+    if (isPublic) annotate(reply.headers, outcome);
+    return reply;
+  }
+
+  /**
    * The upstream's redirect to its storage, answered here so bytes come through the gate: the client gets the file
    * (200, or 206 for a Range) with the Hub's headers from the redirect (X-Repo-Commit, X-Linked-Etag,
    * X-Linked-Size) and the storage's content headers. The ETag is the linked one, the content's sha256.
@@ -186,9 +255,14 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   async function fetchFromStorage(redirect: UpstreamResponse, headers: HeaderMap, signal: AbortSignal): Promise<Reply> {
     let response = redirect;
     for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers["location"] !== undefined; hop++) {
-      const next = new URL(response.headers["location"]!, response.url).href;
+      const next = new URL(response.headers["location"]!, response.url);
       if (response !== redirect) discard(response);
-      response = await upstream.follow(next, { method: "GET", headers }, signal);
+      // Storage that is the gate itself would make the gate ask itself, again at every hop, until it times out.
+      if (options.allowedHosts.has(next.host.toLowerCase())) {
+        metrics.add("lic_gate_upstream_errors_total", { kind: "storage_is_gate" });
+        return problem(502, "the upstream redirected the download to this gate itself, which would loop; check --upstream");
+      }
+      response = await upstream.follow(next.href, { method: "GET", headers }, signal);
     }
     if (REDIRECTS.has(response.status) || response.status >= 400) {
       discard(response);
@@ -196,7 +270,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       return problem(502, `the upstream's file storage answered ${response.status}; try again`);
     }
     const merged = hubHeaders(redirect.headers);
-    for (const name of ["content-length", "content-range", "content-type", "accept-ranges", "last-modified", "content-disposition"]) {
+    for (const name of ["content-length", "content-range", "content-type", "content-encoding", "accept-ranges", "last-modified", "content-disposition"]) {
       const value = response.headers[name];
       if (value !== undefined) merged[name] = value;
     }
@@ -245,16 +319,17 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     return { ...reply, reason };
   }
 
+  /** X-Lic-Reason is free text: `send` redacts it, then fits it to one line (in that order; see `fitReply`). */
   function annotate(headers: HeaderMap, outcome: DecisionOutcome): void {
     headers["x-lic-policy"] = policyHeader;
     if (!outcome.ok) {
       headers["x-lic-verdict"] = "undecided";
-      headers["x-lic-reason"] = headerSafe(outcome.message);
+      headers["x-lic-reason"] = outcome.message;
       return;
     }
     headers["x-lic-verdict"] = outcome.decision.verdict;
     if (outcome.decision.codes.length > 0) headers["x-lic-findings"] = outcome.decision.codes.join(",");
-    if (outcome.decision.verdict !== "allow") headers["x-lic-reason"] = headerSafe(outcome.decision.reason);
+    if (outcome.decision.verdict !== "allow") headers["x-lic-reason"] = outcome.decision.reason;
   }
 
   /** An upstream answer as the client gets it: hop-by-hop and Xet headers gone, Location and Link on the gate. */
@@ -274,7 +349,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     const verdict = outcome.ok ? outcome.decision.verdict : "undecided";
     metrics.add("lic_gate_decisions_total", { verdict, action });
     if (outcome.ok && !outcome.cached) metrics.add("lic_gate_decision_evaluations_total", { verdict });
-    options.audit.write({
+    audit.write({
       time: now().toISOString(),
       client: exchange.client,
       method: exchange.method,
@@ -298,8 +373,18 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   }
 }
 
-/** Writes a reply; a streamed body is piped with backpressure and cut off if the client goes away. */
-function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (bytes: number) => void): void {
+/**
+ * Writes a reply: the gate's one exit to clients, so everything in it passes `fitReply` (the redactor) here. A
+ * streamed body is piped with backpressure and cut off if the client goes away; one that broke off before it could
+ * be passed on gets a 502 instead (piped, it would never end).
+ */
+function send(outgoing: ServerResponse, method: string, unsafe: Reply, redact: Redactor, onBytes: (bytes: number) => void): void {
+  let whole = unsafe;
+  if (unsafe.body instanceof Readable && hasBrokenOff(unsafe.body)) {
+    unsafe.body.destroy();
+    whole = problem(502, "the upstream broke off its answer before the gate could pass it on; try again");
+  }
+  const reply = fitReply(whole, redact);
   const headers = { ...reply.headers };
   const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
@@ -319,6 +404,56 @@ function send(outgoing: ServerResponse, method: string, reply: Reply, onBytes: (
   body.pipe(outgoing);
 }
 
+/** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
+const TEXT_HEADERS = ["x-error-message", "x-lic-reason"];
+
+/**
+ * A reply as it may leave the gate: every header value and every body held in memory (the gate's own JSON, a
+ * buffered model info) redacted; streamed bodies (file bytes) are not text and pass as they are. Reason headers are
+ * then fitted to one bounded line, after the redaction, because a cut could split a token and leave a part of it
+ * that the redactor no longer recognises.
+ */
+export function fitReply(reply: Reply, redact: Redactor): Reply {
+  const headers: HeaderMap = {};
+  for (const [name, value] of Object.entries(reply.headers)) headers[name] = TEXT_HEADERS.includes(name) ? headerSafe(redact(value)) : redact(value);
+  let { body } = reply;
+  if (typeof body === "string") body = redact(body);
+  else if (Buffer.isBuffer(body)) {
+    // Re-encoded only when something was redacted, so bytes that are not UTF-8 pass unchanged.
+    const text = body.toString("utf8");
+    const clean = redact(text);
+    if (clean !== text) body = Buffer.from(clean, "utf8");
+  }
+  return { ...reply, headers, body };
+}
+
+/** How long, and how much more, a client still sending a refused body is read before its connection is cut. */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Closes, without a reset, a connection whose request body is still arriving. Node closes it as soon as the 413 is
+ * written (Connection: close), and a close with unread bytes sends a TCP reset, which can destroy the 413 in the
+ * client's buffer before the client reads it. So the gate only ends its side once the answer is out, then reads
+ * and discards what still comes, until the client closes or for LINGER_MS (LINGER_BYTES at most), as Apache's
+ * lingering close does.
+ */
+function lingerBeforeClose(incoming: IncomingMessage, socket: Socket): void {
+  socket.destroySoon = () => {
+    let discarded = 0;
+    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once("close", () => clearTimeout(cut));
+    socket.on("data", (chunk: Buffer) => {
+      discarded += chunk.byteLength;
+      if (discarded > LINGER_BYTES) socket.destroy();
+    });
+    socket.once("end", () => socket.destroy());
+    socket.end();
+    incoming.resume();
+    socket.resume();
+  };
+}
+
 /** Whether a redirect the upstream gave, mapped onto the gate, is a model file path the gate serves. */
 function isModelFile(mapped: string | null): boolean {
   if (mapped === null) return false;
@@ -329,7 +464,7 @@ function isModelFile(mapped: string | null): boolean {
 /** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */
 function problem(status: number, reason: string, details: object = {}): Reply {
   const reply = json(status, { error: reason, ...details });
-  reply.headers["x-error-message"] = headerSafe(reason);
+  reply.headers["x-error-message"] = reason;
   return reply;
 }
 
@@ -337,26 +472,42 @@ function json(status: number, value: unknown): Reply {
   return { status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(value) };
 }
 
-class BodyTooLarge extends Error {}
+/** A client's request body the gate will not take: over its bound (413) or broken off (400). The connection closes. */
+class RequestBodyRefused extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-/** A whole body, up to `max` bytes: a request's (paths-info) or the upstream's (model info). */
-async function readBody(stream: Readable & { headers?: IncomingMessage["headers"] }, max: number): Promise<Buffer> {
-  const declared = Number(stream.headers?.["content-length"] ?? "0");
-  if (declared > max) {
-    stream.destroy();
-    throw new BodyTooLarge(`the body is ${declared} bytes; the gate takes at most ${max}`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).byteLength;
-    if (size > max) {
-      stream.destroy();
-      throw new BodyTooLarge(`the body is over ${max} bytes; the gate takes at most ${max}`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * A client's whole request body (paths-info), up to `max` bytes. A declared length over the bound is refused
+ * before `100 Continue`, so a client that waits for it never sends the body; a longer body (chunked, or sent
+ * without waiting) stops being read at the bound.
+ */
+async function readRequestBody(exchange: Exchange, max: number): Promise<Buffer> {
+  const declared = Number(exchange.headers["content-length"] ?? "0");
+  if (declared > max) throw new RequestBodyRefused(413, `the request body is ${declared} bytes; the gate takes at most ${max}`);
+  exchange.continueBody();
+  const { incoming } = exchange;
+  // Events, not `for await`: leaving an async iterator early destroys the stream, and with it the socket the 413
+  // is to be written on.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= max) return void chunks.push(chunk);
+      incoming.off("data", onData);
+      incoming.pause();
+      reject(new RequestBodyRefused(413, `the request body is over ${max} bytes; the gate takes at most ${max}`));
+    };
+    incoming.on("data", onData);
+    incoming.once("end", () => resolve(Buffer.concat(chunks, size)));
+    incoming.once("error", (error) => reject(new RequestBodyRefused(400, `the request body broke off: ${error.message}`)));
+  });
 }
 
 /** The `sha` of a model-info body, when it has one (an `expand` without `sha` leaves it out). */

@@ -35,6 +35,9 @@ export async function listenGate(handler: (incoming: IncomingMessage, outgoing: 
     },
     handler,
   );
+  // `Expect: 100-continue` reaches the handler unanswered, so a body over the bound is refused before it is sent
+  // (Node would otherwise answer 100 Continue itself); the handler sends 100 when it starts reading.
+  server.on("checkContinue", handler);
   server.on("connect", (_request, socket: Socket) => {
     // A client that resets the tunnel it asked for must not take the gate down with an unhandled 'error'.
     socket.on("error", () => socket.destroy());

@@ -35,8 +35,11 @@ const HOP_BY_HOP = new Set([
   "upgrade",
 ]);
 
-/** Not for the gate's clients: cookies are the upstream's, HSTS and Alt-Svc describe the upstream's origin. */
-const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "strict-transport-security", "alt-svc", "content-encoding", "link", "location"]);
+/**
+ * Not for the gate's clients: cookies are the upstream's, HSTS and Alt-Svc describe the upstream's origin.
+ * Content-Encoding stays: an upstream that ignores `identity` still labels the bytes the gate streams on as they are.
+ */
+const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "strict-transport-security", "alt-svc", "link", "location"]);
 
 /** The media type with which @huggingface/hub asks for Xet file info (hub-api.md §4.4). */
 const XET_MEDIA_TYPE = "application/vnd.xet-fileinfo+json";

@@ -7,7 +7,7 @@ const COUNTERS = {
   lic_gate_requests_total: "Requests answered, by route and status.",
   lic_gate_decisions_total: "Decisions applied to model requests, by verdict (allow, warn, block, undecided) and action (served, refused).",
   lic_gate_decision_evaluations_total: "Decisions evaluated afresh (not from the gate's memory), by verdict.",
-  lic_gate_upstream_errors_total: "Upstream failures, by kind (network, timeout, busy, status_5xx).",
+  lic_gate_upstream_errors_total: "Upstream failures, by kind (network, timeout, too_large, encoding, status_5xx, storage_NNN, storage_is_gate).",
   lic_gate_bytes_streamed_total: "File bytes streamed to clients.",
 } as const;
 

@@ -43,6 +43,8 @@ export interface StartedGate extends RunningGate {
 
 /** Builds the gate from its configuration and starts listening. */
 export async function startGate(config: GateConfig): Promise<StartedGate> {
+  const redact = createRedactor([config.token]);
+  const onNotice = (message: string) => config.onNotice(redact(message));
   const upstream = new Upstream({ base: config.upstream, timeoutMs: config.timeoutMs, maxConnections: config.maxUpstreamConnections });
   const decider = new Decider({
     policy: config.policy,
@@ -51,11 +53,11 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
       hub: { endpoint: config.upstream, token: config.token, timeoutMs: config.timeoutMs },
       cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream) : null,
       offline: false,
-      onNotice: config.onNotice,
+      onNotice,
     },
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
-    redact: createRedactor([config.token]),
+    redact,
   });
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
@@ -69,7 +71,8 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     metrics,
     allowedHosts,
     publicUrl: config.publicUrl,
-    onError: config.onNotice,
+    redact,
+    onError: onNotice,
   });
   const running = await listenGate(handler, {
     host: config.host,

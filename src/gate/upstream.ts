@@ -1,21 +1,30 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Readable, Transform } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { HeaderMap } from "./headers.js";
 
 export interface UpstreamOptions {
   /** The upstream's base URL, without a trailing slash (https://huggingface.co, or a mirror with a path prefix). */
   base: string;
-  /** Until the response headers arrive; a body, once flowing, is not cut short. */
+  /**
+   * Until the response headers arrive. A streamed body, once flowing, is not cut short; a body the gate reads whole
+   * (`readWhole`) must arrive within this much again.
+   */
   timeoutMs: number;
   /** Connections to the upstream (and to the storage it redirects to) open at once; further requests queue. */
   maxConnections: number;
 }
 
-/** The upstream did not answer: no HTTP status to pass on. */
+/**
+ * The upstream did not answer, or not with anything the gate can pass on: no HTTP status of its own to give.
+ * `too_large` and `encoding` are a body the gate reads whole (model info) that is over its bound after decoding, or
+ * in an encoding the gate cannot decode.
+ */
 export class UpstreamError extends Error {
   override readonly name = "UpstreamError";
   constructor(
-    readonly kind: "network" | "timeout",
+    readonly kind: "network" | "timeout" | "too_large" | "encoding",
     message: string,
   ) {
     super(message);
@@ -80,6 +89,56 @@ export class Upstream {
     return this.send(url.href, { ...request, headers }, signal);
   }
 
+  /**
+   * A body read whole, for the gate to look into (model info, for its sha): decoded if the upstream sent it encoded
+   * although the gate asked for `identity`, at most `maxBytes` after decoding, and within `timeoutMs` of its
+   * headers. A body that is too large, too slow, undecodable or cut off is the upstream's failure (UpstreamError),
+   * and is destroyed, so its connection closes. A client that goes away aborts the read (the request's signal).
+   */
+  readWhole(response: UpstreamResponse, maxBytes: number): Promise<Buffer> {
+    const { body } = response;
+    const where = new URL(response.url).host;
+    const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+    const decoder = decoderFor(encoding);
+    if (decoder === undefined) {
+      body.destroy();
+      return Promise.reject(new UpstreamError("encoding", `${where} sent its answer with Content-Encoding "${encoding.slice(0, 40)}", which the gate cannot decode`));
+    }
+    const tooLarge = () => new UpstreamError("too_large", `${where} sent an answer over ${maxBytes} bytes${decoder ? " once decoded" : ""}, more than the gate reads`);
+    if (decoder === null && Number(response.headers["content-length"] ?? 0) > maxBytes) {
+      body.destroy();
+      return Promise.reject(tooLarge());
+    }
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const fail = (error: UpstreamError) => {
+        clearTimeout(timer);
+        body.destroy();
+        decoder?.destroy();
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new UpstreamError("timeout", `${where} did not send its whole answer within ${this.options.timeoutMs / 1000} s`)), this.options.timeoutMs);
+      const brokeOff = () => fail(new UpstreamError("network", `${where} broke off its answer${body.errored ? ` (${body.errored.message})` : ""}`));
+      if (hasBrokenOff(body)) return brokeOff();
+      body.once("error", brokeOff);
+      body.once("close", () => {
+        if (!body.complete) brokeOff();
+      });
+      const source: Readable = decoder ? body.pipe(decoder) : body;
+      decoder?.once("error", (error: Error) => fail(new UpstreamError("encoding", `${where} sent a ${encoding} body that does not decode: ${error.message}`)));
+      source.on("data", (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > maxBytes) return fail(tooLarge());
+        chunks.push(chunk);
+      });
+      source.once("end", () => {
+        clearTimeout(timer);
+        resolve(Buffer.concat(chunks, size));
+      });
+    });
+  }
+
   /** Connections open to the upstream and its storage, busy or idle. */
   get connections(): number {
     const count = (agent: HttpAgent) => Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
@@ -103,6 +162,10 @@ export class Upstream {
       signal?.addEventListener("abort", onAbort, { once: true });
       outgoing.on("response", (body) => {
         clearTimeout(timer);
+        // Watched from the first moment: the gate may hold a body unread while it decides, and a body that breaks
+        // off meanwhile must be seen as broken when it is passed on (hasBrokenOff), not piped as if it would end.
+        // Node emits a response's 'error' only to a listener; the stream's state records it either way.
+        body.on("error", () => {});
         body.once("close", () => signal?.removeEventListener("abort", onAbort));
         resolve({ status: body.statusCode ?? 502, headers: headersOf(body.headers), url, body });
       });
@@ -122,6 +185,20 @@ function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return headers;
+}
+
+/** Whether a body failed (a reset, a bad chunk) before it was read to its end: it will never end if piped. */
+export function hasBrokenOff(body: Readable): boolean {
+  return body.errored !== null || (body.destroyed && !body.readableEnded);
+}
+
+/** null: identity; undefined: an encoding the gate cannot decode. Several encodings at once are not decoded. */
+function decoderFor(encoding: string): Transform | null | undefined {
+  if (encoding === "identity" || encoding === "") return null;
+  if (encoding === "gzip" || encoding === "x-gzip") return createGunzip();
+  if (encoding === "deflate") return createInflate();
+  if (encoding === "br") return createBrotliDecompress();
+  return undefined;
 }
 
 /** Lets a body go unread: a short one is drained so its connection returns to the pool, a long one is cut. */

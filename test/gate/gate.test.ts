@@ -8,8 +8,8 @@ import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } fr
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { policyFrom } from "../support/policies.js";
-import { useGates } from "../support/test-gate.js";
+import { builtInPolicy, policyFrom } from "../support/policies.js";
+import { auditOf, useGates } from "../support/test-gate.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -222,6 +222,45 @@ describe("lic gate modes and failures", () => {
   });
 });
 
+describe("lic gate in front of a gated upstream (review M1)", () => {
+  it("a gated model the policy blocks: the policy's 403, not the upstream's 'ask for access', however the client asks; each refusal audited", async () => {
+    const gate = await startTestGate(hub, { policy: builtInPolicy("osi"), token: "hf_gate_secret" });
+    const url = `${gate.url}/${LLAMA}/resolve/main/LICENSE`;
+    const asks: [string, string[]][] = [
+      ["anonymous GET", []],
+      ["anonymous HEAD", ["-I"]],
+      ["a denied token", ["-H", "Authorization: Bearer hf_denied"]],
+      ["a granted token", ["-H", "Authorization: Bearer hf_granted"]],
+    ];
+    for (const [who, args] of asks) {
+      const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", ...args, url]);
+      expect([who, answer.slice(0, 12)]).toEqual([who, "HTTP/1.1 403"]);
+      expect([who, header(answer, "x-lic-verdict")]).toEqual([who, "block"]);
+      expect([who, header(answer, "x-error-message")]).toEqual([who, expect.stringMatching(/^meta-llama\/Meta-Llama-3-8B-Instruct@[0-9a-f]{12} is blocked by policy "osi": /)]);
+      expect([who, header(answer, "x-error-code")]).toEqual([who, null]);
+    }
+    const audit = await auditOf(gate, 4);
+    expect(audit.map((entry) => [entry.method, entry.verdict, entry.action, entry.status])).toEqual([
+      ["GET", "block", "refused", 403],
+      ["HEAD", "block", "refused", 403],
+      ["GET", "block", "refused", 403],
+      ["GET", "block", "refused", 403],
+    ]);
+    expect(gate.decider.size).toBe(1);
+  });
+
+  it("a gated model the policy allows: the upstream's 401 passes on, with the decision in X-Lic-* and an audit line", async () => {
+    const gate = await startTestGate(hub, { token: "hf_gate_secret" });
+    const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", `${gate.url}/${LLAMA}/resolve/main/LICENSE`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 401/);
+    expect(header(answer, "x-error-code")).toBe("GatedRepo");
+    expect(header(answer, "x-lic-verdict")).toMatch(/^(allow|warn)$/);
+    expect(await auditOf(gate, 1)).toEqual([
+      expect.objectContaining({ model: LLAMA, path: "LICENSE", action: "refused", status: 401, reason: "the upstream refused the file (401 GatedRepo)" }),
+    ]);
+  });
+});
+
 describe("lic gate is not an open proxy", () => {
   it("refuses absolute-form targets, CONNECT, foreign Host headers and traversal, without contacting anyone", async () => {
     const gate = await startTestGate(hub);
@@ -244,6 +283,16 @@ describe("lic gate is not an open proxy", () => {
     }
     expect(hub.requests).toEqual([]);
     expect(hub.storageRequests).toEqual([]);
+  });
+
+  it("refuses an upstream redirect to the gate itself (it would ask itself, hop after hop, until it timed out)", async () => {
+    const gate = await startTestGate(hub);
+    const toGate = { status: 302, headers: { location: `${gate.url}/${BERT}/resolve/main/model.safetensors` } };
+    hub.script(/\/model\.safetensors$/, toGate, toGate, toGate, toGate, toGate);
+    const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", `${gate.url}/${BERT}/resolve/main/model.safetensors`]);
+    expect(answer).toMatch(/^HTTP\/1\.1 502/);
+    expect(header(answer, "x-error-message")).toContain("redirected the download to this gate itself");
+    expect(hub.requests.filter((request) => request.path.endsWith("/model.safetensors"))).toHaveLength(1);
   });
 
   it("cuts off a client that does not finish its request in time (408)", async () => {

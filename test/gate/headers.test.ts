@@ -27,7 +27,7 @@ describe("headers across the gate", () => {
     expect(upstreamRequestHeaders({ accept: "application/vnd.xet-fileinfo+json" })).not.toHaveProperty("accept");
   });
 
-  it("passes on the Hub's headers and drops hop-by-hop, cookies and Xet", () => {
+  it("passes on the Hub's headers (Content-Encoding too: it labels the bytes) and drops hop-by-hop, cookies and Xet", () => {
     const upstream = {
       "x-repo-commit": "a".repeat(40),
       etag: '"abc"',
@@ -36,6 +36,7 @@ describe("headers across the gate", () => {
       "content-length": "10",
       "accept-ranges": "bytes",
       "content-range": "bytes 0-9/10",
+      "content-encoding": "gzip",
       "x-error-code": "EntryNotFound",
       "x-xet-hash": "f".repeat(64),
       "x-xet-refresh-route": "/api/models/x/xet-read-token/main",
@@ -45,7 +46,7 @@ describe("headers across the gate", () => {
       location: "/elsewhere",
       link: '<https://huggingface.co/x>; rel="next"',
     };
-    expect(Object.keys(clientResponseHeaders(upstream)).sort()).toEqual(["accept-ranges", "content-length", "content-range", "etag", "x-error-code", "x-linked-etag", "x-linked-size", "x-repo-commit"]);
+    expect(Object.keys(clientResponseHeaders(upstream)).sort()).toEqual(["accept-ranges", "content-encoding", "content-length", "content-range", "etag", "x-error-code", "x-linked-etag", "x-linked-size", "x-repo-commit"]);
   });
 
   it("maps upstream URLs onto the gate: relative stays relative, absolute becomes the gate's, others are not the gate's", () => {

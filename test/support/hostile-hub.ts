@@ -32,7 +32,9 @@ export type Scenario =
   | "none" // 401 RepoNotFound
   | "gatedecho" // LICENSE: 403 GatedRepo that echoes the Authorization header
   | "filereset" // LICENSE: 200 with Content-Length 100000, 12 bytes, then a reset
-  | "utf16"; // LICENSE: the MIT text in UTF-16LE with a BOM
+  | "utf16" // LICENSE: the MIT text in UTF-16LE with a BOM
+  | "gzfile" // config.json: gzip-encoded, labelled Content-Encoding: gzip, although the client asked for identity
+  | "private"; // a private model with no license: with any Authorization it is readable, without it 401 RepoNotFound
 
 export interface HostileRequest {
   method: string;
@@ -158,6 +160,9 @@ export class HostileHub {
         });
       case "echoparent":
         return json(response, 200, { ...info(id), tags: ["license:mit", "base_model:finetune:x/echo403"], cardData: { license: "mit", base_model: "x/echo403" } });
+      case "private":
+        if (request.headers.authorization === undefined) return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
+        return json(response, 200, { ...info(id), private: true, tags: [], cardData: {}, siblings: [{ rfilename: "README.md" }, { rfilename: "config.json" }] });
       default:
         return json(response, 200, info(id));
     }
@@ -178,6 +183,13 @@ export class HostileHub {
     if (scenario === "utf16" && file === "LICENSE") {
       return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MIT_TEXT, "utf16le")]));
     }
+    if (scenario === "private" && request.headers.authorization === undefined) {
+      return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
+    }
+    if (scenario === "private" && file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end("# A private model\n");
+    if (scenario === "gzfile" && file === "config.json") {
+      return void response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(GZFILE_JSON));
+    }
     if (file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end(this.readmeOf(id));
     if (file === "LICENSE") return void response.writeHead(200, { "content-type": "text/plain" }).end(MIT_TEXT);
     if (file === "config.json") return void response.writeHead(200, { "content-type": "application/json" }).end("{}\n");
@@ -189,6 +201,9 @@ export class HostileHub {
     return `---\n${Array.from({ length: this.yamlKeys }, (_, index) => `k${index}: v`).join("\n")}\nlicense: mit\n---\n`;
   }
 }
+
+/** What `gzfile` serves as config.json, before gzip. */
+export const GZFILE_JSON = '{"model_type":"gzipped"}\n';
 
 export function scenarioOf(id: string): Scenario {
   return id.split("/")[1]!.split(".")[0] as Scenario;

@@ -14,8 +14,18 @@ export interface TestGate extends StartedGate {
   notices: string[];
 }
 
+/**
+ * The audit log once it holds `count` entries: the gate writes an entry before it answers, but the file stream may
+ * land it a moment after the client has its answer. Gives what there is after `withinMs`.
+ */
+export async function auditOf(gate: TestGate, count: number, withinMs = 3000): Promise<AuditEntry[]> {
+  const until = Date.now() + withinMs;
+  while (gate.audit().length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  return gate.audit();
+}
+
 /** Gates started in a test, stopped after it. */
-export function useGates(tempDir: () => string): (hub: FakeHub, config?: Partial<GateConfig>) => Promise<TestGate> {
+export function useGates(tempDir: () => string): (hub: Pick<FakeHub, "url">, config?: Partial<GateConfig>) => Promise<TestGate> {
   const started: { gate: StartedGate; close: () => Promise<void> }[] = [];
   afterEach(async () => {
     for (const { gate, close } of started.splice(0)) {
