@@ -58,3 +58,12 @@ function redactValue(value: unknown, redact: (text: string) => string): unknown 
   }
   return value;
 }
+
+/**
+ * `deep` for data rather than messages (license texts, card data, cache entries): only the strings that hold a known
+ * secret are redacted, whole. Credential shapes are ordinary words in such data: GPL-3.0's "2. Basic Permissions."
+ * is not a Basic credential, and `deep` would turn it into "Basic [token]".
+ */
+export function redactSecretsIn<T>(value: T, redact: Redactor): T {
+  return redactValue(value, (text) => (redact.holdsSecret(text) ? redact(text) : text)) as T;
+}

@@ -51,3 +51,11 @@ export class HubTransportError extends Error {
     super(message);
   }
 }
+
+/**
+ * An answer that cannot be the Hub's, and would not change if asked again: a redirect loop, a body over its bound.
+ * `fetch-model-snapshot` reports it as `invalid-response`.
+ */
+export class HubAnswerError extends Error {
+  override readonly name = "HubAnswerError";
+}

@@ -32,7 +32,9 @@ export type Scenario =
   | "none" // 401 RepoNotFound
   | "gatedecho" // LICENSE: 403 GatedRepo that echoes the Authorization header
   | "filereset" // LICENSE: 200 with Content-Length 100000, 12 bytes, then a reset
-  | "utf16"; // LICENSE: the MIT text in UTF-16LE with a BOM
+  | "utf16" // LICENSE: the MIT text in UTF-16LE with a BOM
+  | "resetmidonce" // metadata: 200, part of the body, then a reset, on the first request only; then normal
+  | "utf16be"; // LICENSE: the MIT text in UTF-16BE with a BOM
 
 export interface HostileRequest {
   method: string;
@@ -158,6 +160,14 @@ export class HostileHub {
         });
       case "echoparent":
         return json(response, 200, { ...info(id), tags: ["license:mit", "base_model:finetune:x/echo403"], cardData: { license: "mit", base_model: "x/echo403" } });
+      case "resetmidonce":
+        if (!this.firstSeen.has(id)) {
+          this.firstSeen.add(id);
+          response.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
+          response.write('{"id":"');
+          return void setTimeout(() => request.socket.destroy(), 50);
+        }
+        return json(response, 200, info(id));
       default:
         return json(response, 200, info(id));
     }
@@ -177,6 +187,9 @@ export class HostileHub {
     }
     if (scenario === "utf16" && file === "LICENSE") {
       return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MIT_TEXT, "utf16le")]));
+    }
+    if (scenario === "utf16be" && file === "LICENSE") {
+      return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(MIT_TEXT, "utf16le").swap16()]));
     }
     if (file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end(this.readmeOf(id));
     if (file === "LICENSE") return void response.writeHead(200, { "content-type": "text/plain" }).end(MIT_TEXT);
