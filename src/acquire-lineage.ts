@@ -31,7 +31,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
   // A model that names no parent has no lineage to read, and needs neither the cache nor the Hub client.
   if (parentModels(root).length === 0) return { ancestors: [], complete: true };
   const { cache } = options;
-  const cached = cache ? await cache.readLineage<Lineage>(root.id, root.sha) : null;
+  const cached = cache ? await cache.readLineage(root.id, root.sha) : null;
   if (cached) return cached;
   if (options.offline) return { ancestors: [], complete: false };
 

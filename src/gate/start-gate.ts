@@ -44,18 +44,19 @@ export interface StartedGate extends RunningGate {
 /** Builds the gate from its configuration and starts listening. */
 export async function startGate(config: GateConfig): Promise<StartedGate> {
   const upstream = new Upstream({ base: config.upstream, timeoutMs: config.timeoutMs, maxConnections: config.maxUpstreamConnections });
+  const redact = createRedactor([config.token]);
   const decider = new Decider({
     policy: config.policy,
     catalog: config.catalog,
     acquire: {
-      hub: { endpoint: config.upstream, token: config.token, timeoutMs: config.timeoutMs },
-      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream) : null,
+      hub: { endpoint: config.upstream, token: config.token, redact, timeoutMs: config.timeoutMs },
+      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice: config.onNotice,
     },
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
-    redact: createRedactor([config.token]),
+    redact,
   });
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
