@@ -240,9 +240,12 @@ function toHubError(error: unknown, repoId: string, revision: string, endpoint: 
       details,
     );
   }
+  if (error instanceof HubTransportError && error.kind === "network" && error.duringBody) {
+    return new HubError("network", `${repoId}: ${endpoint} answered, but ${error.message}, also when asked again; try again later`, { repoId });
+  }
   if (error instanceof HubTransportError) {
     return error.kind === "timeout"
-      ? new HubError("timeout", `${repoId}: ${endpoint} gave no answer within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
+      ? new HubError("timeout", `${repoId}: ${endpoint} ${error.duringBody ? "stopped answering" : "gave no answer"} within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
       : new HubError("network", `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`, { repoId });
   }
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {

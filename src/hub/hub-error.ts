@@ -47,6 +47,8 @@ export class HubTransportError extends Error {
   constructor(
     readonly kind: "network" | "timeout",
     message: string,
+    /** Whether the answer had begun: the headers came, and the body was cut. */
+    readonly duringBody = false,
   ) {
     super(message);
   }

@@ -92,7 +92,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
           return await consume(response);
         } catch (error) {
           if (error instanceof HubAnswerError) throw error;
-          const transport = toTransportError(error, options.timeoutMs, "the connection was cut while reading the answer");
+          const transport = toTransportError(error, options.timeoutMs, "the connection was cut while reading the answer", true);
           if (transport.kind === "network" && !isLastAttempt) {
             await sleep(backoff(attempt));
             continue;
@@ -194,15 +194,15 @@ async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-function toTransportError(error: unknown, timeoutMs: number, what: string): HubTransportError {
+function toTransportError(error: unknown, timeoutMs: number, what: string, duringBody = false): HubTransportError {
   if (error instanceof HubTransportError) return error;
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError" || name === "AbortError") {
-    return new HubTransportError("timeout", `no answer within ${Math.round(timeoutMs / 1000)} s`);
+    return new HubTransportError("timeout", `no answer within ${Math.round(timeoutMs / 1000)} s`, duringBody);
   }
   // undici puts the socket error in `cause` (ECONNREFUSED, ECONNRESET, ENOTFOUND); interceptors may throw it bare.
   const code = errorCode(error instanceof Error ? error.cause : null) ?? errorCode(error);
-  return new HubTransportError("network", code ? `${what} (${code})` : what);
+  return new HubTransportError("network", code ? `${what} (${code})` : what, duringBody);
 }
 
 function errorCode(error: unknown): string | null {

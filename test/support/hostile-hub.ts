@@ -25,7 +25,7 @@ export type Scenario =
   | "resetfirst" // metadata: a reset before the headers on the first request only, then normal
   | "gzmeta" // metadata gzip-encoded although the client asked for identity
   | "gzbomb" // metadata: 1 GiB of JSON gzip-encoded, streamed
-  | "bigjson" // metadata: 64 MiB of plain JSON
+  | "bigjson" // metadata: 64 MiB (`bigJsonBytes`) of plain JSON
   | "slowbody" // metadata: headers at once, then a byte a second
   | "escid" // metadata whose `id` carries an ANSI escape sequence
   | "trav" // siblings and license_link with `../` reaching /api/whoami-v2
@@ -65,6 +65,8 @@ export class HostileHub {
   yamlKeys = 50_000;
   /** Decompressed size of `gzbomb`. */
   bombBytes = 1 << 30;
+  /** Size of `bigjson`. */
+  bigJsonBytes = 64 << 20;
   private server: Server | null = null;
   private readonly sockets = new Set<import("node:net").Socket>();
   private readonly firstSeen = new Set<string>();
@@ -132,7 +134,7 @@ export class HostileHub {
       }
       case "bigjson": {
         response.writeHead(200, { "content-type": "application/json" });
-        const body = jsonPadded(id, 64 << 20);
+        const body = jsonPadded(id, this.bigJsonBytes);
         response.on("close", () => body.destroy());
         return void body.pipe(response);
       }
