@@ -86,6 +86,13 @@ describe("transport faults", () => {
     expect(hub.requestsTo(`/api/models/${id}/`)).toHaveLength(4);
   });
 
+  it("a license file cut mid-body is retried too, then reported as a gap that says so (L3)", async () => {
+    const id = fresh("filereset");
+    const snapshot = await fetchModelSnapshot(id, "main", options());
+    expect(snapshot.gaps).toEqual([expect.objectContaining({ path: "LICENSE", reason: "error", detail: expect.stringContaining("the connection was cut while reading the answer") })]);
+    expect(hub.requestsTo(`/${id}/resolve/`).filter((request) => request.path.endsWith("/LICENSE"))).toHaveLength(4);
+  });
+
   it("a reset mid-body once, then a whole answer: the retry succeeds (L3)", async () => {
     const id = fresh("resetmidonce");
     const snapshot = await fetchModelSnapshot(id, "main", options());
