@@ -34,9 +34,9 @@ describe("import boundaries (dependencies point inwards)", () => {
     expect(imports).not.toContain("@huggingface/hub");
   });
 
-  it.each(files.filter(([name]) => name.startsWith("hub/")))("src/hub imports only the Hub library, its own files and types: %s", (_name, imports) => {
+  it.each(files.filter(([name]) => name.startsWith("hub/")))("src/hub imports only the Hub library, its own files, types and the pure redactor and id rules: %s", (_name, imports) => {
     for (const specifier of imports) {
-      expect(specifier, specifier).toMatch(/^(@huggingface\/hub|zod|node:crypto|\.\/[a-z-]+\.js|\.\.\/types\.js)$/);
+      expect(specifier, specifier).toMatch(/^(@huggingface\/hub|zod|node:crypto|\.\/[a-z-]+\.js|\.\.\/(types|redact|model-ref)\.js)$/);
     }
   });
 

@@ -17,6 +17,10 @@ describe("createRedactor", () => {
     [`https://user:${CORP}@hub.example/api`, "https://user:[token]@hub.example/api"],
     ["Bearer someone-elses-token, then more", "Bearer [token], then more"],
     ["no secret here: pass a token with --token or HF_TOKEN", "no secret here: pass a token with --token or HF_TOKEN"],
+    // Words after Bearer or Basic are not credentials (GPL-3.0 §2's heading; prose about bearer tokens).
+    ["2. Basic Permissions.", "2. Basic Permissions."],
+    ["a Bearer token is sent", "a Bearer token is sent"],
+    ["Basic dXNlcjpwYXNzd29yZA==", "Basic [token]"],
     ["", ""],
   ])("%j → %j", (input, expected) => {
     expect(redact(input)).toBe(expected);
@@ -34,6 +38,11 @@ describe("createRedactor", () => {
     expect(redact.deep(value)).toEqual({ "[token]": ["x [token]", 3, null, true, { nested: "Bearer [token]" }] });
   });
 
+  it("redacts data by the known secrets only, never by shape", () => {
+    const data = { text: "2. Basic Permissions. Bearer abcdefgh-1234", echo: `got ${TOKEN}` };
+    expect(redact.deepSecrets(data)).toEqual({ text: "2. Basic Permissions. Bearer abcdefgh-1234", echo: "got [token]" });
+  });
+
   it("ignores secrets too short to be one", () => {
     expect(createRedactor(["ab"])("a tab b")).toBe("a tab b");
   });
@@ -41,6 +50,7 @@ describe("createRedactor", () => {
   it("tells whether a text holds a known secret", () => {
     expect(redact.holdsSecret(`x${TOKEN}y`)).toBe(true);
     expect(redact.holdsSecret("Bearer other")).toBe(false);
-    expect(noSecrets("Bearer abc")).toBe("Bearer [token]");
+    expect(noSecrets("Bearer abc-123-xyz")).toBe("Bearer [token]");
+    expect(noSecrets("Bearer abc")).toBe("Bearer abc");
   });
 });

@@ -24,12 +24,23 @@ const FRONT_MATTER = /^(\s*---(?:\r\n|\r|\n))([\s\S]*?)((?:\r\n|\r|\n)---[ \t]*(
 
 const NONE: FrontMatter = { data: null, error: null, locate: () => null };
 
+/**
+ * Bounds on the front matter lic parses, checked before parsing (the `yaml` package takes about a second for 500 KB).
+ * A model card's metadata is a few KB; the largest real ones, embedding models' MTEB `model-index` results, are some
+ * 150 KB and 6,000 lines. An upper bound on its keys and items is its lines plus its flow-collection commas.
+ */
+export const MAX_FRONT_MATTER_CHARS = 512 * 1024;
+export const MAX_FRONT_MATTER_ENTRIES = 20_000;
+
 /** Parses a README's YAML front matter; bad YAML is reported in `error`, never thrown. */
 export function parseFrontMatter(readme: string): FrontMatter {
   const match = FRONT_MATTER.exec(readme);
   if (!match) return NONE;
   const firstLine = ((match[1] ?? "").match(/\r\n|\r|\n/g) ?? []).length + 1;
-  const parsed = parseYaml(match[2] ?? "", firstLine);
+  const yaml = match[2] ?? "";
+  const tooLarge = whyTooLarge(yaml);
+  if (tooLarge) return { ...NONE, error: { reason: tooLarge, line: firstLine } };
+  const parsed = parseYaml(yaml, firstLine);
   if (parsed.error) return { ...NONE, error: parsed.error };
   if (parsed.data === null || parsed.data === undefined) return NONE;
   if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
@@ -41,4 +52,20 @@ export function parseFrontMatter(readme: string): FrontMatter {
     return line === null || path.length === 0 ? null : { line, quote: (readmeLines[line - 1] ?? "").trim() };
   };
   return { data: parsed.data as JsonObject, error: null, locate };
+}
+
+/** Why the front matter is too large to parse, or null; linear, and stops counting at the bound. */
+export function whyTooLarge(yaml: string): string | null {
+  if (yaml.length > MAX_FRONT_MATTER_CHARS) {
+    return `the front matter is too large to read: ${yaml.length.toLocaleString("en-US")} characters, over the ${MAX_FRONT_MATTER_CHARS.toLocaleString("en-US")} lic parses`;
+  }
+  let entries = 1;
+  for (let index = 0; index < yaml.length; index++) {
+    const code = yaml.charCodeAt(index);
+    const isBreak = code === 10 || code === 44 || (code === 13 && yaml.charCodeAt(index + 1) !== 10);
+    if (isBreak && ++entries > MAX_FRONT_MATTER_ENTRIES) {
+      return `the front matter is too large to read: more than ${MAX_FRONT_MATTER_ENTRIES.toLocaleString("en-US")} lines and comma-separated items, the most lic parses`;
+    }
+  }
+  return null;
 }

@@ -78,12 +78,12 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const redact = io.redact ?? createRedactor([connection.token]);
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
-  const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint) : null;
+  const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint, { redact }) : null;
 
   const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
     try {
       const acquire = {
-        hub: { endpoint: connection.endpoint, token: connection.token, timeoutMs: flags.timeout * 1000 },
+        hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
         cache,
         offline: connection.offline,
         onNotice: (message: string) => stderr(`lic: ${message}\n`),

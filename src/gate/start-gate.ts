@@ -50,8 +50,8 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     policy: config.policy,
     catalog: config.catalog,
     acquire: {
-      hub: { endpoint: config.upstream, token: config.token, timeoutMs: config.timeoutMs },
-      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream) : null,
+      hub: { endpoint: config.upstream, token: config.token, redact, timeoutMs: config.timeoutMs },
+      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice,
     },

@@ -1,8 +1,10 @@
 import { modelInfo } from "@huggingface/hub";
 import { z } from "zod";
+import { parseModelRef } from "../model-ref.js";
+import type { Redactor } from "../redact.js";
 import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../types.js";
-import { HubError, HubHttpError, HubTransportError } from "./hub-error.js";
-import { createHubFetch, type HubFetchOptions } from "./hub-fetch.js";
+import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub-error.js";
+import { createHubFetch, hubRedactor, type HubFetch, type HubFetchOptions } from "./hub-fetch.js";
 import { readRepoFile } from "./read-repo-file.js";
 import { selectEvidenceFiles, type EvidenceFile } from "./select-evidence-files.js";
 
@@ -15,6 +17,12 @@ export interface FetchSnapshotOptions extends HubFetchOptions {
 
 /** Enough for any license text we know (the longest, RAIL with attachments, is ~30 KB) and most model cards. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Bound on a metadata body, counted after decompression. The Hub's largest answers (repos with tens of thousands of
+ * files listed) are a few MiB; a body this large is an attack or a fault, not metadata.
+ */
+export const MAX_METADATA_BYTES = 32 * 1024 * 1024;
 
 /** A git blob or text file has no NUL in its head; a binary does. */
 const SNIFF_BYTES = 8192;
@@ -62,25 +70,53 @@ export async function fetchModelSnapshot(
 
 /** The model's metadata at `revision` (branch, tag or sha), including the commit sha it resolves to. */
 export async function fetchModelInfo(repoId: string, revision: string, options: FetchSnapshotOptions): Promise<ModelInfo> {
+  const redact = hubRedactor(options);
+  const invalid = (reason: string) => redactError(new HubError("invalid-response", `${repoId}: ${options.endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId }), redact);
+  const metadata = { holdsSecret: false };
   const raw = await modelInfo({
     name: repoId,
     revision,
     hubUrl: options.endpoint,
-    fetch: createHubFetch(options),
+    fetch: createMetadataFetch(createHubFetch(options), repoId, redact, metadata),
     additionalFields: ADDITIONAL_FIELDS as ("sha" | "cardData")[],
   }).catch((error: unknown) => {
-    throw toHubError(error, repoId, revision, options.endpoint, options.timeoutMs);
+    throw redactError(toHubError(error, repoId, revision, options.endpoint, options.timeoutMs), redact);
   });
   const parsed = ModelInfoSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HubError(
-      "invalid-response",
-      `${repoId}: ${options.endpoint} did not answer like a Hugging Face Hub: ${issue?.path.join(".")}: ${issue?.message}`,
-      { repoId },
-    );
+    throw invalid(`${issue?.path.join(".")}: ${issue?.message}`);
   }
-  return parsed.data;
+  // The id names every file URL that follows and is printed: it must pass the rules a user's id does.
+  const id = parseModelRef(parsed.data.name);
+  if (!id.ok || id.ref.revision !== null) throw invalid(`the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a model id`);
+  if (!metadata.holdsSecret) return parsed.data;
+  try {
+    return redact.deepSecrets(parsed.data);
+  } catch {
+    throw invalid("its metadata is nested too deeply to read");
+  }
+}
+
+/**
+ * The fetch `modelInfo` reads the metadata through: the body is read inside the retry policy (a connection cut
+ * mid-body is retried), at most MAX_METADATA_BYTES after decompression, and noted when it echoes our token.
+ */
+function createMetadataFetch(hubFetch: HubFetch, repoId: string, redact: Redactor, metadata: { holdsSecret: boolean }): typeof fetch {
+  const metadataFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const { response, bytes, truncated } = await hubFetch.read(url, init, MAX_METADATA_BYTES);
+    if (truncated) throw new HubAnswerError(`the metadata of ${repoId} is over ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
+    const text = bytes.toString("utf8");
+    metadata.holdsSecret = redact.holdsSecret(text);
+    return new Response(text, { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "application/json" } });
+  };
+  return metadataFetch as typeof fetch;
+}
+
+function redactError(error: HubError, redact: Redactor): HubError {
+  const message = redact(error.message);
+  return message === error.message ? error : new HubError(error.kind, message, error.details);
 }
 
 /** Reads the license evidence files listed in `info` at its commit, and assembles the snapshot. */
@@ -91,10 +127,11 @@ export async function fetchEvidence(
   options: FetchSnapshotOptions,
 ): Promise<ModelSnapshot> {
   const hubFetch = createHubFetch(options);
+  const redact = hubRedactor(options);
   const evidenceFiles = options.metadataOnly ? [] : selectEvidenceFiles(info.name, info.filePaths, info.cardData);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = await Promise.all(
-    evidenceFiles.map((file) => readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes)),
+    evidenceFiles.map((file) => readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes, redact)),
   );
 
   return {
@@ -117,23 +154,34 @@ export async function fetchEvidence(
 }
 
 async function readEvidenceFile(
-  hubFetch: typeof fetch,
+  hubFetch: HubFetch,
   endpoint: string,
   repoId: string,
   sha: string,
   file: EvidenceFile,
   maxBytes: number,
+  redact: Redactor,
 ): Promise<SnapshotFile | EvidenceGap> {
   try {
     const { bytes, sha256, truncated } = await readRepoFile(hubFetch, endpoint, repoId, sha, file.path, maxBytes);
-    if (bytes.subarray(0, SNIFF_BYTES).includes(0)) {
-      return { ...file, reason: "not-text", detail: "the file is binary" };
-    }
-    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
-    return { ...file, text, sha256, bytes: bytes.byteLength, truncated };
+    const text = decodeText(bytes);
+    if (text === null) return { ...file, reason: "not-text", detail: "the file is binary" };
+    return { ...file, text: redact.holdsSecret(text) ? redact(text) : text, sha256, bytes: bytes.byteLength, truncated };
   } catch (error) {
-    return toGap(file, error);
+    const gap = toGap(file, error);
+    return { ...gap, detail: redact(gap.detail) };
   }
+}
+
+/**
+ * A file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Windows editors save licenses so); null
+ * for a binary, which has a NUL in its head where a text has none.
+ */
+export function decodeText(bytes: Buffer): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return null;
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
 }
 
 function toGap(file: EvidenceFile, error: unknown): EvidenceGap {
@@ -192,13 +240,19 @@ function toHubError(error: unknown, repoId: string, revision: string, endpoint: 
       details,
     );
   }
+  if (error instanceof HubTransportError && error.kind === "network" && error.duringBody) {
+    return new HubError("network", `${repoId}: ${endpoint} answered, but ${error.message}, also when asked again; try again later`, { repoId });
+  }
   if (error instanceof HubTransportError) {
     return error.kind === "timeout"
-      ? new HubError("timeout", `${repoId}: ${endpoint} gave no answer within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
+      ? new HubError("timeout", `${repoId}: ${endpoint} ${error.duringBody ? "stopped answering" : "gave no answer"} within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
       : new HubError("network", `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`, { repoId });
   }
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return new HubError("timeout", `${repoId}: ${endpoint} stopped answering within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId });
+  }
+  if (error instanceof HubAnswerError) {
+    return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${error.message}`, { repoId });
   }
   const reason = error instanceof SyntaxError ? "its answer is not JSON" : error instanceof Error ? error.message : String(error);
   return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId });

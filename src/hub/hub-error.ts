@@ -47,7 +47,17 @@ export class HubTransportError extends Error {
   constructor(
     readonly kind: "network" | "timeout",
     message: string,
+    /** Whether the answer had begun: the headers came, and the body was cut. */
+    readonly duringBody = false,
   ) {
     super(message);
   }
+}
+
+/**
+ * An answer that cannot be the Hub's, and would not change if asked again: a redirect loop, a body over its bound.
+ * `fetch-model-snapshot` reports it as `invalid-response`.
+ */
+export class HubAnswerError extends Error {
+  override readonly name = "HubAnswerError";
 }

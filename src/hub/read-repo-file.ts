@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { HubAnswerError } from "./hub-error.js";
+import type { HubFetch } from "./hub-fetch.js";
+import { isSafeRepoPath } from "./select-evidence-files.js";
 
 export interface RepoFileBytes {
   bytes: Buffer;
@@ -10,40 +13,21 @@ export interface RepoFileBytes {
 /**
  * Reads one file of a repo at a commit with a single GET on `/{repo}/resolve/{sha}/{path}`, keeping at most
  * `maxBytes`. `@huggingface/hub`'s `downloadFile` spends a ranged probe request first and cannot stop at a cap,
- * so the file path uses the same HTTP policy (`hubFetch`) directly.
+ * so the file path uses the same HTTP policy (`hubFetch`) directly. A path that could leave the repo's URL space
+ * (`..`, `.`, a backslash, a leading `/`) is refused before any request: only a hostile endpoint lists one.
  */
 export async function readRepoFile(
-  hubFetch: typeof fetch,
+  hubFetch: HubFetch,
   endpoint: string,
   repoId: string,
   sha: string,
   path: string,
   maxBytes: number,
 ): Promise<RepoFileBytes> {
+  if (!isSafeRepoPath(path)) throw new HubAnswerError(`the file name ${JSON.stringify(path).slice(0, 200)} is not a path inside the repo; not read`);
   const encodedPath = path.split("/").map(encodeURIComponent).join("/");
-  const response = await hubFetch(`${endpoint}/${repoId}/resolve/${sha}/${encodedPath}`, {
+  const { bytes, truncated } = await hubFetch.read(`${endpoint}/${repoId}/resolve/${sha}/${encodedPath}`, {
     headers: { accept: "*/*", "accept-encoding": "identity" },
-  });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  if (response.body) {
-    const reader = response.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        size += value.byteLength;
-        if (size > maxBytes) {
-          truncated = true;
-          break;
-        }
-      }
-    } finally {
-      await reader.cancel().catch(() => undefined);
-    }
-  }
-  const bytes = Buffer.concat(chunks).subarray(0, maxBytes);
+  }, maxBytes);
   return { bytes, sha256: createHash("sha256").update(bytes).digest("hex"), truncated };
 }

@@ -31,10 +31,10 @@ export function selectEvidenceFiles(repoId: string, files: string[], cardData: J
   if (present.has("README.md")) selected.set("README.md", "readme");
 
   const linked = linkedRepoFile(repoId, cardData?.["license_link"]);
-  if (linked && present.has(linked)) selected.set(linked, "license-link");
+  if (linked && present.has(linked) && isSafeRepoPath(linked)) selected.set(linked, "license-link");
 
   for (const path of [...files].sort()) {
-    if (path.includes("/")) continue;
+    if (path.includes("/") || !isSafeRepoPath(path)) continue;
     const dot = path.lastIndexOf(".");
     const extension = dot > 0 ? path.slice(dot) : "";
     if (!TEXT_EXTENSION.test(extension) && !/^\.\d/.test(extension)) continue;
@@ -42,6 +42,15 @@ export function selectEvidenceFiles(repoId: string, files: string[], cardData: J
     if (role && !selected.has(path)) selected.set(path, role);
   }
   return [...selected].slice(0, MAX_EVIDENCE_FILES).map(([path, role]) => ({ path, role }));
+}
+
+/**
+ * A path git can hold and a URL keeps inside the repo: relative, `/`-separated, with no empty, `.` or `..` segment,
+ * no backslash (which URL parsers read as `/`) and no control character. The Hub lists only such paths.
+ */
+export function isSafeRepoPath(path: string): boolean {
+  if (path.length === 0 || path.length > 1000 || path.includes("\\") || /[\u0000-\u001f\u007f]/.test(path)) return false;
+  return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../src/card/parse-front-matter.js";
+import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_ENTRIES, parseFrontMatter } from "../../src/card/parse-front-matter.js";
 import { fixtureText } from "../support/fixtures.js";
 
 describe("parseFrontMatter", () => {
@@ -58,5 +58,42 @@ describe("parseFrontMatter", () => {
   it("reports front matter that is not a mapping", () => {
     const card = parseFrontMatter("---\n- just\n- a list\n---\n");
     expect(card.error?.reason).toContain("not a mapping");
+  });
+});
+
+describe("parseFrontMatter on metadata too large to parse (H2)", () => {
+  const keys = (count: number) => Array.from({ length: count }, (_, index) => `k${index}: v`).join("\n");
+
+  it("refuses 50,000 keys as too large, before parsing, with the line the front matter starts at", () => {
+    const started = performance.now();
+    const card = parseFrontMatter(`---\n${keys(50_000)}\nlicense: mit\n---\n`);
+    expect(card.data).toBeNull();
+    expect(card.error).toEqual({ reason: expect.stringContaining("too large to read: more than 20,000 lines"), line: 2 });
+    // The old parse took 75 s; the refusal is a linear scan. Generous, not a benchmark.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it("refuses 50,000 keys in one flow mapping just the same", () => {
+    const card = parseFrontMatter(`---\nwide: {${Array.from({ length: 50_000 }, (_, index) => `k${index}: v`).join(", ")}}\n---\n`);
+    expect(card.error?.reason).toContain("too large to read");
+  });
+
+  it(`refuses front matter over ${MAX_FRONT_MATTER_CHARS} characters`, () => {
+    const card = parseFrontMatter(`---\nlicense: mit\ndescription: ${"x".repeat(MAX_FRONT_MATTER_CHARS)}\n---\n`);
+    expect(card.error?.reason).toMatch(/too large to read: 524,3\d\d characters/);
+  });
+
+  it("parses a card at the bound, and finds a duplicate key at its line, in linear time", () => {
+    const card = parseFrontMatter(`---\n${keys(MAX_FRONT_MATTER_ENTRIES - 2)}\nk7: again\n---\n`);
+    expect(card.error).toEqual({ reason: "Map keys must be unique", line: MAX_FRONT_MATTER_ENTRIES });
+  });
+
+  it("reads an MTEB-sized model-index (the largest real cards) without complaint", () => {
+    const tasks = Array.from({ length: 150 }, (_, task) =>
+      [`  - task:`, `      type: Retrieval`, `    dataset:`, `      name: MTEB Task${task}`, `    metrics:`, ...Array.from({ length: 10 }, (_, metric) => `    - type: ndcg_at_${metric}\n      value: 0.${metric}`)].join("\n"),
+    );
+    const card = parseFrontMatter(`---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n${tasks.join("\n")}\n---\n`);
+    expect(card.error).toBeNull();
+    expect(card.data?.["license"]).toBe("mit");
   });
 });

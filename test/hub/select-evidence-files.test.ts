@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkedRepoFile, MAX_EVIDENCE_FILES, selectEvidenceFiles } from "../../src/hub/select-evidence-files.js";
+import { isSafeRepoPath, linkedRepoFile, MAX_EVIDENCE_FILES, selectEvidenceFiles } from "../../src/hub/select-evidence-files.js";
 import { hubApiFixture } from "../support/fixtures.js";
 
 describe("selectEvidenceFiles", () => {
@@ -44,6 +44,14 @@ describe("selectEvidenceFiles", () => {
       { path: "LICENSE", role: "license-link" },
     ]);
   });
+
+  it.each(["../../../../api/whoami-v2", "./LICENSE", "/LICENSE", "sub//LICENSE", "sub/../LICENSE", "..\\LICENSE", "LICENSE\u0000"])(
+    "never selects %j, as a file or as license_link: it could leave the repo's URLs",
+    (path) => {
+      expect(selectEvidenceFiles("o/m", ["README.md", path], { license_link: path })).toEqual([{ path: "README.md", role: "readme" }]);
+      expect(isSafeRepoPath(path)).toBe(false);
+    },
+  );
 
   it("reads at most a bounded number of files", () => {
     const files = Array.from({ length: 40 }, (_, index) => `LICENSE-${index}.txt`);

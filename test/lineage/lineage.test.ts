@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { acquireSnapshot } from "../../src/acquire.js";
-import { acquireLineage } from "../../src/acquire-lineage.js";
+import { acquireLineage, MAX_ANCESTORS, MAX_PARENTS_PER_MODEL } from "../../src/acquire-lineage.js";
 import { SnapshotCache } from "../../src/cache/snapshot-cache.js";
 import type { CheckResult, JsonObject } from "../../src/types.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
+import { HostileHub } from "../support/hostile-hub.js";
 import { fixtureText, readmeFor } from "../support/fixtures.js";
 import { checkModel } from "../../src/check.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
@@ -114,5 +117,70 @@ describe("lineage", () => {
     const lineage = await acquireLineage(snapshot, { ...options, maxDepth: 8, concurrency: 4 });
     expect(hub.requests).toEqual([]);
     expect(lineage.ancestors.map((ancestor) => ancestor.id)).toEqual(["org/base"]);
+  });
+});
+
+describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", () => {
+  const hostile = new HostileHub();
+  const TOKEN = "corp-internal-rt-TOKEN-7f3a";
+  beforeAll(() => hostile.start());
+  afterAll(() => hostile.stop());
+
+  async function lineageOf(id: string, cacheDir: string | null = null) {
+    const cache = cacheDir ? new SnapshotCache(cacheDir, hostile.url) : null;
+    const options = { hub: { endpoint: hostile.url, token: TOKEN, timeoutMs: 10_000, sleep: async () => undefined, maxRetries: 0 }, cache, offline: false };
+    const snapshot = await acquireSnapshot({ id, revision: null }, options);
+    return { snapshot, lineage: await acquireLineage(snapshot, { ...options, maxDepth: 8, concurrency: 8 }) };
+  }
+
+  it(`reads at most ${MAX_PARENTS_PER_MODEL} of 3,000 parents, reports the rest as max-breadth, and caches the cut lineage`, async () => {
+    const cacheDir = tempDir();
+    const { snapshot, lineage } = await lineageOf("x/manyparents.m4", cacheDir);
+    expect(hostile.requestsTo("/api/models/x/none.")).toHaveLength(MAX_PARENTS_PER_MODEL);
+    const cut = lineage.ancestors.filter((ancestor) => ancestor.unavailable?.reason === "max-breadth");
+    expect(cut).toEqual([
+      expect.objectContaining({
+        id: `x/none.p${MAX_PARENTS_PER_MODEL}`,
+        parent: "x/manyparents.m4",
+        unavailable: { reason: "max-breadth", message: `x/manyparents.m4 names 3000 parents, and lic reads at most 16 a model; x/none.p16 and 2983 more not read` },
+      }),
+    ]);
+    expect(lineage.complete).toBe(true);
+    const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
+    expect(result.findings.filter((finding) => finding.code === "ancestor-unavailable" && finding.args.reason === "max-breadth")).toHaveLength(1);
+
+    hostile.requests.length = 0;
+    const cache = new SnapshotCache(cacheDir, hostile.url);
+    expect(await cache.readLineage(snapshot.id, snapshot.sha)).toEqual(lineage);
+  });
+
+  it("an ancestor whose 403 echoes the token: the ancestor-unavailable message is clean, in memory and in the cache", async () => {
+    const cacheDir = tempDir();
+    const { snapshot, lineage } = await lineageOf("x/echoparent.h1", cacheDir);
+    const unavailable = lineage.ancestors.find((ancestor) => ancestor.id === "x/echo403")?.unavailable;
+    expect(unavailable).toMatchObject({ reason: "forbidden", message: expect.stringContaining("Bearer [token]") });
+    expect(JSON.stringify(lineage)).not.toContain(TOKEN);
+    const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+    for (const file of readdirSync(cacheDir, { recursive: true }).map(String).filter((name) => name.endsWith(".json"))) {
+      expect(readFileSync(join(cacheDir, file), "utf8"), file).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe("lineage breadth in all", () => {
+  it(`reads at most ${MAX_ANCESTORS} ancestors, however wide the tree`, async () => {
+    // 8 parents, each with 12 parents of its own: 104 ancestors, of which 64 are read.
+    const leaves = (parent: number) => Array.from({ length: 12 }, (_, leaf) => `org/leaf-${parent}-${leaf}`);
+    const parents = Array.from({ length: 8 }, (_, parent) => model(`org/parent-${parent}`, { license: "mit", base_model: leaves(parent) }));
+    const all = [model("org/wide", { license: "mit", base_model: parents.map((parent) => String(parent.info["id"])) }), ...parents, ...Array.from({ length: 8 }, (_, parent) => leaves(parent).map((id) => model(id, { license: "mit" }))).flat()];
+    await start(all);
+    const result = await checkWithLineage("org/wide");
+    const read = result.lineage.filter((ancestor) => ancestor.unavailable === null);
+    expect(read).toHaveLength(MAX_ANCESTORS);
+    expect(hub.requests.filter((request) => request.path.startsWith("/api/models/org/")).length).toBe(1 + MAX_ANCESTORS);
+    expect(result.lineage.filter((ancestor) => ancestor.unavailable?.reason === "max-breadth")).toEqual([
+      expect.objectContaining({ unavailable: { reason: "max-breadth", message: expect.stringMatching(/^the lineage has more than 64 ancestors, the most lic reads; org\/leaf-\d-\d+ and 39 more not read$/) } }),
+    ]);
   });
 });

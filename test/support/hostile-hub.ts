@@ -25,7 +25,7 @@ export type Scenario =
   | "resetfirst" // metadata: a reset before the headers on the first request only, then normal
   | "gzmeta" // metadata gzip-encoded although the client asked for identity
   | "gzbomb" // metadata: 1 GiB of JSON gzip-encoded, streamed
-  | "bigjson" // metadata: 64 MiB of plain JSON
+  | "bigjson" // metadata: 64 MiB (`bigJsonBytes`) of plain JSON
   | "slowbody" // metadata: headers at once, then a byte a second
   | "escid" // metadata whose `id` carries an ANSI escape sequence
   | "trav" // siblings and license_link with `../` reaching /api/whoami-v2
@@ -34,7 +34,9 @@ export type Scenario =
   | "filereset" // LICENSE: 200 with Content-Length 100000, 12 bytes, then a reset
   | "utf16" // LICENSE: the MIT text in UTF-16LE with a BOM
   | "gzfile" // config.json: gzip-encoded, labelled Content-Encoding: gzip, although the client asked for identity
-  | "private"; // a private model with no license: with any Authorization it is readable, without it 401 RepoNotFound
+  | "private" // a private model with no license: with any Authorization it is readable, without it 401 RepoNotFound
+  | "resetmidonce" // metadata: 200, part of the body, then a reset, on the first request only; then normal
+  | "utf16be"; // LICENSE: the MIT text in UTF-16BE with a BOM
 
 export interface HostileRequest {
   method: string;
@@ -65,6 +67,8 @@ export class HostileHub {
   yamlKeys = 50_000;
   /** Decompressed size of `gzbomb`. */
   bombBytes = 1 << 30;
+  /** Size of `bigjson`. */
+  bigJsonBytes = 64 << 20;
   private server: Server | null = null;
   private readonly sockets = new Set<import("node:net").Socket>();
   private readonly firstSeen = new Set<string>();
@@ -132,7 +136,7 @@ export class HostileHub {
       }
       case "bigjson": {
         response.writeHead(200, { "content-type": "application/json" });
-        const body = jsonPadded(id, 64 << 20);
+        const body = jsonPadded(id, this.bigJsonBytes);
         response.on("close", () => body.destroy());
         return void body.pipe(response);
       }
@@ -163,6 +167,14 @@ export class HostileHub {
       case "private":
         if (request.headers.authorization === undefined) return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
         return json(response, 200, { ...info(id), private: true, tags: [], cardData: {}, siblings: [{ rfilename: "README.md" }, { rfilename: "config.json" }] });
+      case "resetmidonce":
+        if (!this.firstSeen.has(id)) {
+          this.firstSeen.add(id);
+          response.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
+          response.write('{"id":"');
+          return void setTimeout(() => request.socket.destroy(), 50);
+        }
+        return json(response, 200, info(id));
       default:
         return json(response, 200, info(id));
     }
@@ -189,6 +201,9 @@ export class HostileHub {
     if (scenario === "private" && file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end("# A private model\n");
     if (scenario === "gzfile" && file === "config.json") {
       return void response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(GZFILE_JSON));
+    }
+    if (scenario === "utf16be" && file === "LICENSE") {
+      return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(MIT_TEXT, "utf16le").swap16()]));
     }
     if (file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end(this.readmeOf(id));
     if (file === "LICENSE") return void response.writeHead(200, { "content-type": "text/plain" }).end(MIT_TEXT);
