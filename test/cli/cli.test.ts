@@ -338,7 +338,7 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
     const dir = tempDir();
     await lic(["google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/saved.json`]);
     const saved = JSON.parse(readFileSync(`${dir}/saved.json`, "utf8"));
-    saved.policy.name = `leaked ${corp} Bearer abcdefgh`;
+    saved.policy.name = `leaked ${corp} Bearer abcdefgh-1234`;
     writeFileSync(`${dir}/saved.json`, JSON.stringify(saved));
     const run = await licIn(["report", `${dir}/saved.json`, "--format", "markdown", "--output", `${dir}/out.md`], { HF_TOKEN: corp });
     expect(run.code).toBe(0);
