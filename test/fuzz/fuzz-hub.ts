@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 
 /** One answer of the generated Hub: `{auth}` anywhere in a header value or the body becomes the Authorization it got. */
 export interface FuzzAnswer {
@@ -24,23 +23,16 @@ export class FuzzHub {
   world: FuzzWorld = { models: new Map() };
   requests = 0;
   url = "";
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
+  private server: LoopbackServer | null = null;
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => this.handle(request, response));
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackServer((request, response) => this.handle(request, response));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {

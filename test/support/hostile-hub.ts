@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 import type { JsonObject } from "../../src/types.js";
+import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 
 /**
  * A Hub that misbehaves on purpose, on 127.0.0.1: the reproductions of the reliability review
@@ -69,24 +69,17 @@ export class HostileHub {
   bombBytes = 1 << 30;
   /** Size of `bigjson`. */
   bigJsonBytes = 64 << 20;
-  private server: Server | null = null;
-  private readonly sockets = new Set<import("node:net").Socket>();
   private readonly firstSeen = new Set<string>();
+  private server: LoopbackServer | null = null;
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => this.handle(request, response));
-    this.server.on("connection", (socket) => {
-      this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.server = await startLoopbackServer((request, response) => this.handle(request, response));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   /** Requests whose path starts with `prefix`. */
