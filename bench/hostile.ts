@@ -1,9 +1,9 @@
 /**
  * `npm run bench -- hostile`: the reliability review's hostile cases (shared/docs/reliability-review.md), each run
  * against the hostile Hub (test/support/hostile-hub.ts) as a user would meet it: `lic check` as a process, and a
- * `lic gate` process in front of the same Hub. For each case: the exit code or status, wall time, peak memory of the
- * lic process, upstream requests, and whether the token showed anywhere (stdout, stderr, reports, headers, bodies,
- * audit log, cache files). Goals: every case bounded (time <= 10 s but for the timeouts it asks for), peak RSS <=
+ * `lic gate` process (with `--timeout 5`) in front of the same Hub. For each case: the exit code or status, wall
+ * time, peak memory of the lic process, upstream requests, and whether the token showed anywhere (stdout, stderr,
+ * reports, headers, bodies, audit log, cache files). Goals: every case bounded (time <= 10 s but for the timeouts it asks for), peak RSS <=
  * 300 MiB, no token anywhere. LIC_BENCH_BIN runs another build (e.g. an older clone, for before/after figures).
  */
 import { spawn } from "node:child_process";
@@ -94,7 +94,7 @@ async function checkCase(hub: HostileHub, model: string, extra: string[]): Promi
 async function gateCase(hub: HostileHub, model: string, what: string): Promise<Figures> {
   const home = mkdtempSync(join(tmpdir(), "lic-hostile-"));
   const audit = join(home, "audit.jsonl");
-  const child = spawn(process.execPath, [LIC, "gate", "--upstream", hub.url, "--listen", "127.0.0.1:0", "--cache-dir", join(home, "cache"), "--audit-log", audit, "--policy", "default"], {
+  const child = spawn(process.execPath, [LIC, "gate", "--upstream", hub.url, "--listen", "127.0.0.1:0", "--cache-dir", join(home, "cache"), "--audit-log", audit, "--policy", "default", "--timeout", "5"], {
     env: { PATH: process.env["PATH"] ?? "", HOME: home, NO_COLOR: "1", HF_TOKEN: TOKEN },
     stdio: ["ignore", "pipe", "pipe"],
   });
