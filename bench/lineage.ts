@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { acquireSnapshot } from "../src/acquire.js";
 import { acquireLineage } from "../src/acquire-lineage.js";
 import { SnapshotCache } from "../src/cache/snapshot-cache.js";
-import type { JsonObject } from "../src/types.js";
+import type { JsonObject } from "../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
 
 const DEPTH = 5;

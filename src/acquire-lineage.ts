@@ -2,7 +2,7 @@ import type { AcquireOptions } from "./acquire.js";
 import { HubError } from "./hub/hub-error.js";
 import { parentModels, type Relation } from "./lineage/parent-models.js";
 import { createRedactor } from "./redact.js";
-import type { Ancestor, Lineage, ModelSnapshot } from "./types.js";
+import type { Ancestor, Lineage, ModelSnapshot } from "./types/snapshot.js";
 
 export interface LineageOptions extends AcquireOptions {
   /** Generations to walk up; parents beyond are reported, not read. */

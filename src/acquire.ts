@@ -2,7 +2,7 @@ import type { SnapshotCache } from "./cache/snapshot-cache.js";
 import { HubError } from "./hub/hub-error.js";
 import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { isCommitSha, type ModelRef } from "./model-ref.js";
-import type { ModelSnapshot } from "./types.js";
+import type { ModelSnapshot } from "./types/snapshot.js";
 
 export interface AcquireOptions {
   hub: FetchSnapshotOptions;

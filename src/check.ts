@@ -6,7 +6,9 @@ import { analyzeLicenses } from "./license/analyze-licenses.js";
 import { keysOf } from "./license/parse-expression.js";
 import { inheritLicenses, licenseAncestors } from "./lineage/inherit-licenses.js";
 import { OUTCOME_SEVERITY, type EvidenceOutcomeName, type Policy, type Waiver } from "./policy/policy.js";
-import type { CheckResult, Finding, FindingCode, LicenseTree, Lineage, ModelSnapshot, ObligationDue, Verdict } from "./types.js";
+import type { Finding, FindingCode } from "./types/finding.js";
+import type { CheckResult, LicenseTree, ObligationDue, Verdict } from "./types/result.js";
+import type { Lineage, ModelSnapshot } from "./types/snapshot.js";
 
 export interface CheckOptions {
   /** Today, YYYY-MM-DD, for waiver expiry: passed in, so the same inputs give the same result. */

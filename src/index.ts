@@ -10,4 +10,6 @@ export { getCatalog } from "./catalog/catalog.js";
 export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
 export { formatText } from "./report/text.js";
 export { findingInfo, formatFindingMessage } from "./report/finding-info.js";
-export type * from "./types.js";
+export type * from "./types/snapshot.js";
+export type * from "./types/finding.js";
+export type * from "./types/result.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { check, policyFrom } from "./support/policies.js";
-import type { EvidenceGap, ModelSnapshot } from "../src/types.js";
+import type { EvidenceGap, ModelSnapshot } from "../src/types/snapshot.js";
 import { fixtureText, hubApiFixture, readmeFor } from "./support/fixtures.js";
 import { snapshotOf, snapshotWith } from "./support/snapshots.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMMIT_SHA, parseModelRef } from "../model-ref.js";
-import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../types.js";
+import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../types/snapshot.js";
 
 /**
  * The shapes the cache stores, checked when read back: a file edited by hand, written by another version or

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
 import { noSecrets, type Redactor } from "../redact.js";
-import type { Lineage, ModelSnapshot } from "../types.js";
+import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
 import {
   CACHE_VERSION,
   CachedLineageSchema,

@@ -1,4 +1,5 @@
-import type { Evidence, ModelSnapshot } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { ModelSnapshot } from "../types/snapshot.js";
 
 /**
  * Hub tasks whose models take more than one modality (text with images, video or audio). The Llama 3.2/3.3/4 use

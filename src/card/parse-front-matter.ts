@@ -1,4 +1,4 @@
-import type { JsonObject } from "../types.js";
+import type { JsonObject } from "../types/snapshot.js";
 import { parseYaml, type YamlPath } from "../yaml/parse-yaml.js";
 
 /** Where a key of the front matter stands in the README: 1-based line and the line's text. */

@@ -1,7 +1,9 @@
 import type { Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
 import type { Policy } from "../policy/policy.js";
-import type { Ancestor, Finding, FindingCode, LicenseAnalysis, ModelSnapshot } from "../types.js";
+import type { Finding, FindingCode } from "../types/finding.js";
+import type { LicenseAnalysis } from "../types/result.js";
+import type { Ancestor, ModelSnapshot } from "../types/snapshot.js";
 
 /** What every check sees: the snapshot, what the core has derived from it, the policy and the catalog. */
 export interface CheckContext {

@@ -1,4 +1,4 @@
-import type { FindingCode } from "../types.js";
+import type { FindingCode } from "../types/finding.js";
 import ancestorUnavailable from "./ancestor-unavailable.js";
 import cardMetadataInvalid from "./card-metadata-invalid.js";
 import type { Check } from "./define-check.js";

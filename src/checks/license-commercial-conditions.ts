@@ -1,6 +1,6 @@
 import type { CommercialCondition } from "../catalog/types.js";
 import type { PolicyContext } from "../policy/policy.js";
-import type { RuleReference } from "../types.js";
+import type { RuleReference } from "../types/finding.js";
 import { defineCheck } from "./define-check.js";
 import { licensesInScope, ruleSeverity } from "./policy-rules.js";
 

@@ -1,4 +1,5 @@
-import type { Evidence, GapReason } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { GapReason } from "../types/snapshot.js";
 import { defineCheck } from "./define-check.js";
 
 /** License evidence the repo lists could not be read (gated, unauthorized, failing): the decision rests on metadata. */

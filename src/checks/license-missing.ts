@@ -1,4 +1,4 @@
-import type { Evidence } from "../types.js";
+import type { Evidence } from "../types/finding.js";
 import { defineCheck } from "./define-check.js";
 
 /** Nothing declares a license (no card `license`, no `license:*` tag) and no shipped text is a known license. */

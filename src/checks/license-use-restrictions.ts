@@ -1,5 +1,5 @@
 import { OUTCOME_SEVERITY } from "../policy/policy.js";
-import type { Severity } from "../types.js";
+import type { Severity } from "../types/finding.js";
 import { defineCheck } from "./define-check.js";
 import { licensesInScope } from "./policy-rules.js";
 

@@ -1,5 +1,5 @@
 import type { Obligation } from "../catalog/types.js";
-import type { ModelSnapshot } from "../types.js";
+import type { ModelSnapshot } from "../types/snapshot.js";
 import { defineCheck } from "./define-check.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/types.js";
 import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../policy/policy.js";
 import { leavesOf } from "../license/parse-expression.js";
-import type { Evidence, RuleReference, Severity } from "../types.js";
+import type { Evidence, RuleReference, Severity } from "../types/finding.js";
 import type { CheckContext } from "./define-check.js";
 
 /** A license the model comes under, with its catalog entry (if any) and the evidence that it applies. */

@@ -1,4 +1,4 @@
-import type { RunReport } from "../types.js";
+import type { RunReport } from "../types/result.js";
 
 /** Exit codes, documented in README.md. Findings are not failures of the tool, and the codes keep them apart. */
 export const ExitCode = {

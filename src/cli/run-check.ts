@@ -7,7 +7,7 @@ import { HubError } from "../hub/hub-error.js";
 import { checkRevision, parseModelRef, type ModelRef } from "../model-ref.js";
 import { createRedactor, type Redactor } from "../redact.js";
 import type { ReportFormat } from "../report/report-formats.js";
-import type { CheckResult, ModelError, RunReport } from "../types.js";
+import type { CheckResult, ModelError, RunReport } from "../types/result.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatIssue, loadPolicy } from "./load-policy.js";
 import { mapConcurrent } from "./map-concurrent.js";

@@ -2,7 +2,7 @@ import { noSecrets } from "../redact.js";
 import { diffReports, formatChanges, hasRegression } from "../report/diff-reports.js";
 import { readJsonReport, ReportFormatError } from "../report/read-json-report.js";
 import type { ReportFormat } from "../report/report-formats.js";
-import type { RunReport } from "../types.js";
+import type { RunReport } from "../types/result.js";
 import { emitReports } from "./emit-reports.js";
 import { ExitCode } from "./exit-code.js";
 import type { CliIo } from "./run-check.js";

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { Redactor } from "../redact.js";
-import type { Verdict } from "../types.js";
+import type { Verdict } from "../types/result.js";
 
 /**
  * One line of the audit log: who asked for what, and what the policy said. Headers are never logged, so a

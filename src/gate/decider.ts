@@ -6,7 +6,7 @@ import { HubError } from "../hub/hub-error.js";
 import type { Policy } from "../policy/policy.js";
 import { noSecrets, type Redactor } from "../redact.js";
 import { formatFindingMessage } from "../report/finding-info.js";
-import type { CheckResult, Verdict } from "../types.js";
+import type { CheckResult, Verdict } from "../types/result.js";
 
 /** A policy's verdict on one model at one commit, as `lic check` would give it. */
 export interface Decision {

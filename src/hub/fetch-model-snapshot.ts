@@ -2,7 +2,7 @@ import { modelInfo } from "@huggingface/hub";
 import { z } from "zod";
 import { parseModelRef } from "../model-ref.js";
 import type { Redactor } from "../redact.js";
-import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../types.js";
+import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../types/snapshot.js";
 import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub-error.js";
 import { createHubFetch, hubRedactor, type HubFetch, type HubFetchOptions } from "./hub-fetch.js";
 import { readRepoFile } from "./read-repo-file.js";

@@ -1,4 +1,4 @@
-import type { FileRole, JsonObject } from "../types.js";
+import type { FileRole, JsonObject } from "../types/snapshot.js";
 
 /** More candidates than this in one repo is not a license, it is a data set of them: read the first ones. */
 export const MAX_EVIDENCE_FILES = 12;

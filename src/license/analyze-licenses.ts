@@ -1,6 +1,8 @@
 import { getCatalog, foldLicenseName, type Catalog } from "../catalog/catalog.js";
 import type { FrontMatter } from "../card/parse-front-matter.js";
-import type { Evidence, JsonValue, LicenseAnalysis, LicenseMention, LicenseTree, ModelSnapshot } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { LicenseAnalysis, LicenseMention, LicenseTree } from "../types/result.js";
+import type { JsonValue, ModelSnapshot } from "../types/snapshot.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
 import { identifyTexts } from "./identify-texts.js";
 import { keysOf, licenseRefOf, parseLicenseExpression } from "./parse-expression.js";

@@ -1,4 +1,5 @@
-import type { Evidence, LicenseText } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { LicenseText } from "../types/result.js";
 
 /** How findings name a text: its file, the README section, or the card key. */
 export function describeText(text: LicenseText): string {

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Catalog } from "../catalog/catalog.js";
 import type { CardLocation } from "../card/parse-front-matter.js";
-import type { Evidence, LicenseText, ModelSnapshot, TextMatch } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { LicenseText, TextMatch } from "../types/result.js";
+import type { ModelSnapshot } from "../types/snapshot.js";
 import { identifyLicenseText } from "./match-license-text.js";
 
 /** A README license section shorter than this cites a license; it does not contain one. */

@@ -1,7 +1,7 @@
 import parseSpdx from "spdx-expression-parse";
 import type { Catalog } from "../catalog/catalog.js";
 
-import type { LicenseTree } from "../types.js";
+import type { LicenseTree } from "../types/result.js";
 
 /** A license expression over catalog keys: AND (both apply), OR (a choice), WITH (an exception). */
 export type LicenseExpression = LicenseTree;

@@ -1,7 +1,8 @@
 import type { Catalog } from "../catalog/catalog.js";
 import { parseFrontMatter } from "../card/parse-front-matter.js";
 import { analyzeLicenses } from "../license/analyze-licenses.js";
-import type { Ancestor, LicenseAnalysis, LicenseTree } from "../types.js";
+import type { LicenseAnalysis, LicenseTree } from "../types/result.js";
+import type { Ancestor } from "../types/snapshot.js";
 
 /** Each ancestor with the licenses its own metadata declares (card, tags, gate prompt). */
 export function licenseAncestors(ancestors: Ancestor[], catalog: Catalog): Ancestor[] {

@@ -1,5 +1,6 @@
 import { parseModelRef } from "../model-ref.js";
-import type { Evidence, JsonValue, ModelSnapshot } from "../types.js";
+import type { Evidence } from "../types/finding.js";
+import type { JsonValue, ModelSnapshot } from "../types/snapshot.js";
 
 /** How a model derives from its parent, in the Hub's words (hub-docs model-cards.md, `base_model_relation`). */
 export type Relation = "finetune" | "quantized" | "adapter" | "merge";

@@ -5,7 +5,7 @@ import { FINDING_CODES } from "../checks/index.js";
 import { keysOf, leavesOf, parseLicenseExpression } from "../license/parse-expression.js";
 import { parseModelRef } from "../model-ref.js";
 import { didYouMean } from "../suggest.js";
-import type { FindingCode } from "../types.js";
+import type { FindingCode } from "../types/finding.js";
 import { parseYaml, type YamlPath } from "../yaml/parse-yaml.js";
 import type { EvidenceOutcomeName, LicenseListEntry, Policy, PolicyLocation, RuleName, Setting, Waiver } from "./policy.js";
 import { PolicyFileSchema, type PolicyFile } from "./schema.js";

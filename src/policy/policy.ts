@@ -1,5 +1,5 @@
 import type { LicenseExpression } from "../license/parse-expression.js";
-import type { FindingCode, Severity } from "../types.js";
+import type { FindingCode, Severity } from "../types/finding.js";
 
 /** What a policy gives a license with some kind of term: block it, warn about it, or allow it. */
 export type Outcome = "block" | "warn" | "allow";

@@ -1,4 +1,4 @@
-import type { RunReport, Verdict } from "../types.js";
+import type { RunReport, Verdict } from "../types/result.js";
 
 export type Change =
   | { kind: "added"; model: string; verdict: Verdict }

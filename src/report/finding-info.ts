@@ -1,4 +1,5 @@
-import type { Finding, FindingCode, GapReason } from "../types.js";
+import type { Finding, FindingCode } from "../types/finding.js";
+import type { GapReason } from "../types/snapshot.js";
 
 export interface FindingInfo {
   title: string;

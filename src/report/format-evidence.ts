@@ -1,4 +1,4 @@
-import type { Evidence } from "../types.js";
+import type { Evidence } from "../types/finding.js";
 
 /** Evidence in one short phrase a reviewer can follow back to its source. */
 export function formatEvidence(evidence: Evidence): string {

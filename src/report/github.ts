@@ -1,4 +1,5 @@
-import type { CheckResult, Finding, RunReport, Verdict } from "../types.js";
+import type { Finding } from "../types/finding.js";
+import type { CheckResult, RunReport, Verdict } from "../types/result.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 import { fileOf } from "./sarif.js";
 

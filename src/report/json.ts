@@ -1,4 +1,5 @@
-import type { CheckResult, Finding, RunReport } from "../types.js";
+import type { Finding } from "../types/finding.js";
+import type { CheckResult, RunReport } from "../types/result.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 
 /**

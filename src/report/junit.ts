@@ -1,4 +1,5 @@
-import type { CheckResult, Finding, ModelError, RunReport } from "../types.js";
+import type { Finding } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport } from "../types/result.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 import { formatEvidence } from "./format-evidence.js";
 

@@ -1,4 +1,6 @@
-import type { Ancestor, CheckResult, Evidence, Finding, ModelError, RuleReference, RunReport, TermReference, Verdict } from "../types.js";
+import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
+import type { Ancestor } from "../types/snapshot.js";
 import { describeText } from "../license/describe-text.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 import { formatEvidence } from "./format-evidence.js";

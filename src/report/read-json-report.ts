@@ -1,4 +1,5 @@
-import type { CheckResult, Finding, ModelError, RunReport } from "../types.js";
+import type { Finding } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport } from "../types/result.js";
 import { JSON_SCHEMA_VERSION } from "./json.js";
 
 /** Why a saved result cannot be read back: the CLI exits 2 with it. */

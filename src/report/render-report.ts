@@ -1,4 +1,4 @@
-import type { RunReport } from "../types.js";
+import type { RunReport } from "../types/result.js";
 import type { ReportFormat } from "./report-formats.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";

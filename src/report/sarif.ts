@@ -1,4 +1,5 @@
-import type { CheckResult, Evidence, Finding, FindingCode, ModelError, RunReport, Severity } from "../types.js";
+import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport } from "../types/result.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */

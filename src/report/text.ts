@@ -1,4 +1,5 @@
-import type { CheckResult, ModelError, RuleReference, RunReport, Verdict } from "../types.js";
+import type { RuleReference } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
 import { findingInfo, formatFindingMessage } from "./finding-info.js";
 import { describeText } from "../license/describe-text.js";
 import { formatEvidence } from "./format-evidence.js";

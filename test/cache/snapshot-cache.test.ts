@@ -7,7 +7,7 @@ import { acquireLineage } from "../../src/acquire-lineage.js";
 import { SnapshotCache } from "../../src/cache/snapshot-cache.js";
 import { HubError } from "../../src/hub/hub-error.js";
 import { createRedactor } from "../../src/redact.js";
-import type { ModelSnapshot } from "../../src/types.js";
+import type { ModelSnapshot } from "../../src/types/snapshot.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";

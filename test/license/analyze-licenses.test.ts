@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/card/parse-front-matter.js";
 import { analyzeLicenses } from "../../src/license/analyze-licenses.js";
-import type { ModelSnapshot } from "../../src/types.js";
+import type { ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture } from "../support/fixtures.js";
 import { snapshotOf, snapshotWith } from "../support/snapshots.js";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CheckResult, FindingCode, JsonObject, ModelSnapshot } from "../../src/types.js";
+import type { FindingCode } from "../../src/types/finding.js";
+import type { CheckResult } from "../../src/types/result.js";
+import type { JsonObject, ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture, readmeFor } from "../support/fixtures.js";
 import { builtInPolicy, check, policyFrom } from "../support/policies.js";
 import { snapshotOf, snapshotWith } from "../support/snapshots.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diffReports, formatChanges, hasRegression } from "../../src/report/diff-reports.js";
 import { formatJson } from "../../src/report/json.js";
 import { readJsonReport } from "../../src/report/read-json-report.js";
-import type { RunReport } from "../../src/types.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 
 /** The fixed report, after a round trip through its JSON, as `lic diff` reads saved results. */

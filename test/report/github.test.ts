@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatFindingMessage } from "../../src/report/finding-info.js";
 import { formatGithub } from "../../src/report/github.js";
-import type { Finding, RunReport } from "../../src/types.js";
+import type { Finding } from "../../src/types/finding.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 
 /** A workflow command split the way the Actions runner reads it, values unescaped. */

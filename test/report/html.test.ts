@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatHtml } from "../../src/report/html.js";
-import type { RunReport } from "../../src/types.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 import { useTempDirs } from "../support/temp-dir.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMarkdown } from "../../src/report/markdown.js";
-import type { RunReport } from "../../src/types.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 
 const HOSTILE = "<script>alert(1)</script> | broken\ncell";

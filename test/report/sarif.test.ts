@@ -5,7 +5,8 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { formatSarif } from "../../src/report/sarif.js";
 import { findingInfo, formatFindingMessage } from "../../src/report/finding-info.js";
-import type { Finding, RunReport } from "../../src/types.js";
+import type { Finding } from "../../src/types/finding.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { JsonObject } from "../../src/types.js";
+import type { JsonObject } from "../../src/types/snapshot.js";
 
 export interface FakeModel {
   /** The recorded API body; `id` is the canonical id, `sha` the commit of `main`. */

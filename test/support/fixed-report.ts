@@ -1,4 +1,4 @@
-import type { RunReport } from "../../src/types.js";
+import type { RunReport } from "../../src/types/result.js";
 import { fixtureText, hubApiFixture, readmeFor } from "./fixtures.js";
 import { builtInPolicy, check } from "./policies.js";
 import { snapshotOf, snapshotWith } from "./snapshots.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
-import type { JsonObject } from "../../src/types.js";
+import type { JsonObject } from "../../src/types/snapshot.js";
 
 const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
-import type { JsonObject } from "../../src/types.js";
+import type { JsonObject } from "../../src/types/snapshot.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 
 /**

@@ -5,7 +5,8 @@ import { getCatalog } from "../../src/catalog/catalog.js";
 import { checkModel } from "../../src/check.js";
 import { parsePolicy, type ParsedPolicy, type PolicySource } from "../../src/policy/parse-policy.js";
 import type { Policy } from "../../src/policy/policy.js";
-import type { CheckResult, ModelSnapshot } from "../../src/types.js";
+import type { CheckResult } from "../../src/types/result.js";
+import type { ModelSnapshot } from "../../src/types/snapshot.js";
 
 export const POLICIES = fileURLToPath(new URL("../../policies/", import.meta.url));
 /** The date the tests run "on", so waiver expiry does not depend on the clock. */

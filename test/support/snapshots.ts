@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { EvidenceGap, FileRole, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../src/types.js";
+import type { EvidenceGap, FileRole, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../src/types/snapshot.js";
 
 /** A snapshot as acquisition would build it from a recorded API body and the files given. */
 export function snapshotOf(

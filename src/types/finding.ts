@@ -1,0 +1,83 @@
+/** Findings as data: a code, typed args, the evidence and the rule and clause behind it. */
+import type { GapReason, JsonValue } from "./snapshot.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Where a fact came from, precise enough for a reviewer to find it again. */
+export type Evidence =
+  | { source: "tag"; tag: string }
+  | {
+      source: "card";
+      /** Path in the card metadata, e.g. ["license"] or ["extra_gated_prompt"]. */
+      path: (string | number)[];
+      /** Present when the README at the commit was read: where the key stands. */
+      file?: string;
+      line?: number;
+      quote?: string;
+      commit: string;
+    }
+  | { source: "file"; file: string; commit: string; sha256: string; line?: number; quote?: string }
+  | { source: "api"; field: string; value: JsonValue };
+
+/** Where a policy setting is written: the rule that decided a finding. */
+export interface RuleReference {
+  file: string;
+  line: number | null;
+  path: string;
+}
+
+/** The license clause a finding rests on, as the catalog cites it. */
+export interface TermReference {
+  document: string;
+  section?: string;
+  url: string;
+  quote?: string;
+  secondary?: true;
+}
+
+/** A waiver that applied to a finding (its severity is then `info`), or that expired. */
+export interface WaiverReference {
+  reason: string;
+  approvedBy: string;
+  ticket?: string;
+  expires: string;
+  rule: RuleReference;
+}
+
+interface BaseFinding<Code extends string, Args> {
+  code: Code;
+  severity: Severity;
+  args: Args;
+  evidence: Evidence[];
+  /** The policy setting that decided the finding's severity, when a policy did. */
+  rule?: RuleReference;
+  /** The license clause the finding rests on. */
+  term?: TermReference;
+  /** The waiver that applies to it. */
+  waiver?: WaiverReference;
+}
+
+export type Finding =
+  | BaseFinding<"license-missing", { texts: number }>
+  | BaseFinding<"license-unidentified", { declared: string[] }>
+  | BaseFinding<"license-not-in-catalog", { id: string }>
+  | BaseFinding<"license-mismatch", { declared: string[]; detected: string; text: string }>
+  | BaseFinding<"license-text-modified", { text: string; document: string; score: number; missing: string[]; added: string[] }>
+  | BaseFinding<"license-text-unrecognized", { text: string }>
+  | BaseFinding<"license-denied", { license: string; entry: string }>
+  | BaseFinding<"license-not-allowed", { license: string }>
+  | BaseFinding<"license-not-osi-approved", { license: string; stance: string | null }>
+  | BaseFinding<"license-non-commercial", { license: string; scope: string }>
+  | BaseFinding<"license-commercial-conditions", { license: string; conditions: string[]; exceeded: string | null }>
+  | BaseFinding<"license-use-restrictions", { license: string; document: string; mustPassOn: boolean }>
+  | BaseFinding<"license-output-restrictions", { license: string; detail: string }>
+  | BaseFinding<"license-geographic-restriction", { license: string; region: string; domicile: string; multimodal: boolean }>
+  | BaseFinding<"license-laundering", { declared: string[]; inherited: string; ancestor: string }>
+  | BaseFinding<"lineage-obligation-missed", { license: string; ancestor: string; obligation: string; detail: string }>
+  | BaseFinding<"ancestor-unavailable", { ancestor: string; reason: string; message: string }>
+  | BaseFinding<"waiver-expired", { finding: string; expired: string }>
+  | BaseFinding<"waiver-unused", { finding: string }>
+  | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
+  | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
+
+export type FindingCode = Finding["code"];

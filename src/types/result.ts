@@ -1,0 +1,115 @@
+/** What the core hands to the renderers: the licenses that apply, the findings, the verdict. */
+import type { Evidence, Finding, TermReference } from "./finding.js";
+import type { Ancestor, EvidenceGap, FileRole } from "./snapshot.js";
+
+export type Verdict = "allow" | "warn" | "block";
+
+/** A license that applies to the model, with every piece of evidence that says so. */
+export interface LicenseMention {
+  /** The Hub's license id where the Hub has one (`apache-2.0`, `llama4`), our catalog key for other model licenses, the SPDX id for other SPDX licenses, else the declared name folded (see docs/catalog.md). */
+  id: string;
+  /** The catalog's name for it, or the id when the catalog does not know it. */
+  name: string;
+  /** Whether the catalog knows this license (and so its terms, for model licenses). */
+  known: boolean;
+  /** Declared in metadata (card, tags), detected in a shipped text, inherited from an ancestor along `base_model`. */
+  sources: ("declared" | "detected" | "inherited")[];
+  evidence: Evidence[];
+}
+
+/** A shipped text matched against a known license. */
+export interface TextMatch {
+  /** The license it stands for: for a use policy, the license that incorporates it. */
+  id: string;
+  /** The document it matched: a license key, a use policy's key (`llama3.2-aup`), or an SPDX id. */
+  document: string;
+  /** `exact`: the license unchanged. `near`: the same license with sentences changed: not taken as that license. */
+  kind: "exact" | "near";
+  /** Share of the reference's word 3-grams found in the text. */
+  score: number;
+  /** SPDX ids with the same text. */
+  equivalents: string[];
+  /** What a near match changes: the reference's sentences missing (first words), the text's sentences added. */
+  differences: { missing: string[]; added: string[] };
+}
+
+/** A text that carries license terms (a LICENSE file, the README's license section, the gate prompt). */
+export interface LicenseText {
+  origin:
+    | { kind: "file"; path: string; role: FileRole }
+    | { kind: "readme-section"; path: string; line: number }
+    | { kind: "card"; path: string[] };
+  sha256: string;
+  bytes: number;
+  truncated: boolean;
+  matches: TextMatch[];
+  /** Sentences of the text that no match explains, of `sentences`. */
+  unexplained: number;
+  sentences: number;
+}
+
+export interface LicenseAnalysis {
+  /** The effective license keys: every license declared or detected unchanged in a shipped text, declared first. */
+  ids: string[];
+  licenses: LicenseMention[];
+  /** The card's `license` as an SPDX expression over catalog ids (LicenseRef-lic-… for ours), when it parses. */
+  expression: string | null;
+  /** Declared values that name no license (`other` without `license_name`, `unknown`, a broken expression). */
+  unidentified: { value: string; reason: string; evidence: Evidence[] }[];
+  texts: LicenseText[];
+  /** The licenses as one expression: the declared ones (OR where the card offers a choice) AND every license detected only in a shipped text. */
+  tree: LicenseTree | null;
+  /** For each choice (OR) in `tree`, the branch the policy took: the first that passes. */
+  choices: { expression: string; chosen: string }[];
+}
+
+/** A license expression over license ids. */
+export type LicenseTree =
+  | { kind: "license"; key: string; known: boolean }
+  | { kind: "with"; key: string; known: boolean; exception: string }
+  | { kind: "and" | "or"; left: LicenseTree; right: LicenseTree };
+
+/** A duty a license in force puts on the organization, for what its policy's context says it does with the model. */
+export interface ObligationDue {
+  license: string;
+  kind: string;
+  /** The exact text to reproduce (the notice, the phrase, the prefix), where the license gives one. */
+  text?: string;
+  when: string;
+  source: TermReference;
+}
+
+export interface CheckResult {
+  model: string;
+  requested: { model: string; revision: string };
+  revision: string;
+  gated: false | "auto" | "manual";
+  verdict: Verdict;
+  license: LicenseAnalysis;
+  findings: Finding[];
+  /** What the organization must do to comply, from the licenses in force (after any OR choice). */
+  obligations: ObligationDue[];
+  /** The model's ancestors along `base_model`, each with its commit, relation and licenses; empty with --no-lineage. */
+  lineage: Ancestor[];
+  gaps: EvidenceGap[];
+}
+
+
+/** A model lic could not decide on, and why (the CLI exits 3). */
+export interface ModelError {
+  model: string;
+  revision: string | null;
+  /** A HubError kind, e.g. `repo-not-found`, `rate-limited`, `offline-miss`. */
+  kind: string;
+  message: string;
+}
+
+/** One run of lic over one or more models, as every renderer receives it. */
+export interface RunReport {
+  tool: { name: string; version: string };
+  policy: { name: string; digest: string };
+  /** When the run happened (ISO 8601, UTC): SOURCE_DATE_EPOCH when set, so a re-run gives the same bytes. */
+  generatedAt: string;
+  results: CheckResult[];
+  errors: ModelError[];
+}
