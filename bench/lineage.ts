@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireSnapshot } from "../src/acquire.js";
-import { acquireLineage } from "../src/acquire-lineage.js";
-import { SnapshotCache } from "../src/cache/snapshot-cache.js";
+import { acquireSnapshot } from "../src/acquire/acquire-snapshot.js";
+import { acquireLineage } from "../src/acquire/acquire-lineage.js";
+import { SnapshotCache } from "../src/acquire/store/fs-snapshot-store.js";
 import type { JsonObject } from "../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
 

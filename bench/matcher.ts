@@ -8,11 +8,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { identifyLicenseText } from "../src/license/match-license-text.js";
-import { getReferenceLibrary } from "../src/license/reference-library.js";
+import { identifyLicenseText } from "../src/identify/matcher/match-license-text.js";
+import { getReferenceLibrary } from "../src/identify/matcher/reference-library.js";
 import { MODEL_REFERENCES } from "../scripts/license-data.js";
 
-const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts/", import.meta.url));
+const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts", import.meta.url));
 const DIST_LIBRARY = fileURLToPath(new URL("../dist/license/reference-library.js", import.meta.url));
 /** licensee starts a Ruby process per file (~0.5 s): it runs on every fixture and on this share of the SPDX list. */
 const LICENSEE_SPDX_SAMPLE_EVERY = 12;

@@ -1,4 +1,4 @@
-/** `npm run generate:license-data`: rewrites src/license/data/*.json from the texts. See license-data.ts. */
+/** `npm run generate:license-data`: rewrites src/identify/matcher/data/*.json from the texts. See license-data.ts. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { buildModelReferences, buildSketchIndex } from "./license-data.js";

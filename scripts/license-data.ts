@@ -1,11 +1,11 @@
 /**
  * Builds the matcher's reference data from license texts: fingerprints of the model licenses (from the texts in
  * test/fixtures/license-texts, whose sources are in test/fixtures/SOURCES.tsv) and bottom-k sketches of every SPDX
- * text (from spdx-license-list). The output is committed under src/license/data/, so the shipped matcher never
+ * text (from spdx-license-list). The output is committed under src/identify/matcher/data/, so the shipped matcher never
  * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
  */
-import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/license/fingerprint.js";
-import { withoutAppendix, type ModelReferenceData, type SketchIndexFile } from "../src/license/reference-library.js";
+import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/identify/matcher/fingerprint.js";
+import { withoutAppendix, type ModelReferenceData, type SketchIndexFile } from "../src/identify/matcher/reference-library.js";
 
 /** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**

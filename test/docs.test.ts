@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
-import { FINDING_CODES } from "../src/checks/index.js";
-import { findingInfo } from "../src/report/finding-info.js";
+import { FINDING_CODES } from "../src/findings/finding-info.js";
+import { findingInfo } from "../src/findings/finding-info.js";
 
 const codes = [...FINDING_CODES];
 const readme = readFileSync("README.md", "utf8");

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { once } from "../once.js";
+import { once } from "../util/once.js";
 import { HUB_LICENSES } from "./hub-licenses.js";
 import { appleLicenses } from "./licenses/apple.js";
 import { creativeCommonsLicenses } from "./licenses/creative-commons.js";

@@ -1,6 +1,6 @@
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
-import type { CliIo } from "./run-check.js";
+import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./usage-error.js";
 import { checkOutputWritable, writeOutput } from "./write-output.js";
 

@@ -5,10 +5,11 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "./exit-code.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
-import type { CheckFlags, CliIo } from "./run-check.js";
-import type { GateFlags } from "./run-gate.js";
-import type { LicensesFlags } from "./run-licenses.js";
-import { createRedactor } from "../redact.js";
+import type { CheckFlags } from "./commands/check.js";
+import type { CliIo } from "./cli-io.js";
+import type { GateFlags } from "./commands/gate.js";
+import type { LicensesFlags } from "./commands/licenses.js";
+import { createRedactor } from "../util/redact.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
@@ -58,7 +59,7 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .action(async (models: string[], flags: CheckFlags) => {
       // Each command loads its own modules: `lic --help` should not pay for the matcher or the Hub client.
-      const { runCheck } = await import("./run-check.js");
+      const { runCheck } = await import("./commands/check.js");
       setExitCode(await runCheck(models, flags, io));
     });
 
@@ -68,13 +69,13 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .description("List the model licenses and the Hub's license ids (--all: every SPDX license too).")
     .option("--all", "include every license on the SPDX list")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (flags: LicensesFlags) => setExitCode((await import("./run-licenses.js")).runLicensesList(flags, io)));
+    .action(async (flags: LicensesFlags) => setExitCode((await import("./commands/licenses.js")).runLicensesList(flags, io)));
   licenses
     .command("show")
     .description("Show one license: its terms, obligations and restrictions, each with its source.")
     .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (id: string, flags: LicensesFlags) => setExitCode((await import("./run-licenses.js")).runLicensesShow(id, flags, io)));
+    .action(async (id: string, flags: LicensesFlags) => setExitCode((await import("./commands/licenses.js")).runLicensesShow(id, flags, io)));
 
   program
     .command("report")
@@ -82,14 +83,14 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<result>", "a JSON result written by lic check --format json")
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
-    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await (await import("./run-report.js")).runReport(file, flags, io)));
+    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await (await import("./commands/report.js")).runReport(file, flags, io)));
   program
     .command("diff")
     .description("What changed between two saved results: models added or removed, revisions, licenses, verdicts. Exit 1 when a verdict got worse.")
     .argument("<old>", "the earlier JSON result")
     .argument("<new>", "the later JSON result")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (before: string, after: string, flags: { format: "text" | "json" }) => setExitCode((await import("./run-report.js")).runDiff(before, after, flags, io)));
+    .action(async (before: string, after: string, flags: { format: "text" | "json" }) => setExitCode((await import("./commands/report.js")).runDiff(before, after, flags, io)));
 
   program
     .command("gate")
@@ -109,24 +110,24 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .option("--max-upstream-connections <n>", "requests to the upstream in flight at once, 1 to 4096; the rest wait", integerIn(1, 4096), 64)
     .option("--max-header-size <bytes>", "largest request head accepted (431 beyond), 1024 to 65536", integerIn(1024, 65536), 16384)
     .option("--request-timeout <seconds>", "seconds a client has to send its request (408 beyond), 1 to 600", integerIn(1, 600), 30)
-    .action(async (flags: GateFlags) => setExitCode(await (await import("./run-gate.js")).runGate(flags, io)));
+    .action(async (flags: GateFlags) => setExitCode(await (await import("./commands/gate.js")).runGate(flags, io)));
 
   const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
   policy
     .command("validate")
     .description("Check a policy file and everything it extends; list every problem with its line (exit 2).")
     .argument("<file>", "policy file (YAML)")
-    .action(async (file: string) => setExitCode(await (await import("./run-policy.js")).runPolicyValidate(file, io)));
+    .action(async (file: string) => setExitCode(await (await import("./commands/policy.js")).runPolicyValidate(file, io)));
   policy
     .command("show")
     .description("Show a policy as it applies, its bases merged in.")
     .argument("<policy>", "built-in policy name (default, commercial, eu, osi) or policy file")
     .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
-    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode(await (await import("./run-policy.js")).runPolicyShow(name, flags, io)));
+    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode(await (await import("./commands/policy.js")).runPolicyShow(name, flags, io)));
   policy
     .command("schema")
     .description("Print the JSON Schema of policy files.")
-    .action(async () => setExitCode((await import("./run-policy.js")).runPolicySchema(io)));
+    .action(async () => setExitCode((await import("./commands/policy.js")).runPolicySchema(io)));
 
   return program;
 }

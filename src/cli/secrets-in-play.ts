@@ -1,5 +1,5 @@
-import type { Redactor } from "../redact.js";
-import type { CliIo } from "./run-check.js";
+import type { Redactor } from "../util/redact.js";
+import type { CliIo } from "./cli-io.js";
 import { readTokenFile, tokenCandidates, type Environment } from "./settings.js";
 
 /**

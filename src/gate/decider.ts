@@ -1,11 +1,11 @@
-import { acquireSnapshot, type AcquireOptions } from "../acquire.js";
-import { acquireLineage } from "../acquire-lineage.js";
+import { acquireSnapshot, type AcquireOptions } from "../acquire/acquire-snapshot.js";
+import { acquireLineage } from "../acquire/acquire-lineage.js";
 import type { Catalog } from "../catalog/catalog.js";
-import { checkModel } from "../check.js";
-import { HubError } from "../hub/hub-error.js";
+import { checkModel } from "../evaluate/check-model.js";
+import { HubError } from "../acquire/hub/hub-error.js";
 import type { Policy } from "../policy/policy.js";
-import { noSecrets, type Redactor } from "../redact.js";
-import { formatFindingMessage } from "../report/finding-info.js";
+import { noSecrets, type Redactor } from "../util/redact.js";
+import { formatFindingMessage } from "../report/format-message.js";
 import type { CheckResult, Verdict } from "../types/result.js";
 
 /** A policy's verdict on one model at one commit, as `lic check` would give it. */

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { Readable } from "node:stream";
-import { isCommitSha } from "../model-ref.js";
+import { isCommitSha } from "../types/repo-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
-import type { Redactor } from "../redact.js";
+import type { Redactor } from "../util/redact.js";
 import { toJsonFinding } from "../report/json.js";
-import { redactedAuditSink, type AuditEntry, type AuditSink } from "./audit-log.js";
+import { redactedAuditSink, type AuditEntry, type AuditSink } from "./audit/jsonl-audit-log.js";
 import type { Decider, DecisionOutcome } from "./decider.js";
 import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
 import type { Metrics } from "./metrics.js";

@@ -1,4 +1,4 @@
-import { checkRevision, parseModelRef } from "../model-ref.js";
+import { checkRevision, parseModelRef } from "../types/repo-ref.js";
 
 /**
  * What a request to the gate asks for, read from the raw request target before any normalization, so that what

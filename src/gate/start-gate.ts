@@ -1,9 +1,9 @@
 import { hostname, networkInterfaces } from "node:os";
-import { SnapshotCache } from "../cache/snapshot-cache.js";
+import { SnapshotCache } from "../acquire/store/fs-snapshot-store.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
-import { createRedactor } from "../redact.js";
-import type { AuditSink } from "./audit-log.js";
+import { createRedactor } from "../util/redact.js";
+import type { AuditSink } from "./audit/jsonl-audit-log.js";
 import { Decider } from "./decider.js";
 import { createGateHandler, type GateMode } from "./gate-app.js";
 import { listenGate, type RunningGate } from "./gate-server.js";

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
-import { FINDING_CODES } from "../checks/index.js";
-import { keysOf, leavesOf, parseLicenseExpression } from "../license/parse-expression.js";
-import { parseModelRef } from "../model-ref.js";
-import { didYouMean } from "../suggest.js";
+import { FINDING_CODES } from "../findings/finding-info.js";
+import { keysOf, leavesOf, parseLicenseExpression } from "../identify/parse-expression.js";
+import { parseModelRef } from "../types/repo-ref.js";
+import { didYouMean } from "../util/suggest.js";
 import type { FindingCode } from "../types/finding.js";
-import { parseYaml, type YamlPath } from "../yaml/parse-yaml.js";
+import { parseYaml, type YamlPath } from "../util/parse-yaml.js";
 import type { EvidenceOutcomeName, LicenseListEntry, Policy, PolicyLocation, RuleName, Setting, Waiver } from "./policy.js";
 import { PolicyFileSchema, type PolicyFile } from "./schema.js";
 

@@ -1,4 +1,4 @@
-import type { LicenseExpression } from "../license/parse-expression.js";
+import type { LicenseExpression } from "../identify/parse-expression.js";
 import type { FindingCode, Severity } from "../types/finding.js";
 
 /** What a policy gives a license with some kind of term: block it, warn about it, or allow it. */

@@ -1,6 +1,7 @@
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport, Verdict } from "../types/result.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
 import { fileOf } from "./sarif.js";
 
 export interface GithubReport {

@@ -1,8 +1,9 @@
 import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
 import type { Ancestor } from "../types/snapshot.js";
-import { describeText } from "../license/describe-text.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { describeText } from "../identify/describe-text.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
 import { formatEvidence } from "./format-evidence.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };

@@ -1,6 +1,7 @@
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport } from "../types/result.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
 
 /**
  * Version of the JSON result format (docs/json-output.md). Adding fields keeps the version;

@@ -1,6 +1,7 @@
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
 import { formatEvidence } from "./format-evidence.js";
 
 /**

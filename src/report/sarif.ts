@@ -1,6 +1,7 @@
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

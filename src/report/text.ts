@@ -1,7 +1,8 @@
 import type { RuleReference } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
-import { findingInfo, formatFindingMessage } from "./finding-info.js";
-import { describeText } from "../license/describe-text.js";
+import { findingInfo } from "../findings/finding-info.js";
+import { formatFindingMessage } from "./format-message.js";
+import { describeText } from "../identify/describe-text.js";
 import { formatEvidence } from "./format-evidence.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };

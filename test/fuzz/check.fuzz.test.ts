@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/run-check.js";
+import type { CliIo } from "../../src/cli/cli-io.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { REPORT_FORMATS } from "../../src/report/report-formats.js";
 import { MIT_TEXT } from "../support/hostile-hub.js";

@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AuditEntry } from "../../src/gate/audit-log.js";
+import type { AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
 import type { DecisionOutcome } from "../../src/gate/decider.js";
 import { createGateHandler, fitReply, type Reply } from "../../src/gate/gate-app.js";
 import { listenGate, type RunningGate } from "../../src/gate/gate-server.js";
 import { Metrics } from "../../src/gate/metrics.js";
 import { Upstream } from "../../src/gate/upstream.js";
-import { createRedactor } from "../../src/redact.js";
+import { createRedactor } from "../../src/util/redact.js";
 import { hubApiFixture } from "../support/fixtures.js";
 import { HostileHub } from "../support/hostile-hub.js";
 import { builtInPolicy, check } from "../support/policies.js";

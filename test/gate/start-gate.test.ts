@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseListen } from "../../src/cli/run-gate.js";
+import { parseListen } from "../../src/cli/commands/gate.js";
 import { hostNamesFor } from "../../src/gate/start-gate.js";
 
 describe("the Host names a gate answers to", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffReports, formatChanges, hasRegression } from "../../src/report/diff-reports.js";
+import { diffReports, formatChanges, hasRegression } from "../../src/results/diff-reports.js";
 import { formatJson } from "../../src/report/json.js";
-import { readJsonReport } from "../../src/report/read-json-report.js";
+import { readJsonReport } from "../../src/results/read-json-report.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { FINDING_CODES } from "../../src/checks/index.js";
+import { FINDING_CODES } from "../../src/findings/finding-info.js";
 import { formatJson } from "../../src/report/json.js";
 import { fixedReport } from "../support/fixed-report.js";
 

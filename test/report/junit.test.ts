@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatFindingMessage } from "../../src/report/finding-info.js";
+import { formatFindingMessage } from "../../src/report/format-message.js";
 import { formatJunit } from "../../src/report/junit.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";

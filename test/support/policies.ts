@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import { checkModel } from "../../src/check.js";
+import { checkModel } from "../../src/evaluate/check-model.js";
 import { parsePolicy, type ParsedPolicy, type PolicySource } from "../../src/policy/parse-policy.js";
 import type { Policy } from "../../src/policy/policy.js";
 import type { CheckResult } from "../../src/types/result.js";
 import type { ModelSnapshot } from "../../src/types/snapshot.js";
 
-export const POLICIES = fileURLToPath(new URL("../../policies/", import.meta.url));
+export const POLICIES = fileURLToPath(new URL("../../policies", import.meta.url));
 /** The date the tests run "on", so waiver expiry does not depend on the clock. */
 export const TODAY = "2026-11-26";
 

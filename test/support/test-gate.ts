@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import { openAuditLog, type AuditEntry } from "../../src/gate/audit-log.js";
+import { openAuditLog, type AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
 import { startGate, type GateConfig, type StartedGate } from "../../src/gate/start-gate.js";
 import type { FakeHub } from "./fake-hub.js";
 import { builtInPolicy, TODAY } from "./policies.js";

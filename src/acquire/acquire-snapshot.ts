@@ -1,0 +1,87 @@
+import type { SnapshotCache } from "./store/fs-snapshot-store.js";
+import { HubError } from "./hub/hub-error.js";
+import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
+import { isCommitSha, type ModelRef } from "../types/repo-ref.js";
+import type { ModelSnapshot } from "../types/snapshot.js";
+
+export interface AcquireOptions {
+  hub: FetchSnapshotOptions;
+  /** null: no cache at all. */
+  cache: SnapshotCache | null;
+  /** Answer from the cache only; a miss is a HubError of kind `offline-miss`. */
+  offline: boolean;
+  now?: () => Date;
+  /** Non-fatal news for stderr: a stale offline ref, a cache that could not be written. */
+  onNotice?: (message: string) => void;
+}
+
+/** The revision the Hub and the Python client read when none is given. */
+export const DEFAULT_REVISION = "main";
+
+/**
+ * The snapshot of one model, from the cache when the commit is known and cached, else from the Hub.
+ * A pinned sha that is cached costs no request; a branch costs one metadata request to learn its sha.
+ */
+export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): Promise<ModelSnapshot> {
+  const revision = ref.revision ?? DEFAULT_REVISION;
+  const { cache } = options;
+  const withToken = Boolean(options.hub.token);
+  const asRequested = (snapshot: ModelSnapshot): ModelSnapshot => ({
+    ...snapshot,
+    requestedId: ref.id,
+    requestedRevision: revision,
+  });
+
+  if (cache && isCommitSha(revision)) {
+    const cached = await cache.readSnapshot(ref.id, revision, withToken && !options.offline);
+    if (cached) return asRequested(cached);
+  }
+  if (options.offline) return asRequested(await readOffline(ref.id, revision, cache, options));
+
+  // Loaded on demand: the Hub client and its schema cost ~100 ms of start-up that a warm, pinned check never needs.
+  const { fetchModelInfo, fetchEvidence } = await import("./hub/fetch-model-snapshot.js");
+  const info = await fetchModelInfo(ref.id, revision, options.hub);
+  const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken) : null;
+  const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, options.hub);
+  if (cache) {
+    try {
+      if (!cached) await cache.writeSnapshot(snapshot, withToken);
+      if (!isCommitSha(revision)) await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))());
+    } catch (error) {
+      options.onNotice?.(`could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return snapshot;
+}
+
+async function readOffline(
+  repoId: string,
+  revision: string,
+  cache: SnapshotCache | null,
+  options: AcquireOptions,
+): Promise<ModelSnapshot> {
+  const where = `${repoId}@${revision}`;
+  if (!cache) throw new HubError("offline-miss", `${where}: --offline needs the cache, and the cache is turned off`, { repoId });
+  let sha = revision;
+  if (!isCommitSha(revision)) {
+    const ref = await cache.readRef(repoId, revision);
+    if (!ref) {
+      throw new HubError(
+        "offline-miss",
+        `${where}: offline, and the cache at ${cache.dir} does not know which commit "${revision}" is; run once without --offline, or pin a commit sha`,
+        { repoId },
+      );
+    }
+    sha = ref.sha;
+    options.onNotice?.(`${where}: offline: using commit ${sha}, which "${revision}" pointed to at ${ref.resolvedAt}`);
+  }
+  const cached = await cache.readSnapshot(repoId, sha, false);
+  if (!cached) {
+    throw new HubError(
+      "offline-miss",
+      `${where}: offline, and the cache has no snapshot at commit ${sha} (looked for ${cache.snapshotPath(repoId, sha)}); run once without --offline to fill it`,
+      { repoId },
+    );
+  }
+  return cached;
+}

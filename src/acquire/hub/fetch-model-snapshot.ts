@@ -1,0 +1,259 @@
+import { modelInfo } from "@huggingface/hub";
+import { z } from "zod";
+import { parseModelRef } from "../../types/repo-ref.js";
+import type { Redactor } from "../../util/redact.js";
+import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../types/snapshot.js";
+import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub-error.js";
+import { createHubFetch, hubRedactor, type HubFetch, type HubFetchOptions } from "./hub-fetch.js";
+import { readRepoFile } from "./read-repo-file.js";
+import { selectEvidenceFiles, type EvidenceFile } from "./select-evidence-files.js";
+
+export interface FetchSnapshotOptions extends HubFetchOptions {
+  /** Bytes read per evidence file at most; larger files are read up to this and marked truncated. */
+  maxFileBytes?: number;
+  /** Read no files: the metadata (card data, tags, gate prompt) is all that is wanted, as for a model's ancestors. */
+  metadataOnly?: boolean;
+}
+
+/** Enough for any license text we know (the longest, RAIL with attachments, is ~30 KB) and most model cards. */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Bound on a metadata body, counted after decompression. The Hub's largest answers (repos with tens of thousands of
+ * files listed) are a few MiB; a body this large is an attack or a fault, not metadata.
+ */
+export const MAX_METADATA_BYTES = 32 * 1024 * 1024;
+
+/** A git blob or text file has no NUL in its head; a binary does. */
+const SNIFF_BYTES = 8192;
+
+/**
+ * The metadata fields we ask for with `expand`. `baseModels` is a server-side key the library's types lack
+ * (hub-api.md §1.3); it passes through at run time.
+ */
+const ADDITIONAL_FIELDS = ["cardData", "tags", "filePaths", "sha", "config", "library_name", "baseModels" as "sha"];
+
+const jsonObjectOrNull = z
+  .unknown()
+  .transform((value) => (value && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : null));
+
+/** The Hub's metadata as `modelInfo` returns it, checked at the boundary: messy cards must not crash the core. */
+const ModelInfoSchema = z.object({
+  name: z.string().min(1),
+  sha: z.string().regex(/^[0-9a-f]{40}$/, "a 40-hex commit sha"),
+  private: z.boolean().catch(false),
+  gated: z.unknown().transform((value) => (value === "auto" || value === "manual" ? value : value ? "manual" : false)),
+  task: z.string().nullish().catch(null),
+  library_name: z.string().nullish().catch(null),
+  tags: z.array(z.unknown()).catch([]).transform((tags) => tags.filter((tag) => typeof tag === "string")),
+  filePaths: z.array(z.unknown()).catch([]).transform((paths) => paths.filter((path) => typeof path === "string")),
+  cardData: jsonObjectOrNull,
+  config: jsonObjectOrNull,
+  baseModels: z.unknown().transform((value) => (value === undefined ? null : (value as JsonValue))),
+});
+
+export type ModelInfo = z.infer<typeof ModelInfoSchema>;
+
+/**
+ * Reads one model at one commit: resolves `revision` to the commit sha with one metadata request, then reads
+ * every license evidence file at that sha, one request each. Unreadable files become evidence gaps;
+ * only failures that leave nothing to decide on throw (as HubError).
+ */
+export async function fetchModelSnapshot(
+  repoId: string,
+  revision: string,
+  options: FetchSnapshotOptions,
+): Promise<ModelSnapshot> {
+  const info = await fetchModelInfo(repoId, revision, options);
+  return fetchEvidence(repoId, revision, info, options);
+}
+
+/** The model's metadata at `revision` (branch, tag or sha), including the commit sha it resolves to. */
+export async function fetchModelInfo(repoId: string, revision: string, options: FetchSnapshotOptions): Promise<ModelInfo> {
+  const redact = hubRedactor(options);
+  const invalid = (reason: string) => redactError(new HubError("invalid-response", `${repoId}: ${options.endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId }), redact);
+  const metadata = { holdsSecret: false };
+  const raw = await modelInfo({
+    name: repoId,
+    revision,
+    hubUrl: options.endpoint,
+    fetch: createMetadataFetch(createHubFetch(options), repoId, redact, metadata),
+    additionalFields: ADDITIONAL_FIELDS as ("sha" | "cardData")[],
+  }).catch((error: unknown) => {
+    throw redactError(toHubError(error, repoId, revision, options.endpoint, options.timeoutMs), redact);
+  });
+  const parsed = ModelInfoSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(`${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  // The id names every file URL that follows and is printed: it must pass the rules a user's id does.
+  const id = parseModelRef(parsed.data.name);
+  if (!id.ok || id.ref.revision !== null) throw invalid(`the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a model id`);
+  if (!metadata.holdsSecret) return parsed.data;
+  try {
+    return redact.deepSecrets(parsed.data);
+  } catch {
+    throw invalid("its metadata is nested too deeply to read");
+  }
+}
+
+/**
+ * The fetch `modelInfo` reads the metadata through: the body is read inside the retry policy (a connection cut
+ * mid-body is retried), at most MAX_METADATA_BYTES after decompression, and noted when it echoes our token.
+ */
+function createMetadataFetch(hubFetch: HubFetch, repoId: string, redact: Redactor, metadata: { holdsSecret: boolean }): typeof fetch {
+  const metadataFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const { response, bytes, truncated } = await hubFetch.read(url, init, MAX_METADATA_BYTES);
+    if (truncated) throw new HubAnswerError(`the metadata of ${repoId} is over ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
+    const text = bytes.toString("utf8");
+    metadata.holdsSecret = redact.holdsSecret(text);
+    return new Response(text, { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "application/json" } });
+  };
+  return metadataFetch as typeof fetch;
+}
+
+function redactError(error: HubError, redact: Redactor): HubError {
+  const message = redact(error.message);
+  return message === error.message ? error : new HubError(error.kind, message, error.details);
+}
+
+/** Reads the license evidence files listed in `info` at its commit, and assembles the snapshot. */
+export async function fetchEvidence(
+  repoId: string,
+  revision: string,
+  info: ModelInfo,
+  options: FetchSnapshotOptions,
+): Promise<ModelSnapshot> {
+  const hubFetch = createHubFetch(options);
+  const redact = hubRedactor(options);
+  const evidenceFiles = options.metadataOnly ? [] : selectEvidenceFiles(info.name, info.filePaths, info.cardData);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const reads = await Promise.all(
+    evidenceFiles.map((file) => readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes, redact)),
+  );
+
+  return {
+    requestedId: repoId,
+    requestedRevision: revision,
+    id: info.name,
+    sha: info.sha,
+    gated: info.gated,
+    private: info.private,
+    pipelineTag: info.task ?? null,
+    libraryName: info.library_name ?? null,
+    tags: info.tags,
+    cardData: info.cardData,
+    config: info.config,
+    baseModels: info.baseModels,
+    files: info.filePaths,
+    texts: reads.filter((read): read is SnapshotFile => "text" in read),
+    gaps: reads.filter((read): read is EvidenceGap => "reason" in read),
+  };
+}
+
+async function readEvidenceFile(
+  hubFetch: HubFetch,
+  endpoint: string,
+  repoId: string,
+  sha: string,
+  file: EvidenceFile,
+  maxBytes: number,
+  redact: Redactor,
+): Promise<SnapshotFile | EvidenceGap> {
+  try {
+    const { bytes, sha256, truncated } = await readRepoFile(hubFetch, endpoint, repoId, sha, file.path, maxBytes);
+    const text = decodeText(bytes);
+    if (text === null) return { ...file, reason: "not-text", detail: "the file is binary" };
+    return { ...file, text: redact.holdsSecret(text) ? redact(text) : text, sha256, bytes: bytes.byteLength, truncated };
+  } catch (error) {
+    const gap = toGap(file, error);
+    return { ...gap, detail: redact(gap.detail) };
+  }
+}
+
+/**
+ * A file's text: UTF-8 (with or without a BOM), or UTF-16 with its BOM (Windows editors save licenses so); null
+ * for a binary, which has a NUL in its head where a text has none.
+ */
+export function decodeText(bytes: Buffer): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return null;
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+function toGap(file: EvidenceFile, error: unknown): EvidenceGap {
+  if (error instanceof HubHttpError) {
+    const { status, errorCode } = error;
+    const detail = error.serverMessage ?? `HTTP ${status}`;
+    if (errorCode === "GatedRepo") return { ...file, reason: "gated", status, detail };
+    if (status === 401 || status === 403) return { ...file, reason: "unauthorized", status, detail };
+    if (status === 404) return { ...file, reason: "not-found", status, detail };
+    return { ...file, reason: "error", status, detail };
+  }
+  if (error instanceof HubTransportError) return { ...file, reason: "error", detail: error.message };
+  return { ...file, reason: "error", detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** Turns a failed metadata request into an error that names the model and what the user can do. */
+function toHubError(error: unknown, repoId: string, revision: string, endpoint: string, timeoutMs: number): HubError {
+  if (error instanceof HubHttpError) {
+    const { status, errorCode, serverMessage } = error;
+    const said = serverMessage ? ` (the Hub said: ${serverMessage})` : "";
+    const details = { repoId, status };
+    if (errorCode === "RevisionNotFound") {
+      return new HubError(
+        "revision-not-found",
+        `${repoId}: revision "${revision}" does not exist; use a branch, tag or commit sha of this repo`,
+        details,
+      );
+    }
+    if (errorCode === "GatedRepo") {
+      return new HubError(
+        "gated",
+        `${repoId}: the Hub refuses even the metadata of this gated repo${said}; request access on the Hub, then pass a token with --token or HF_TOKEN`,
+        details,
+      );
+    }
+    if (errorCode === "RepoNotFound" || status === 404 || status === 401) {
+      return new HubError(
+        "repo-not-found",
+        `${repoId}: no such model on ${endpoint}, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)`,
+        details,
+      );
+    }
+    if (status === 403) {
+      return new HubError("forbidden", `${repoId}: the Hub refuses access (HTTP 403)${said}`, details);
+    }
+    if (status === 429) {
+      const wait = error.retryAfterSeconds === null ? "" : `; retry after ${error.retryAfterSeconds} s`;
+      return new HubError("rate-limited", `${repoId}: the Hub is rate-limiting requests (HTTP 429)${wait}`, {
+        ...details,
+        ...(error.retryAfterSeconds === null ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+      });
+    }
+    return new HubError(
+      "upstream",
+      `${repoId}: the Hub failed (HTTP ${status})${said} after retries; try again later`,
+      details,
+    );
+  }
+  if (error instanceof HubTransportError && error.kind === "network" && error.duringBody) {
+    return new HubError("network", `${repoId}: ${endpoint} answered, but ${error.message}, also when asked again; try again later`, { repoId });
+  }
+  if (error instanceof HubTransportError) {
+    return error.kind === "timeout"
+      ? new HubError("timeout", `${repoId}: ${endpoint} ${error.duringBody ? "stopped answering" : "gave no answer"} within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
+      : new HubError("network", `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`, { repoId });
+  }
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return new HubError("timeout", `${repoId}: ${endpoint} stopped answering within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId });
+  }
+  if (error instanceof HubAnswerError) {
+    return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${error.message}`, { repoId });
+  }
+  const reason = error instanceof SyntaxError ? "its answer is not JSON" : error instanceof Error ? error.message : String(error);
+  return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId });
+}

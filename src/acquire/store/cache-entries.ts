@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { COMMIT_SHA, parseModelRef } from "../../types/repo-ref.js";
+import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../../types/snapshot.js";
+
+/**
+ * The shapes the cache stores, checked when read back: a file edited by hand, written by another version or
+ * tampered with must read as a miss (and be fetched again), never crash a check deep in the core.
+ */
+
+const modelId = z.string().refine((id) => {
+  const parsed = parseModelRef(id);
+  return parsed.ok && parsed.ref.revision === null;
+}, "a model id");
+const commitSha = z.string().regex(COMMIT_SHA, "a 40-hex commit sha");
+const jsonValue = z.custom<JsonValue>(() => true);
+const jsonObject = z.custom<JsonObject>((value) => value !== null && typeof value === "object" && !Array.isArray(value));
+const fileRole = z.enum(["readme", "license", "notice", "use-policy", "license-link"]);
+
+const SnapshotSchema = z.object({
+  requestedId: modelId,
+  requestedRevision: z.string(),
+  id: modelId,
+  sha: commitSha,
+  gated: z.union([z.literal(false), z.literal("auto"), z.literal("manual")]),
+  private: z.boolean(),
+  pipelineTag: z.string().nullable(),
+  libraryName: z.string().nullable(),
+  tags: z.array(z.string()),
+  cardData: jsonObject.nullable(),
+  config: jsonObject.nullable(),
+  baseModels: jsonValue.nullable(),
+  files: z.array(z.string()),
+  texts: z.array(z.object({ path: z.string(), role: fileRole, text: z.string(), sha256: z.string(), bytes: z.number(), truncated: z.boolean() })),
+  gaps: z.array(
+    z.object({
+      path: z.string(),
+      role: fileRole,
+      reason: z.enum(["gated", "unauthorized", "not-found", "not-text", "error"]),
+      status: z.number().optional(),
+      detail: z.string(),
+    }),
+  ),
+});
+
+const AncestorSchema = z.object({
+  id: z.string(),
+  sha: commitSha.nullable(),
+  relation: z.enum(["finetune", "quantized", "adapter", "merge"]),
+  depth: z.number().int().min(1),
+  parent: z.string(),
+  licenses: z.array(z.string()),
+  snapshot: SnapshotSchema.optional(),
+  unavailable: z.object({ reason: z.string(), message: z.string() }).nullable(),
+});
+
+const CACHE_VERSION = 1;
+const version = z.literal(CACHE_VERSION);
+
+export const CachedSnapshotSchema = z.object({ cacheVersion: version, withToken: z.boolean(), snapshot: SnapshotSchema });
+export const CachedLineageSchema = z.object({ cacheVersion: version, lineage: z.object({ ancestors: z.array(AncestorSchema), complete: z.boolean() }) });
+export const CachedRefSchema = z.object({ cacheVersion: version, sha: commitSha, resolvedAt: z.string() });
+
+export { CACHE_VERSION };
+
+/** The parsed entries, as the types the rest of lic uses (zod's optional fields are `T | undefined`). */
+export interface CachedSnapshot {
+  cacheVersion: typeof CACHE_VERSION;
+  /** Whether a token was sent: a gated file unreadable without one may be readable with one. */
+  withToken: boolean;
+  snapshot: ModelSnapshot;
+}
+
+export interface CachedLineage {
+  cacheVersion: typeof CACHE_VERSION;
+  lineage: Lineage;
+}
+
+export interface CachedRef {
+  cacheVersion: typeof CACHE_VERSION;
+  sha: string;
+  /** When the revision was last resolved, so --offline can say how old its answer is. */
+  resolvedAt: string;
+}

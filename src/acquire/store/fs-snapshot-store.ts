@@ -1,0 +1,178 @@
+import { constants } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { z } from "zod";
+import { noSecrets, type Redactor } from "../../util/redact.js";
+import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
+import {
+  CACHE_VERSION,
+  CachedLineageSchema,
+  CachedRefSchema,
+  CachedSnapshotSchema,
+  type CachedLineage,
+  type CachedRef,
+  type CachedSnapshot,
+} from "./cache-entries.js";
+
+/** Larger than any entry lic writes (metadata is bounded at 32 MiB, evidence at 12 files of 1 MiB): anything larger is not ours. */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/** Directory levels created at most for one entry: a cache dir deeper than this below an existing one is refused. */
+const MAX_NEW_LEVELS = 32;
+
+export interface SnapshotCacheOptions {
+  /** Scrubs the tokens in play from every entry before it is written: an upstream may echo one into a message. */
+  redact?: Redactor;
+}
+
+/**
+ * Snapshots on disk, keyed by endpoint, model and commit sha. A repo at a commit does not change, so an entry
+ * never goes stale; branch and tag names are kept apart (refs/) and only --offline trusts them.
+ * Layout: <dir>/v1/<endpoint digest>/models--<org>--<name>/{snapshots/<sha>.json, refs/<revision>.json}.
+ * Writes go to a temporary file renamed into place, so a reader sees a whole entry or none. Files are private to
+ * the user (0600, in 0700 directories), and every entry is checked when read: anything else is a miss.
+ */
+export class SnapshotCache {
+  private readonly root: string;
+  private readonly redact: Redactor;
+
+  constructor(
+    readonly dir: string,
+    endpoint: string,
+    options: SnapshotCacheOptions = {},
+  ) {
+    const endpointDigest = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
+    this.root = join(dir, `v${CACHE_VERSION}`, endpointDigest);
+    this.redact = options.redact ?? noSecrets;
+  }
+
+  /** The snapshot at `sha`, unless it has access gaps that the token we now hold might fill. */
+  async readSnapshot(repoId: string, sha: string, withToken: boolean): Promise<ModelSnapshot | null> {
+    const entry = (await this.readEntry(this.snapshotPath(repoId, sha), CachedSnapshotSchema)) as CachedSnapshot | null;
+    if (!entry || entry.snapshot.sha !== sha) return null;
+    const hasAccessGaps = entry.snapshot.gaps.some((gap) => gap.reason === "gated" || gap.reason === "unauthorized");
+    if (hasAccessGaps && withToken && !entry.withToken) return null;
+    return entry.snapshot;
+  }
+
+  /** Stores a snapshot under every id it answers to; snapshots with transient gaps are not stored. */
+  async writeSnapshot(snapshot: ModelSnapshot, withToken: boolean): Promise<void> {
+    if (snapshot.gaps.some((gap) => gap.reason === "error")) return;
+    const entry: CachedSnapshot = { cacheVersion: CACHE_VERSION, withToken, snapshot };
+    for (const repoId of new Set([snapshot.id, snapshot.requestedId])) {
+      await this.writeEntry(this.snapshotPath(repoId, snapshot.sha), entry);
+    }
+  }
+
+  /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
+  async readLineage(repoId: string, sha: string): Promise<Lineage | null> {
+    const entry = (await this.readEntry(this.lineagePath(repoId, sha), CachedLineageSchema)) as CachedLineage | null;
+    return entry?.lineage ?? null;
+  }
+
+  async writeLineage(repoId: string, sha: string, lineage: Lineage): Promise<void> {
+    const entry: CachedLineage = { cacheVersion: CACHE_VERSION, lineage };
+    await this.writeEntry(this.lineagePath(repoId, sha), entry);
+  }
+
+  async readRef(repoId: string, revision: string): Promise<CachedRef | null> {
+    return (await this.readEntry(this.refPath(repoId, revision), CachedRefSchema)) as CachedRef | null;
+  }
+
+  async writeRef(repoId: string, revision: string, sha: string, now: Date): Promise<void> {
+    const entry: CachedRef = { cacheVersion: CACHE_VERSION, sha, resolvedAt: now.toISOString() };
+    await this.writeEntry(this.refPath(repoId, revision), entry);
+  }
+
+  /** Where the snapshot of `repoId` at `sha` would be, for messages that tell the user what is missing. */
+  snapshotPath(repoId: string, sha: string): string {
+    return join(this.modelDir(repoId), "snapshots", `${sha}.json`);
+  }
+
+  private lineagePath(repoId: string, sha: string): string {
+    return join(this.modelDir(repoId), "lineage", `${sha}.json`);
+  }
+
+  private refPath(repoId: string, revision: string): string {
+    return join(this.modelDir(repoId), "refs", `${encodeURIComponent(revision)}.json`);
+  }
+
+  /** The Python client's folder naming (`models--org--name`); ids were validated, so no traversal is possible. */
+  private modelDir(repoId: string): string {
+    return join(this.root, `models--${repoId.split("/").join("--")}`);
+  }
+
+  private async readEntry(path: string, schema: z.ZodType): Promise<unknown> {
+    const text = await readRegularFile(path, MAX_ENTRY_BYTES);
+    if (text === null) return null;
+    try {
+      const parsed = schema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      // Half-written by a crashed older version, or not JSON: a miss, fetched again.
+      return null;
+    }
+  }
+
+  private async writeEntry(path: string, entry: unknown): Promise<void> {
+    let text = JSON.stringify(entry);
+    if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
+    await makeDirectory(dirname(path));
+    const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    try {
+      await writeFile(temporary, text, { mode: 0o600 });
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+}
+
+/**
+ * The text of a regular file of at most `maxBytes`, or null: missing, a directory, a device or FIFO (opened
+ * non-blocking, so a FIFO with no writer cannot hang the read), or too large.
+ */
+async function readRegularFile(path: string, maxBytes: number): Promise<string | null> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > maxBytes) return null;
+    const buffer = Buffer.alloc(info.size);
+    const { bytesRead } = await handle.read(buffer, 0, info.size, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Creates `path` and the missing levels above it, each 0700, one level at a time. Node's `mkdir({ recursive: true })`
+ * loops forever where a parent exists but refuses children (`/proc/self/x`); here each level is tried once after its
+ * parent exists, and at most MAX_NEW_LEVELS are created.
+ */
+export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): Promise<void> {
+  const attempt = async (): Promise<"made" | "missing-parent"> => {
+    try {
+      await mkdir(path, { mode: 0o700 });
+      return "made";
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST" && (await stat(path)).isDirectory()) return "made";
+      if (code === "ENOENT") return "missing-parent";
+      throw error;
+    }
+  };
+  if ((await attempt()) === "made") return;
+  const parent = dirname(path);
+  if (parent === path || levelsLeft <= 0) throw new Error(`cannot create ${path}: too many missing directories above it`);
+  await makeDirectory(parent, levelsLeft - 1);
+  if ((await attempt()) === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+}

@@ -1,0 +1,31 @@
+import type { Redactor } from "../util/redact.js";
+import type { Environment } from "./settings.js";
+
+/** What every command reads and writes through: the environment, the streams, the clock's source. */
+/**
+ * Today's date for waiver expiry: from SOURCE_DATE_EPOCH when set (reproducible runs), else the clock.
+ * https://reproducible-builds.org/specs/source-date-epoch/
+ */
+export function todayFrom(env: Environment): string {
+  return nowFrom(env).toISOString().slice(0, 10);
+}
+
+export function nowFrom(env: Environment): Date {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+export interface CliIo {
+  env: Environment;
+  stdout: (text: string) => void;
+  /** Every line for stderr goes through here; it scrubs the token in case anything ever echoes it. */
+  stderr: (text: string) => void;
+  version: string;
+  /** Whether stdout is a terminal: text output is coloured only there, and not with NO_COLOR. */
+  isTTY?: boolean;
+  /** Appends to a file ($GITHUB_STEP_SUMMARY). */
+  appendFile?: (path: string, text: string) => void;
+  /** Set by main(): the redactor that knows every token in play; what a command writes to a file passes it. */
+  redact?: Redactor;
+}
+

@@ -1,0 +1,114 @@
+import { acquireSnapshot } from "../../acquire/acquire-snapshot.js";
+import { acquireLineage } from "../../acquire/acquire-lineage.js";
+import { SnapshotCache } from "../../acquire/store/fs-snapshot-store.js";
+import { getCatalog } from "../../catalog/catalog.js";
+import { checkModel } from "../../evaluate/check-model.js";
+import { HubError } from "../../acquire/hub/hub-error.js";
+import { checkRevision, parseModelRef, type ModelRef } from "../../types/repo-ref.js";
+import { createRedactor } from "../../util/redact.js";
+import { nowFrom, todayFrom, type CliIo } from "../cli-io.js";
+import type { ReportFormat } from "../../report/report-formats.js";
+import type { CheckResult, ModelError, RunReport } from "../../types/result.js";
+import { exitCodeFor } from "../exit-code.js";
+import { formatIssue, loadPolicy } from "../load-policy.js";
+import { mapConcurrent } from "../map-concurrent.js";
+import { readTokenFile, resolveConnection } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
+
+export interface CheckFlags {
+  revision?: string;
+  policy: string;
+  format: ReportFormat;
+  output?: string;
+  /** More reports, each `FORMAT=FILE`. */
+  report?: string[];
+  endpoint?: string;
+  token?: string;
+  offline?: boolean;
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache: boolean;
+  concurrency: number;
+  /** Seconds per request. */
+  timeout: number;
+  /** false with --no-lineage. */
+  lineage: boolean;
+  /** Generations of ancestors to read. */
+  maxDepth: number;
+}
+
+/** `lic check`: acquire each model, check it, render the report, and return the exit code. */
+export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+  const refs = parseModelRefs(models, flags.revision);
+  const reports = parseReportFlags(flags.report ?? []);
+  checkReportTargets(flags.output, reports);
+  const today = todayFrom(io.env);
+  const catalog = getCatalog();
+  const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
+  const connection = resolveConnection(flags, io.env, readTokenFile);
+  // main()'s redactor knows every token candidate, this one included; the fallback serves callers that skip main().
+  const redact = io.redact ?? createRedactor([connection.token]);
+  const stderr = (text: string) => io.stderr(redact(text));
+  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
+  const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint, { redact }) : null;
+
+  const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
+    try {
+      const acquire = {
+        hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
+        cache,
+        offline: connection.offline,
+        onNotice: (message: string) => stderr(`lic: ${message}\n`),
+      };
+      const snapshot = await acquireSnapshot(ref, acquire);
+      const lineage = flags.lineage ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency }) : undefined;
+      return checkModel(snapshot, policy, { today, catalog, ...(lineage ? { lineage } : {}) });
+    } catch (error) {
+      if (error instanceof HubError) return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { model: ref.id, revision: ref.revision, kind: "internal", message: redact(`${ref.id}: internal error: ${reason}`) };
+    }
+  });
+
+  const report: RunReport = {
+    tool: { name: "lic", version: io.version },
+    generatedAt: nowFrom(io.env).toISOString(),
+    policy: { name: policy.name, digest: policy.digest },
+    results: outcomes.filter((outcome): outcome is CheckResult => "verdict" in outcome),
+    errors: outcomes.filter((outcome): outcome is ModelError => !("verdict" in outcome)),
+  };
+  for (const error of report.errors) stderr(`lic: ${error.message}\n`);
+
+  await emitReports(report, flags.format, flags.output, reports, io, redact);
+  return exitCodeFor(report);
+}
+
+/** Every id is checked before any request; all bad ones are reported at once. `@REV` wins over --revision. */
+function parseModelRefs(models: string[], revision: string | undefined): ModelRef[] {
+  if (revision !== undefined) {
+    const problem = checkRevision(revision);
+    if (problem) throw new UsageError(`--revision "${printable(revision)}": ${problem}`);
+  }
+  const problems: string[] = [];
+  const refs = new Map<string, ModelRef>();
+  for (const model of models) {
+    const parsed = parseModelRef(model);
+    if (!parsed.ok) {
+      problems.push(`"${printable(model)}": ${parsed.reason}`);
+      continue;
+    }
+    const ref = { id: parsed.ref.id, revision: parsed.ref.revision ?? revision ?? null };
+    refs.set(`${ref.id}@${ref.revision ?? ""}`, ref);
+  }
+  if (problems.length > 0) {
+    throw new UsageError(`${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION.`);
+  }
+  return [...refs.values()];
+}
+
+/** Shows control characters as escapes, so an error message cannot rewrite the terminal. */
+function printable(value: string): string {
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return escaped.length > 120 ? `${escaped.slice(0, 120)}…` : escaped;
+}

@@ -1,0 +1,123 @@
+import { getCatalog } from "../../catalog/catalog.js";
+import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
+import type { GateMode } from "../../gate/gate-app.js";
+import { GateConfigError, startGate } from "../../gate/start-gate.js";
+import { createRedactor } from "../../util/redact.js";
+import { ExitCode } from "../exit-code.js";
+import { formatIssue, loadPolicy } from "../load-policy.js";
+import { todayFrom, type CliIo } from "../cli-io.js";
+import { DEFAULT_ENDPOINT, parseEndpoint, readTokenFile, resolveConnection } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+
+export interface GateFlags {
+  policy: string;
+  upstream: string;
+  listen: string;
+  mode: GateMode;
+  auditLog: string;
+  publicUrl?: string;
+  allowedHost?: string[];
+  cacheDir?: string;
+  cache: boolean;
+  lineage: boolean;
+  maxDepth: number;
+  /** Seconds, per upstream request (until its headers). */
+  timeout: number;
+  maxUpstreamConnections: number;
+  maxHeaderSize: number;
+  /** Seconds to receive a client's request. */
+  requestTimeout: number;
+}
+
+/** What stops a running gate: SIGINT and SIGTERM in the CLI, a call in tests. */
+export type StopSignal = (stop: () => void) => void;
+
+const onSignals: StopSignal = (stop) => {
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+};
+
+/** `lic gate`: starts the registry gate and serves until SIGINT or SIGTERM; exit 0 after a clean stop. */
+export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSignal = onSignals): Promise<number> {
+  const { host, port } = parseListen(flags.listen);
+  const upstream = parseEndpoint(flags.upstream, "--upstream");
+  const publicUrl = flags.publicUrl === undefined ? null : parseEndpoint(flags.publicUrl, "--public-url");
+  const catalog = getCatalog();
+  const { policy, warnings } = await loadPolicy(flags.policy, catalog, todayFrom(io.env));
+  // The gate's token: HF_TOKEN or the login file, as for lic check. --endpoint does not apply: the upstream is explicit.
+  const connection = resolveConnection({ endpoint: DEFAULT_ENDPOINT, cacheDir: flags.cacheDir }, io.env, readTokenFile);
+  const redact = createRedactor([connection.token]);
+  const stderr = (text: string) => io.stderr(redact(text));
+  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
+
+  let audit;
+  try {
+    audit = await openAuditLog(flags.auditLog, (error) => stderr(`lic gate: the audit log ${flags.auditLog} failed: ${error.message}\n`));
+  } catch (error) {
+    throw new UsageError(`--audit-log "${flags.auditLog}" cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  let gate;
+  try {
+    gate = await startGate({
+      policy,
+      catalog,
+      mode: flags.mode,
+      upstream,
+      token: connection.token,
+      host,
+      port,
+      publicUrl,
+      allowedHosts: flags.allowedHost ?? [],
+      audit,
+      cacheDir: flags.cache ? connection.cacheDir : null,
+      lineage: flags.lineage ? { maxDepth: flags.maxDepth } : null,
+      timeoutMs: flags.timeout * 1000,
+      maxUpstreamConnections: flags.maxUpstreamConnections,
+      maxHeaderBytes: flags.maxHeaderSize,
+      requestTimeoutMs: flags.requestTimeout * 1000,
+      today: dailyValue(() => todayFrom(io.env)),
+      onNotice: (message) => stderr(`lic gate: ${message}\n`),
+    });
+  } catch (error) {
+    await audit.close();
+    if (error instanceof GateConfigError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new UsageError(`--listen ${flags.listen}: the address is in use; stop what holds it or choose another port`);
+    if (code === "EACCES") throw new UsageError(`--listen ${flags.listen}: not allowed to listen there; choose a port above 1023`);
+    if (code === "EADDRNOTAVAIL") throw new UsageError(`--listen ${flags.listen}: this machine has no such address`);
+    throw error;
+  }
+
+  const where = publicUrl ?? gate.url;
+  stderr(
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
+      `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
+  );
+  await new Promise<void>((resolve) => untilStopped(resolve));
+  stderr("lic gate: stopping\n");
+  await gate.close();
+  await audit.close();
+  return ExitCode.ok;
+}
+
+/** A value computed again at most once a minute: every request asks for today's date, which changes once a day. */
+function dailyValue(compute: () => string): () => string {
+  let value = compute();
+  let computedAt = Date.now();
+  return () => {
+    if (Date.now() - computedAt > 60_000) {
+      value = compute();
+      computedAt = Date.now();
+    }
+    return value;
+  };
+}
+
+/** `HOST:PORT`, `[IPv6]:PORT`, or `:PORT` for all addresses. */
+export function parseListen(value: string): { host: string; port: number } {
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s\[\]]*)):(\d{1,5})$/.exec(value.trim());
+  const port = match ? Number(match[3]) : NaN;
+  if (!match || port > 65535) throw new UsageError(`--listen "${value}" is not HOST:PORT; e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080`);
+  return { host: match[1] ?? (match[2] || "0.0.0.0"), port };
+}

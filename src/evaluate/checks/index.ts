@@ -1,0 +1,49 @@
+import type { FindingCode } from "../../types/finding.js";
+import ancestorUnavailable from "./ancestor-unavailable.js";
+import cardMetadataInvalid from "./card-metadata-invalid.js";
+import type { Check } from "./define-check.js";
+import licenseCommercialConditions from "./license-commercial-conditions.js";
+import licenseDenied from "./license-denied.js";
+import licenseFilesUnreadable from "./license-files-unreadable.js";
+import licenseGeographicRestriction from "./license-geographic-restriction.js";
+import licenseMismatch from "./license-mismatch.js";
+import licenseMissing from "./license-missing.js";
+import licenseNonCommercial from "./license-non-commercial.js";
+import licenseNotAllowed from "./license-not-allowed.js";
+import licenseNotInCatalog from "./license-not-in-catalog.js";
+import licenseNotOsiApproved from "./license-not-osi-approved.js";
+import licenseOutputRestrictions from "./license-output-restrictions.js";
+import licenseTextModified from "./license-text-modified.js";
+import licenseTextUnrecognized from "./license-text-unrecognized.js";
+import licenseUnidentified from "./license-unidentified.js";
+import licenseUseRestrictions from "./license-use-restrictions.js";
+import licenseLaundering from "./license-laundering.js";
+import lineageObligationMissed from "./lineage-obligation-missed.js";
+
+/** Codes about the policy's waivers themselves, decided in check.ts after every check has run. */
+export type WaiverCode = "waiver-expired" | "waiver-unused";
+export type CheckCode = Exclude<FindingCode, WaiverCode>;
+
+/** Every check, one per finding code; the compiler refuses a code without its check. */
+export const checks: { [Code in CheckCode]: Check<Code> } = {
+  "license-missing": licenseMissing,
+  "license-unidentified": licenseUnidentified,
+  "license-not-in-catalog": licenseNotInCatalog,
+  "license-mismatch": licenseMismatch,
+  "license-text-modified": licenseTextModified,
+  "license-text-unrecognized": licenseTextUnrecognized,
+  "card-metadata-invalid": cardMetadataInvalid,
+  "license-files-unreadable": licenseFilesUnreadable,
+  "license-denied": licenseDenied,
+  "license-not-allowed": licenseNotAllowed,
+  "license-not-osi-approved": licenseNotOsiApproved,
+  "license-non-commercial": licenseNonCommercial,
+  "license-commercial-conditions": licenseCommercialConditions,
+  "license-use-restrictions": licenseUseRestrictions,
+  "license-output-restrictions": licenseOutputRestrictions,
+  "license-geographic-restriction": licenseGeographicRestriction,
+  "license-laundering": licenseLaundering,
+  "lineage-obligation-missed": lineageObligationMissed,
+  "ancestor-unavailable": ancestorUnavailable,
+};
+

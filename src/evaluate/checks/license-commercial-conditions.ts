@@ -1,0 +1,53 @@
+import type { CommercialCondition } from "../../catalog/types.js";
+import type { PolicyContext } from "../../policy/policy.js";
+import type { RuleReference } from "../../types/finding.js";
+import { defineCheck } from "./define-check.js";
+import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+
+/**
+ * A license whose commercial use is conditional (a user or revenue threshold, registration). Where the policy's
+ * context is over a threshold, the license grants no rights at all: blocked, whatever the rule says.
+ */
+export default defineCheck({
+  code: "license-commercial-conditions",
+  run: (context) => {
+    const rule = ruleSeverity(context.policy, "commercialConditions");
+    return licensesInScope(context).flatMap((license) => {
+      const use = license.entry?.terms?.commercialUse;
+      if (use?.kind !== "conditional") return [];
+      const exceeded = use.conditions.map((condition) => exceededBy(condition, context.policy.context)).find((over) => over !== null) ?? null;
+      const decided = exceeded ? { severity: "error" as const, rule: exceeded.at } : rule;
+      if (!decided) return [];
+      return [
+        {
+          code: "license-commercial-conditions" as const,
+          ...decided,
+          args: { license: license.key, conditions: use.conditions.map(describeCondition), exceeded: exceeded?.text ?? null },
+          evidence: license.evidence,
+          term: use.source,
+        },
+      ];
+    });
+  },
+});
+
+function exceededBy(condition: CommercialCondition, context: PolicyContext): { text: string; at: RuleReference } | null {
+  if (condition.kind === "monthly-active-users" && context.monthlyActiveUsers && context.monthlyActiveUsers.value > condition.threshold) {
+    return { text: `${context.monthlyActiveUsers.value.toLocaleString("en-US")} monthly active users is over ${condition.threshold.toLocaleString("en-US")}`, at: context.monthlyActiveUsers.at };
+  }
+  if (condition.kind === "annual-revenue" && context.annualRevenueUsd && context.annualRevenueUsd.value > condition.thresholdUsd) {
+    return { text: `US$${context.annualRevenueUsd.value.toLocaleString("en-US")} annual revenue is over US$${condition.thresholdUsd.toLocaleString("en-US")}`, at: context.annualRevenueUsd.at };
+  }
+  return null;
+}
+
+function describeCondition(condition: CommercialCondition): string {
+  switch (condition.kind) {
+    case "monthly-active-users":
+      return `over ${condition.threshold.toLocaleString("en-US")} monthly active users: ${condition.consequence}`;
+    case "annual-revenue":
+      return `over US$${condition.thresholdUsd.toLocaleString("en-US")} annual revenue: ${condition.consequence}`;
+    case "registration":
+      return `registration: ${condition.consequence}`;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Finding } from "../types/finding.js";
+import type { GapReason } from "../types/snapshot.js";
+
+const GAP_WORDING: Record<GapReason, string> = {
+  gated: "the repo is gated and access has not been granted to this token (or no token was given)",
+  unauthorized: "the Hub refused the token",
+  "not-found": "the repo lists them but the Hub did not find them",
+  "not-text": "they are binary, not text",
+  error: "the Hub failed while serving them",
+};
+
+/** The one sentence a person reads for a finding. All wording lives here, none in the checks. */
+export function formatFindingMessage(finding: Finding): string {
+  switch (finding.code) {
+    case "license-missing":
+      return (
+        "No license is declared: the model card has no `license` and the Hub shows no `license:` tag" +
+        (finding.args.texts > 0 ? `; ${plural(finding.args.texts, "shipped license text")} to review by hand` : "")
+      );
+    case "license-unidentified":
+      return `The declared license ${finding.args.declared.map((value) => `\`${value}\``).join(", ")} names no license: \`other\` needs a \`license_name\`, and \`unknown\` identifies nothing`;
+    case "license-not-in-catalog":
+      return `The declared license \`${finding.args.id}\` is not in lic's catalog: its terms are unknown; read the shipped license text`;
+    case "license-mismatch":
+      return `${finding.args.text} is the ${finding.args.detected} license, which the metadata does not declare (it declares ${finding.args.declared.join(", ")}); both apply until a reviewer decides`;
+    case "license-text-modified": {
+      const changes = [
+        ...finding.args.missing.map((sentence) => `missing "${sentence}"`),
+        ...finding.args.added.map((sentence) => `added "${sentence}"`),
+      ];
+      return `${finding.args.text} is a modified copy of ${finding.args.document} (${Math.round(finding.args.score * 100)}% of its wording), so it is not taken as that license: ${changes.slice(0, 4).join("; ")}${changes.length > 4 ? `; and ${changes.length - 4} more` : ""}`;
+    }
+    case "license-text-unrecognized":
+      return `${finding.args.text} matches no license lic knows; a reviewer must read it`;
+    case "license-denied":
+      return `${finding.args.license} is denied by the policy (deny: ${finding.args.entry})`;
+    case "license-not-allowed":
+      return `${finding.args.license} is not on the policy's allow list`;
+    case "license-not-osi-approved":
+      return `${finding.args.license} is not an OSI-approved license${finding.args.stance ? `; OSI: "${finding.args.stance}"` : ""}`;
+    case "license-non-commercial":
+      return `${finding.args.license} forbids commercial use (${finding.args.scope})`;
+    case "license-commercial-conditions":
+      return finding.args.exceeded
+        ? `${finding.args.license} grants no rights here: ${finding.args.exceeded} (${finding.args.conditions.join("; ")})`
+        : `${finding.args.license} allows commercial use only on conditions: ${finding.args.conditions.join("; ")}`;
+    case "license-use-restrictions":
+      return `${finding.args.license} binds you to ${finding.args.document}${finding.args.mustPassOn ? ", and you must pass its restrictions on to anyone you distribute to" : ""}`;
+    case "license-output-restrictions":
+      return `${finding.args.license} restricts using outputs to train other models: ${finding.args.detail}`;
+    case "license-geographic-restriction":
+      return `${finding.args.license} withholds its rights for ${finding.args.multimodal ? "multimodal models" : "this model"} from organizations domiciled in the ${finding.args.region}, and the policy's domicile is ${finding.args.domicile}`;
+    case "license-laundering":
+      return `The model declares ${finding.args.declared.join(", ")}, but it derives from ${finding.args.ancestor}, which comes under ${finding.args.inherited}: a derivative's label does not change its terms, so ${finding.args.inherited} applies too`;
+    case "lineage-obligation-missed":
+      return `${finding.args.license}, inherited from ${finding.args.ancestor}, requires ${finding.args.obligation}, and ${finding.args.detail}`;
+    case "ancestor-unavailable":
+      return `The ancestor ${finding.args.ancestor} could not be read (${finding.args.reason}): ${finding.args.message}; its license terms are unknown`;
+    case "waiver-expired":
+      return `The waiver for ${finding.args.finding} expired on ${finding.args.expired}: the finding stands again; renew or remove the waiver`;
+    case "waiver-unused":
+      return `The waiver for ${finding.args.finding} matches no finding for this model: remove it, or fix its model, revision or finding code`;
+    case "card-metadata-invalid":
+      return `${finding.args.file} front matter is not valid YAML${finding.args.line === null ? "" : ` (line ${finding.args.line})`}: ${finding.args.reason}`;
+    case "license-files-unreadable": {
+      const status = finding.args.status === null ? "" : ` (HTTP ${finding.args.status})`;
+      const advice = finding.args.reason === "gated" ? "; request access on the Hub and pass a token to read them" : "";
+      return `${plural(finding.args.files.length, "license evidence file")} could not be read: ${GAP_WORDING[finding.args.reason]}${status}: ${finding.args.files.join(", ")}; the decision rests on the Hub's metadata${advice}`;
+    }
+    default:
+      return assertNever(finding);
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled finding ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,58 @@
+import type { Finding } from "../types/finding.js";
+import type { CheckResult, ModelError, RunReport } from "../types/result.js";
+import { JSON_SCHEMA_VERSION } from "../report/json.js";
+
+/** Why a saved result cannot be read back: the CLI exits 2 with it. */
+export class ReportFormatError extends Error {
+  override readonly name = "ReportFormatError";
+}
+
+/**
+ * Reads a result saved with `--format json` back into the report every renderer takes, so it can be re-rendered
+ * (`lic report`) or compared (`lic diff`) with no network. The wording fields (message, title, docs) are dropped:
+ * renderers derive them again from the codes and arguments.
+ */
+export function readJsonReport(text: string, name: string): RunReport {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new ReportFormatError(`${name} is not JSON (${error instanceof Error ? error.message : String(error)}); give a file written by lic check --format json`);
+  }
+  if (!isObject(document) || document["schemaVersion"] !== JSON_SCHEMA_VERSION || !Array.isArray(document["results"])) {
+    throw new ReportFormatError(`${name} is not a lic result of schema version ${JSON_SCHEMA_VERSION}; give a file written by lic check --format json`);
+  }
+  const tool = isObject(document["tool"]) ? document["tool"] : {};
+  const policy = isObject(document["policy"]) ? document["policy"] : {};
+  return {
+    tool: { name: String(tool["name"] ?? "lic"), version: String(tool["version"] ?? "") },
+    policy: { name: String(policy["name"] ?? ""), digest: String(policy["digest"] ?? "") },
+    generatedAt: String(document["generatedAt"] ?? ""),
+    results: (document["results"] as unknown[]).map((result, index) => readResult(result, `${name}: results[${index}]`)),
+    errors: Array.isArray(document["errors"]) ? (document["errors"] as ModelError[]) : [],
+  };
+}
+
+function readResult(value: unknown, where: string): CheckResult {
+  if (!isObject(value) || typeof value["model"] !== "string" || typeof value["revision"] !== "string" || !Array.isArray(value["findings"])) {
+    throw new ReportFormatError(`${where} is not a model result (model, revision, findings)`);
+  }
+  const findings = (value["findings"] as unknown[]).map((finding) => {
+    if (!isObject(finding)) throw new ReportFormatError(`${where}: a finding is not an object`);
+    const { message: _message, title: _title, docs: _docs, ...rest } = finding;
+    return rest as unknown as Finding;
+  });
+  const license = isObject(value["license"]) ? value["license"] : {};
+  return {
+    ...(value as unknown as CheckResult),
+    license: { ids: [], licenses: [], expression: null, unidentified: [], texts: [], tree: null, choices: [], ...(license as object) },
+    findings,
+    obligations: Array.isArray(value["obligations"]) ? (value["obligations"] as CheckResult["obligations"]) : [],
+    lineage: Array.isArray(value["lineage"]) ? (value["lineage"] as CheckResult["lineage"]) : [],
+    gaps: Array.isArray(value["gaps"]) ? (value["gaps"] as CheckResult["gaps"]) : [],
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
