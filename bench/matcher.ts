@@ -12,7 +12,7 @@ import { identifyLicenseText } from "../src/identify/matcher/match-license-text.
 import { getReferenceLibrary } from "../src/identify/matcher/reference-library.js";
 import { MODEL_REFERENCES } from "../scripts/license-data.js";
 
-const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts", import.meta.url));
+const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts/", import.meta.url));
 const DIST_LIBRARY = fileURLToPath(new URL("../dist/license/reference-library.js", import.meta.url));
 /** licensee starts a Ruby process per file (~0.5 s): it runs on every fixture and on this share of the SPDX list. */
 const LICENSEE_SPDX_SAMPLE_EVERY = 12;

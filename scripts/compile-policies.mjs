@@ -4,9 +4,9 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { getCatalog } from "../dist/catalog/catalog.js";
 import { parseBuiltInPolicy } from "../dist/cli/load-policy.js";
 
-const out = new URL("../dist/policies", import.meta.url);
+const out = new URL("../dist/policies/", import.meta.url);
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync(new URL("../policies", import.meta.url)).filter((name) => name.endsWith(".yaml"))) {
+for (const file of readdirSync(new URL("../policies/", import.meta.url)).filter((name) => name.endsWith(".yaml"))) {
   const name = file.slice(0, -".yaml".length);
   const policy = await parseBuiltInPolicy(name, getCatalog());
   writeFileSync(new URL(`${name}.json`, out), JSON.stringify(policy) + "\n");

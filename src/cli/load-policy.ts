@@ -8,7 +8,7 @@ import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
 /** The shipped policies, a YAML file each. */
-export const POLICIES_DIR = fileURLToPath(new URL("../../policies", import.meta.url));
+export const POLICIES_DIR = fileURLToPath(new URL("../../policies/", import.meta.url));
 /** The same, validated and merged with their bases at build time (scripts/compile-policies.mjs). */
 const COMPILED_DIR = fileURLToPath(new URL("../policies/", import.meta.url));
 const BUILT_IN_NAME = /^[a-z][a-z0-9-]*$/;

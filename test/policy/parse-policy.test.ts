@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { PolicyIssue } from "../../src/policy/parse-policy.js";
 import { parsePolicyText, policyFrom, POLICIES, TODAY } from "../support/policies.js";
 
-const INVALID = fileURLToPath(new URL("../fixtures/policies/invalid", import.meta.url));
+const INVALID = fileURLToPath(new URL("../fixtures/policies/invalid/", import.meta.url));
 
 const format = (issue: PolicyIssue) =>
   `${issue.file.replace(INVALID, "")}${issue.line === null ? "" : `:${issue.line}`}: ${issue.path ? `${issue.path}: ` : ""}${issue.message}`.replaceAll(INVALID, "");

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "yaml";
 import type { JsonObject } from "../../src/types/snapshot.js";
 
-const root = fileURLToPath(new URL("../fixtures", import.meta.url));
+const root = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 /** A recorded `GET /api/models/{id}` body (test/fixtures/hub-api, sources in test/fixtures/SOURCES.tsv). */
 export function hubApiFixture(name: string): JsonObject {

@@ -8,7 +8,7 @@ import type { Policy } from "../../src/policy/policy.js";
 import type { CheckResult } from "../../src/types/result.js";
 import type { ModelSnapshot } from "../../src/types/snapshot.js";
 
-export const POLICIES = fileURLToPath(new URL("../../policies", import.meta.url));
+export const POLICIES = fileURLToPath(new URL("../../policies/", import.meta.url));
 /** The date the tests run "on", so waiver expiry does not depend on the clock. */
 export const TODAY = "2026-11-26";
 
