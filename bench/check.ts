@@ -57,17 +57,31 @@ async function main(): Promise<void> {
       warmTimes.push(ms);
     }
     const warmRequests = hub.requests.length / WARM_RUNS;
-    console.log(`${"requests per model, warm at a pinned sha".padEnd(46)} ${String(warmRequests).padStart(12)}   goal 0          ${warmRequests === 0 ? "(met)" : "(MISSED)"}`);
-    row(`wall time, 1 model warm (median of ${WARM_RUNS})`, `${median(warmTimes).toFixed(0)} ms`, "250 ms", median(warmTimes) / 250);
+    console.log(
+      `${"requests per model, warm at a pinned sha".padEnd(46)} ${String(warmRequests).padStart(12)}   goal 0          ${warmRequests === 0 ? "(met)" : "(MISSED)"}`,
+    );
+    row(
+      `wall time, 1 model warm (median of ${WARM_RUNS})`,
+      `${median(warmTimes).toFixed(0)} ms`,
+      "250 ms",
+      median(warmTimes) / 250,
+    );
 
     const ids = syntheticModels(MANY_MODELS).map((entry) => String(entry.info["id"]));
     hub.requests.length = 0;
     const coldCache = mkdtempSync(join(tmpdir(), "lic-bench-cache-"));
-    const [many, manyMs] = await timed(() => runLic(["check", ...ids, "--concurrency", "8", "--cache-dir", coldCache, "--format", "json"], env, home));
+    const [many, manyMs] = await timed(() =>
+      runLic(["check", ...ids, "--concurrency", "8", "--cache-dir", coldCache, "--format", "json"], env, home),
+    );
     rmSync(coldCache, { recursive: true, force: true });
     if (many.code !== 0) throw new Error(`100-model run failed: ${many.stderr}`);
     row(`wall time, ${MANY_MODELS} models cold, --concurrency 8`, `${manyMs.toFixed(0)} ms`, "3000 ms", manyMs / 3000);
-    row(`requests, ${MANY_MODELS} models cold`, String(hub.requests.length), `<= ${MANY_MODELS * 3}`, hub.requests.length / (MANY_MODELS * 3));
+    row(
+      `requests, ${MANY_MODELS} models cold`,
+      String(hub.requests.length),
+      `<= ${MANY_MODELS * 3}`,
+      hub.requests.length / (MANY_MODELS * 3),
+    );
   } finally {
     await hub.stop();
     rmSync(home, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * back, following its redirects, with no routing, policy, audit or metrics. The gate benchmark runs it beside the
  * gate, so the figures separate what Node's HTTP stack costs from what lic gate adds. Prints its URL on stdout.
  */
-import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
+import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 const upstream = process.argv[2]!;

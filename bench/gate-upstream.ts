@@ -28,7 +28,8 @@ const INFO = JSON.stringify({
 
 const server = createServer((request, response) => {
   const path = new URL(request.url ?? "/", "http://upstream").pathname;
-  if (/^\/api\/models\/bench\/model(\/revision\/[^/]+)?$/.test(path)) return send(response, 200, INFO, "application/json");
+  if (/^\/api\/models\/bench\/model(\/revision\/[^/]+)?$/.test(path))
+    return send(response, 200, INFO, "application/json");
   const file = /^\/bench\/model\/resolve\/[^/]+\/(.+)$/.exec(path);
   if (file) {
     const name = file[1]!;
@@ -48,16 +49,30 @@ const server = createServer((request, response) => {
   }
   const storage = /^\/storage\/(\d+)$/.exec(path);
   if (storage) return stream(response, Number(storage[1]));
-  send(response, 404, JSON.stringify({ error: "Entry not found" }), "application/json", { "x-error-code": "EntryNotFound" });
+  send(response, 404, JSON.stringify({ error: "Entry not found" }), "application/json", {
+    "x-error-code": "EntryNotFound",
+  });
 });
 
-function send(response: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  headers: Record<string, string> = {},
+): void {
   const bytes = Buffer.from(body);
-  response.writeHead(status, { "content-type": type, "content-length": String(bytes.byteLength), ...headers }).end(bytes);
+  response
+    .writeHead(status, { "content-type": type, "content-length": String(bytes.byteLength), ...headers })
+    .end(bytes);
 }
 
 function stream(response: ServerResponse, size: number): void {
-  response.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(size), "accept-ranges": "bytes" });
+  response.writeHead(200, {
+    "content-type": "application/octet-stream",
+    "content-length": String(size),
+    "accept-ranges": "bytes",
+  });
   let left = size;
   const write = () => {
     while (left > 0) {

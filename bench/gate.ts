@@ -8,12 +8,12 @@
  * A bare Node relay (gate-relay.ts) runs beside them as the floor of any Node proxy here: gate/relay is what lic's
  * own work costs, gate/direct what the whole hop costs on this machine.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { Agent, request } from "node:http";
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { median, percentile } from "./stats.js";
 
 const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
@@ -31,9 +31,16 @@ export async function benchGate(): Promise<void> {
     /listening on (http:\/\/\S+?),/,
     "stderr",
   );
-  const relay = await startProcess(process.execPath, ["--import", "tsx", RELAY, upstream.url], /^(http:\S+)/m, "stdout");
+  const relay = await startProcess(
+    process.execPath,
+    ["--import", "tsx", RELAY, upstream.url],
+    /^(http:\S+)/m,
+    "stdout",
+  );
   try {
-    console.log(`gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`);
+    console.log(
+      `gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`,
+    );
     const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
     const paths = { direct: upstream.url, relay: relay.url, gate: gate.url };
     // Warm every path once (the gate's decision, the connections).
@@ -43,12 +50,18 @@ export async function benchGate(): Promise<void> {
     // Each round starts with a different path, so that none always runs right after another (the machine's speed drifts).
     const order = Object.entries(paths);
     for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)]) speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
+      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
+        speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
     }
     const best = (values: number[]) => Math.max(...values);
-    for (const [name, values] of Object.entries(speeds)) console.log(`  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`);
+    for (const [name, values] of Object.entries(speeds))
+      console.log(
+        `  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`,
+      );
     const ratio = best(speeds.gate) / best(speeds.direct);
-    console.log(`  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best(speeds.gate) / best(speeds.relay)).toFixed(2)}`);
+    console.log(
+      `  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best(speeds.gate) / best(speeds.relay)).toFixed(2)}`,
+    );
 
     const cpu256 = cpuSeconds(gate.child.pid!);
     const peak256 = await peakDuring(gate.child.pid!, () => curlDownload(weights(256 * MIB, gate.url)));
@@ -56,24 +69,38 @@ export async function benchGate(): Promise<void> {
     const peak1024 = await peakDuring(gate.child.pid!, () => curlDownload(weights(GIB, gate.url)));
     const cpuPerGiB = cpuSeconds(gate.child.pid!) - cpu1024;
     const flat = peak1024 - peak256 < 16 * MIB;
-    console.log(`  gate peak RSS: ${mib(peak256)} MiB streaming 256 MiB, ${mib(peak1024)} MiB streaming 1 GiB (goal <= 150 MB, flat) ${Math.max(peak256, peak1024) <= 150 * MIB && flat ? "met" : "MISSED"}`);
-    console.log(`  gate CPU: ${cpuPerGiB.toFixed(2)} s per GiB streamed (${(cpu1024 - cpu256).toFixed(2)} s for 256 MiB)`);
+    console.log(
+      `  gate peak RSS: ${mib(peak256)} MiB streaming 256 MiB, ${mib(peak1024)} MiB streaming 1 GiB (goal <= 150 MB, flat) ${Math.max(peak256, peak1024) <= 150 * MIB && flat ? "met" : "MISSED"}`,
+    );
+    console.log(
+      `  gate CPU: ${cpuPerGiB.toFixed(2)} s per GiB streamed (${(cpu1024 - cpu256).toFixed(2)} s for 256 MiB)`,
+    );
 
     const small = (base: string) => `${base}/bench/model/resolve/main/config.json`;
     for (const base of Object.values(paths)) await concurrentLatencies(small(base), 100);
     const p99 = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
     for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)]) p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
+      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
+        p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
     }
-    console.log(`  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`);
+    console.log(
+      `  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`,
+    );
     const added = median(p99.gate) - median(p99.direct);
-    console.log(`  p99 added latency: ${added.toFixed(1)} ms over direct (goal <= 10 ms) ${added <= 10 ? "met" : "MISSED"}; ${(median(p99.gate) - median(p99.relay)).toFixed(1)} ms over the bare relay`);
+    console.log(
+      `  p99 added latency: ${added.toFixed(1)} ms over direct (goal <= 10 ms) ${added <= 10 ? "met" : "MISSED"}; ${(median(p99.gate) - median(p99.relay)).toFixed(1)} ms over the bare relay`,
+    );
   } finally {
     for (const child of [gate.child, relay.child, upstream.child]) child.kill("SIGTERM");
   }
 }
 
-async function startProcess(command: string, args: string[], ready: RegExp, stream: "stdout" | "stderr"): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  stream: "stdout" | "stderr",
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HF_TOKEN: "" } });
   return new Promise((resolve, reject) => {
     let seen = "";
@@ -88,7 +115,16 @@ async function startProcess(command: string, args: string[], ready: RegExp, stre
 
 /** MB/s for one download with curl, which writes to /dev/null and costs the client side little CPU. */
 async function curlDownload(url: string): Promise<number> {
-  const { stdout } = await run("curl", ["-sS", "-f", "-L", "-o", "/dev/null", "-w", "%{size_download} %{time_total}", url]);
+  const { stdout } = await run("curl", [
+    "-sS",
+    "-f",
+    "-L",
+    "-o",
+    "/dev/null",
+    "-w",
+    "%{size_download} %{time_total}",
+    url,
+  ]);
   const [bytes, seconds] = stdout.trim().split(" ").map(Number) as [number, number];
   return bytes / seconds / 1e6;
 }
@@ -118,7 +154,11 @@ async function concurrentLatencies(url: string, count: number): Promise<number[]
       const start = performance.now();
       request(url, { agent }, (response) => {
         response.resume();
-        response.on("end", () => (response.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`${url}: ${response.statusCode}`))));
+        response.on("end", () =>
+          response.statusCode === 200
+            ? resolve(performance.now() - start)
+            : reject(new Error(`${url}: ${response.statusCode}`)),
+        );
       })
         .on("error", reject)
         .end();

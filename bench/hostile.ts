@@ -50,7 +50,8 @@ export async function benchHostile(): Promise<void> {
       ["L7 ANSI escape in the Hub's id", "escid", []],
       ["L8 '..' in sibling names", "trav", []],
     ];
-    for (const [name, scenario, extra] of cli) rows.push([`check: ${name}`, await checkCase(hub, fresh(scenario), extra)]);
+    for (const [name, scenario, extra] of cli)
+      rows.push([`check: ${name}`, await checkCase(hub, fresh(scenario), extra)]);
     rows.push(["check: M7 --policy /dev/zero", await checkCase(hub, fresh("ok"), ["--policy", "/dev/zero"])]);
 
     const gateCases: [string, string, string][] = [
@@ -61,7 +62,8 @@ export async function benchHostile(): Promise<void> {
       ["M8 slow model-info body", "slowbody", "info"],
       ["M2 file reset during a cold decision", "filereset", "license"],
     ];
-    for (const [name, scenario, what] of gateCases) rows.push([`gate: ${name}`, await gateCase(hub, fresh(scenario), what)]);
+    for (const [name, scenario, what] of gateCases)
+      rows.push([`gate: ${name}`, await gateCase(hub, fresh(scenario), what)]);
   } finally {
     await hub.stop();
   }
@@ -74,8 +76,12 @@ export async function benchHostile(): Promise<void> {
   }
   const worstTime = rows.reduce((worst, row) => (row[1].ms > worst[1].ms ? row : worst));
   const worstMemory = rows.reduce((worst, row) => (row[1].peakBytes > worst[1].peakBytes ? row : worst));
-  console.log(`\nworst time: ${(worstTime[1].ms / 1000).toFixed(1)} s (${worstTime[0]}); worst peak RSS: ${(worstMemory[1].peakBytes / MIB).toFixed(0)} MiB (${worstMemory[0]})`);
-  console.log(`goals: each case <= 10 s (met: ${rows.filter((row) => row[1].ms <= 10_000).length}/${rows.length}), <= 300 MiB (met: ${rows.filter((row) => row[1].peakBytes <= 300 * MIB).length}/${rows.length}), no token (met: ${rows.filter((row) => !row[1].leaked).length}/${rows.length})`);
+  console.log(
+    `\nworst time: ${(worstTime[1].ms / 1000).toFixed(1)} s (${worstTime[0]}); worst peak RSS: ${(worstMemory[1].peakBytes / MIB).toFixed(0)} MiB (${worstMemory[0]})`,
+  );
+  console.log(
+    `goals: each case <= 10 s (met: ${rows.filter((row) => row[1].ms <= 10_000).length}/${rows.length}), <= 300 MiB (met: ${rows.filter((row) => row[1].peakBytes <= 300 * MIB).length}/${rows.length}), no token (met: ${rows.filter((row) => !row[1].leaked).length}/${rows.length})`,
+  );
 }
 
 async function checkCase(hub: HostileHub, model: string, extra: string[]): Promise<Figures> {
@@ -83,9 +89,29 @@ async function checkCase(hub: HostileHub, model: string, extra: string[]): Promi
   const before = hub.requests.length;
   try {
     const report = join(home, "report.json");
-    const run = await spawnMeasured([LIC, "check", model, "--endpoint", hub.url, "--cache-dir", join(home, "cache"), "--report", `json=${report}`, ...extra], home);
+    const run = await spawnMeasured(
+      [
+        LIC,
+        "check",
+        model,
+        "--endpoint",
+        hub.url,
+        "--cache-dir",
+        join(home, "cache"),
+        "--report",
+        `json=${report}`,
+        ...extra,
+      ],
+      home,
+    );
     const files = [...filesUnder(join(home, "cache")), report].map(readOr);
-    return { outcome: run.timedOut ? "killed" : `exit ${run.code}`, ms: run.ms, peakBytes: run.peakBytes, requests: hub.requests.length - before, leaked: [run.output, ...files].some((text) => text.includes(TOKEN)) };
+    return {
+      outcome: run.timedOut ? "killed" : `exit ${run.code}`,
+      ms: run.ms,
+      peakBytes: run.peakBytes,
+      requests: hub.requests.length - before,
+      leaked: [run.output, ...files].some((text) => text.includes(TOKEN)),
+    };
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -94,10 +120,29 @@ async function checkCase(hub: HostileHub, model: string, extra: string[]): Promi
 async function gateCase(hub: HostileHub, model: string, what: string): Promise<Figures> {
   const home = mkdtempSync(join(tmpdir(), "lic-hostile-"));
   const audit = join(home, "audit.jsonl");
-  const child = spawn(process.execPath, [LIC, "gate", "--upstream", hub.url, "--listen", "127.0.0.1:0", "--cache-dir", join(home, "cache"), "--audit-log", audit, "--policy", "default", "--timeout", "5"], {
-    env: { PATH: process.env["PATH"] ?? "", HOME: home, NO_COLOR: "1", HF_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      LIC,
+      "gate",
+      "--upstream",
+      hub.url,
+      "--listen",
+      "127.0.0.1:0",
+      "--cache-dir",
+      join(home, "cache"),
+      "--audit-log",
+      audit,
+      "--policy",
+      "default",
+      "--timeout",
+      "5",
+    ],
+    {
+      env: { PATH: process.env["PATH"] ?? "", HOME: home, NO_COLOR: "1", HF_TOKEN: TOKEN },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -106,21 +151,39 @@ async function gateCase(hub: HostileHub, model: string, what: string): Promise<F
       const timer = setTimeout(() => reject(new Error(`the gate did not start: ${output}`)), 15_000);
       child.stderr.on("data", () => {
         const match = /listening on (http:\/\/\S+?),/.exec(output);
-        if (match) (clearTimeout(timer), resolve(match[1]!));
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
       });
     });
-    const path = what === "info" ? `/api/models/${model}` : what === "license" ? `/${model}/resolve/main/LICENSE` : `/${model}/resolve/main/config.json`;
+    const path =
+      what === "info"
+        ? `/api/models/${model}`
+        : what === "license"
+          ? `/${model}/resolve/main/LICENSE`
+          : `/${model}/resolve/main/config.json`;
     const before = hub.requests.length;
     const start = performance.now();
     // While a file's first decision runs, is the gate still answering others? (H2 froze /healthz for 75 s.)
-    const healthz = what === "file" ? new Promise((resolve) => setTimeout(resolve, 1000)).then(() => get(`${base}/healthz`)) : null;
+    const healthz =
+      what === "file" ? new Promise((resolve) => setTimeout(resolve, 1000)).then(() => get(`${base}/healthz`)) : null;
     const answer = await get(base + path);
     const ms = performance.now() - start;
     const healthzMs = healthz ? (await healthz).ms : 0;
     const peakBytes = peakOf(child.pid!);
     const files = [...filesUnder(join(home, "cache")), audit].map(readOr);
-    const outcome = answer.status === 0 ? "no answer" : `${answer.status}${healthzMs > 1000 ? ` hz ${(healthzMs / 1000).toFixed(0)}s` : ""}`;
-    return { outcome, ms, peakBytes, requests: hub.requests.length - before, leaked: [output, answer.text, ...files].some((text) => text.includes(TOKEN)) };
+    const outcome =
+      answer.status === 0
+        ? "no answer"
+        : `${answer.status}${healthzMs > 1000 ? ` hz ${(healthzMs / 1000).toFixed(0)}s` : ""}`;
+    return {
+      outcome,
+      ms,
+      peakBytes,
+      requests: hub.requests.length - before,
+      leaked: [output, answer.text, ...files].some((text) => text.includes(TOKEN)),
+    };
   } finally {
     child.kill("SIGKILL");
     rmSync(home, { recursive: true, force: true });
@@ -128,7 +191,10 @@ async function gateCase(hub: HostileHub, model: string, what: string): Promise<F
 }
 
 /** Runs lic under GNU time (for the peak RSS of the whole process), killed at the case limit. */
-function spawnMeasured(args: string[], home: string): Promise<{ code: number | null; ms: number; peakBytes: number; output: string; timedOut: boolean }> {
+function spawnMeasured(
+  args: string[],
+  home: string,
+): Promise<{ code: number | null; ms: number; peakBytes: number; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn("/usr/bin/time", ["-f", "LICRSS %M", process.execPath, ...args], {
@@ -139,14 +205,23 @@ function spawnMeasured(args: string[], home: string): Promise<{ code: number | n
     let timedOut = false;
     let peakBytes = 0;
     const poll = setInterval(() => (peakBytes = Math.max(peakBytes, treePeak(child.pid!))), 200);
-    const timer = setTimeout(() => ((timedOut = true), child.kill("SIGKILL")), CASE_LIMIT_MS);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, CASE_LIMIT_MS);
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("close", (code) => {
       clearTimeout(timer);
       clearInterval(poll);
       const reported = /LICRSS (\d+)/.exec(output);
-      resolve({ code, ms: performance.now() - start, peakBytes: reported ? Number(reported[1]) * 1024 : peakBytes, output: output.replace(/LICRSS \d+\n?/, ""), timedOut });
+      resolve({
+        code,
+        ms: performance.now() - start,
+        peakBytes: reported ? Number(reported[1]) * 1024 : peakBytes,
+        output: output.replace(/LICRSS \d+\n?/, ""),
+        timedOut,
+      });
     });
   });
 }
@@ -154,7 +229,11 @@ function spawnMeasured(args: string[], home: string): Promise<{ code: number | n
 /** The peak RSS of a process's children (time's child is node), read from /proc while it runs. */
 function treePeak(pid: number): number {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return Math.max(0, ...children.map(peakOf));
   } catch {
     return 0;
@@ -173,21 +252,35 @@ function peakOf(pid: number): number {
 function get(url: string): Promise<{ status: number; text: string; ms: number }> {
   const start = performance.now();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => (req.destroy(), resolve({ status: 0, text: "", ms: performance.now() - start })), CASE_LIMIT_MS);
+    let status = 0;
+    let text = "";
+    const settle = () => {
+      clearTimeout(timer);
+      resolve({ status, text, ms: performance.now() - start });
+    };
+    const timer = setTimeout(() => {
+      req.destroy();
+      settle();
+    }, CASE_LIMIT_MS);
     const req = request(url, (response) => {
-      let text = JSON.stringify(response.headers);
-      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      response.on("end", () => (clearTimeout(timer), resolve({ status: response.statusCode ?? 0, text, ms: performance.now() - start })));
-      response.on("error", () => (clearTimeout(timer), resolve({ status: response.statusCode ?? 0, text, ms: performance.now() - start })));
+      status = response.statusCode ?? 0;
+      text = JSON.stringify(response.headers);
+      response.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      response.on("end", settle);
+      response.on("error", settle);
     });
-    req.on("error", () => (clearTimeout(timer), resolve({ status: 0, text: "", ms: performance.now() - start })));
+    req.on("error", settle);
     req.end();
   });
 }
 
 function filesUnder(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((entry) => join(dir, entry)).filter((path) => statSync(path).isFile());
+    return readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .map((entry) => join(dir, entry))
+      .filter((path) => statSync(path).isFile());
   } catch {
     return [];
   }

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { acquireSnapshot } from "../src/acquire/acquire-snapshot.js";
 import { acquireLineage } from "../src/acquire/acquire-lineage.js";
+import { acquireSnapshot } from "../src/acquire/acquire-snapshot.js";
 import { SnapshotCache } from "../src/acquire/store/fs-snapshot-store.js";
 import type { JsonObject } from "../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
@@ -20,13 +20,20 @@ function lattice(): FakeModel[] {
   for (let level = 0; level <= DEPTH; level++) {
     const width = level === 0 ? 1 : FAN_IN;
     for (let index = 0; index < width; index++) {
-      const parents = level < DEPTH ? Array.from({ length: FAN_IN }, (_, parent) => `bench/l${level + 1}-${parent}`) : [];
+      const parents =
+        level < DEPTH ? Array.from({ length: FAN_IN }, (_, parent) => `bench/l${level + 1}-${parent}`) : [];
       const info: JsonObject = {
         _id: `l${level}-${index}`,
         id: `bench/l${level}-${index}`,
         sha: (level * 16 + index + 1).toString(16).padStart(40, "0"),
-        tags: [`license:${level === DEPTH ? "llama3.1" : "mit"}`, ...parents.map((parent) => `base_model:merge:${parent}`)],
-        cardData: { license: level === DEPTH ? "llama3.1" : "mit", ...(parents.length > 0 ? { base_model: parents } : {}) },
+        tags: [
+          `license:${level === DEPTH ? "llama3.1" : "mit"}`,
+          ...parents.map((parent) => `base_model:merge:${parent}`),
+        ],
+        cardData: {
+          license: level === DEPTH ? "llama3.1" : "mit",
+          ...(parents.length > 0 ? { base_model: parents } : {}),
+        },
         siblings: [],
       };
       models.push({ info, files: {} });
@@ -57,10 +64,16 @@ export async function benchLineage(): Promise<void> {
     const warm = await run(root);
     console.log(`lineage: ${DEPTH}-deep chain of ${FAN_IN}-way merges (${cold.ancestors} ancestors)\n`);
     const perAncestor = cold.ancestorRequests / cold.ancestors;
-    console.log(`${"requests per ancestor, cold".padEnd(46)} ${perAncestor.toFixed(2).padStart(12)}   goal <= 1      ${perAncestor <= 1 ? "(met)" : "(MISSED)"}`);
-    console.log(`${"requests per ancestor, warm at a pinned sha".padEnd(46)} ${(warm.ancestorRequests / warm.ancestors).toFixed(2).padStart(12)}   goal 0         ${warm.ancestorRequests === 0 ? "(met)" : "(MISSED)"}`);
+    console.log(
+      `${"requests per ancestor, cold".padEnd(46)} ${perAncestor.toFixed(2).padStart(12)}   goal <= 1      ${perAncestor <= 1 ? "(met)" : "(MISSED)"}`,
+    );
+    console.log(
+      `${"requests per ancestor, warm at a pinned sha".padEnd(46)} ${(warm.ancestorRequests / warm.ancestors).toFixed(2).padStart(12)}   goal 0         ${warm.ancestorRequests === 0 ? "(met)" : "(MISSED)"}`,
+    );
     console.log(`${"wall time, cold".padEnd(46)} ${`${cold.ms.toFixed(0)} ms`.padStart(12)}`);
-    console.log(`${"wall time, warm".padEnd(46)} ${`${warm.ms.toFixed(1)} ms`.padStart(12)}   ${(cold.ms / warm.ms).toFixed(0)}x faster than cold`);
+    console.log(
+      `${"wall time, warm".padEnd(46)} ${`${warm.ms.toFixed(1)} ms`.padStart(12)}   ${(cold.ms / warm.ms).toFixed(0)}x faster than cold`,
+    );
   } finally {
     await hub.stop();
     rmSync(cacheDir, { recursive: true, force: true });

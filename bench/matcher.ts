@@ -8,9 +8,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MODEL_REFERENCES } from "../scripts/license-data.js";
 import { identifyLicenseText } from "../src/identify/matcher/match-license-text.js";
 import { getReferenceLibrary } from "../src/identify/matcher/reference-library.js";
-import { MODEL_REFERENCES } from "../scripts/license-data.js";
 
 const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts/", import.meta.url));
 const DIST_LIBRARY = fileURLToPath(new URL("../dist/license/reference-library.js", import.meta.url));
@@ -25,12 +25,20 @@ interface Case {
 }
 
 function fixtureCases(): Case[] {
-  const spdxFixtures: Record<string, string> = { "apache-2.0.txt": "Apache-2.0", "mit.txt": "MIT", "cc-by-nc-4.0.txt": "CC-BY-NC-4.0", "openmdw-1.0.txt": "OpenMDW-1.0" };
+  const spdxFixtures: Record<string, string> = {
+    "apache-2.0.txt": "Apache-2.0",
+    "mit.txt": "MIT",
+    "cc-by-nc-4.0.txt": "CC-BY-NC-4.0",
+    "openmdw-1.0.txt": "OpenMDW-1.0",
+  };
   return readdirSync(TEXTS)
     .filter((file) => file.endsWith(".txt"))
     .sort()
     .map((file) => {
-      const key = spdxFixtures[file] ?? MODEL_REFERENCES.find((reference) => reference.file === file && !reference.after)?.key ?? file;
+      const key =
+        spdxFixtures[file] ??
+        MODEL_REFERENCES.find((reference) => reference.file === file && !reference.after)?.key ??
+        file;
       return { name: file, text: readFileSync(join(TEXTS, file), "utf8"), expected: [key] };
     });
 }
@@ -38,7 +46,11 @@ function fixtureCases(): Case[] {
 function spdxCases(): Case[] {
   const full = createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>;
   const library = getReferenceLibrary();
-  return Object.keys(full).map((id) => ({ name: id, text: full[id]!.licenseText, expected: [id, ...library.equivalentsOf(id)] }));
+  return Object.keys(full).map((id) => ({
+    name: id,
+    text: full[id]!.licenseText,
+    expected: [id, ...library.equivalentsOf(id)],
+  }));
 }
 
 function isCorrect(result: ReturnType<typeof identifyLicenseText>, expected: string[]): boolean {
@@ -49,7 +61,9 @@ function isCorrect(result: ReturnType<typeof identifyLicenseText>, expected: str
 /** Load time in a fresh process: the reference data and its indexes, as `lic check` pays it once. */
 function measureLoad(): number {
   const script = `const s=performance.now();const m=await import(${JSON.stringify(DIST_LIBRARY)});m.getReferenceLibrary();console.log(performance.now()-s)`;
-  const runs = Array.from({ length: 5 }, () => Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })));
+  const runs = Array.from({ length: 5 }, () =>
+    Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })),
+  );
   return runs.sort((a, b) => a - b)[2]!;
 }
 
@@ -91,13 +105,18 @@ function row(name: string, cells: string[]): void {
 export async function benchMatcher(): Promise<void> {
   console.log("license text matcher (lic beside licensee, same files)\n");
   const load = measureLoad();
-  console.log(`lic load (reference data, fresh process, median of 5): ${load.toFixed(1)} ms   goal 100 ms   ${(load / 100).toFixed(2)} of goal ${load <= 100 ? "(met)" : "(MISSED)"}`);
+  console.log(
+    `lic load (reference data, fresh process, median of 5): ${load.toFixed(1)} ms   goal 100 ms   ${(load / 100).toFixed(2)} of goal ${load <= 100 ? "(met)" : "(MISSED)"}`,
+  );
 
   const fixtures = fixtureCases();
   const spdx = spdxCases();
   const ours = { fixtures: measure(fixtures), spdx: measure(spdx) };
-  const perText = (ours.fixtures.msPerText * fixtures.length + ours.spdx.msPerText * spdx.length) / (fixtures.length + spdx.length);
-  console.log(`lic time per text (all ${fixtures.length + spdx.length} texts, warm): ${perText.toFixed(2)} ms   goal 2 ms   ${(perText / 2).toFixed(2)} of goal ${perText <= 2 ? "(met)" : "(MISSED)"}\n`);
+  const perText =
+    (ours.fixtures.msPerText * fixtures.length + ours.spdx.msPerText * spdx.length) / (fixtures.length + spdx.length);
+  console.log(
+    `lic time per text (all ${fixtures.length + spdx.length} texts, warm): ${perText.toFixed(2)} ms   goal 2 ms   ${(perText / 2).toFixed(2)} of goal ${perText <= 2 ? "(met)" : "(MISSED)"}\n`,
+  );
 
   const sample = spdx.filter((_, index) => index % LICENSEE_SPDX_SAMPLE_EVERY === 0);
   row("", ["lic", "licensee"]);
@@ -124,7 +143,10 @@ export async function benchMatcher(): Promise<void> {
     row(`fixtures correct (of ${fixtures.length})`, [String(ours.fixtures.correct), String(theirs.fixtures.correct)]);
     row(`SPDX sample correct (of ${sample.length})`, [String(oursSample), String(theirs.sample.correct)]);
     row(`SPDX list correct (of ${spdx.length})`, [String(ours.spdx.correct), "-"]);
-    row("time per text, fixtures", [`${ours.fixtures.msPerText.toFixed(2)} ms`, `${theirs.fixtures.msPerText.toFixed(0)} ms*`]);
+    row("time per text, fixtures", [
+      `${ours.fixtures.msPerText.toFixed(2)} ms`,
+      `${theirs.fixtures.msPerText.toFixed(0)} ms*`,
+    ]);
     console.log("\n* licensee per text includes starting Ruby; lic's is in-process and warm.");
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,13 @@ import { benchHostile } from "./hostile.js";
 import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
 
-const benches: Record<string, () => Promise<void>> = { check: benchCheck, lineage: benchLineage, matcher: benchMatcher, gate: benchGate, hostile: benchHostile };
+const benches: Record<string, () => Promise<void>> = {
+  check: benchCheck,
+  lineage: benchLineage,
+  matcher: benchMatcher,
+  gate: benchGate,
+  hostile: benchHostile,
+};
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benches));
 if (unknown.length > 0) {

@@ -9,5 +9,5 @@ mkdirSync(out, { recursive: true });
 for (const file of readdirSync(new URL("../policies/", import.meta.url)).filter((name) => name.endsWith(".yaml"))) {
   const name = file.slice(0, -".yaml".length);
   const policy = await parseBuiltInPolicy(name, getCatalog());
-  writeFileSync(new URL(`${name}.json`, out), JSON.stringify(policy) + "\n");
+  writeFileSync(new URL(`${name}.json`, out), `${JSON.stringify(policy)}\n`);
 }

@@ -7,7 +7,8 @@ import { LICENSE_DATA_DIR, SPDX_LIST_LABEL, TEXTS_DIR } from "./license-data-pat
 const full = createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>;
 const texts = Object.fromEntries(Object.entries(full).map(([id, entry]) => [id, entry.licenseText]));
 
-const write = (name: string, value: unknown) => writeFileSync(`${LICENSE_DATA_DIR}/${name}`, JSON.stringify(value) + "\n");
+const write = (name: string, value: unknown) =>
+  writeFileSync(`${LICENSE_DATA_DIR}/${name}`, `${JSON.stringify(value)}\n`);
 const models = buildModelReferences((file) => readFileSync(`${TEXTS_DIR}/${file}`, "utf8"));
 write("model-references.json", models);
 write("sketch-index.json", buildSketchIndex(models, texts, SPDX_LIST_LABEL));

@@ -5,14 +5,19 @@
  * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
  */
 import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/identify/matcher/fingerprint.js";
-import { withoutAppendix, type ModelReferenceData, type SketchIndexFile } from "../src/identify/matcher/reference-library.js";
+import {
+  type ModelReferenceData,
+  type SketchIndexFile,
+  withoutAppendix,
+} from "../src/identify/matcher/reference-library.js";
 
 /** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**
  * Sentences a faithful copy may leave out without changing the terms. Meta's gate prompts on the Hub drop the
  * click-through sentence, since the Hub's own "I accept" button takes its place.
  */
-const LLAMA_ACCEPTANCE = "By clicking “I Accept” below or by using or distributing any portion or element of the Llama Materials, you agree to be bound by this Agreement.";
+const LLAMA_ACCEPTANCE =
+  "By clicking “I Accept” below or by using or distributing any portion or element of the Llama Materials, you agree to be bound by this Agreement.";
 
 export const MODEL_REFERENCES: { file: string; key: string; before?: string; after?: string; optional?: string[] }[] = [
   { file: "llama2.txt", key: "llama2", optional: [LLAMA_ACCEPTANCE] },
@@ -54,7 +59,6 @@ export const MODEL_REFERENCES: { file: string; key: string; before?: string; aft
 export const SKETCH_SIZE = 32;
 const HINT_WORDS = 12;
 
-
 export function buildModelReferences(readText: (file: string) => string): ModelReferenceData[] {
   return MODEL_REFERENCES.map(({ file, key, before, after, optional = [] }): ModelReferenceData => {
     const sentences = fingerprint(excerpt(readText(file), before, after)).sentences;
@@ -74,8 +78,15 @@ export function buildModelReferences(readText: (file: string) => string): ModelR
   });
 }
 
-export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record<string, string>, list: string): SketchIndexFile {
-  const samples: { key: string; sample: number[] }[] = models.map((reference) => ({ key: reference.key, sample: [...unpackHashes(reference.shingles, SKETCH_SIZE)] }));
+export function buildSketchIndex(
+  models: ModelReferenceData[],
+  spdxTexts: Record<string, string>,
+  list: string,
+): SketchIndexFile {
+  const samples: { key: string; sample: number[] }[] = models.map((reference) => ({
+    key: reference.key,
+    sample: [...unpackHashes(reference.shingles, SKETCH_SIZE)],
+  }));
   const byContent = new Map<string, string[]>();
   for (const id of Object.keys(spdxTexts).sort()) {
     const { sentences } = fingerprint(spdxTexts[id]!, { templates: true });
@@ -85,7 +96,9 @@ export function buildSketchIndex(models: ModelReferenceData[], spdxTexts: Record
     const content = withoutAppendix(sentences).join("\n");
     byContent.set(content, [...(byContent.get(content) ?? []), id]);
   }
-  const pairs = samples.flatMap(({ sample }, owner) => sample.map((hash) => [hash, owner] as const)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const pairs = samples
+    .flatMap(({ sample }, owner) => sample.map((hash) => [hash, owner] as const))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return {
     list,
     k: SKETCH_SIZE,

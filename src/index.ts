@@ -1,16 +1,21 @@
-export { checkModel, decideVerdict } from "./evaluate/check-model.js";
-export { acquireSnapshot, DEFAULT_REVISION, type AcquireOptions } from "./acquire/acquire-snapshot.js";
-export { SnapshotCache } from "./acquire/store/fs-snapshot-store.js";
-export { fetchModelSnapshot, fetchModelInfo, fetchEvidence, type FetchSnapshotOptions } from "./acquire/hub/fetch-model-snapshot.js";
+export { type AcquireOptions, acquireSnapshot, DEFAULT_REVISION } from "./acquire/acquire-snapshot.js";
+export {
+  type FetchSnapshotOptions,
+  fetchEvidence,
+  fetchModelInfo,
+  fetchModelSnapshot,
+} from "./acquire/hub/fetch-model-snapshot.js";
 export { HubError, type HubErrorKind } from "./acquire/hub/hub-error.js";
-export { parseModelRef, type ModelRef } from "./types/repo-ref.js";
-export { parsePolicy, type PolicySource, type PolicyIssue, type ParsedPolicy } from "./policy/parse-policy.js";
-export type { Policy } from "./policy/policy.js";
+export { SnapshotCache } from "./acquire/store/fs-snapshot-store.js";
 export { getCatalog } from "./catalog/catalog.js";
+export { checkModel, decideVerdict } from "./evaluate/check-model.js";
+export { findingInfo } from "./findings/finding-info.js";
+export { type ParsedPolicy, type PolicyIssue, type PolicySource, parsePolicy } from "./policy/parse-policy.js";
+export type { Policy } from "./policy/policy.js";
+export { formatFindingMessage } from "./report/format-message.js";
 export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
 export { formatText } from "./report/text.js";
-export { findingInfo } from "./findings/finding-info.js";
-export { formatFindingMessage } from "./report/format-message.js";
-export type * from "./types/snapshot.js";
 export type * from "./types/finding.js";
+export { type ModelRef, parseModelRef } from "./types/repo-ref.js";
 export type * from "./types/result.js";
+export type * from "./types/snapshot.js";

@@ -31,13 +31,19 @@ const PURE_NODE = new Set(["node:crypto", "node:buffer"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** Every module a file names: static imports and re-exports, `import type`, and dynamic `import()`. */
 function specifiersOf(text: string): string[] {
-  const statics = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+["']([^"']+)["']/gm)].map((match) => match[1]!);
+  const statics = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+["']([^"']+)["']/gm)].map(
+    (match) => match[1]!,
+  );
   const bare = [...text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)].map((match) => match[1]!);
   const dynamic = [...text.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]!);
   return [...statics, ...bare, ...dynamic];
@@ -69,20 +75,31 @@ describe("the tree shows the pipeline", () => {
     expect([...rooms].filter((room) => !floorOf.has(room))).toEqual([]);
   });
 
-  it.each(files.filter((file) => file.room !== "index"))("$name imports only its own room and rooms below", ({ room, imports }) => {
-    const upward = imports.filter((entry) => entry.room !== null && entry.room !== room && floorOf.get(entry.room)! >= floorOf.get(room)!);
-    expect(upward.map((entry) => entry.specifier)).toEqual([]);
-  });
+  it.each(files.filter((file) => file.room !== "index"))(
+    "$name imports only its own room and rooms below",
+    ({ room, imports }) => {
+      const upward = imports.filter(
+        (entry) => entry.room !== null && entry.room !== room && floorOf.get(entry.room)! >= floorOf.get(room)!,
+      );
+      expect(upward.map((entry) => entry.specifier)).toEqual([]);
+    },
+  );
 
-  it.each(files.filter((file) => PURE.includes(file.room)))("pure room: $name uses no I/O module", ({ imports, text }) => {
-    const io = imports.filter((entry) => entry.specifier.startsWith("node:") && !PURE_NODE.has(entry.specifier));
-    expect(io.map((entry) => entry.specifier)).toEqual([]);
-    expect(text).not.toMatch(/\bprocess\.|\bconsole\.|\bfetch\(|\brequire\(|createRequire/);
-  });
+  it.each(files.filter((file) => PURE.includes(file.room)))(
+    "pure room: $name uses no I/O module",
+    ({ imports, text }) => {
+      const io = imports.filter((entry) => entry.specifier.startsWith("node:") && !PURE_NODE.has(entry.specifier));
+      expect(io.map((entry) => entry.specifier)).toEqual([]);
+      expect(text).not.toMatch(/\bprocess\.|\bconsole\.|\bfetch\(|\brequire\(|createRequire/);
+    },
+  );
 
-  it.each(files.filter((file) => file.room !== "acquire"))("only acquire/hub talks to the Hub library: $name", ({ imports }) => {
-    expect(imports.map((entry) => entry.specifier)).not.toContain("@huggingface/hub");
-  });
+  it.each(files.filter((file) => file.room !== "acquire"))(
+    "only acquire/hub talks to the Hub library: $name",
+    ({ imports }) => {
+      expect(imports.map((entry) => entry.specifier)).not.toContain("@huggingface/hub");
+    },
+  );
 
   it("the import graph has no circle between files", () => {
     const graph = new Map(

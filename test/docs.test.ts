@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
-import { FINDING_CODES } from "../src/findings/finding-info.js";
-import { findingInfo } from "../src/findings/finding-info.js";
+import { FINDING_CODES, findingInfo } from "../src/findings/finding-info.js";
 
 const codes = [...FINDING_CODES];
 const readme = readFileSync("README.md", "utf8");
@@ -23,7 +22,13 @@ describe("documentation", () => {
   // Every long flag of every command, read from the CLI itself, so a new flag cannot go undocumented.
   const program = buildProgram({ env: {}, stdout: () => {}, stderr: () => {}, version: "0" }, () => {});
   const commands = (command: Command): Command[] => [command, ...command.commands.flatMap(commands)];
-  const flags = [...new Set(commands(program).flatMap((command) => command.options.map((option) => option.long!).filter((flag) => flag && flag !== "--version")))];
+  const flags = [
+    ...new Set(
+      commands(program).flatMap((command) =>
+        command.options.map((option) => option.long!).filter((flag) => flag && flag !== "--version"),
+      ),
+    ),
+  ];
   it.each(flags)("README.md documents %s", (flag) => expect(readme).toContain(`\`${flag}`));
 
   it("README.md gives the test command .ci/run runs", () => {

@@ -1,8 +1,8 @@
+import { parentModels, type Relation } from "../identify/lineage/parent-models.js";
+import type { Ancestor, Lineage, ModelSnapshot } from "../types/snapshot.js";
+import { createRedactor } from "../util/redact.js";
 import type { AcquireOptions } from "./acquire-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
-import { parentModels, type Relation } from "../identify/lineage/parent-models.js";
-import { createRedactor } from "../util/redact.js";
-import type { Ancestor, Lineage, ModelSnapshot } from "../types/snapshot.js";
 
 export interface LineageOptions extends AcquireOptions {
   /** Generations to walk up; parents beyond are reported, not read. */
@@ -51,18 +51,45 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       if (cut.length > 0) {
         const others = cut.length > 1 ? ` and ${cut.length - 1} more` : "";
         const message = `${snapshot.id} names ${parents.length} parents, and lic reads at most ${MAX_PARENTS_PER_MODEL} a model; ${cut[0]!.id}${others} not read`;
-        ancestors.push({ id: cut[0]!.id, sha: null, relation: cut[0]!.relation, depth, parent: snapshot.id, licenses: [], unavailable: { reason: "max-breadth", message } });
+        ancestors.push({
+          id: cut[0]!.id,
+          sha: null,
+          relation: cut[0]!.relation,
+          depth,
+          parent: snapshot.id,
+          licenses: [],
+          unavailable: { reason: "max-breadth", message },
+        });
       }
       for (const parent of parents.slice(0, MAX_PARENTS_PER_MODEL)) {
         const key = parent.id.toLowerCase();
         if (path.some((onPath) => onPath.toLowerCase() === key)) {
-          ancestors.push({ id: parent.id, sha: null, relation: parent.relation, depth, parent: snapshot.id, licenses: [], unavailable: { reason: "cycle", message: `${parent.id} is its own ancestor: ${[...path, parent.id].join(" → ")}` } });
+          ancestors.push({
+            id: parent.id,
+            sha: null,
+            relation: parent.relation,
+            depth,
+            parent: snapshot.id,
+            licenses: [],
+            unavailable: {
+              reason: "cycle",
+              message: `${parent.id} is its own ancestor: ${[...path, parent.id].join(" → ")}`,
+            },
+          });
           continue;
         }
         if (seen.has(key)) continue;
         seen.add(key);
         if (depth > options.maxDepth) {
-          ancestors.push({ id: parent.id, sha: null, relation: parent.relation, depth, parent: snapshot.id, licenses: [], unavailable: { reason: "max-depth", message: `deeper than --max-depth ${options.maxDepth}; not read` } });
+          ancestors.push({
+            id: parent.id,
+            sha: null,
+            relation: parent.relation,
+            depth,
+            parent: snapshot.id,
+            licenses: [],
+            unavailable: { reason: "max-depth", message: `deeper than --max-depth ${options.maxDepth}; not read` },
+          });
           continue;
         }
         wanted.push({ id: parent.id, relation: parent.relation, parent: snapshot.id, path });
@@ -74,7 +101,15 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       const first = overBudget[0]!;
       const others = overBudget.length > 1 ? ` and ${overBudget.length - 1} more` : "";
       const message = `the lineage has more than ${MAX_ANCESTORS} ancestors, the most lic reads; ${first.id}${others} not read`;
-      ancestors.push({ id: first.id, sha: null, relation: first.relation, depth, parent: first.parent, licenses: [], unavailable: { reason: "max-breadth", message } });
+      ancestors.push({
+        id: first.id,
+        sha: null,
+        relation: first.relation,
+        depth,
+        parent: first.parent,
+        licenses: [],
+        unavailable: { reason: "max-breadth", message },
+      });
     }
     const next: typeof level = [];
     const queue = [...wanted];
@@ -84,13 +119,30 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
           const info = await fetchModelInfo(item.id, "main", hub);
           const snapshot = await fetchEvidence(item.id, "main", info, hub);
           seen.add(snapshot.id.toLowerCase());
-          ancestors.push({ id: snapshot.id, sha: snapshot.sha, relation: item.relation, depth, parent: item.parent, licenses: [], snapshot, unavailable: null });
+          ancestors.push({
+            id: snapshot.id,
+            sha: snapshot.sha,
+            relation: item.relation,
+            depth,
+            parent: item.parent,
+            licenses: [],
+            snapshot,
+            unavailable: null,
+          });
           next.push({ snapshot, path: [...item.path, snapshot.id] });
         } catch (error) {
           const kind = error instanceof HubError ? error.kind : "error";
           // HubError messages are redacted at birth; anything else is redacted here, before it is reported or cached.
           const message = redact(error instanceof Error ? error.message : String(error));
-          ancestors.push({ id: item.id, sha: null, relation: item.relation, depth, parent: item.parent, licenses: [], unavailable: { reason: kind, message } });
+          ancestors.push({
+            id: item.id,
+            sha: null,
+            relation: item.relation,
+            depth,
+            parent: item.parent,
+            licenses: [],
+            unavailable: { reason: kind, message },
+          });
         }
       }
     };
@@ -100,12 +152,17 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
 
   // Deterministic order whatever finished first: by depth, then id.
   ancestors.sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id));
-  const lineage: Lineage = { ancestors, complete: !ancestors.some((ancestor) => ancestor.unavailable && TRANSIENT.has(ancestor.unavailable.reason)) };
+  const lineage: Lineage = {
+    ancestors,
+    complete: !ancestors.some((ancestor) => ancestor.unavailable && TRANSIENT.has(ancestor.unavailable.reason)),
+  };
   if (cache && lineage.complete) {
     try {
       await cache.writeLineage(root.id, root.sha, lineage);
     } catch (error) {
-      options.onNotice?.(`could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      options.onNotice?.(
+        `could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return lineage;

@@ -1,8 +1,8 @@
-import type { SnapshotCache } from "./store/fs-snapshot-store.js";
-import { HubError } from "./hub/hub-error.js";
-import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { isCommitSha, type ModelRef } from "../types/repo-ref.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
+import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
+import { HubError } from "./hub/hub-error.js";
+import type { SnapshotCache } from "./store/fs-snapshot-store.js";
 
 export interface AcquireOptions {
   hub: FetchSnapshotOptions;
@@ -46,9 +46,12 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
   if (cache) {
     try {
       if (!cached) await cache.writeSnapshot(snapshot, withToken);
-      if (!isCommitSha(revision)) await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))());
+      if (!isCommitSha(revision))
+        await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))());
     } catch (error) {
-      options.onNotice?.(`could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`);
+      options.onNotice?.(
+        `could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   return snapshot;
@@ -61,7 +64,8 @@ async function readOffline(
   options: AcquireOptions,
 ): Promise<ModelSnapshot> {
   const where = `${repoId}@${revision}`;
-  if (!cache) throw new HubError("offline-miss", `${where}: --offline needs the cache, and the cache is turned off`, { repoId });
+  if (!cache)
+    throw new HubError("offline-miss", `${where}: --offline needs the cache, and the cache is turned off`, { repoId });
   let sha = revision;
   if (!isCommitSha(revision)) {
     const ref = await cache.readRef(repoId, revision);

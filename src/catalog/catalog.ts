@@ -92,7 +92,16 @@ export function buildCatalog(): Catalog {
   }
   for (const [id, spdx] of Object.entries(SPDX_LIST)) {
     if (coveredSpdx.has(id)) continue;
-    entries.push({ key: id, name: spdx.name, kind: "license", spdx: id, hubIds: [], licenseNames: [], url: spdx.url, osi: { approved: spdx.osiApproved } });
+    entries.push({
+      key: id,
+      name: spdx.name,
+      kind: "license",
+      spdx: id,
+      hubIds: [],
+      licenseNames: [],
+      url: spdx.url,
+      osi: { approved: spdx.osiApproved },
+    });
   }
 
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
@@ -107,7 +116,8 @@ export function buildCatalog(): Catalog {
       const compacted = folded.replace(/-/g, "");
       if (!names.has(compacted)) names.set(compacted, entry);
     };
-    for (const entry of entries) for (const name of [entry.key, ...entry.hubIds, ...entry.licenseNames]) index(name, entry);
+    for (const entry of entries)
+      for (const name of [entry.key, ...entry.hubIds, ...entry.licenseNames]) index(name, entry);
     for (const entry of entries) {
       index(entry.name, entry);
       const spdxName = entry.spdx ? SPDX_LIST[entry.spdx]?.name : undefined;
@@ -125,7 +135,6 @@ export function buildCatalog(): Catalog {
     },
   };
 }
-
 
 let shared: Catalog | null = null;
 

@@ -28,4 +28,3 @@ export interface CliIo {
   /** Set by main(): the redactor that knows every token in play; what a command writes to a file passes it. */
   redact?: Redactor;
 }
-

@@ -21,7 +21,8 @@ export function parseReportFlags(values: string[]): ReportTarget[] {
     const at = value.indexOf("=");
     const format = value.slice(0, at);
     const file = value.slice(at + 1);
-    if (at <= 0 || !file) throw new UsageError(`--report "${value}" must be FORMAT=FILE, e.g. --report sarif=lic.sarif`);
+    if (at <= 0 || !file)
+      throw new UsageError(`--report "${value}" must be FORMAT=FILE, e.g. --report sarif=lic.sarif`);
     if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--report "${value}": "${format}" is not a format; formats: ${REPORT_FORMATS.join(", ")}`);
     }
@@ -33,7 +34,14 @@ export function parseReportFlags(values: string[]): ReportTarget[] {
  * The main report to stdout (or --output), every --report to its file (each written whole), and, when a GitHub
  * report is made and $GITHUB_STEP_SUMMARY is set, its Markdown summary appended there.
  */
-export async function emitReports(report: RunReport, format: ReportFormat, output: string | undefined, targets: ReportTarget[], io: CliIo, redact: (text: string) => string): Promise<void> {
+export async function emitReports(
+  report: RunReport,
+  format: ReportFormat,
+  output: string | undefined,
+  targets: ReportTarget[],
+  io: CliIo,
+  redact: (text: string) => string,
+): Promise<void> {
   const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
   // Renderers load on demand: a run that writes text should not pay for the HTML and SARIF modules.
   const { renderReport } = await import("../report/render-report.js");

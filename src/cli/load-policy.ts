@@ -33,10 +33,15 @@ export function builtInPolicyNames(): string[] {
  * Loads `--policy NAME|FILE`: a built-in name (policies/NAME.yaml) or a path. Throws PolicyError with every problem
  * at its line; returns the policy and any warnings (expired waivers) for stderr.
  */
-export async function loadPolicy(nameOrFile: string, catalog: Catalog, today: string): Promise<{ policy: Policy; warnings: PolicyIssue[] }> {
+export async function loadPolicy(
+  nameOrFile: string,
+  catalog: Catalog,
+  today: string,
+): Promise<{ policy: Policy; warnings: PolicyIssue[] }> {
   // A built-in policy was validated when lic was built: no YAML parse and no schema library on the way to a check.
   const compiled = BUILT_IN_NAME.test(nameOrFile) ? join(COMPILED_DIR, `${nameOrFile}.json`) : null;
-  if (compiled && existsSync(compiled)) return { policy: JSON.parse(readFileSync(compiled, "utf8")) as Policy, warnings: [] };
+  if (compiled && existsSync(compiled))
+    return { policy: JSON.parse(readFileSync(compiled, "utf8")) as Policy, warnings: [] };
   const source = readSource(nameOrFile, null);
   if ("error" in source) throw new UsageError(source.error);
   const { parsePolicy } = await import("../policy/parse-policy.js");
@@ -61,8 +66,16 @@ export async function parseBuiltInPolicy(name: string, catalog: Catalog): Promis
  */
 function readSource(reference: string, from: PolicySource | null): PolicySource | { error: string } {
   const builtIn = BUILT_IN_NAME.test(reference) && existsSync(join(POLICIES_DIR, `${reference}.yaml`));
-  const file = builtIn ? `policies/${reference}.yaml` : from && !isAbsolute(reference) ? join(from.file.startsWith("policies/") ? "policies" : dirname(from.file), reference) : reference;
-  const path = builtIn ? join(POLICIES_DIR, `${reference}.yaml`) : from?.file.startsWith("policies/") && !isAbsolute(reference) ? join(POLICIES_DIR, reference) : resolve(file);
+  const file = builtIn
+    ? `policies/${reference}.yaml`
+    : from && !isAbsolute(reference)
+      ? join(from.file.startsWith("policies/") ? "policies" : dirname(from.file), reference)
+      : reference;
+  const path = builtIn
+    ? join(POLICIES_DIR, `${reference}.yaml`)
+    : from?.file.startsWith("policies/") && !isAbsolute(reference)
+      ? join(POLICIES_DIR, reference)
+      : resolve(file);
   const read = readCappedFile(path, MAX_POLICY_BYTES);
   if (read.ok) return { file, text: read.text };
   if (read.problem === "not-a-regular-file") return { error: `policy "${reference}" is not a regular file` };

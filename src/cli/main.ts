@@ -3,13 +3,13 @@ import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ExitCode } from "./exit-code.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
-import type { CheckFlags } from "./commands/check.js";
+import { createRedactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
+import type { CheckFlags } from "./commands/check.js";
 import type { GateFlags } from "./commands/gate.js";
 import type { LicensesFlags } from "./commands/licenses.js";
-import { createRedactor } from "../util/redact.js";
+import { ExitCode } from "./exit-code.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
@@ -28,7 +28,9 @@ function integerIn(min: number, max: number) {
 export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command()
     .name("lic")
-    .description("License compliance for Hugging Face models: identify, evaluate against a policy, report with evidence.")
+    .description(
+      "License compliance for Hugging Face models: identify, evaluate against a policy, report with evidence.",
+    )
     .version(version, "-V, --version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -44,12 +46,23 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .description("Check models on the Hub, each pinned to one commit, against a policy.")
     .argument("<model...>", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
     .option("--revision <rev>", "revision for models given without @REV (default: main)")
-    .option("--policy <name|file>", "policy: a built-in name (default, commercial, eu, osi) or a policy file", "default")
+    .option(
+      "--policy <name|file>",
+      "policy: a built-in name (default, commercial, eu, osi) or a policy file",
+      "default",
+    )
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
-    .option("--report <format=file>", "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)", (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      "--report <format=file>",
+      "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
-    .option("--token <token>", "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)")
+    .option(
+      "--token <token>",
+      "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)",
+    )
     .option("--offline", "answer from the cache only (env HF_HUB_OFFLINE=1)")
     .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
     .option("--no-cache", "neither read nor write the snapshot cache")
@@ -63,19 +76,25 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       setExitCode(await runCheck(models, flags, io));
     });
 
-  const licenses = program.command("licenses").description("What lic knows of licenses: the catalog, with each fact's source.");
+  const licenses = program
+    .command("licenses")
+    .description("What lic knows of licenses: the catalog, with each fact's source.");
   licenses
     .command("list")
     .description("List the model licenses and the Hub's license ids (--all: every SPDX license too).")
     .option("--all", "include every license on the SPDX list")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (flags: LicensesFlags) => setExitCode((await import("./commands/licenses.js")).runLicensesList(flags, io)));
+    .action(async (flags: LicensesFlags) =>
+      setExitCode((await import("./commands/licenses.js")).runLicensesList(flags, io)),
+    );
   licenses
     .command("show")
     .description("Show one license: its terms, obligations and restrictions, each with its source.")
     .argument("<id>", "catalog key, Hub license id, license_name or SPDX id")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (id: string, flags: LicensesFlags) => setExitCode((await import("./commands/licenses.js")).runLicensesShow(id, flags, io)));
+    .action(async (id: string, flags: LicensesFlags) =>
+      setExitCode((await import("./commands/licenses.js")).runLicensesShow(id, flags, io)),
+    );
 
   program
     .command("report")
@@ -83,47 +102,101 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .argument("<result>", "a JSON result written by lic check --format json")
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
-    .action(async (file: string, flags: { format: ReportFormat; output?: string }) => setExitCode(await (await import("./commands/report.js")).runReport(file, flags, io)));
+    .action(async (file: string, flags: { format: ReportFormat; output?: string }) =>
+      setExitCode(await (await import("./commands/report.js")).runReport(file, flags, io)),
+    );
   program
     .command("diff")
-    .description("What changed between two saved results: models added or removed, revisions, licenses, verdicts. Exit 1 when a verdict got worse.")
+    .description(
+      "What changed between two saved results: models added or removed, revisions, licenses, verdicts. Exit 1 when a verdict got worse.",
+    )
     .argument("<old>", "the earlier JSON result")
     .argument("<new>", "the later JSON result")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (before: string, after: string, flags: { format: "text" | "json" }) => setExitCode((await import("./commands/report.js")).runDiff(before, after, flags, io)));
+    .action(async (before: string, after: string, flags: { format: "text" | "json" }) =>
+      setExitCode((await import("./commands/report.js")).runDiff(before, after, flags, io)),
+    );
 
   program
     .command("gate")
     .description("Serve the Hub's protocol with a policy decision on every model: clients set HF_ENDPOINT to the gate.")
-    .option("--policy <name|file>", "policy: a built-in name (default, commercial, eu, osi) or a policy file", "default")
-    .option("--upstream <url>", "the Hub (or mirror) behind the gate; HF_ENDPOINT is not read, it is what clients set", "https://huggingface.co")
+    .option(
+      "--policy <name|file>",
+      "policy: a built-in name (default, commercial, eu, osi) or a policy file",
+      "default",
+    )
+    .option(
+      "--upstream <url>",
+      "the Hub (or mirror) behind the gate; HF_ENDPOINT is not read, it is what clients set",
+      "https://huggingface.co",
+    )
     .option("--listen <host:port>", "address to listen on (:PORT for all addresses)", "127.0.0.1:8080")
-    .addOption(new Option("--mode <mode>", "enforce: refuse a blocked model's files (403); annotate: never refuse, only add X-Lic-* headers").choices(["enforce", "annotate"]).default("enforce"))
+    .addOption(
+      new Option(
+        "--mode <mode>",
+        "enforce: refuse a blocked model's files (403); annotate: never refuse, only add X-Lic-* headers",
+      )
+        .choices(["enforce", "annotate"])
+        .default("enforce"),
+    )
     .option("--audit-log <file>", "append one JSON line per decision to FILE (- for stdout)", "-")
-    .option("--public-url <url>", "the gate's URL as clients reach it, for rewritten Link and Location URLs (default: http:// and the request's Host)")
-    .option("--allowed-host <host[:port]>", "also answer requests whose Host is this name (behind a load balancer); repeatable", (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      "--public-url <url>",
+      "the gate's URL as clients reach it, for rewritten Link and Location URLs (default: http:// and the request's Host)",
+    )
+    .option(
+      "--allowed-host <host[:port]>",
+      "also answer requests whose Host is this name (behind a load balancer); repeatable",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
     .option("--no-cache", "keep decisions in memory only; no snapshot cache on disk")
     .option("--no-lineage", "judge each model on its own: do not read its base_model ancestors")
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
-    .option("--timeout <seconds>", "seconds to wait for the upstream's response headers, 1 to 600", integerIn(1, 600), 30)
-    .option("--max-upstream-connections <n>", "requests to the upstream in flight at once, 1 to 4096; the rest wait", integerIn(1, 4096), 64)
-    .option("--max-header-size <bytes>", "largest request head accepted (431 beyond), 1024 to 65536", integerIn(1024, 65536), 16384)
-    .option("--request-timeout <seconds>", "seconds a client has to send its request (408 beyond), 1 to 600", integerIn(1, 600), 30)
+    .option(
+      "--timeout <seconds>",
+      "seconds to wait for the upstream's response headers, 1 to 600",
+      integerIn(1, 600),
+      30,
+    )
+    .option(
+      "--max-upstream-connections <n>",
+      "requests to the upstream in flight at once, 1 to 4096; the rest wait",
+      integerIn(1, 4096),
+      64,
+    )
+    .option(
+      "--max-header-size <bytes>",
+      "largest request head accepted (431 beyond), 1024 to 65536",
+      integerIn(1024, 65536),
+      16384,
+    )
+    .option(
+      "--request-timeout <seconds>",
+      "seconds a client has to send its request (408 beyond), 1 to 600",
+      integerIn(1, 600),
+      30,
+    )
     .action(async (flags: GateFlags) => setExitCode(await (await import("./commands/gate.js")).runGate(flags, io)));
 
-  const policy = program.command("policy").description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
+  const policy = program
+    .command("policy")
+    .description("Policies: validate a file, show one as it applies, print the JSON Schema for editors.");
   policy
     .command("validate")
     .description("Check a policy file and everything it extends; list every problem with its line (exit 2).")
     .argument("<file>", "policy file (YAML)")
-    .action(async (file: string) => setExitCode(await (await import("./commands/policy.js")).runPolicyValidate(file, io)));
+    .action(async (file: string) =>
+      setExitCode(await (await import("./commands/policy.js")).runPolicyValidate(file, io)),
+    );
   policy
     .command("show")
     .description("Show a policy as it applies, its bases merged in.")
     .argument("<policy>", "built-in policy name (default, commercial, eu, osi) or policy file")
     .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
-    .action(async (name: string, flags: { format: "yaml" | "json" }) => setExitCode(await (await import("./commands/policy.js")).runPolicyShow(name, flags, io)));
+    .action(async (name: string, flags: { format: "yaml" | "json" }) =>
+      setExitCode(await (await import("./commands/policy.js")).runPolicyShow(name, flags, io)),
+    );
   policy
     .command("schema")
     .description("Print the JSON Schema of policy files.")

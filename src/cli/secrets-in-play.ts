@@ -1,6 +1,6 @@
 import type { Redactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
-import { readTokenFile, tokenCandidates, type Environment } from "./settings.js";
+import { type Environment, readTokenFile, tokenCandidates } from "./settings.js";
 
 /**
  * Every token lic may hold in this run, known before the command line is parsed: each `--token` value as written,
@@ -8,7 +8,9 @@ import { readTokenFile, tokenCandidates, type Environment } from "./settings.js"
  * from any setting, before lic knows which one it will send.
  */
 export function secretsInPlay(argv: string[], env: Environment): string[] {
-  const fromFlags = argv.flatMap((arg, index) => (arg === "--token" ? [argv[index + 1] ?? ""] : arg.startsWith("--token=") ? [arg.slice("--token=".length)] : []));
+  const fromFlags = argv.flatMap((arg, index) =>
+    arg === "--token" ? [argv[index + 1] ?? ""] : arg.startsWith("--token=") ? [arg.slice("--token=".length)] : [],
+  );
   const candidates = tokenCandidates({}, env, readTokenFile).map((candidate) => candidate.value ?? "");
   return [...fromFlags, ...fromFlags.map((token) => token.trim()), ...candidates].filter((secret) => secret.length > 0);
 }

@@ -62,7 +62,10 @@ export function resolveConnection(
   const chosen = tokenCandidates(flags, env, readTokenFile).find((candidate) => candidate.value !== undefined);
   if (chosen?.value !== undefined) checkTokenCharacters(chosen.value, chosen.source);
   return {
-    endpoint: parseEndpoint(flags.endpoint ?? (env.HF_ENDPOINT || DEFAULT_ENDPOINT), flags.endpoint !== undefined ? "--endpoint" : "HF_ENDPOINT"),
+    endpoint: parseEndpoint(
+      flags.endpoint ?? (env.HF_ENDPOINT || DEFAULT_ENDPOINT),
+      flags.endpoint !== undefined ? "--endpoint" : "HF_ENDPOINT",
+    ),
     token: chosen?.value,
     offline: Boolean(flags.offline) || /^(1|on|yes|true)$/i.test(env.HF_HUB_OFFLINE?.trim() ?? ""),
     cacheDir: flags.cacheDir || env.LIC_CACHE_DIR || join(cacheHome, "lic"),
@@ -70,7 +73,11 @@ export function resolveConnection(
 }
 
 /** Every token lic would look at, in the order it looks: the first that is set is the one it sends. */
-export function tokenCandidates(flags: { token?: string | undefined }, env: Environment, readTokenFile: (path: string) => string | null): TokenCandidate[] {
+export function tokenCandidates(
+  flags: { token?: string | undefined },
+  env: Environment,
+  readTokenFile: (path: string) => string | null,
+): TokenCandidate[] {
   const path = tokenFilePath(env);
   return [
     { source: "--token", value: clean(flags.token) },
@@ -95,8 +102,15 @@ function checkTokenCharacters(token: string, source: string): void {
   const bad = /[^\t\x20-\x7e\x80-\xff]/.exec(token);
   if (!bad) return;
   const char = bad[0];
-  const what = char === "\n" || char === "\r" ? "a line break" : char.codePointAt(0)! < 0x100 ? "a control character" : "a character beyond Latin-1";
-  throw new UsageError(`${source} contains a character not allowed in an HTTP header (${what}, at character ${bad.index + 1}); give the token exactly as issued`);
+  const what =
+    char === "\n" || char === "\r"
+      ? "a line break"
+      : char.codePointAt(0)! < 0x100
+        ? "a control character"
+        : "a character beyond Latin-1";
+  throw new UsageError(
+    `${source} contains a character not allowed in an HTTP header (${what}, at character ${bad.index + 1}); give the token exactly as issued`,
+  );
 }
 
 function clean(value: string | null | undefined): string | undefined {
@@ -113,7 +127,9 @@ export function parseEndpoint(value: string, source: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new UsageError(`${source} "${printable(value)}" is not a URL; give the Hub's base URL, e.g. https://huggingface.co`);
+    throw new UsageError(
+      `${source} "${printable(value)}" is not a URL; give the Hub's base URL, e.g. https://huggingface.co`,
+    );
   }
   const base = `${url.protocol}//${url.host}${url.pathname}`.replace(/\/+$/, "");
   if (url.protocol !== "https:" && url.protocol !== "http:") {
@@ -122,7 +138,10 @@ export function parseEndpoint(value: string, source: string): string {
   if (url.username || url.password) {
     throw new UsageError(`${source} must not carry credentials; pass the token with --token or HF_TOKEN`);
   }
-  if (url.search || url.hash) throw new UsageError(`${source} must not have a query or fragment; give the Hub's base URL, e.g. ${printable(base)}`);
+  if (url.search || url.hash)
+    throw new UsageError(
+      `${source} must not have a query or fragment; give the Hub's base URL, e.g. ${printable(base)}`,
+    );
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 

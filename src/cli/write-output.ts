@@ -17,13 +17,18 @@ export function checkOutputWritable(path: string, flag: string): void {
   } catch {
     // Not there yet (or not reachable): the probe below says which.
   }
-  if (isRegular === false) throw new UsageError(`${flag} "${path}" is not a regular file (a folder or a device); give the path of a file to write`);
+  if (isRegular === false)
+    throw new UsageError(
+      `${flag} "${path}" is not a regular file (a folder or a device); give the path of a file to write`,
+    );
   const probe = temporaryPathFor(path);
   try {
     closeSync(openSync(probe, "wx"));
     rmSync(probe, { force: true });
   } catch (error) {
-    throw new UsageError(`cannot write ${flag} "${path}" (${codeOf(error)}); check that its folder ${dirname(path)} exists and is writable`);
+    throw new UsageError(
+      `cannot write ${flag} "${path}" (${codeOf(error)}); check that its folder ${dirname(path)} exists and is writable`,
+    );
   }
 }
 
@@ -35,7 +40,9 @@ export async function writeOutput(path: string, content: string, flag = "--outpu
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${flag} "${path}" (${codeOf(error)}); check that its folder exists and is writable`);
+    throw new UsageError(
+      `cannot write ${flag} "${path}" (${codeOf(error)}); check that its folder exists and is writable`,
+    );
   }
 }
 

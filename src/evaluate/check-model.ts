@@ -1,14 +1,14 @@
-import { getCatalog, type Catalog } from "../catalog/catalog.js";
-import { parseFrontMatter } from "../identify/card/parse-front-matter.js";
-import type { CheckContext } from "./checks/define-check.js";
-import { checks } from "./checks/index.js";
+import { type Catalog, getCatalog } from "../catalog/catalog.js";
 import { analyzeLicenses } from "../identify/analyze-licenses.js";
-import { keysOf } from "../identify/parse-expression.js";
+import { parseFrontMatter } from "../identify/card/parse-front-matter.js";
 import { inheritLicenses, licenseAncestors } from "../identify/lineage/inherit-licenses.js";
-import { OUTCOME_SEVERITY, type EvidenceOutcomeName, type Policy, type Waiver } from "../policy/policy.js";
+import { keysOf } from "../identify/parse-expression.js";
+import { type EvidenceOutcomeName, OUTCOME_SEVERITY, type Policy, type Waiver } from "../policy/policy.js";
 import type { Finding, FindingCode } from "../types/finding.js";
 import type { CheckResult, LicenseTree, ObligationDue, Verdict } from "../types/result.js";
 import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
+import type { CheckContext } from "./checks/define-check.js";
+import { checks } from "./checks/index.js";
 
 export interface CheckOptions {
   /** Today, YYYY-MM-DD, for waiver expiry: passed in, so the same inputs give the same result. */
@@ -67,7 +67,13 @@ function obligationsDue(licenses: string[], policy: Policy, catalog: Catalog): O
   return licenses.flatMap((license) =>
     (catalog.get(license)?.terms?.obligations ?? [])
       .filter((obligation) => !internalOnly || obligation.when === "using")
-      .map((obligation) => ({ license, kind: obligation.kind, ...(obligation.text ? { text: obligation.text } : {}), when: obligation.when, source: obligation.source })),
+      .map((obligation) => ({
+        license,
+        kind: obligation.kind,
+        ...(obligation.text ? { text: obligation.text } : {}),
+        when: obligation.when,
+        source: obligation.source,
+      })),
   );
 }
 
@@ -76,7 +82,8 @@ function applySeverity(findings: Finding[], policy: Policy): Finding[] {
     let decided = finding;
     for (const [name, codes] of Object.entries(EVIDENCE_OUTCOMES)) {
       const outcome = policy.outcomes[name as EvidenceOutcomeName];
-      if (outcome && codes.includes(finding.code)) decided = { ...decided, severity: OUTCOME_SEVERITY[outcome.value], rule: outcome.at };
+      if (outcome && codes.includes(finding.code))
+        decided = { ...decided, severity: OUTCOME_SEVERITY[outcome.value], rule: outcome.at };
     }
     const override = policy.severity[finding.code];
     if (override?.value === "off") return [];
@@ -92,7 +99,9 @@ function applySeverity(findings: Finding[], policy: Policy): Finding[] {
  */
 function applyWaivers(findings: Finding[], snapshot: ModelSnapshot, policy: Policy, today: string): Finding[] {
   const forModel = policy.waivers.filter(
-    (waiver) => (waiver.model === snapshot.id || waiver.model === snapshot.requestedId) && (!waiver.revision || waiver.revision === snapshot.sha),
+    (waiver) =>
+      (waiver.model === snapshot.id || waiver.model === snapshot.requestedId) &&
+      (!waiver.revision || waiver.revision === snapshot.sha),
   );
   const used = new Set<Waiver>();
   const notes: Finding[] = [];
@@ -101,15 +110,35 @@ function applyWaivers(findings: Finding[], snapshot: ModelSnapshot, policy: Poli
     const waiver = forModel.find((candidate) => candidate.finding === finding.code);
     if (!waiver) return finding;
     used.add(waiver);
-    const reference = { reason: waiver.reason, approvedBy: waiver.approvedBy, ...(waiver.ticket ? { ticket: waiver.ticket } : {}), expires: waiver.expires, rule: waiver.at };
+    const reference = {
+      reason: waiver.reason,
+      approvedBy: waiver.approvedBy,
+      ...(waiver.ticket ? { ticket: waiver.ticket } : {}),
+      expires: waiver.expires,
+      rule: waiver.at,
+    };
     if (waiver.expires < today) {
-      notes.push({ code: "waiver-expired", severity: "warning", args: { finding: waiver.finding, expired: waiver.expires }, evidence: [], rule: waiver.at, waiver: reference });
+      notes.push({
+        code: "waiver-expired",
+        severity: "warning",
+        args: { finding: waiver.finding, expired: waiver.expires },
+        evidence: [],
+        rule: waiver.at,
+        waiver: reference,
+      });
       return finding;
     }
     return { ...finding, severity: "info", waiver: reference };
   });
   for (const waiver of forModel) {
-    if (!used.has(waiver)) notes.push({ code: "waiver-unused", severity: "warning", args: { finding: waiver.finding }, evidence: [], rule: waiver.at });
+    if (!used.has(waiver))
+      notes.push({
+        code: "waiver-unused",
+        severity: "warning",
+        args: { finding: waiver.finding },
+        evidence: [],
+        rule: waiver.at,
+      });
   }
   return [...waived, ...notes];
 }
@@ -120,9 +149,17 @@ function licenseOf(finding: Finding): string | null {
 }
 
 /** For each OR, the first branch whose licenses draw no error; the other branches' findings no longer apply. */
-function chooseBranches(findings: Finding[], tree: LicenseTree | null): { findings: Finding[]; choices: CheckResult["license"]["choices"]; inForce: string[] } {
+function chooseBranches(
+  findings: Finding[],
+  tree: LicenseTree | null,
+): { findings: Finding[]; choices: CheckResult["license"]["choices"]; inForce: string[] } {
   if (!tree) return { findings, choices: [], inForce: [] };
-  const failing = new Set(findings.filter((finding) => finding.severity === "error").map(licenseOf).filter((key) => key !== null));
+  const failing = new Set(
+    findings
+      .filter((finding) => finding.severity === "error")
+      .map(licenseOf)
+      .filter((key) => key !== null),
+  );
   const choices: CheckResult["license"]["choices"] = [];
   const dropped = new Set<string>();
   const passes = (node: LicenseTree): boolean => {

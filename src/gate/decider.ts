@@ -1,12 +1,12 @@
-import { acquireSnapshot, type AcquireOptions } from "../acquire/acquire-snapshot.js";
 import { acquireLineage } from "../acquire/acquire-lineage.js";
+import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
+import { HubError } from "../acquire/hub/hub-error.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../evaluate/check-model.js";
-import { HubError } from "../acquire/hub/hub-error.js";
 import type { Policy } from "../policy/policy.js";
-import { noSecrets, type Redactor } from "../util/redact.js";
 import { formatFindingMessage } from "../report/format-message.js";
 import type { CheckResult, Verdict } from "../types/result.js";
+import { noSecrets, type Redactor } from "../util/redact.js";
 
 /** A policy's verdict on one model at one commit, as `lic check` would give it. */
 export interface Decision {
@@ -86,8 +86,14 @@ export class Decider {
     const { policy, catalog } = this.options;
     try {
       const snapshot = await acquireSnapshot({ id: repoId, revision }, this.options.acquire);
-      const lineage = this.options.lineage ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage }) : undefined;
-      const result = checkModel(snapshot, policy, { today: this.options.today(), catalog, ...(lineage ? { lineage } : {}) });
+      const lineage = this.options.lineage
+        ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage })
+        : undefined;
+      const result = checkModel(snapshot, policy, {
+        today: this.options.today(),
+        catalog,
+        ...(lineage ? { lineage } : {}),
+      });
       const decision = toDecision(result, policy.name, snapshot.private);
       // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
       // file requests that follow name that commit (X-Repo-Commit).
@@ -96,7 +102,11 @@ export class Decider {
     } catch (error) {
       const redact = this.options.redact ?? noSecrets;
       if (error instanceof HubError) return { ok: false, kind: error.kind, message: redact(error.message) };
-      return { ok: false, kind: "internal", message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`) };
+      return {
+        ok: false,
+        kind: "internal",
+        message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`),
+      };
     }
   }
 
@@ -110,7 +120,8 @@ function toDecision(result: CheckResult, policyName: string, isPrivate: boolean)
   const counted = result.findings.filter((finding) => finding.severity !== "info");
   const deciding = result.verdict === "block" ? counted.filter((finding) => finding.severity === "error") : counted;
   const where = `${result.model}@${result.revision.slice(0, 12)}`;
-  const verb = result.verdict === "block" ? "is blocked" : result.verdict === "warn" ? "is allowed with warnings" : "is allowed";
+  const verb =
+    result.verdict === "block" ? "is blocked" : result.verdict === "warn" ? "is allowed with warnings" : "is allowed";
   const details = deciding.map((finding) => `${finding.code}: ${formatFindingMessage(finding)}`);
   return {
     model: result.model,

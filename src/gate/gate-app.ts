@@ -1,16 +1,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { Readable } from "node:stream";
-import { isCommitSha } from "../types/repo-ref.js";
 import type { Outcome, Policy } from "../policy/policy.js";
-import type { Redactor } from "../util/redact.js";
 import { toJsonFinding } from "../report/json.js";
-import { redactedAuditSink, type AuditEntry, type AuditSink } from "./audit/jsonl-audit-log.js";
+import { isCommitSha } from "../types/repo-ref.js";
+import type { Redactor } from "../util/redact.js";
+import { type AuditEntry, type AuditSink, redactedAuditSink } from "./audit/jsonl-audit-log.js";
 import type { Decider, DecisionOutcome } from "./decider.js";
-import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders, type HeaderMap } from "./headers.js";
+import {
+  clientResponseHeaders,
+  type HeaderMap,
+  headerSafe,
+  mapUpstreamUrl,
+  rewriteLinks,
+  upstreamRequestHeaders,
+} from "./headers.js";
 import type { Metrics } from "./metrics.js";
-import { routeRequest, type ModelRoute } from "./route.js";
-import { discard, hasBrokenOff, UpstreamError, type Upstream, type UpstreamResponse } from "./upstream.js";
+import { type ModelRoute, routeRequest } from "./route.js";
+import { discard, hasBrokenOff, type Upstream, UpstreamError, type UpstreamResponse } from "./upstream.js";
 
 export type GateMode = "enforce" | "annotate";
 
@@ -100,20 +107,26 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     };
     answer(exchange)
       .catch((error: unknown): Answered => {
-        onError(`internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`);
+        onError(
+          `internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
       })
       .then(({ route, reply, bodyLeftUnread }) => {
         metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
         if (bodyLeftUnread && outgoing.socket) lingerBeforeClose(incoming, outgoing.socket);
-        send(outgoing, exchange.method, reply, redact, (bytes) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes));
+        send(outgoing, exchange.method, reply, redact, (bytes) =>
+          metrics.add("lic_gate_bytes_streamed_total", {}, bytes),
+        );
       });
   };
 
   async function answer(exchange: Exchange): Promise<Answered> {
     const host = (exchange.headers.host ?? "").toLowerCase();
     if (!options.allowedHosts.has(host)) {
-      const reason = host ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}` : "the request has no Host header";
+      const reason = host
+        ? `Host "${headerSafe(host, 200)}" is not this gate; it answers only for ${[...options.allowedHosts].join(", ")}`
+        : "the request has no Host header";
       return { route: "refused", reply: problem(400, reason) };
     }
     const routed = routeRequest(exchange.method, exchange.target);
@@ -122,16 +135,26 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     if (route.kind === "healthz") return { route: "healthz", reply: json(200, { status: "ok" }) };
     if (route.kind === "metrics") {
       const text = metrics.render({
-        lic_gate_upstream_connections: { help: "Connections open to the upstream and its storage.", value: upstream.connections },
+        lic_gate_upstream_connections: {
+          help: "Connections open to the upstream and its storage.",
+          value: upstream.connections,
+        },
         lic_gate_decisions_held: { help: "Decisions kept in memory.", value: decider.size },
       });
-      return { route: "metrics", reply: { status: 200, headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" }, body: text } };
+      return {
+        route: "metrics",
+        reply: { status: 200, headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" }, body: text },
+      };
     }
     const query = exchange.target.includes("?") ? exchange.target.slice(exchange.target.indexOf("?")) : "";
     const gateBase = options.publicUrl ?? `http://${host}`;
     try {
       if (route.kind === "whoami") {
-        const response = await upstream.request(route.upstreamPath + query, { method: exchange.method as "GET", headers: upstreamRequestHeaders(exchange.headers) }, exchange.signal);
+        const response = await upstream.request(
+          route.upstreamPath + query,
+          { method: exchange.method as "GET", headers: upstreamRequestHeaders(exchange.headers) },
+          exchange.signal,
+        );
         return { route: "whoami", reply: passOn(response, gateBase) };
       }
       if (route.kind === "file") return { route: "file", reply: await serveFile(exchange, route, query, gateBase) };
@@ -139,7 +162,10 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     } catch (error) {
       if (error instanceof UpstreamError) {
         metrics.add("lic_gate_upstream_errors_total", { kind: error.kind });
-        const what = error.kind === "too_large" || error.kind === "encoding" ? "the upstream's answer cannot be passed on" : "the upstream did not answer";
+        const what =
+          error.kind === "too_large" || error.kind === "encoding"
+            ? "the upstream's answer cannot be passed on"
+            : "the upstream did not answer";
         return { route: route.kind, reply: problem(error.kind === "timeout" ? 504 : 502, `${what}: ${error.message}`) };
       }
       if (error instanceof RequestBodyRefused) {
@@ -156,7 +182,11 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   async function serveMetadata(exchange: Exchange, route: ModelRoute, query: string, gateBase: string): Promise<Reply> {
     const method = exchange.method as "GET" | "HEAD" | "POST";
     const body = method === "POST" ? await readRequestBody(exchange, maxBodyBytes) : undefined;
-    const response = await upstream.request(route.upstreamPath + query, { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) }, exchange.signal);
+    const response = await upstream.request(
+      route.upstreamPath + query,
+      { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) },
+      exchange.signal,
+    );
     noteUpstreamStatus(response.status);
     if (response.status >= 300) return passOn(response, gateBase);
 
@@ -193,7 +223,8 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       return passOn(first, gateBase);
     }
 
-    const sha = first.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+    const sha =
+      first.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     const refusal = refusalFor(outcome);
     if (refusal) {
@@ -204,7 +235,9 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     if (!redirect && hasBrokenOff(first.body)) {
       const reply = problem(502, "the upstream broke off the file while the gate was deciding on it; try again");
       annotate(reply.headers, outcome);
-      const why = exchange.signal.aborted ? "the client went away while the gate was deciding" : "the upstream broke off the file while the gate was deciding";
+      const why = exchange.signal.aborted
+        ? "the client went away while the gate was deciding"
+        : "the upstream broke off the file while the gate was deciding";
       record(exchange, route, outcome, sha, "refused", reply.status, why);
       return reply;
     }
@@ -229,8 +262,14 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
    * metadata: the upstream's refusal passes on as it is ("not found"), without a word of what the gate read.
    * Either way the refusal is audited.
    */
-  async function refusedUpstream(exchange: Exchange, route: ModelRoute, refused: UpstreamResponse, gateBase: string): Promise<Reply> {
-    const sha = refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+  async function refusedUpstream(
+    exchange: Exchange,
+    route: ModelRoute,
+    refused: UpstreamResponse,
+    gateBase: string,
+  ): Promise<Reply> {
+    const sha =
+      refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
     const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
     const isPublic = !outcome.ok || !outcome.decision.isPrivate;
     const refusal = outcome.ok && isPublic ? refusalFor(outcome) : null;
@@ -254,13 +293,20 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
    */
   async function fetchFromStorage(redirect: UpstreamResponse, headers: HeaderMap, signal: AbortSignal): Promise<Reply> {
     let response = redirect;
-    for (let hop = 0; hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers["location"] !== undefined; hop++) {
+    for (
+      let hop = 0;
+      hop < MAX_STORAGE_HOPS && REDIRECTS.has(response.status) && response.headers["location"] !== undefined;
+      hop++
+    ) {
       const next = new URL(response.headers["location"]!, response.url);
       if (response !== redirect) discard(response);
       // Storage that is the gate itself would make the gate ask itself, again at every hop, until it times out.
       if (options.allowedHosts.has(next.host.toLowerCase())) {
         metrics.add("lic_gate_upstream_errors_total", { kind: "storage_is_gate" });
-        return problem(502, "the upstream redirected the download to this gate itself, which would loop; check --upstream");
+        return problem(
+          502,
+          "the upstream redirected the download to this gate itself, which would loop; check --upstream",
+        );
       }
       response = await upstream.follow(next.href, { method: "GET", headers }, signal);
     }
@@ -270,7 +316,15 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
       return problem(502, `the upstream's file storage answered ${response.status}; try again`);
     }
     const merged = hubHeaders(redirect.headers);
-    for (const name of ["content-length", "content-range", "content-type", "content-encoding", "accept-ranges", "last-modified", "content-disposition"]) {
+    for (const name of [
+      "content-length",
+      "content-range",
+      "content-type",
+      "content-encoding",
+      "accept-ranges",
+      "last-modified",
+      "content-disposition",
+    ]) {
       const value = response.headers[name];
       if (value !== undefined) merged[name] = value;
     }
@@ -313,7 +367,12 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     return refusal(503, reason, outcome, { kind: outcome.kind, findings: [] });
   }
 
-  function refusal(status: number, reason: string, outcome: DecisionOutcome, details: object): Reply & { reason: string } {
+  function refusal(
+    status: number,
+    reason: string,
+    outcome: DecisionOutcome,
+    details: object,
+  ): Reply & { reason: string } {
     const reply = problem(status, reason, details);
     annotate(reply.headers, outcome);
     return { ...reply, reason };
@@ -345,7 +404,15 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     return { status: response.status, headers, body: response.body };
   }
 
-  function record(exchange: Exchange, route: ModelRoute, outcome: DecisionOutcome, sha: string | null, action: AuditEntry["action"], status: number, reason?: string): void {
+  function record(
+    exchange: Exchange,
+    route: ModelRoute,
+    outcome: DecisionOutcome,
+    sha: string | null,
+    action: AuditEntry["action"],
+    status: number,
+    reason?: string,
+  ): void {
     const verdict = outcome.ok ? outcome.decision.verdict : "undecided";
     metrics.add("lic_gate_decisions_total", { verdict, action });
     if (outcome.ok && !outcome.cached) metrics.add("lic_gate_decision_evaluations_total", { verdict });
@@ -378,7 +445,13 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
  * streamed body is piped with backpressure and cut off if the client goes away; one that broke off before it could
  * be passed on gets a 502 instead (piped, it would never end).
  */
-function send(outgoing: ServerResponse, method: string, unsafe: Reply, redact: Redactor, onBytes: (bytes: number) => void): void {
+function send(
+  outgoing: ServerResponse,
+  method: string,
+  unsafe: Reply,
+  redact: Redactor,
+  onBytes: (bytes: number) => void,
+): void {
   let whole = unsafe;
   if (unsafe.body instanceof Readable && hasBrokenOff(unsafe.body)) {
     unsafe.body.destroy();
@@ -415,7 +488,8 @@ const TEXT_HEADERS = ["x-error-message", "x-lic-reason"];
  */
 export function fitReply(reply: Reply, redact: Redactor): Reply {
   const headers: HeaderMap = {};
-  for (const [name, value] of Object.entries(reply.headers)) headers[name] = TEXT_HEADERS.includes(name) ? headerSafe(redact(value)) : redact(value);
+  for (const [name, value] of Object.entries(reply.headers))
+    headers[name] = TEXT_HEADERS.includes(name) ? headerSafe(redact(value)) : redact(value);
   let { body } = reply;
   if (typeof body === "string") body = redact(body);
   else if (Buffer.isBuffer(body)) {
@@ -489,7 +563,8 @@ class RequestBodyRefused extends Error {
  */
 async function readRequestBody(exchange: Exchange, max: number): Promise<Buffer> {
   const declared = Number(exchange.headers["content-length"] ?? "0");
-  if (declared > max) throw new RequestBodyRefused(413, `the request body is ${declared} bytes; the gate takes at most ${max}`);
+  if (declared > max)
+    throw new RequestBodyRefused(413, `the request body is ${declared} bytes; the gate takes at most ${max}`);
   exchange.continueBody();
   const { incoming } = exchange;
   // Events, not `for await`: leaving an async iterator early destroys the stream, and with it the socket the 413
@@ -506,7 +581,9 @@ async function readRequestBody(exchange: Exchange, max: number): Promise<Buffer>
     };
     incoming.on("data", onData);
     incoming.once("end", () => resolve(Buffer.concat(chunks, size)));
-    incoming.once("error", (error) => reject(new RequestBodyRefused(400, `the request body broke off: ${error.message}`)));
+    incoming.once("error", (error) =>
+      reject(new RequestBodyRefused(400, `the request body broke off: ${error.message}`)),
+    );
   });
 }
 

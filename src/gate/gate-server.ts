@@ -24,7 +24,10 @@ export interface RunningGate {
  * The gate on a plain Node HTTP server, with its limits. CONNECT, the verb that turns a server into a tunnel, is
  * answered 405 and the connection closed; absolute-form targets and foreign Host headers are refused by the app.
  */
-export async function listenGate(handler: (incoming: IncomingMessage, outgoing: ServerResponse) => void, options: ListenOptions): Promise<RunningGate> {
+export async function listenGate(
+  handler: (incoming: IncomingMessage, outgoing: ServerResponse) => void,
+  options: ListenOptions,
+): Promise<RunningGate> {
   const server = createServer(
     {
       maxHeaderSize: options.maxHeaderBytes,

@@ -81,7 +81,12 @@ export function clientResponseHeaders(upstream: HeaderMap): HeaderMap {
  * same path under the gate. Relative stays relative (huggingface_hub follows relative redirects only, even on
  * HEAD); absolute becomes absolute on `gateBase`. null: the URL leaves the upstream (a CDN).
  */
-export function mapUpstreamUrl(value: string, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
+export function mapUpstreamUrl(
+  value: string,
+  requestUrl: string,
+  upstreamBase: string,
+  gateBase: string,
+): string | null {
   let resolved: URL;
   try {
     resolved = new URL(value, requestUrl);
@@ -103,7 +108,12 @@ export function mapUpstreamUrl(value: string, requestUrl: string, upstreamBase: 
  * `Link` with the upstream's URLs moved to the gate (tree pagination: `rel="next"`). Links that leave the upstream,
  * and every Xet link (`xet-auth`, `xet-reconstruction-info`), are dropped. null: nothing left.
  */
-export function rewriteLinks(link: string | undefined, requestUrl: string, upstreamBase: string, gateBase: string): string | null {
+export function rewriteLinks(
+  link: string | undefined,
+  requestUrl: string,
+  upstreamBase: string,
+  gateBase: string,
+): string | null {
   if (!link) return null;
   const kept: string[] = [];
   for (const match of link.matchAll(/<([^>]*)>([^,]*)/g)) {
@@ -117,6 +127,9 @@ export function rewriteLinks(link: string | undefined, requestUrl: string, upstr
 
 /** A header value from any text: printable ASCII only (Node refuses the rest), one line, bounded. */
 export function headerSafe(text: string, max = 1000): string {
-  const flat = text.replace(/[^\x20-\x7e]+/g, " ").replace(/\s+/g, " ").trim();
+  const flat = text
+    .replace(/[^\x20-\x7e]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

@@ -5,9 +5,11 @@
  */
 const COUNTERS = {
   lic_gate_requests_total: "Requests answered, by route and status.",
-  lic_gate_decisions_total: "Decisions applied to model requests, by verdict (allow, warn, block, undecided) and action (served, refused).",
+  lic_gate_decisions_total:
+    "Decisions applied to model requests, by verdict (allow, warn, block, undecided) and action (served, refused).",
   lic_gate_decision_evaluations_total: "Decisions evaluated afresh (not from the gate's memory), by verdict.",
-  lic_gate_upstream_errors_total: "Upstream failures, by kind (network, timeout, too_large, encoding, status_5xx, storage_NNN, storage_is_gate).",
+  lic_gate_upstream_errors_total:
+    "Upstream failures, by kind (network, timeout, too_large, encoding, status_5xx, storage_NNN, storage_is_gate).",
   lic_gate_bytes_streamed_total: "File bytes streamed to clients.",
 } as const;
 
@@ -48,9 +50,11 @@ export class Metrics {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
       const series = this.values.get(name);
       if (!series || series.size === 0) lines.push(`${name} 0`);
-      for (const [labels, value] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b))) lines.push(`${name}${labels} ${value}`);
+      for (const [labels, value] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b)))
+        lines.push(`${name}${labels} ${value}`);
     }
-    for (const [name, { help, value }] of Object.entries(gauges)) lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+    for (const [name, { help, value }] of Object.entries(gauges))
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
     return `${lines.join("\n")}\n`;
   }
 }
@@ -59,6 +63,6 @@ export class Metrics {
 function labelText(labels: Labels): string {
   const entries = Object.entries(labels).sort(([a], [b]) => a.localeCompare(b));
   if (entries.length === 0) return "";
-  const escape = (value: string) => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
-  return `{${entries.map(([name, value]) => `${name}="${escape(value)}"`).join(",")}}`;
+  const escapeLabel = (value: string) => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+  return `{${entries.map(([name, value]) => `${name}="${escapeLabel(value)}"`).join(",")}}`;
 }

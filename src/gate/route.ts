@@ -30,17 +30,30 @@ export interface ModelRoute {
 export type RouteResult = { ok: true; route: GateRoute } | { ok: false; status: 400 | 404 | 405; reason: string };
 
 /** Second segments after `/api/models/` that mean "legacy id, then this", as on the Hub. */
-const MODEL_API_PARTS = new Set(["revision", "tree", "paths-info", "xet-read-token", "auth-check", "commits", "refs", "discussions"]);
+const MODEL_API_PARTS = new Set([
+  "revision",
+  "tree",
+  "paths-info",
+  "xet-read-token",
+  "auth-check",
+  "commits",
+  "refs",
+  "discussions",
+]);
 const FILE_PARTS = new Set(["resolve", "raw"]);
 
 /** `method` and `target` as they arrived: `target` is the request line's, not a parsed URL. */
 export function routeRequest(method: string, target: string): RouteResult {
   if (!target.startsWith("/")) {
-    return refuse(400, "the gate is not a proxy: request paths only (absolute-form and authority-form targets are refused)");
+    return refuse(
+      400,
+      "the gate is not a proxy: request paths only (absolute-form and authority-form targets are refused)",
+    );
   }
   const queryAt = target.indexOf("?");
   const rawPath = queryAt === -1 ? target : target.slice(0, queryAt);
-  if (/[\u0000-\u0020\u007f\\]/.test(rawPath)) return refuse(400, "the request path contains a control character, a space or a backslash");
+  if (/[\u0000-\u0020\u007f\\]/.test(rawPath))
+    return refuse(400, "the request path contains a control character, a space or a backslash");
   const rawSegments = rawPath.slice(1).split("/");
   const segments: string[] = [];
   for (const raw of rawSegments) {
@@ -50,16 +63,20 @@ export function routeRequest(method: string, target: string): RouteResult {
     } catch {
       return refuse(400, "the request path has a malformed percent-encoding");
     }
-    if (segment === "." || segment === ".." || /(^|[/\\])\.\.?([/\\]|$)/.test(segment)) return refuse(400, "the request path contains a '.' or '..' segment, plain or encoded");
-    if (/[\u0000-\u001f\u007f\\]/.test(segment)) return refuse(400, "the request path contains an encoded control character or backslash");
+    if (segment === "." || segment === ".." || /(^|[/\\])\.\.?([/\\]|$)/.test(segment))
+      return refuse(400, "the request path contains a '.' or '..' segment, plain or encoded");
+    if (/[\u0000-\u001f\u007f\\]/.test(segment))
+      return refuse(400, "the request path contains an encoded control character or backslash");
     segments.push(segment);
   }
-  if (rawSegments.length > 1 && rawSegments.some((raw) => raw === "")) return refuse(400, "the request path has an empty segment ('//' or a trailing '/')");
+  if (rawSegments.length > 1 && rawSegments.some((raw) => raw === ""))
+    return refuse(400, "the request path has an empty segment ('//' or a trailing '/')");
 
   const route = match(rawSegments, segments);
   if (!route.ok) return route;
   const allowed = route.route.kind === "paths-info" ? ["POST"] : ["GET", "HEAD"];
-  if (!allowed.includes(method)) return refuse(405, `${method} is not served here; this path takes ${allowed.join(" and ")}`);
+  if (!allowed.includes(method))
+    return refuse(405, `${method} is not served here; this path takes ${allowed.join(" and ")}`);
   return route;
 }
 
@@ -68,24 +85,39 @@ function match(raw: string[], segments: string[]): RouteResult {
   if (segments.length === 1 && first === "healthz") return { ok: true, route: { kind: "healthz" } };
   if (segments.length === 1 && first === "metrics") return { ok: true, route: { kind: "metrics" } };
   if (first === "api") {
-    if (second === "whoami-v2" && segments.length === 2) return { ok: true, route: { kind: "whoami", upstreamPath: "/api/whoami-v2" } };
+    if (second === "whoami-v2" && segments.length === 2)
+      return { ok: true, route: { kind: "whoami", upstreamPath: "/api/whoami-v2" } };
     if (second === "models") return matchModelApi(raw.slice(2), segments.slice(2));
-    return refuse(404, `/${raw.slice(0, 2).join("/")} is not served by lic gate: it serves models (/api/models/…), their files and /api/whoami-v2`);
+    return refuse(
+      404,
+      `/${raw.slice(0, 2).join("/")} is not served by lic gate: it serves models (/api/models/…), their files and /api/whoami-v2`,
+    );
   }
   if (first === "datasets" || first === "spaces") return refuse(404, `lic gate serves models only, not ${first}`);
   const fileAt = FILE_PARTS.has(segments[1] ?? "") ? 1 : FILE_PARTS.has(segments[2] ?? "") ? 2 : -1;
-  if (fileAt === -1) return refuse(404, "not a path lic gate serves: it serves /api/models/…, /{model}/resolve/{revision}/{file}, /{model}/raw/…, /api/whoami-v2, /healthz and /metrics");
+  if (fileAt === -1)
+    return refuse(
+      404,
+      "not a path lic gate serves: it serves /api/models/…, /{model}/resolve/{revision}/{file}, /{model}/raw/…, /api/whoami-v2, /healthz and /metrics",
+    );
   const repoId = checkedId(raw.slice(0, fileAt));
   if (!repoId.ok) return repoId;
   const tail = splitRevision(segments.slice(fileAt + 1));
   if (!tail.ok) return tail;
   if (tail.rest.length === 0) return refuse(404, "the request names a revision but no file");
   const path = tail.rest.join("/");
-  return modelRoute("file", repoId.id, tail.revision, path, `/${repoId.id}/${segments[fileAt]}/${encodeURIComponent(tail.revision)}/${encodePath(tail.rest)}`);
+  return modelRoute(
+    "file",
+    repoId.id,
+    tail.revision,
+    path,
+    `/${repoId.id}/${segments[fileAt]}/${encodeURIComponent(tail.revision)}/${encodePath(tail.rest)}`,
+  );
 }
 
 function matchModelApi(raw: string[], segments: string[]): RouteResult {
-  if (segments.length === 0) return refuse(404, "model search (/api/models) is not served by lic gate; ask for one model");
+  if (segments.length === 0)
+    return refuse(404, "model search (/api/models) is not served by lic gate; ask for one model");
   const idLength = segments.length >= 2 && !MODEL_API_PARTS.has(segments[1]!) ? 2 : 1;
   const repoId = checkedId(raw.slice(0, idLength));
   if (!repoId.ok) return repoId;
@@ -98,13 +130,23 @@ function matchModelApi(raw: string[], segments: string[]): RouteResult {
     const revisionPath = `${base}/${part}/${encodeURIComponent(tail.revision)}`;
     if (part === "tree") {
       const path = tail.rest.length > 0 ? tail.rest.join("/") : null;
-      return modelRoute("tree", repoId.id, tail.revision, path, tail.rest.length > 0 ? `${revisionPath}/${encodePath(tail.rest)}` : revisionPath);
+      return modelRoute(
+        "tree",
+        repoId.id,
+        tail.revision,
+        path,
+        tail.rest.length > 0 ? `${revisionPath}/${encodePath(tail.rest)}` : revisionPath,
+      );
     }
-    if (tail.rest.length > 0) return refuse(404, `/api/models/{id}/${part}/{revision} takes nothing after the revision`);
+    if (tail.rest.length > 0)
+      return refuse(404, `/api/models/{id}/${part}/{revision} takes nothing after the revision`);
     return modelRoute(part === "revision" ? "model-info" : "paths-info", repoId.id, tail.revision, null, revisionPath);
   }
   if (part === "xet-read-token") {
-    return refuse(404, "lic gate streams files over plain HTTP and does not hand out Xet tokens; the client falls back to HTTP (or set HF_HUB_DISABLE_XET=1)");
+    return refuse(
+      404,
+      "lic gate streams files over plain HTTP and does not hand out Xet tokens; the client falls back to HTTP (or set HF_HUB_DISABLE_XET=1)",
+    );
   }
   return refuse(404, `/api/models/{id}/${part} is not served by lic gate`);
 }
@@ -113,7 +155,12 @@ function matchModelApi(raw: string[], segments: string[]): RouteResult {
 function checkedId(raw: string[]): { ok: true; id: string } | { ok: false; status: 400; reason: string } {
   const id = raw.join("/");
   const parsed = parseModelRef(id);
-  if (!parsed.ok || parsed.ref.revision !== null) return { ok: false, status: 400, reason: `"${id}" is not a model id: ${parsed.ok ? "it contains '@'" : parsed.reason}` };
+  if (!parsed.ok || parsed.ref.revision !== null)
+    return {
+      ok: false,
+      status: 400,
+      reason: `"${id}" is not a model id: ${parsed.ok ? "it contains '@'" : parsed.reason}`,
+    };
   return { ok: true, id };
 }
 
@@ -121,7 +168,9 @@ function checkedId(raw: string[]): { ok: true; id: string } | { ok: false; statu
  * The revision, then the rest. A revision arrives in one segment, percent-encoded (`refs%2Fpr%2F1`), except in
  * listFiles, which writes `refs/pr/1` unencoded: the Hub's `refs/pr/N` and `refs/convert/NAME` are read whole.
  */
-function splitRevision(segments: string[]): { ok: true; revision: string; rest: string[] } | { ok: false; status: 400 | 404; reason: string } {
+function splitRevision(
+  segments: string[],
+): { ok: true; revision: string; rest: string[] } | { ok: false; status: 400 | 404; reason: string } {
   const [head, kind, name, ...after] = segments;
   if (head === undefined) return refuse(404, "the request names no revision");
   const whole = head === "refs" && (kind === "pr" || kind === "convert") && name !== undefined;
@@ -135,10 +184,19 @@ function encodePath(segments: string[]): string {
   return segments.map(encodeURIComponent).join("/");
 }
 
-function modelRoute(kind: ModelRoute["kind"], repoId: string, revision: string | null, path: string | null, upstreamPath: string): RouteResult {
+function modelRoute(
+  kind: ModelRoute["kind"],
+  repoId: string,
+  revision: string | null,
+  path: string | null,
+  upstreamPath: string,
+): RouteResult {
   return { ok: true, route: { kind, repoId, revision, path, upstreamPath } };
 }
 
-function refuse<Status extends 400 | 404 | 405>(status: Status, reason: string): { ok: false; status: Status; reason: string } {
+function refuse<Status extends 400 | 404 | 405>(
+  status: Status,
+  reason: string,
+): { ok: false; status: Status; reason: string } {
   return { ok: false, status, reason };
 }

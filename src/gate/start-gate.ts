@@ -45,7 +45,11 @@ export interface StartedGate extends RunningGate {
 export async function startGate(config: GateConfig): Promise<StartedGate> {
   const redact = createRedactor([config.token]);
   const onNotice = (message: string) => config.onNotice(redact(message));
-  const upstream = new Upstream({ base: config.upstream, timeoutMs: config.timeoutMs, maxConnections: config.maxUpstreamConnections });
+  const upstream = new Upstream({
+    base: config.upstream,
+    timeoutMs: config.timeoutMs,
+    maxConnections: config.maxUpstreamConnections,
+  });
   const decider = new Decider({
     policy: config.policy,
     catalog: config.catalog,
@@ -129,6 +133,8 @@ export function hostNamesFor(host: string, port: number, publicUrl: string | nul
 }
 
 function localNames(): string[] {
-  const addresses = Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+  const addresses = Object.values(networkInterfaces()).flatMap((entries) =>
+    (entries ?? []).map((entry) => entry.address),
+  );
   return [hostname(), ...addresses];
 }

@@ -82,7 +82,12 @@ export class Upstream {
   follow(location: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
     const url = new URL(location);
     if (url.protocol !== "https:" && url.protocol !== "http:") {
-      return Promise.reject(new UpstreamError("network", `the upstream redirected to a ${url.protocol} URL, which the gate does not follow`));
+      return Promise.reject(
+        new UpstreamError(
+          "network",
+          `the upstream redirected to a ${url.protocol} URL, which the gate does not follow`,
+        ),
+      );
     }
     const headers = { ...request.headers };
     if (url.origin !== this.origin) delete headers["authorization"];
@@ -102,9 +107,18 @@ export class Upstream {
     const decoder = decoderFor(encoding);
     if (decoder === undefined) {
       body.destroy();
-      return Promise.reject(new UpstreamError("encoding", `${where} sent its answer with Content-Encoding "${encoding.slice(0, 40)}", which the gate cannot decode`));
+      return Promise.reject(
+        new UpstreamError(
+          "encoding",
+          `${where} sent its answer with Content-Encoding "${encoding.slice(0, 40)}", which the gate cannot decode`,
+        ),
+      );
     }
-    const tooLarge = () => new UpstreamError("too_large", `${where} sent an answer over ${maxBytes} bytes${decoder ? " once decoded" : ""}, more than the gate reads`);
+    const tooLarge = () =>
+      new UpstreamError(
+        "too_large",
+        `${where} sent an answer over ${maxBytes} bytes${decoder ? " once decoded" : ""}, more than the gate reads`,
+      );
     if (decoder === null && Number(response.headers["content-length"] ?? 0) > maxBytes) {
       body.destroy();
       return Promise.reject(tooLarge());
@@ -118,15 +132,32 @@ export class Upstream {
         decoder?.destroy();
         reject(error);
       };
-      const timer = setTimeout(() => fail(new UpstreamError("timeout", `${where} did not send its whole answer within ${this.options.timeoutMs / 1000} s`)), this.options.timeoutMs);
-      const brokeOff = () => fail(new UpstreamError("network", `${where} broke off its answer${body.errored ? ` (${body.errored.message})` : ""}`));
+      const timer = setTimeout(
+        () =>
+          fail(
+            new UpstreamError(
+              "timeout",
+              `${where} did not send its whole answer within ${this.options.timeoutMs / 1000} s`,
+            ),
+          ),
+        this.options.timeoutMs,
+      );
+      const brokeOff = () =>
+        fail(
+          new UpstreamError(
+            "network",
+            `${where} broke off its answer${body.errored ? ` (${body.errored.message})` : ""}`,
+          ),
+        );
       if (hasBrokenOff(body)) return brokeOff();
       body.once("error", brokeOff);
       body.once("close", () => {
         if (!body.complete) brokeOff();
       });
       const source: Readable = decoder ? body.pipe(decoder) : body;
-      decoder?.once("error", (error: Error) => fail(new UpstreamError("encoding", `${where} sent a ${encoding} body that does not decode: ${error.message}`)));
+      decoder?.once("error", (error: Error) =>
+        fail(new UpstreamError("encoding", `${where} sent a ${encoding} body that does not decode: ${error.message}`)),
+      );
       source.on("data", (chunk: Buffer) => {
         size += chunk.byteLength;
         if (size > maxBytes) return fail(tooLarge());
@@ -141,7 +172,8 @@ export class Upstream {
 
   /** Connections open to the upstream and its storage, busy or idle. */
   get connections(): number {
-    const count = (agent: HttpAgent) => Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+    const count = (agent: HttpAgent) =>
+      Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
     return count(this.http) + count(this.https);
   }
 
@@ -156,8 +188,18 @@ export class Upstream {
     const headers = { ...request.headers };
     if (request.body) headers["content-length"] = String(request.body.byteLength);
     return new Promise((resolve, reject) => {
-      const outgoing = (secure ? httpsRequest : httpRequest)(target, { method: request.method, headers, agent: secure ? this.https : this.http });
-      const timer = setTimeout(() => outgoing.destroy(new UpstreamError("timeout", `${target.host} did not answer within ${this.options.timeoutMs / 1000} s`)), this.options.timeoutMs);
+      const outgoing = (secure ? httpsRequest : httpRequest)(target, {
+        method: request.method,
+        headers,
+        agent: secure ? this.https : this.http,
+      });
+      const timer = setTimeout(
+        () =>
+          outgoing.destroy(
+            new UpstreamError("timeout", `${target.host} did not answer within ${this.options.timeoutMs / 1000} s`),
+          ),
+        this.options.timeoutMs,
+      );
       const onAbort = () => outgoing.destroy(new UpstreamError("network", "the client went away"));
       signal?.addEventListener("abort", onAbort, { once: true });
       outgoing.on("response", (body) => {
@@ -172,7 +214,11 @@ export class Upstream {
       outgoing.on("error", (error) => {
         clearTimeout(timer);
         signal?.removeEventListener("abort", onAbort);
-        reject(error instanceof UpstreamError ? error : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`));
+        reject(
+          error instanceof UpstreamError
+            ? error
+            : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`),
+        );
       });
       outgoing.end(request.body);
     });

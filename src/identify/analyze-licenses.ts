@@ -1,8 +1,8 @@
-import { getCatalog, foldLicenseName, type Catalog } from "../catalog/catalog.js";
-import type { FrontMatter } from "./card/parse-front-matter.js";
+import { type Catalog, foldLicenseName, getCatalog } from "../catalog/catalog.js";
 import type { Evidence } from "../types/finding.js";
 import type { LicenseAnalysis, LicenseMention, LicenseTree } from "../types/result.js";
 import type { JsonValue, ModelSnapshot } from "../types/snapshot.js";
+import type { FrontMatter } from "./card/parse-front-matter.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
 import { identifyTexts } from "./identify-texts.js";
 import { keysOf, licenseRefOf, parseLicenseExpression } from "./parse-expression.js";
@@ -13,7 +13,11 @@ const TAG_PREFIX = "license:";
  * Every license that applies to the model: declared (the card's `license` and `license_name`, the Hub's
  * `license:*` tags) and detected (shipped texts matched unchanged against the catalog), with the evidence for each.
  */
-export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, catalog: Catalog = getCatalog()): LicenseAnalysis {
+export function analyzeLicenses(
+  snapshot: ModelSnapshot,
+  card: FrontMatter,
+  catalog: Catalog = getCatalog(),
+): LicenseAnalysis {
   const licenses = new Map<string, LicenseMention>();
   const unidentified = new Map<string, { reason: string; evidence: Evidence[] }>();
   const spdxParts: string[] = [];
@@ -21,7 +25,13 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
   const leaf = (id: string): LicenseTree => ({ kind: "license", key: id, known: catalog.get(id) !== undefined });
   const mention = (id: string, source: "declared" | "detected", evidence: Evidence[]) => {
     const entry = catalog.get(id);
-    const current = licenses.get(id) ?? { id, name: entry?.name ?? id, known: entry !== undefined, sources: [], evidence: [] };
+    const current = licenses.get(id) ?? {
+      id,
+      name: entry?.name ?? id,
+      known: entry !== undefined,
+      sources: [],
+      evidence: [],
+    };
     if (!current.sources.includes(source)) current.sources.push(source);
     current.evidence.push(...evidence);
     licenses.set(id, current);
@@ -37,7 +47,12 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
   const licenseName = nonEmptyString(cardData["license_name"]);
   const cardEvidence = (path: (string | number)[]): Evidence => {
     const location = card.locate(path);
-    return { source: "card", path, commit: snapshot.sha, ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}) };
+    return {
+      source: "card",
+      path,
+      commit: snapshot.sha,
+      ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}),
+    };
   };
 
   /** One declared value: a license id or expression, `other` (then `license_name` names it), or nothing. */
@@ -53,7 +68,8 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
       }
       return mention(id, "declared", [evidence, cardEvidence(["license_name"])]);
     }
-    if (folded === UNKNOWN_LICENSE || foldLicenseName(folded) === "") return unknown(folded, "names no license", evidence);
+    if (folded === UNKNOWN_LICENSE || foldLicenseName(folded) === "")
+      return unknown(folded, "names no license", evidence);
     const single = catalog.byName(value) ?? catalog.bySpdx(value.trim());
     if (single || !/[\s()]/.test(value.trim())) {
       const id = single?.key ?? foldLicenseName(value);
@@ -74,7 +90,7 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
 
   const declared = cardData["license"];
   if (Array.isArray(declared)) {
-    declared.forEach((value, index) => declare(value, cardEvidence(["license", index]), true));
+    for (const [index, value] of declared.entries()) declare(value, cardEvidence(["license", index]), true);
   } else if (declared !== undefined && declared !== null) {
     declare(declared, cardEvidence(["license"]), true);
   } else if (licenseName) {
@@ -99,9 +115,16 @@ export function analyzeLicenses(snapshot: ModelSnapshot, card: FrontMatter, cata
     licenses: ordered,
     // A list of licenses in a card means all of them apply.
     expression: spdxParts.length === 0 ? null : spdxParts.join(" AND "),
-    unidentified: [...unidentified].map(([value, entry]) => ({ value, reason: entry.reason, evidence: dedupe(entry.evidence) })),
+    unidentified: [...unidentified].map(([value, entry]) => ({
+      value,
+      reason: entry.reason,
+      evidence: dedupe(entry.evidence),
+    })),
     texts: identified.map((item) => item.text),
-    tree: treeParts.reduce<LicenseTree | null>((tree, part) => (tree ? { kind: "and", left: tree, right: part } : part), null),
+    tree: treeParts.reduce<LicenseTree | null>(
+      (tree, part) => (tree ? { kind: "and", left: tree, right: part } : part),
+      null,
+    ),
     choices: [],
   };
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Catalog } from "../catalog/catalog.js";
-import type { CardLocation } from "./card/parse-front-matter.js";
 import type { Evidence } from "../types/finding.js";
 import type { LicenseText, TextMatch } from "../types/result.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
+import type { CardLocation } from "./card/parse-front-matter.js";
 import { identifyLicenseText } from "./matcher/match-license-text.js";
 
 /** A README license section shorter than this cites a license; it does not contain one. */
@@ -33,24 +33,60 @@ export function identifyTexts(
       if (section) {
         const sha256 = sha256Of(section.text);
         identified.push({
-          text: { origin: { kind: "readme-section", path: file.path, line: section.line }, sha256, bytes: Buffer.byteLength(section.text), truncated: file.truncated, ...identify(section.text, catalog) },
-          evidence: { source: "file", file: file.path, commit: snapshot.sha, sha256: file.sha256, line: section.line, quote: section.heading },
+          text: {
+            origin: { kind: "readme-section", path: file.path, line: section.line },
+            sha256,
+            bytes: Buffer.byteLength(section.text),
+            truncated: file.truncated,
+            ...identify(section.text, catalog),
+          },
+          evidence: {
+            source: "file",
+            file: file.path,
+            commit: snapshot.sha,
+            sha256: file.sha256,
+            line: section.line,
+            quote: section.heading,
+          },
         });
       }
       continue;
     }
     const first = firstLine(file.text);
     identified.push({
-      text: { origin: { kind: "file", path: file.path, role: file.role }, sha256: file.sha256, bytes: file.bytes, truncated: file.truncated, ...identify(file.text, catalog) },
-      evidence: { source: "file", file: file.path, commit: snapshot.sha, sha256: file.sha256, ...(first ? { line: first.line, quote: first.quote } : {}) },
+      text: {
+        origin: { kind: "file", path: file.path, role: file.role },
+        sha256: file.sha256,
+        bytes: file.bytes,
+        truncated: file.truncated,
+        ...identify(file.text, catalog),
+      },
+      evidence: {
+        source: "file",
+        file: file.path,
+        commit: snapshot.sha,
+        sha256: file.sha256,
+        ...(first ? { line: first.line, quote: first.quote } : {}),
+      },
     });
   }
   const prompt = snapshot.cardData?.["extra_gated_prompt"];
   if (typeof prompt === "string" && prompt.trim().length > 0) {
     const location = locate(["extra_gated_prompt"]);
     identified.push({
-      text: { origin: { kind: "card", path: ["extra_gated_prompt"] }, sha256: sha256Of(prompt), bytes: Buffer.byteLength(prompt), truncated: false, ...identify(prompt, catalog) },
-      evidence: { source: "card", path: ["extra_gated_prompt"], commit: snapshot.sha, ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}) },
+      text: {
+        origin: { kind: "card", path: ["extra_gated_prompt"] },
+        sha256: sha256Of(prompt),
+        bytes: Buffer.byteLength(prompt),
+        truncated: false,
+        ...identify(prompt, catalog),
+      },
+      evidence: {
+        source: "card",
+        path: ["extra_gated_prompt"],
+        commit: snapshot.sha,
+        ...(location ? { file: "README.md", line: location.line, quote: location.quote } : {}),
+      },
     });
   }
   return identified;
@@ -62,7 +98,14 @@ function identify(text: string, catalog: Catalog): Pick<LicenseText, "matches" |
     const entry = match.origin === "spdx" ? catalog.bySpdx(match.reference) : catalog.get(match.reference);
     // A use policy stands for the license that incorporates it: shipping Llama 3.2's AUP means Llama 3.2's terms.
     const id = entry?.kind === "use-policy" && entry.partOf ? entry.partOf : (entry?.key ?? match.reference);
-    return { id, document: entry?.key ?? match.reference, kind: match.kind, score: match.score, equivalents: match.equivalents, differences: match.differences };
+    return {
+      id,
+      document: entry?.key ?? match.reference,
+      kind: match.kind,
+      score: match.score,
+      equivalents: match.equivalents,
+      differences: match.differences,
+    };
   });
   return { matches, unexplained: identification.unexplained, sentences: identification.sentences };
 }

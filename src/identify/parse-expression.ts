@@ -22,8 +22,12 @@ const MAX_EXPRESSION_LENGTH = 1000;
  * the expression's syntax is then checked by spdx-expression-parse.
  */
 export function parseLicenseExpression(raw: string, catalog: Catalog): ParsedExpression {
-  if (raw.length > MAX_EXPRESSION_LENGTH) return { ok: false, reason: `longer than ${MAX_EXPRESSION_LENGTH} characters` };
-  const words = raw.trim().split(/(\(|\)|\s+)/).filter((word) => word.trim().length > 0);
+  if (raw.length > MAX_EXPRESSION_LENGTH)
+    return { ok: false, reason: `longer than ${MAX_EXPRESSION_LENGTH} characters` };
+  const words = raw
+    .trim()
+    .split(/(\(|\)|\s+)/)
+    .filter((word) => word.trim().length > 0);
   if (words.length === 0) return { ok: false, reason: "empty" };
 
   const keysByRef = new Map<string, { key: string; known: boolean }>();

@@ -3,12 +3,20 @@ import type { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
 import { FINDING_CODES } from "../findings/finding-info.js";
 import { keysOf, leavesOf, parseLicenseExpression } from "../identify/parse-expression.js";
-import { parseModelRef } from "../types/repo-ref.js";
-import { didYouMean } from "../util/suggest.js";
 import type { FindingCode } from "../types/finding.js";
+import { parseModelRef } from "../types/repo-ref.js";
 import { parseYaml, type YamlPath } from "../util/parse-yaml.js";
-import type { EvidenceOutcomeName, LicenseListEntry, Policy, PolicyLocation, RuleName, Setting, Waiver } from "./policy.js";
-import { PolicyFileSchema, type PolicyFile } from "./schema.js";
+import { didYouMean } from "../util/suggest.js";
+import type {
+  EvidenceOutcomeName,
+  LicenseListEntry,
+  Policy,
+  PolicyLocation,
+  RuleName,
+  Setting,
+  Waiver,
+} from "./policy.js";
+import { type PolicyFile, PolicyFileSchema } from "./schema.js";
 
 /** A policy's text and the name it is known by (its path, or `policies/<name>.yaml` for a built-in one). */
 export interface PolicySource {
@@ -39,7 +47,15 @@ export interface ParsePolicyOptions {
 const MAX_EXTENDS_DEPTH = 16;
 /** The yaml library reports a document too deep for its recursive composer with V8's RangeError text, JavaScript's words. */
 const STACK_EXHAUSTED = /maximum call stack size exceeded/i;
-const RULES: RuleName[] = ["osiApproved", "nonCommercial", "commercialConditions", "useRestrictions", "passOnRestrictions", "outputTrainingRestrictions", "geographicExclusions"];
+const RULES: RuleName[] = [
+  "osiApproved",
+  "nonCommercial",
+  "commercialConditions",
+  "useRestrictions",
+  "passOnRestrictions",
+  "outputTrainingRestrictions",
+  "geographicExclusions",
+];
 const EVIDENCE_OUTCOMES: EvidenceOutcomeName[] = ["unknownLicense", "unreadableEvidence", "conflictingEvidence"];
 
 /**
@@ -54,7 +70,10 @@ export function parsePolicy(source: PolicySource, options: ParsePolicyOptions): 
   const policy = merge(layers, source);
   for (const waiver of policy.waivers) {
     if (waiver.expires < options.today) {
-      warnings.push({ ...waiver.at, message: `the waiver for ${waiver.model} (${waiver.finding}) expired on ${waiver.expires}; renew it with a new date or remove it` });
+      warnings.push({
+        ...waiver.at,
+        message: `the waiver for ${waiver.model} (${waiver.finding}) expired on ${waiver.expires}; renew it with a new date or remove it`,
+      });
     }
   }
   return { ok: true, policy, warnings };
@@ -69,7 +88,13 @@ interface Layer {
 }
 
 /** The policy and its bases, base first; `chain` holds the files on the way here, to refuse cycles. */
-function loadLayers(source: PolicySource, options: ParsePolicyOptions, errors: PolicyIssue[], chain: string[], depth: number): Layer[] {
+function loadLayers(
+  source: PolicySource,
+  options: ParsePolicyOptions,
+  errors: PolicyIssue[],
+  chain: string[],
+  depth: number,
+): Layer[] {
   const yaml = parseYaml(source.text);
   // A key that is missing is reported at the nearest enclosing key that is written.
   const lineOf = (path: YamlPath): number | null => {
@@ -96,7 +121,9 @@ function loadLayers(source: PolicySource, options: ParsePolicyOptions, errors: P
     file: source.file,
     data,
     at,
-    allow: data.licenses?.allow ? parseList(data.licenses.allow, ["licenses", "allow"], at, options.catalog, errors) : null,
+    allow: data.licenses?.allow
+      ? parseList(data.licenses.allow, ["licenses", "allow"], at, options.catalog, errors)
+      : null,
     deny: data.licenses?.deny ? parseList(data.licenses.deny, ["licenses", "deny"], at, options.catalog, errors) : [],
   };
   checkCodes(data, at, errors);
@@ -114,7 +141,10 @@ function loadLayers(source: PolicySource, options: ParsePolicyOptions, errors: P
     return [];
   }
   if ([...chain, source.file].includes(base.file)) {
-    errors.push({ ...where, message: `extends "${data.extends}" makes a cycle: ${[...chain, source.file, base.file].join(" → ")}` });
+    errors.push({
+      ...where,
+      message: `extends "${data.extends}" makes a cycle: ${[...chain, source.file, base.file].join(" → ")}`,
+    });
     return [];
   }
   const baseLayers = loadLayers(base, options, errors, [...chain, source.file], depth + 1);
@@ -122,13 +152,22 @@ function loadLayers(source: PolicySource, options: ParsePolicyOptions, errors: P
 }
 
 /** Allow and deny entries are license expressions over licenses the catalog knows. */
-function parseList(entries: string[], path: YamlPath, at: (path: YamlPath) => PolicyLocation, catalog: Catalog, errors: PolicyIssue[]): LicenseListEntry[] {
+function parseList(
+  entries: string[],
+  path: YamlPath,
+  at: (path: YamlPath) => PolicyLocation,
+  catalog: Catalog,
+  errors: PolicyIssue[],
+): LicenseListEntry[] {
   const list: LicenseListEntry[] = [];
   entries.forEach((raw, index) => {
     const where = at([...path, index]);
     const parsed = parseLicenseExpression(raw, catalog);
     if (!parsed.ok) {
-      errors.push({ ...where, message: `"${raw}" is not a license expression (${parsed.reason}); write an id such as Apache-2.0, or an expression such as "MIT OR Apache-2.0"` });
+      errors.push({
+        ...where,
+        message: `"${raw}" is not a license expression (${parsed.reason}); write an id such as Apache-2.0, or an expression such as "MIT OR Apache-2.0"`,
+      });
       return;
     }
     const unknown = leavesOf(parsed.expression).filter((leaf) => !leaf.known);
@@ -145,15 +184,22 @@ function parseList(entries: string[], path: YamlPath, at: (path: YamlPath) => Po
 function checkCodes(data: PolicyFile, at: (path: YamlPath) => PolicyLocation, errors: PolicyIssue[]): void {
   const codes: readonly string[] = FINDING_CODES;
   for (const code of Object.keys(data.severity ?? {})) {
-    if (!codes.includes(code)) errors.push({ ...at(["severity", code]), message: `"${code}" is not a finding code${didYouMean(code, codes)}` });
+    if (!codes.includes(code))
+      errors.push({ ...at(["severity", code]), message: `"${code}" is not a finding code${didYouMean(code, codes)}` });
   }
   (data.waivers ?? []).forEach((waiver, index) => {
     if (!codes.includes(waiver.finding)) {
-      errors.push({ ...at(["waivers", index, "finding"]), message: `"${waiver.finding}" is not a finding code${didYouMean(waiver.finding, codes)}` });
+      errors.push({
+        ...at(["waivers", index, "finding"]),
+        message: `"${waiver.finding}" is not a finding code${didYouMean(waiver.finding, codes)}`,
+      });
     }
     const ref = parseModelRef(waiver.model);
     if (!ref.ok || ref.ref.revision !== null) {
-      errors.push({ ...at(["waivers", index, "model"]), message: `"${waiver.model}" is not a model id (org/name); give a revision in revision:` });
+      errors.push({
+        ...at(["waivers", index, "model"]),
+        message: `"${waiver.model}" is not a model id (org/name); give a revision in revision:`,
+      });
     }
   });
 }
@@ -214,7 +260,9 @@ function digestOf(policy: Omit<Policy, "digest">): string {
     }
     return value;
   };
-  return `sha256:${createHash("sha256").update(JSON.stringify(strip(policy))).digest("hex")}`;
+  return `sha256:${createHash("sha256")
+    .update(JSON.stringify(strip(policy)))
+    .digest("hex")}`;
 }
 
 function policyNameOf(file: string): string {
@@ -226,7 +274,10 @@ function describeIssue(issue: z.core.$ZodIssue, at: (path: YamlPath) => PolicyLo
   const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
   if (issue.code === "unrecognized_keys") {
     const known = knownKeys(path);
-    return issue.keys.map((key) => ({ ...at([...path, key]), message: `unknown key "${key}"${didYouMean(key, known)}` }));
+    return issue.keys.map((key) => ({
+      ...at([...path, key]),
+      message: `unknown key "${key}"${didYouMean(key, known)}`,
+    }));
   }
   return [{ ...at(path), message: issue.message }];
 }
@@ -250,7 +301,10 @@ function unwrap(schema: unknown): unknown {
 }
 
 function formatPath(path: YamlPath): string {
-  return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key), "");
+  return path.reduce<string>(
+    (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${key}` : key),
+    "",
+  );
 }
 
 /** Every license key a list names, for reports. */

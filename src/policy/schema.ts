@@ -20,36 +20,72 @@ export const ContextSchema = z
     domicile: z
       .string()
       // Membership, not only shape: a code that names no country (`XX`) would silently turn the EU rule off.
-      .refine(isDomicileCode, { error: (issue) => `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (or EU)${hintFor(issue.input)}` })
+      .refine(isDomicileCode, {
+        error: (issue) =>
+          `${JSON.stringify(issue.input)} is not an ISO 3166-1 alpha-2 country code (or EU)${hintFor(issue.input)}`,
+      })
       .meta({ pattern: "^[A-Za-z]{2}$" })
       .optional()
-      .describe("Where the organization is domiciled (individuals) or has its principal place of business (companies): an ISO 3166-1 alpha-2 code, or EU for an EU member state. EU membership is known."),
+      .describe(
+        "Where the organization is domiciled (individuals) or has its principal place of business (companies): an ISO 3166-1 alpha-2 code, or EU for an EU member state. EU membership is known.",
+      ),
     use: z
       .enum(["commercial-product", "internal", "research"])
       .optional()
-      .describe("What the models are used for: in a commercial product or service, internally in a business, or for non-commercial research."),
+      .describe(
+        "What the models are used for: in a commercial product or service, internally in a business, or for non-commercial research.",
+      ),
     distribution: z
       .enum(["internal-only", "customers", "publish-derivatives"])
       .optional()
-      .describe("Whether models leave the organization: not at all, to customers (in a product or as weights), or as published derivatives (fine-tunes, quantizations)."),
-    monthlyActiveUsers: z.number().int().nonnegative().optional().describe("Monthly active users of the organization's products, for licenses with a user threshold (Llama: 700 million)."),
-    annualRevenueUsd: z.number().nonnegative().optional().describe("Annual revenue in US dollars, for licenses with a revenue threshold (Stability AI Community: US$1 million)."),
+      .describe(
+        "Whether models leave the organization: not at all, to customers (in a product or as weights), or as published derivatives (fine-tunes, quantizations).",
+      ),
+    monthlyActiveUsers: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        "Monthly active users of the organization's products, for licenses with a user threshold (Llama: 700 million).",
+      ),
+    annualRevenueUsd: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(
+        "Annual revenue in US dollars, for licenses with a revenue threshold (Stability AI Community: US$1 million).",
+      ),
   })
   .describe("The organization the policy speaks for: the rules evaluate license terms against it.");
 
 export const RulesSchema = z
   .strictObject({
-    osiApproved: outcome.optional().describe("What a license that is not OSI-approved gets (block: allow only OSI-approved licenses)."),
-    nonCommercial: outcome.optional().describe("What a license that forbids commercial use (non-commercial, research-only, non-production) gets."),
+    osiApproved: outcome
+      .optional()
+      .describe("What a license that is not OSI-approved gets (block: allow only OSI-approved licenses)."),
+    nonCommercial: outcome
+      .optional()
+      .describe("What a license that forbids commercial use (non-commercial, research-only, non-production) gets."),
     commercialConditions: outcome
       .optional()
-      .describe("What a license whose commercial use is conditional (a user or revenue threshold, registration) gets. Over a threshold the context states, the model is blocked whatever this says."),
-    useRestrictions: outcome.optional().describe("What a license that binds you to a use policy (an AUP, a RAIL Attachment A) gets."),
-    passOnRestrictions: outcome.optional().describe("What a license whose use restrictions must be passed on to recipients gets."),
-    outputTrainingRestrictions: outcome.optional().describe("What a license that forbids using outputs to train other models gets."),
+      .describe(
+        "What a license whose commercial use is conditional (a user or revenue threshold, registration) gets. Over a threshold the context states, the model is blocked whatever this says.",
+      ),
+    useRestrictions: outcome
+      .optional()
+      .describe("What a license that binds you to a use policy (an AUP, a RAIL Attachment A) gets."),
+    passOnRestrictions: outcome
+      .optional()
+      .describe("What a license whose use restrictions must be passed on to recipients gets."),
+    outputTrainingRestrictions: outcome
+      .optional()
+      .describe("What a license that forbids using outputs to train other models gets."),
     geographicExclusions: outcome
       .optional()
-      .describe("What a license whose rights exclude the context's domicile for this model gets (the Llama 3.2/3.3/4 EU clause, for multimodal models)."),
+      .describe(
+        "What a license whose rights exclude the context's domicile for this model gets (the Llama 3.2/3.3/4 EU clause, for multimodal models).",
+      ),
   })
   .describe("Rules on the catalog's terms: what a license with each kind of term gets.");
 
@@ -65,7 +101,9 @@ const WaiverSchema = z
     reason: z.string().min(1).describe("Why the exception is granted."),
     approvedBy: z.string().min(1).describe("Who approved it."),
     ticket: z.string().min(1).optional().describe("Where the decision is recorded."),
-    expires: z.iso.date("a date as YYYY-MM-DD").describe("The last day it applies (YYYY-MM-DD); after it the finding stands again."),
+    expires: z.iso
+      .date("a date as YYYY-MM-DD")
+      .describe("The last day it applies (YYYY-MM-DD); after it the finding stands again."),
   })
   .describe("A time-boxed exception, with a name on it.");
 
@@ -73,23 +111,47 @@ export const PolicyFileSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe("The policy's name in reports; defaults to the file name."),
     description: z.string().optional().describe("Who the policy is for."),
-    extends: z.string().min(1).optional().describe("A built-in policy name or a path relative to this file; this file's settings are laid over it."),
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("A built-in policy name or a path relative to this file; this file's settings are laid over it."),
     context: ContextSchema.optional(),
     licenses: z
       .strictObject({
-        allow: z.array(z.string().min(1)).optional().describe("Licenses allowed: catalog keys, Hub ids, SPDX ids or SPDX expressions. With an allow list, anything else is not allowed."),
+        allow: z
+          .array(z.string().min(1))
+          .optional()
+          .describe(
+            "Licenses allowed: catalog keys, Hub ids, SPDX ids or SPDX expressions. With an allow list, anything else is not allowed.",
+          ),
         deny: z.array(z.string().min(1)).optional().describe("Licenses denied, whatever else allows them."),
       })
       .optional()
-      .describe("Allow and deny lists. An OR in a model's license is satisfied by any allowed branch; AND needs every part."),
+      .describe(
+        "Allow and deny lists. An OR in a model's license is satisfied by any allowed branch; AND needs every part.",
+      ),
     rules: RulesSchema.optional(),
-    unknownLicense: outcome.optional().describe("What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`)."),
-    unreadableEvidence: outcome.optional().describe("What a model whose license files could not be read (gated, failing) gets."),
-    conflictingEvidence: outcome.optional().describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
+    unknownLicense: outcome
+      .optional()
+      .describe(
+        "What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`).",
+      ),
+    unreadableEvidence: outcome
+      .optional()
+      .describe("What a model whose license files could not be read (gated, failing) gets."),
+    conflictingEvidence: outcome
+      .optional()
+      .describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
     undecided: outcome
       .optional()
-      .describe("lic gate: what a model's files get when no decision can be made (the upstream fails): block (fail closed, the default) answers 503; warn and allow serve them, marked undecided. lic check exits 3 either way."),
-    severity: z.record(z.string(), severity).optional().describe("Severity per finding code, replacing the default: error, warning, info, or off."),
+      .describe(
+        "lic gate: what a model's files get when no decision can be made (the upstream fails): block (fail closed, the default) answers 503; warn and allow serve them, marked undecided. lic check exits 3 either way.",
+      ),
+    severity: z
+      .record(z.string(), severity)
+      .optional()
+      .describe("Severity per finding code, replacing the default: error, warning, info, or off."),
     waivers: z.array(WaiverSchema).optional(),
   })
   .describe("A lic policy: what an organization allows, evaluated against its context, with waivers.");

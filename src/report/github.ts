@@ -1,6 +1,6 @@
+import { findingInfo } from "../findings/finding-info.js";
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport, Verdict } from "../types/result.js";
-import { findingInfo } from "../findings/finding-info.js";
 import { formatFindingMessage } from "./format-message.js";
 import { fileOf } from "./sarif.js";
 
@@ -30,7 +30,13 @@ function findingCommand(result: CheckResult, finding: Finding): string[] {
     properties.file = place.file;
     properties.line = String(place.line);
   }
-  return [command(finding.severity, properties, `${result.model}@${shortSha(result.revision)}: ${formatFindingMessage(finding)}`)];
+  return [
+    command(
+      finding.severity,
+      properties,
+      `${result.model}@${shortSha(result.revision)}: ${formatFindingMessage(finding)}`,
+    ),
+  ];
 }
 
 function command(name: "error" | "warning", properties: Record<string, string>, message: string): string {
@@ -66,10 +72,14 @@ function formatSummary(report: RunReport): string {
       (result) =>
         `| ${cell(result.model)} | ${code(shortSha(result.revision))} | ${VERDICT_LABEL[result.verdict]} | ${result.license.ids.length > 0 ? result.license.ids.map((id) => cell(id)).join(", ") : "none identified"} |`,
     ),
-    ...report.errors.map((error) => `| ${cell(error.model)} | ${error.revision ? code(error.revision) : ""} | NOT CHECKED | |`),
+    ...report.errors.map(
+      (error) => `| ${cell(error.model)} | ${error.revision ? code(error.revision) : ""} | NOT CHECKED | |`,
+    ),
   ];
 
-  const blocking = report.results.flatMap((result) => result.findings.filter((finding) => finding.severity === "error").map((finding) => ({ result, finding })));
+  const blocking = report.results.flatMap((result) =>
+    result.findings.filter((finding) => finding.severity === "error").map((finding) => ({ result, finding })),
+  );
   lines.push("", "### Blocking findings", "");
   if (blocking.length === 0) lines.push("None.");
   for (const { result, finding } of blocking) {
@@ -78,14 +88,18 @@ function formatSummary(report: RunReport): string {
     );
   }
 
-  const warnings = report.results.reduce((count, result) => count + result.findings.filter((finding) => finding.severity === "warning").length, 0);
+  const warnings = report.results.reduce(
+    (count, result) => count + result.findings.filter((finding) => finding.severity === "warning").length,
+    0,
+  );
   if (warnings > 0) lines.push("", `${warnings} warning${warnings === 1 ? "" : "s"}: see the annotations.`);
 
   if (report.errors.length > 0) {
     lines.push("", "### Not checked", "");
-    for (const error of report.errors) lines.push(`- **${inline(error.model)}** ${code(error.kind)}: ${inline(error.message)}`);
+    for (const error of report.errors)
+      lines.push(`- **${inline(error.model)}** ${code(error.kind)}: ${inline(error.message)}`);
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** One line of Markdown: line breaks folded, so a value cannot start a new block. */

@@ -1,10 +1,10 @@
+import { findingInfo } from "../findings/finding-info.js";
+import { describeText } from "../identify/describe-text.js";
 import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
 import type { Ancestor } from "../types/snapshot.js";
-import { describeText } from "../identify/describe-text.js";
-import { findingInfo } from "../findings/finding-info.js";
-import { formatFindingMessage } from "./format-message.js";
 import { formatEvidence } from "./format-evidence.js";
+import { formatFindingMessage } from "./format-message.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 
@@ -86,8 +86,14 @@ export function formatHtml(report: RunReport): string {
     "<tbody>",
   ];
   report.results.forEach((result, index) => {
-    const requested = result.requested.model === result.model ? "" : ` <span class="requested">(requested as ${esc(result.requested.model)})</span>`;
-    const licenses = result.license.ids.length > 0 ? result.license.ids.map(esc).join(", ") : `<span class="none">none identified</span>`;
+    const requested =
+      result.requested.model === result.model
+        ? ""
+        : ` <span class="requested">(requested as ${esc(result.requested.model)})</span>`;
+    const licenses =
+      result.license.ids.length > 0
+        ? result.license.ids.map(esc).join(", ")
+        : `<span class="none">none identified</span>`;
     out.push(
       `<tr data-model="${esc(result.model)}"><td><a href="#${esc(slugs[index]!)}">${esc(result.model)}</a>${requested}</td>` +
         `<td><code>${esc(result.requested.revision)}</code> → <code>${esc(result.revision)}</code></td>` +
@@ -103,10 +109,10 @@ export function formatHtml(report: RunReport): string {
   }
   out.push("</tbody>", "</table>");
 
-  report.results.forEach((result, index) => out.push(...formatResult(result, slugs[index]!)));
+  for (const [index, result] of report.results.entries()) out.push(...formatResult(result, slugs[index]!));
   if (report.errors.length > 0) out.push(...formatErrors(report.errors));
   out.push("</main>", "</body>", "</html>");
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 function formatResult(result: CheckResult, slug: string): string[] {
@@ -118,9 +124,12 @@ function formatResult(result: CheckResult, slug: string): string[] {
     `<dt>Resolved</dt><dd><code>${esc(result.model)}</code> at <code>${esc(result.revision)}</code></dd>`,
   ];
   if (result.gated) out.push(`<dt>Gated</dt><dd class="gated">gated: ${esc(result.gated)}</dd>`);
-  if (result.license.expression) out.push(`<dt>Declared expression</dt><dd><code>${esc(result.license.expression)}</code></dd>`);
+  if (result.license.expression)
+    out.push(`<dt>Declared expression</dt><dd><code>${esc(result.license.expression)}</code></dd>`);
   for (const choice of result.license.choices) {
-    out.push(`<dt>Choice</dt><dd>chose <code>${esc(choice.chosen)}</code> from <code>${esc(choice.expression)}</code></dd>`);
+    out.push(
+      `<dt>Choice</dt><dd>chose <code>${esc(choice.chosen)}</code> from <code>${esc(choice.expression)}</code></dd>`,
+    );
   }
   out.push("</dl>");
 
@@ -138,7 +147,9 @@ function formatResult(result: CheckResult, slug: string): string[] {
       );
     }
     for (const entry of result.license.unidentified) {
-      out.push(`<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, result, "from")}</li>`);
+      out.push(
+        `<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, result, "from")}</li>`,
+      );
     }
     out.push("</ul>");
   }
@@ -150,10 +161,17 @@ function formatResult(result: CheckResult, slug: string): string[] {
   if (result.license.texts.length === 0) {
     out.push(`<p class="none">No license texts read.</p>`);
   } else {
-    out.push(`<table class="texts">`, "<thead><tr><th>Text</th><th>sha256</th><th>Size</th><th>Matches</th></tr></thead>", "<tbody>");
+    out.push(
+      `<table class="texts">`,
+      "<thead><tr><th>Text</th><th>sha256</th><th>Size</th><th>Matches</th></tr></thead>",
+      "<tbody>",
+    );
     for (const text of result.license.texts) {
       const size = `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`;
-      const matches = text.matches.map((match) => `${match.kind === "exact" ? "is" : "nearly"} ${esc(match.document)} (${Math.round(match.score * 100)}%)`);
+      const matches = text.matches.map(
+        (match) =>
+          `${match.kind === "exact" ? "is" : "nearly"} ${esc(match.document)} (${Math.round(match.score * 100)}%)`,
+      );
       out.push(
         `<tr><td>${esc(describeText(text))}</td><td><code class="sha256">${esc(text.sha256)}</code></td><td>${size}</td><td>${matches.length > 0 ? matches.join(", ") : "unrecognized"}</td></tr>`,
       );
@@ -163,7 +181,9 @@ function formatResult(result: CheckResult, slug: string): string[] {
   if (result.gaps.length > 0) {
     out.push(`<p>Not read:</p>`, `<ul class="gaps">`);
     for (const gap of result.gaps) {
-      out.push(`<li><code>${esc(gap.path)}</code> (${esc(gap.role)}): ${esc(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${esc(gap.detail)}</li>`);
+      out.push(
+        `<li><code>${esc(gap.path)}</code> (${esc(gap.role)}): ${esc(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${esc(gap.detail)}</li>`,
+      );
     }
     out.push("</ul>");
   }
@@ -201,7 +221,8 @@ function formatFinding(finding: Finding, result: CheckResult): string[] {
     `<p class="message">${inline(formatFindingMessage(finding))}</p>`,
     "<ul>",
   ];
-  for (const evidence of finding.evidence) out.push(`<li class="evidence">evidence: ${formatEvidenceItem(evidence, result)}</li>`);
+  for (const evidence of finding.evidence)
+    out.push(`<li class="evidence">evidence: ${formatEvidenceItem(evidence, result)}</li>`);
   if (finding.term) out.push(`<li>clause: ${formatTerm(finding.term, true)}</li>`);
   if (finding.rule) out.push(`<li>rule: ${formatRule(finding.rule)}</li>`);
   if (finding.waiver) {
@@ -229,7 +250,10 @@ function formatEvidenceItem(evidence: Evidence, result: CheckResult): string {
     if (evidence.source === "file") fields.push(["sha256", `<code class="sha256">${esc(evidence.sha256)}</code>`]);
     if (evidence.commit !== result.revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
   }
-  const detail = fields.length === 0 ? "" : ` <span class="fields">${fields.map(([key, value]) => `<span class="field"><span class="k">${key}</span> ${value}</span>`).join(" ")}</span>`;
+  const detail =
+    fields.length === 0
+      ? ""
+      : ` <span class="fields">${fields.map(([key, value]) => `<span class="field"><span class="k">${key}</span> ${value}</span>`).join(" ")}</span>`;
   return `<span class="phrase">${esc(formatEvidence(evidence))}</span>${detail}`;
 }
 
@@ -251,7 +275,8 @@ function formatLineage(result: CheckResult): string {
         ? `not read: ${esc(ancestor.unavailable.reason)} (${esc(ancestor.unavailable.message)})`
         : ancestor.licenses.map(esc).join(", ") || "no license";
       const at = ancestor.sha ? ` at <code>${esc(ancestor.sha)}</code>` : "";
-      const below = !ancestor.unavailable && !seen.has(ancestor.id) ? walk(ancestor.id, new Set([...seen, ancestor.id])) : "";
+      const below =
+        !ancestor.unavailable && !seen.has(ancestor.id) ? walk(ancestor.id, new Set([...seen, ancestor.id])) : "";
       return `<li>${esc(ancestor.relation)} of <code>${esc(ancestor.id)}</code>${at}: ${state}${below}</li>`;
     });
     return items.length === 0 ? "" : `<ul class="lineage">${items.join("")}</ul>`;
@@ -280,7 +305,11 @@ function formatErrors(errors: ModelError[]): string[] {
 function slugsFor(results: CheckResult[]): string[] {
   const used = new Set<string>(["verdicts", "not-checked"]);
   return results.map((result) => {
-    const base = result.model.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "model";
+    const base =
+      result.model
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "model";
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);

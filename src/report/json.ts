@@ -1,6 +1,6 @@
+import { findingInfo } from "../findings/finding-info.js";
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport } from "../types/result.js";
-import { findingInfo } from "../findings/finding-info.js";
 import { formatFindingMessage } from "./format-message.js";
 
 /**
@@ -19,7 +19,7 @@ export function formatJson(report: RunReport): string {
     results: report.results.map(toJsonResult),
     errors: report.errors,
   };
-  return JSON.stringify(document, null, 2) + "\n";
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 function toJsonResult(result: CheckResult) {

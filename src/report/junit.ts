@@ -1,8 +1,8 @@
+import { findingInfo } from "../findings/finding-info.js";
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { findingInfo } from "../findings/finding-info.js";
-import { formatFindingMessage } from "./format-message.js";
 import { formatEvidence } from "./format-evidence.js";
+import { formatFindingMessage } from "./format-message.js";
 
 /**
  * The report as JUnit XML, for CI systems that show test results: a test case per model, a failure per
@@ -30,7 +30,7 @@ export function formatJunit(report: RunReport): string {
     `  </testsuite>`,
     `</testsuites>`,
   ];
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function isBlocking(finding: Finding): boolean {
@@ -40,7 +40,9 @@ function isBlocking(finding: Finding): boolean {
 function formatResult(result: CheckResult): string[] {
   const lines = [`    <testcase classname="lic" name="${attr(`${result.model}@${result.revision}`)}">`];
   for (const finding of result.findings.filter(isBlocking)) {
-    lines.push(`      <failure type="${attr(finding.code)}" message="${attr(formatFindingMessage(finding))}">${text(details(finding).join("\n"))}</failure>`);
+    lines.push(
+      `      <failure type="${attr(finding.code)}" message="${attr(formatFindingMessage(finding))}">${text(details(finding).join("\n"))}</failure>`,
+    );
   }
   const others = result.findings.filter((finding) => !isBlocking(finding));
   if (others.length > 0) {
@@ -58,9 +60,18 @@ function formatResult(result: CheckResult): string[] {
 /** The lines under a finding: its evidence, clause, rule, waiver and docs page. */
 function details(finding: Finding): string[] {
   const lines = finding.evidence.map((evidence) => `evidence: ${formatEvidence(evidence)}`);
-  if (finding.term) lines.push(`clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>`);
-  if (finding.rule) lines.push(`rule: ${finding.rule.file}${finding.rule.line === null ? "" : `:${finding.rule.line}`} ${finding.rule.path}`);
-  if (finding.waiver) lines.push(`waived by ${finding.waiver.approvedBy} until ${finding.waiver.expires}${finding.waiver.ticket ? ` (${finding.waiver.ticket})` : ""}: ${finding.waiver.reason}`);
+  if (finding.term)
+    lines.push(
+      `clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>`,
+    );
+  if (finding.rule)
+    lines.push(
+      `rule: ${finding.rule.file}${finding.rule.line === null ? "" : `:${finding.rule.line}`} ${finding.rule.path}`,
+    );
+  if (finding.waiver)
+    lines.push(
+      `waived by ${finding.waiver.approvedBy} until ${finding.waiver.expires}${finding.waiver.ticket ? ` (${finding.waiver.ticket})` : ""}: ${finding.waiver.reason}`,
+    );
   lines.push(`see ${findingInfo[finding.code].docs}`);
   return lines;
 }

@@ -1,10 +1,10 @@
+import { findingInfo } from "../findings/finding-info.js";
+import { describeText } from "../identify/describe-text.js";
 import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
 import type { Ancestor } from "../types/snapshot.js";
-import { describeText } from "../identify/describe-text.js";
-import { findingInfo } from "../findings/finding-info.js";
-import { formatFindingMessage } from "./format-message.js";
 import { formatEvidence } from "./format-evidence.js";
+import { formatFindingMessage } from "./format-message.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 
@@ -24,19 +24,25 @@ export function formatMarkdown(report: RunReport): string {
   out.push(`| Model | Revision (requested → resolved) | Verdict | Licenses |`);
   out.push(`| --- | --- | --- | --- |`);
   for (const result of report.results) {
-    const model = result.requested.model === result.model ? text(result.model) : `${text(result.model)} (requested as ${text(result.requested.model)})`;
+    const model =
+      result.requested.model === result.model
+        ? text(result.model)
+        : `${text(result.model)} (requested as ${text(result.requested.model)})`;
     const revision = `${code(result.requested.revision, true)} → ${code(result.revision, true)}`;
-    const licenses = result.license.ids.length > 0 ? result.license.ids.map((id) => text(id)).join(", ") : "none identified";
+    const licenses =
+      result.license.ids.length > 0 ? result.license.ids.map((id) => text(id)).join(", ") : "none identified";
     out.push(`| ${model} | ${revision} | **${VERDICT_LABEL[result.verdict]}** | ${licenses} |`);
   }
   for (const error of report.errors) {
-    out.push(`| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | **NOT CHECKED** | — |`);
+    out.push(
+      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | **NOT CHECKED** | — |`,
+    );
   }
   out.push("");
 
   for (const result of report.results) out.push(...formatResult(result));
   if (report.errors.length > 0) out.push(...formatErrors(report.errors));
-  return out.join("\n").replace(/\n+$/, "") + "\n";
+  return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }
 
 function formatResult(result: CheckResult): string[] {
@@ -51,7 +57,9 @@ function formatResult(result: CheckResult): string[] {
   if (result.license.licenses.length === 0 && result.license.unidentified.length === 0) out.push("None identified.");
   for (const license of result.license.licenses) {
     const name = license.name === license.id ? "" : ` — ${text(license.name)}`;
-    out.push(`- **${text(license.id)}**${name} (${license.sources.map(text).join(", ")}${license.known ? "" : ", not in catalog"})`);
+    out.push(
+      `- **${text(license.id)}**${name} (${license.sources.map(text).join(", ")}${license.known ? "" : ", not in catalog"})`,
+    );
     for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, result)}`);
   }
   for (const entry of result.license.unidentified) {
@@ -59,7 +67,8 @@ function formatResult(result: CheckResult): string[] {
     for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, result)}`);
   }
   if (result.license.expression) out.push("", `Declared expression: ${code(result.license.expression)}`);
-  for (const choice of result.license.choices) out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
+  for (const choice of result.license.choices)
+    out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
   out.push("");
 
   out.push(`### Lineage`, "");
@@ -74,14 +83,21 @@ function formatResult(result: CheckResult): string[] {
     out.push(`| Text | sha256 | Size | Matches |`, `| --- | --- | --- | --- |`);
     for (const licenseText of result.license.texts) {
       const size = `${licenseText.bytes} bytes${licenseText.truncated ? ", truncated" : ""}`;
-      const matches = licenseText.matches.map((match) => `${match.kind === "exact" ? "is" : "nearly"} ${text(match.document)} (${Math.round(match.score * 100)}%)`);
-      out.push(`| ${text(describeText(licenseText))} | ${code(licenseText.sha256, true)} | ${size} | ${matches.length > 0 ? matches.join(", ") : "unrecognized"} |`);
+      const matches = licenseText.matches.map(
+        (match) =>
+          `${match.kind === "exact" ? "is" : "nearly"} ${text(match.document)} (${Math.round(match.score * 100)}%)`,
+      );
+      out.push(
+        `| ${text(describeText(licenseText))} | ${code(licenseText.sha256, true)} | ${size} | ${matches.length > 0 ? matches.join(", ") : "unrecognized"} |`,
+      );
     }
   }
   if (result.gaps.length > 0) {
     out.push("", "Not read:", "");
     for (const gap of result.gaps) {
-      out.push(`- ${code(gap.path)} (${text(gap.role)}): ${text(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${text(gap.detail)}`);
+      out.push(
+        `- ${code(gap.path)} (${text(gap.role)}): ${text(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${text(gap.detail)}`,
+      );
     }
   }
   out.push("");
@@ -129,7 +145,8 @@ function formatEvidenceLine(evidence: Evidence, result: CheckResult): string {
     details.push(`sha256 ${code(evidence.sha256)}`);
     if (evidence.quote !== undefined) details.push(`quote ${code(evidence.quote)}`);
   }
-  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== result.revision) details.push(`commit ${code(evidence.commit)}`);
+  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== result.revision)
+    details.push(`commit ${code(evidence.commit)}`);
   return text(formatEvidence(evidence)) + (details.length > 0 ? `; ${details.join("; ")}` : "");
 }
 
@@ -153,7 +170,8 @@ function formatLineage(result: CheckResult): string[] {
         : ancestor.licenses.map(text).join(", ") || "no license";
       const at = ancestor.sha ? ` at ${code(ancestor.sha)}` : "";
       out.push(`${indent}- ${text(ancestor.relation)} of ${code(ancestor.id)}${at}: ${state}`);
-      if (!ancestor.unavailable && !seen.has(ancestor.id)) walk(ancestor.id, `${indent}  `, new Set([...seen, ancestor.id]));
+      if (!ancestor.unavailable && !seen.has(ancestor.id))
+        walk(ancestor.id, `${indent}  `, new Set([...seen, ancestor.id]));
     }
   };
   walk(result.model, "", new Set([result.model]));
@@ -163,7 +181,9 @@ function formatLineage(result: CheckResult): string[] {
 function formatErrors(errors: ModelError[]): string[] {
   const out = [`## Not checked`, "", `| Model | Revision | Kind | Reason |`, `| --- | --- | --- | --- |`];
   for (const error of errors) {
-    out.push(`| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | ${text(error.kind)} | ${text(error.message)} |`);
+    out.push(
+      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | ${text(error.kind)} | ${text(error.message)} |`,
+    );
   }
   out.push("");
   return out;
@@ -174,9 +194,7 @@ function formatErrors(errors: ModelError[]): string[] {
  * text, not HTML, and `|` never splits a table cell), and line breaks become `<br>`.
  */
 function text(value: string): string {
-  return value
-    .replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`)
-    .replace(/\r\n|\r|\n/g, "<br>");
+  return value.replace(/[\\`*_[\]<>#|~&]/g, (char) => `\\${char}`).replace(/\r\n|\r|\n/g, "<br>");
 }
 
 /** A code span holding `value` verbatim; in a table cell its `|` are escaped, as GFM requires. */
@@ -199,7 +217,9 @@ function inline(message: string): string {
 
 /** A line that cannot open a block: no indented code, list item or setext underline. */
 function paragraph(line: string): string {
-  return line.replace(/^\s+/, "").replace(/^([-+=]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`));
+  return line
+    .replace(/^\s+/, "")
+    .replace(/^([-+=]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`));
 }
 
 /** An http(s) URL as an autolink; anything else as text. */

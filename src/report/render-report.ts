@@ -1,13 +1,12 @@
 import type { RunReport } from "../types/result.js";
-import type { ReportFormat } from "./report-formats.js";
 import { formatGithub } from "./github.js";
 import { formatHtml } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
 import { formatMarkdown } from "./markdown.js";
+import type { ReportFormat } from "./report-formats.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
-
 
 /** Every format from one report: the renderers are pure, so equal reports give equal bytes. */
 export function renderReport(format: ReportFormat, report: RunReport): string {

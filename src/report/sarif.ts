@@ -1,6 +1,6 @@
+import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { findingInfo } from "../findings/finding-info.js";
 import { formatFindingMessage } from "./format-message.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
@@ -47,7 +47,7 @@ export function formatSarif(report: RunReport): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + "\n";
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function toResult(result: CheckResult, finding: Finding, ruleIndex: number) {
@@ -94,7 +94,8 @@ function toLocations(result: CheckResult, evidence: Evidence[]) {
 
 /** The file (and line) a piece of evidence points into, when it names one. */
 export function fileOf(evidence: Evidence): { file: string; line?: number } | null {
-  if (evidence.source === "file") return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };
+  if (evidence.source === "file")
+    return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };
   if (evidence.source === "card" && evidence.file !== undefined) {
     return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };
   }
@@ -111,7 +112,13 @@ function toNotification(error: ModelError) {
     level: "error",
     message: { text: error.message },
     descriptor: { id: error.kind },
-    locations: [{ logicalLocations: [{ fullyQualifiedName: error.revision ? `${error.model}@${error.revision}` : error.model, kind: "module" }] }],
+    locations: [
+      {
+        logicalLocations: [
+          { fullyQualifiedName: error.revision ? `${error.model}@${error.revision}` : error.model, kind: "module" },
+        ],
+      },
+    ],
     properties: { model: error.model, revision: error.revision, kind: error.kind },
   };
 }

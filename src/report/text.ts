@@ -1,9 +1,9 @@
+import { findingInfo } from "../findings/finding-info.js";
+import { describeText } from "../identify/describe-text.js";
 import type { RuleReference } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
-import { findingInfo } from "../findings/finding-info.js";
-import { formatFindingMessage } from "./format-message.js";
-import { describeText } from "../identify/describe-text.js";
 import { formatEvidence } from "./format-evidence.js";
+import { formatFindingMessage } from "./format-message.js";
 
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 
@@ -12,11 +12,21 @@ export interface TextOptions {
   color?: boolean;
 }
 
-const COLOURS: Record<string, string> = { ALLOW: "32", WARN: "33", BLOCK: "31", "NOT CHECKED": "35", error: "31", warning: "33", info: "36" };
+const COLOURS: Record<string, string> = {
+  ALLOW: "32",
+  WARN: "33",
+  BLOCK: "31",
+  "NOT CHECKED": "35",
+  error: "31",
+  warning: "33",
+  info: "36",
+};
 
 /** The report for people at a terminal: a block per model, then a summary line when there are several. */
 export function formatText(report: RunReport, options: TextOptions = {}): string {
-  const blocks = [...report.results.map(formatResult), ...report.errors.map(formatError)].map((block) => (options.color ? colourize(block) : block));
+  const blocks = [...report.results.map(formatResult), ...report.errors.map(formatError)].map((block) =>
+    options.color ? colourize(block) : block,
+  );
   const lines = [blocks.join("\n")];
   if (report.results.length + report.errors.length > 1) lines.push(formatSummary(report));
   return lines.join("\n");
@@ -49,8 +59,12 @@ function formatResult(result: CheckResult): string {
     const children = (parent: string) => result.lineage.filter((ancestor) => ancestor.parent === parent);
     const walk = (parent: string, indent: string) => {
       for (const ancestor of children(parent)) {
-        const state = ancestor.unavailable ? `not read: ${ancestor.unavailable.reason}` : ancestor.licenses.join(", ") || "no license";
-        lines.push(`${indent}${ancestor.relation} of ${ancestor.id}${ancestor.sha ? `@${ancestor.sha.slice(0, 12)}` : ""}  ${state}`);
+        const state = ancestor.unavailable
+          ? `not read: ${ancestor.unavailable.reason}`
+          : ancestor.licenses.join(", ") || "no license";
+        lines.push(
+          `${indent}${ancestor.relation} of ${ancestor.id}${ancestor.sha ? `@${ancestor.sha.slice(0, 12)}` : ""}  ${state}`,
+        );
         if (!ancestor.unavailable) walk(ancestor.id, `${indent}  `);
       }
     };
@@ -61,15 +75,21 @@ function formatResult(result: CheckResult): string {
     lines.push("  license texts:");
     for (const text of result.license.texts) {
       const size = `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`;
-      const matches = text.matches.map((match) => `${match.kind === "exact" ? "is" : "nearly"} ${match.document} (${Math.round(match.score * 100)}%)`);
-      lines.push(`    ${describeText(text)}  sha256:${text.sha256.slice(0, 12)}  ${size}  ${matches.length > 0 ? matches.join(", ") : "unrecognized"}`);
+      const matches = text.matches.map(
+        (match) => `${match.kind === "exact" ? "is" : "nearly"} ${match.document} (${Math.round(match.score * 100)}%)`,
+      );
+      lines.push(
+        `    ${describeText(text)}  sha256:${text.sha256.slice(0, 12)}  ${size}  ${matches.length > 0 ? matches.join(", ") : "unrecognized"}`,
+      );
     }
   }
 
   if (result.obligations.length > 0) {
     lines.push("  obligations:");
     for (const obligation of result.obligations) {
-      lines.push(`    ${obligation.license}: ${obligation.kind}${obligation.text ? ` "${obligation.text}"` : ""} (${obligation.when}; ${obligation.source.section ?? obligation.source.document})`);
+      lines.push(
+        `    ${obligation.license}: ${obligation.kind}${obligation.text ? ` "${obligation.text}"` : ""} (${obligation.when}; ${obligation.source.section ?? obligation.source.document})`,
+      );
     }
   }
 
@@ -80,16 +100,21 @@ function formatResult(result: CheckResult): string {
     for (const finding of result.findings) {
       lines.push(`    ${finding.severity} ${finding.code}: ${formatFindingMessage(finding)}`);
       for (const evidence of finding.evidence) lines.push(`      evidence: ${formatEvidence(evidence)}`);
-      if (finding.term) lines.push(`      clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>${finding.term.quote ? `: "${finding.term.quote}"` : ""}`);
+      if (finding.term)
+        lines.push(
+          `      clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>${finding.term.quote ? `: "${finding.term.quote}"` : ""}`,
+        );
       if (finding.rule) lines.push(`      rule: ${formatRule(finding.rule)}`);
       if (finding.waiver) {
         const { waiver } = finding;
-        lines.push(`      waived by ${waiver.approvedBy} until ${waiver.expires}${waiver.ticket ? ` (${waiver.ticket})` : ""}: ${waiver.reason}`);
+        lines.push(
+          `      waived by ${waiver.approvedBy} until ${waiver.expires}${waiver.ticket ? ` (${waiver.ticket})` : ""}: ${waiver.reason}`,
+        );
       }
       lines.push(`      see ${findingInfo[finding.code].docs}`);
     }
   }
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 function formatRule(rule: RuleReference): string {
@@ -105,7 +130,11 @@ function formatError(error: ModelError): string {
 function colourize(block: string): string {
   return block
     .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)$/m, (_, label: string) => `  \x1b[${COLOURS[label]}m${label}\x1b[0m`)
-    .replace(/^( {4})(error|warning|info)( )/gm, (_, indent: string, severity: string, space: string) => `${indent}\x1b[${COLOURS[severity]}m${severity}\x1b[0m${space}`);
+    .replace(
+      /^( {4})(error|warning|info)( )/gm,
+      (_, indent: string, severity: string, space: string) =>
+        `${indent}\x1b[${COLOURS[severity]}m${severity}\x1b[0m${space}`,
+    );
 }
 
 function formatSummary(report: RunReport): string {

@@ -21,8 +21,16 @@ export function diffReports(before: RunReport, after: RunReport): Change[] {
     else if (a && !b) changes.push({ kind: "removed", model, verdict: a.verdict });
     else if (a && b) {
       if (a.revision !== b.revision) changes.push({ kind: "revision", model, from: a.revision, to: b.revision });
-      if (a.license.ids.join("\n") !== b.license.ids.join("\n")) changes.push({ kind: "license", model, from: a.license.ids, to: b.license.ids });
-      if (a.verdict !== b.verdict) changes.push({ kind: "verdict", model, from: a.verdict, to: b.verdict, worse: RANK[b.verdict] > RANK[a.verdict] });
+      if (a.license.ids.join("\n") !== b.license.ids.join("\n"))
+        changes.push({ kind: "license", model, from: a.license.ids, to: b.license.ids });
+      if (a.verdict !== b.verdict)
+        changes.push({
+          kind: "verdict",
+          model,
+          from: a.verdict,
+          to: b.verdict,
+          worse: RANK[b.verdict] > RANK[a.verdict],
+        });
     }
   }
   return changes;
@@ -30,7 +38,9 @@ export function diffReports(before: RunReport, after: RunReport): Change[] {
 
 /** A verdict got worse, or a model came in blocked: what fails a CI job comparing two runs. */
 export function hasRegression(changes: Change[]): boolean {
-  return changes.some((change) => (change.kind === "verdict" && change.worse) || (change.kind === "added" && change.verdict === "block"));
+  return changes.some(
+    (change) => (change.kind === "verdict" && change.worse) || (change.kind === "added" && change.verdict === "block"),
+  );
 }
 
 export function formatChanges(changes: Change[]): string {
@@ -49,5 +59,5 @@ export function formatChanges(changes: Change[]): string {
         return `${change.worse ? "!" : "~"} ${change.model}: verdict ${change.from} → ${change.to}${change.worse ? " (worse)" : ""}`;
     }
   };
-  return changes.map(line).join("\n") + "\n";
+  return `${changes.map(line).join("\n")}\n`;
 }

@@ -1,6 +1,6 @@
+import { JSON_SCHEMA_VERSION } from "../report/json.js";
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { JSON_SCHEMA_VERSION } from "../report/json.js";
 
 /** Why a saved result cannot be read back: the CLI exits 2 with it. */
 export class ReportFormatError extends Error {
@@ -17,10 +17,14 @@ export function readJsonReport(text: string, name: string): RunReport {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    throw new ReportFormatError(`${name} is not JSON (${error instanceof Error ? error.message : String(error)}); give a file written by lic check --format json`);
+    throw new ReportFormatError(
+      `${name} is not JSON (${error instanceof Error ? error.message : String(error)}); give a file written by lic check --format json`,
+    );
   }
   if (!isObject(document) || document["schemaVersion"] !== JSON_SCHEMA_VERSION || !Array.isArray(document["results"])) {
-    throw new ReportFormatError(`${name} is not a lic result of schema version ${JSON_SCHEMA_VERSION}; give a file written by lic check --format json`);
+    throw new ReportFormatError(
+      `${name} is not a lic result of schema version ${JSON_SCHEMA_VERSION}; give a file written by lic check --format json`,
+    );
   }
   const tool = isObject(document["tool"]) ? document["tool"] : {};
   const policy = isObject(document["policy"]) ? document["policy"] : {};
@@ -28,13 +32,20 @@ export function readJsonReport(text: string, name: string): RunReport {
     tool: { name: String(tool["name"] ?? "lic"), version: String(tool["version"] ?? "") },
     policy: { name: String(policy["name"] ?? ""), digest: String(policy["digest"] ?? "") },
     generatedAt: String(document["generatedAt"] ?? ""),
-    results: (document["results"] as unknown[]).map((result, index) => readResult(result, `${name}: results[${index}]`)),
+    results: (document["results"] as unknown[]).map((result, index) =>
+      readResult(result, `${name}: results[${index}]`),
+    ),
     errors: Array.isArray(document["errors"]) ? (document["errors"] as ModelError[]) : [],
   };
 }
 
 function readResult(value: unknown, where: string): CheckResult {
-  if (!isObject(value) || typeof value["model"] !== "string" || typeof value["revision"] !== "string" || !Array.isArray(value["findings"])) {
+  if (
+    !isObject(value) ||
+    typeof value["model"] !== "string" ||
+    typeof value["revision"] !== "string" ||
+    !Array.isArray(value["findings"])
+  ) {
     throw new ReportFormatError(`${where} is not a model result (model, revision, findings)`);
   }
   const findings = (value["findings"] as unknown[]).map((finding) => {
@@ -45,7 +56,16 @@ function readResult(value: unknown, where: string): CheckResult {
   const license = isObject(value["license"]) ? value["license"] : {};
   return {
     ...(value as unknown as CheckResult),
-    license: { ids: [], licenses: [], expression: null, unidentified: [], texts: [], tree: null, choices: [], ...(license as object) },
+    license: {
+      ids: [],
+      licenses: [],
+      expression: null,
+      unidentified: [],
+      texts: [],
+      tree: null,
+      choices: [],
+      ...(license as object),
+    },
     findings,
     obligations: Array.isArray(value["obligations"]) ? (value["obligations"] as CheckResult["obligations"]) : [],
     lineage: Array.isArray(value["lineage"]) ? (value["lineage"] as CheckResult["lineage"]) : [],

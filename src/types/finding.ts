@@ -62,7 +62,10 @@ export type Finding =
   | BaseFinding<"license-unidentified", { declared: string[] }>
   | BaseFinding<"license-not-in-catalog", { id: string }>
   | BaseFinding<"license-mismatch", { declared: string[]; detected: string; text: string }>
-  | BaseFinding<"license-text-modified", { text: string; document: string; score: number; missing: string[]; added: string[] }>
+  | BaseFinding<
+      "license-text-modified",
+      { text: string; document: string; score: number; missing: string[]; added: string[] }
+    >
   | BaseFinding<"license-text-unrecognized", { text: string }>
   | BaseFinding<"license-denied", { license: string; entry: string }>
   | BaseFinding<"license-not-allowed", { license: string }>
@@ -71,7 +74,10 @@ export type Finding =
   | BaseFinding<"license-commercial-conditions", { license: string; conditions: string[]; exceeded: string | null }>
   | BaseFinding<"license-use-restrictions", { license: string; document: string; mustPassOn: boolean }>
   | BaseFinding<"license-output-restrictions", { license: string; detail: string }>
-  | BaseFinding<"license-geographic-restriction", { license: string; region: string; domicile: string; multimodal: boolean }>
+  | BaseFinding<
+      "license-geographic-restriction",
+      { license: string; region: string; domicile: string; multimodal: boolean }
+    >
   | BaseFinding<"license-laundering", { declared: string[]; inherited: string; ancestor: string }>
   | BaseFinding<"lineage-obligation-missed", { license: string; ancestor: string; obligation: string; detail: string }>
   | BaseFinding<"ancestor-unavailable", { ancestor: string; reason: string; message: string }>

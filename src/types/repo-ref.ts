@@ -17,7 +17,7 @@ const MAX_REVISION_LENGTH = 255;
  */
 const SEGMENT = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 /** Branch, tag or sha as git allows them in practice on the Hub (`main`, `v1.0`, `refs/pr/1`, a 40-hex sha). */
-const REVISION = /^[A-Za-z0-9_](?:[A-Za-z0-9_.\/-]*[A-Za-z0-9_])?$/;
+const REVISION = /^[A-Za-z0-9_](?:[A-Za-z0-9_./-]*[A-Za-z0-9_])?$/;
 
 export const COMMIT_SHA = /^[0-9a-f]{40}$/;
 
@@ -44,9 +44,12 @@ export function parseModelRef(input: string): ParsedModelRef {
   if (segments.length > 2) return fail("a model id is 'org/name' or 'name': it has more than one '/'");
   for (const segment of segments) {
     if (segment.length === 0) return fail("the model id has an empty part");
-    if (segment.length > MAX_NAME_LENGTH) return fail(`a part of the model id is longer than ${MAX_NAME_LENGTH} characters`);
+    if (segment.length > MAX_NAME_LENGTH)
+      return fail(`a part of the model id is longer than ${MAX_NAME_LENGTH} characters`);
     if (!SEGMENT.test(segment)) {
-      return fail("a model id may only contain letters, digits, '-', '_' and '.', and must start and end with a letter or digit");
+      return fail(
+        "a model id may only contain letters, digits, '-', '_' and '.', and must start and end with a letter or digit",
+      );
     }
     if (segment.includes("--")) return fail("the model id contains '--'");
   }

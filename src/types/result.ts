@@ -94,7 +94,6 @@ export interface CheckResult {
   gaps: EvidenceGap[];
 }
 
-
 /** A model lic could not decide on, and why (the CLI exits 3). */
 export interface ModelError {
   model: string;

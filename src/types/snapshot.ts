@@ -67,7 +67,6 @@ export interface ModelSnapshot {
   gaps: EvidenceGap[];
 }
 
-
 /** One ancestor of a model, pinned to its own commit (null when it could not be read). */
 export interface Ancestor {
   id: string;
@@ -91,4 +90,3 @@ export interface Lineage {
   /** False when an ancestor could not be read for a reason that may pass (the lineage is then not cached), or offline. */
   complete: boolean;
 }
-

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 
 /**
  * Bound on alias expansion (YAML "billion laughs"): a card or policy that needs more is an attack, not data.
@@ -45,11 +45,19 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
       .filter((error): error is { message: string; pos: [number, number] } => error !== undefined)
       .sort((a, b) => a.pos[0] - b.pos[0])[0];
     if (firstError) {
-      return { data: undefined, error: { reason: firstError.message.split("\n")[0] ?? firstError.message, line: toLine(firstError.pos[0]) }, lineOf };
+      return {
+        data: undefined,
+        error: { reason: firstError.message.split("\n")[0] ?? firstError.message, line: toLine(firstError.pos[0]) },
+        lineOf,
+      };
     }
     return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: null, lineOf };
   } catch (error) {
-    return { data: undefined, error: { reason: error instanceof Error ? error.message : String(error), line: null }, lineOf };
+    return {
+      data: undefined,
+      error: { reason: error instanceof Error ? error.message : String(error), line: null },
+      lineOf,
+    };
   }
 }
 

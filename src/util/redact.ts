@@ -40,7 +40,13 @@ const CREDENTIAL_SHAPES: [RegExp, string][] = [
 ];
 
 export function createRedactor(secrets: Iterable<string | null | undefined>): Redactor {
-  const spellings = [...new Set([...secrets].filter((secret): secret is string => typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH))]
+  const spellings = [
+    ...new Set(
+      [...secrets].filter(
+        (secret): secret is string => typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH,
+      ),
+    ),
+  ]
     .flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])
     .filter((spelling, index, all) => all.indexOf(spelling) === index)
     // Longest first, so that a spelling containing another is replaced whole.

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { acquireLineage, MAX_ANCESTORS, MAX_PARENTS_PER_MODEL } from "../../src/acquire/acquire-lineage.js";
+import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { SnapshotCache } from "../../src/acquire/store/fs-snapshot-store.js";
+import { checkModel } from "../../src/evaluate/check-model.js";
 import type { CheckResult } from "../../src/types/result.js";
 import type { JsonObject } from "../../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
-import { HostileHub } from "../support/hostile-hub.js";
 import { fixtureText, readmeFor } from "../support/fixtures.js";
-import { checkModel } from "../../src/evaluate/check-model.js";
+import { HostileHub } from "../support/hostile-hub.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
@@ -19,11 +19,20 @@ let hub: FakeHub;
 /** A model as the Hub serves it, with the card data and tags given. */
 function model(id: string, cardData: JsonObject, tags: string[] = [], files: Record<string, string> = {}): FakeModel {
   const shaSeed = [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7).toString(16);
-  const info: JsonObject = { _id: id, id, sha: shaSeed.padStart(40, "0").slice(-40), tags, cardData, siblings: Object.keys(files).map((rfilename) => ({ rfilename })) };
+  const info: JsonObject = {
+    _id: id,
+    id,
+    sha: shaSeed.padStart(40, "0").slice(-40),
+    tags,
+    cardData,
+    siblings: Object.keys(files).map((rfilename) => ({ rfilename })),
+  };
   return { info, files };
 }
 
-const llama4Base = model("meta-llama/Llama-4-Scout-17B-16E", { license: "other", license_name: "llama4" }, ["license:other"]);
+const llama4Base = model("meta-llama/Llama-4-Scout-17B-16E", { license: "other", license_name: "llama4" }, [
+  "license:other",
+]);
 
 async function start(models: FakeModel[], renames: Record<string, string> = {}) {
   hub = FakeHub.of(models, { renames });
@@ -33,7 +42,11 @@ afterEach(() => hub?.stop());
 
 async function checkWithLineage(id: string, maxDepth = 8, cacheDir = tempDir()): Promise<CheckResult> {
   const cache = new SnapshotCache(cacheDir, hub.url);
-  const options = { hub: { endpoint: hub.url, timeoutMs: 5000, sleep: async () => undefined, maxRetries: 0 }, cache, offline: false };
+  const options = {
+    hub: { endpoint: hub.url, timeoutMs: 5000, sleep: async () => undefined, maxRetries: 0 },
+    cache,
+    offline: false,
+  };
   const snapshot = await acquireSnapshot({ id, revision: null }, options);
   const lineage = await acquireLineage(snapshot, { ...options, maxDepth, concurrency: 4 });
   return checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
@@ -41,29 +54,59 @@ async function checkWithLineage(id: string, maxDepth = 8, cacheDir = tempDir()):
 
 describe("lineage", () => {
   it("inherits the base's license through a relabelled quantization, and says so", async () => {
-    const quant = model("someone/scout-fp8", { license: "apache-2.0", base_model: "meta-llama/Llama-4-Scout-17B-16E" }, ["license:apache-2.0", "base_model:quantized:meta-llama/Llama-4-Scout-17B-16E"], { "README.md": "", LICENSE: fixtureText("license-texts/apache-2.0.txt") });
+    const quant = model(
+      "someone/scout-fp8",
+      { license: "apache-2.0", base_model: "meta-llama/Llama-4-Scout-17B-16E" },
+      ["license:apache-2.0", "base_model:quantized:meta-llama/Llama-4-Scout-17B-16E"],
+      { "README.md": "", LICENSE: fixtureText("license-texts/apache-2.0.txt") },
+    );
     quant.files!["README.md"] = readmeFor(quant.info);
     await start([quant, llama4Base]);
     const result = await checkWithLineage("someone/scout-fp8");
     expect(result.license.ids).toEqual(["apache-2.0", "llama4"]);
-    expect(result.license.licenses[1]).toMatchObject({ id: "llama4", sources: ["inherited"], evidence: [{ source: "api", field: "lineage", value: expect.stringContaining("meta-llama/Llama-4-Scout-17B-16E@") }] });
-    expect(result.lineage).toEqual([expect.objectContaining({ id: "meta-llama/Llama-4-Scout-17B-16E", relation: "quantized", depth: 1, parent: "someone/scout-fp8", licenses: ["llama4"], unavailable: null })]);
+    expect(result.license.licenses[1]).toMatchObject({
+      id: "llama4",
+      sources: ["inherited"],
+      evidence: [
+        { source: "api", field: "lineage", value: expect.stringContaining("meta-llama/Llama-4-Scout-17B-16E@") },
+      ],
+    });
+    expect(result.lineage).toEqual([
+      expect.objectContaining({
+        id: "meta-llama/Llama-4-Scout-17B-16E",
+        relation: "quantized",
+        depth: 1,
+        parent: "someone/scout-fp8",
+        licenses: ["llama4"],
+        unavailable: null,
+      }),
+    ]);
     const codes = result.findings.map((finding) => finding.code);
     expect(codes).toContain("license-laundering");
-    const missed = result.findings.filter((finding) => finding.code === "lineage-obligation-missed").map((finding) => finding.code === "lineage-obligation-missed" && finding.args.obligation);
+    const missed = result.findings
+      .filter((finding) => finding.code === "lineage-obligation-missed")
+      .map((finding) => finding.code === "lineage-obligation-missed" && finding.args.obligation);
     expect(missed).toEqual(expect.arrayContaining(["name-prefix", "include-license-copy", "notice-file"]));
   });
 
   it("follows a stale base_model name through the Hub's rename", async () => {
     const child = model("org/tuned", { license: "llama3.1", base_model: "meta-llama/Meta-Llama-3.1-8B" });
-    await start([child, model("meta-llama/Llama-3.1-8B", { license: "llama3.1" }, ["license:llama3.1"])], { "meta-llama/Meta-Llama-3.1-8B": "meta-llama/Llama-3.1-8B" });
+    await start([child, model("meta-llama/Llama-3.1-8B", { license: "llama3.1" }, ["license:llama3.1"])], {
+      "meta-llama/Meta-Llama-3.1-8B": "meta-llama/Llama-3.1-8B",
+    });
     const result = await checkWithLineage("org/tuned");
-    expect(result.lineage.map((ancestor) => [ancestor.id, ancestor.licenses])).toEqual([["meta-llama/Llama-3.1-8B", ["llama3.1"]]]);
+    expect(result.lineage.map((ancestor) => [ancestor.id, ancestor.licenses])).toEqual([
+      ["meta-llama/Llama-3.1-8B", ["llama3.1"]],
+    ]);
   });
 
   it("inherits every parent's license in a merge of differently licensed parents", async () => {
     const merged = model("org/merged", { license: "mit", base_model: ["org/apache-base", "org/nc-base"] });
-    await start([merged, model("org/apache-base", { license: "apache-2.0" }), model("org/nc-base", { license: "cc-by-nc-4.0" })]);
+    await start([
+      merged,
+      model("org/apache-base", { license: "apache-2.0" }),
+      model("org/nc-base", { license: "cc-by-nc-4.0" }),
+    ]);
     const result = await checkWithLineage("org/merged");
     expect(result.license.ids).toEqual(["mit", "apache-2.0", "cc-by-nc-4.0"]);
     expect(result.lineage.map((ancestor) => ancestor.relation)).toEqual(["merge", "merge"]);
@@ -72,7 +115,10 @@ describe("lineage", () => {
   it("reports a wrong base_model and a gated ancestor as unavailable", async () => {
     const child = model("org/child", { license: "mit", base_model: ["org/nonexistent", "org/gated"] });
     await start([child, model("org/gated", { license: "llama3" })]);
-    hub.script(/^\/api\/models\/org\/gated\//, { status: 403, headers: { "x-error-code": "GatedRepo", "x-error-message": "Access to model org/gated is restricted." } });
+    hub.script(/^\/api\/models\/org\/gated\//, {
+      status: 403,
+      headers: { "x-error-code": "GatedRepo", "x-error-message": "Access to model org/gated is restricted." },
+    });
     const result = await checkWithLineage("org/child");
     expect(result.lineage.map((ancestor) => [ancestor.id, ancestor.unavailable?.reason])).toEqual([
       ["org/gated", "gated"],
@@ -82,7 +128,10 @@ describe("lineage", () => {
   });
 
   it("cuts a cycle and reports it", async () => {
-    await start([model("org/a", { license: "mit", base_model: "org/b" }), model("org/b", { license: "mit", base_model: "org/a" })]);
+    await start([
+      model("org/a", { license: "mit", base_model: "org/b" }),
+      model("org/b", { license: "mit", base_model: "org/a" }),
+    ]);
     const result = await checkWithLineage("org/a");
     expect(result.lineage.map((ancestor) => [ancestor.id, ancestor.unavailable?.reason ?? null])).toEqual([
       ["org/b", null],
@@ -91,7 +140,12 @@ describe("lineage", () => {
   });
 
   it("walks a deep chain to its root, and stops at --max-depth", async () => {
-    const chain = Array.from({ length: 6 }, (_, index) => model(`org/m${index}`, { license: index === 5 ? "llama2" : "mit", ...(index < 5 ? { base_model: `org/m${index + 1}` } : {}) }));
+    const chain = Array.from({ length: 6 }, (_, index) =>
+      model(`org/m${index}`, {
+        license: index === 5 ? "llama2" : "mit",
+        ...(index < 5 ? { base_model: `org/m${index + 1}` } : {}),
+      }),
+    );
     await start(chain);
     const full = await checkWithLineage("org/m0");
     expect(full.lineage.map((ancestor) => ancestor.depth)).toEqual([1, 2, 3, 4, 5]);
@@ -105,7 +159,10 @@ describe("lineage", () => {
   });
 
   it("reads each ancestor once, with one metadata request, and none warm at a pinned commit", async () => {
-    await start([model("org/child", { license: "mit", base_model: "org/base" }), model("org/base", { license: "apache-2.0" })]);
+    await start([
+      model("org/child", { license: "mit", base_model: "org/base" }),
+      model("org/base", { license: "apache-2.0" }),
+    ]);
     const cacheDir = tempDir();
     await checkWithLineage("org/child", 8, cacheDir);
     expect(hub.requests.filter((request) => request.path.startsWith("/api/models/org/base/")).length).toBe(1);
@@ -129,7 +186,11 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
 
   async function lineageOf(id: string, cacheDir: string | null = null) {
     const cache = cacheDir ? new SnapshotCache(cacheDir, hostile.url) : null;
-    const options = { hub: { endpoint: hostile.url, token: TOKEN, timeoutMs: 10_000, sleep: async () => undefined, maxRetries: 0 }, cache, offline: false };
+    const options = {
+      hub: { endpoint: hostile.url, token: TOKEN, timeoutMs: 10_000, sleep: async () => undefined, maxRetries: 0 },
+      cache,
+      offline: false,
+    };
     const snapshot = await acquireSnapshot({ id, revision: null }, options);
     return { snapshot, lineage: await acquireLineage(snapshot, { ...options, maxDepth: 8, concurrency: 8 }) };
   }
@@ -143,12 +204,19 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
       expect.objectContaining({
         id: `x/none.p${MAX_PARENTS_PER_MODEL}`,
         parent: "x/manyparents.m4",
-        unavailable: { reason: "max-breadth", message: `x/manyparents.m4 names 3000 parents, and lic reads at most 16 a model; x/none.p16 and 2983 more not read` },
+        unavailable: {
+          reason: "max-breadth",
+          message: `x/manyparents.m4 names 3000 parents, and lic reads at most 16 a model; x/none.p16 and 2983 more not read`,
+        },
       }),
     ]);
     expect(lineage.complete).toBe(true);
     const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
-    expect(result.findings.filter((finding) => finding.code === "ancestor-unavailable" && finding.args.reason === "max-breadth")).toHaveLength(1);
+    expect(
+      result.findings.filter(
+        (finding) => finding.code === "ancestor-unavailable" && finding.args.reason === "max-breadth",
+      ),
+    ).toHaveLength(1);
 
     hostile.requests.length = 0;
     const cache = new SnapshotCache(cacheDir, hostile.url);
@@ -163,7 +231,9 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
     expect(JSON.stringify(lineage)).not.toContain(TOKEN);
     const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
     expect(JSON.stringify(result)).not.toContain(TOKEN);
-    for (const file of readdirSync(cacheDir, { recursive: true }).map(String).filter((name) => name.endsWith(".json"))) {
+    for (const file of readdirSync(cacheDir, { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith(".json"))) {
       expect(readFileSync(join(cacheDir, file), "utf8"), file).not.toContain(TOKEN);
     }
   });
@@ -173,15 +243,30 @@ describe("lineage breadth in all", () => {
   it(`reads at most ${MAX_ANCESTORS} ancestors, however wide the tree`, async () => {
     // 8 parents, each with 12 parents of its own: 104 ancestors, of which 64 are read.
     const leaves = (parent: number) => Array.from({ length: 12 }, (_, leaf) => `org/leaf-${parent}-${leaf}`);
-    const parents = Array.from({ length: 8 }, (_, parent) => model(`org/parent-${parent}`, { license: "mit", base_model: leaves(parent) }));
-    const all = [model("org/wide", { license: "mit", base_model: parents.map((parent) => String(parent.info["id"])) }), ...parents, ...Array.from({ length: 8 }, (_, parent) => leaves(parent).map((id) => model(id, { license: "mit" }))).flat()];
+    const parents = Array.from({ length: 8 }, (_, parent) =>
+      model(`org/parent-${parent}`, { license: "mit", base_model: leaves(parent) }),
+    );
+    const all = [
+      model("org/wide", { license: "mit", base_model: parents.map((parent) => String(parent.info["id"])) }),
+      ...parents,
+      ...Array.from({ length: 8 }, (_, parent) => leaves(parent).map((id) => model(id, { license: "mit" }))).flat(),
+    ];
     await start(all);
     const result = await checkWithLineage("org/wide");
     const read = result.lineage.filter((ancestor) => ancestor.unavailable === null);
     expect(read).toHaveLength(MAX_ANCESTORS);
-    expect(hub.requests.filter((request) => request.path.startsWith("/api/models/org/")).length).toBe(1 + MAX_ANCESTORS);
+    expect(hub.requests.filter((request) => request.path.startsWith("/api/models/org/")).length).toBe(
+      1 + MAX_ANCESTORS,
+    );
     expect(result.lineage.filter((ancestor) => ancestor.unavailable?.reason === "max-breadth")).toEqual([
-      expect.objectContaining({ unavailable: { reason: "max-breadth", message: expect.stringMatching(/^the lineage has more than 64 ancestors, the most lic reads; org\/leaf-\d-\d+ and 39 more not read$/) } }),
+      expect.objectContaining({
+        unavailable: {
+          reason: "max-breadth",
+          message: expect.stringMatching(
+            /^the lineage has more than 64 ancestors, the most lic reads; org\/leaf-\d-\d+ and 39 more not read$/,
+          ),
+        },
+      }),
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
-import { SnapshotCache } from "../../src/acquire/store/fs-snapshot-store.js";
 import { HubError } from "../../src/acquire/hub/hub-error.js";
+import { SnapshotCache } from "../../src/acquire/store/fs-snapshot-store.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -58,7 +58,9 @@ describe("acquireSnapshot", () => {
   it("offline: answers a branch from the cached ref, and says clearly what is missing", async () => {
     const cacheDir = tempDir();
     const cache = new SnapshotCache(cacheDir, hub.url);
-    const missing = await acquireSnapshot({ id: BERT, revision: null }, options(cache, { offline: true })).catch((error) => error);
+    const missing = await acquireSnapshot({ id: BERT, revision: null }, options(cache, { offline: true })).catch(
+      (error) => error,
+    );
     expect(missing).toBeInstanceOf(HubError);
     expect(missing).toMatchObject({ kind: "offline-miss" });
     expect(missing.message).toContain("run once without --offline");
@@ -66,7 +68,10 @@ describe("acquireSnapshot", () => {
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     hub.requests.length = 0;
     const notices: string[] = [];
-    const offline = await acquireSnapshot({ id: BERT, revision: null }, { ...options(cache, { offline: true }), onNotice: (m) => void notices.push(m) });
+    const offline = await acquireSnapshot(
+      { id: BERT, revision: null },
+      { ...options(cache, { offline: true }), onNotice: (m) => void notices.push(m) },
+    );
     expect(hub.requests).toEqual([]);
     expect(offline.sha).toBe(BERT_SHA);
     expect(notices[0]).toContain(`using commit ${BERT_SHA}`);

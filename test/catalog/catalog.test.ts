@@ -46,23 +46,51 @@ describe("the catalog", () => {
     if (entry.spdx) expect(SPDX_LIST[entry.spdx], `${entry.key}: SPDX id ${entry.spdx}`).toBeDefined();
     if (entry.spdx) expect(entry.osi.approved).toBe(SPDX_LIST[entry.spdx]!.osiApproved);
     if (entry.kind === "use-policy") expect(catalog.get(entry.partOf ?? "")?.kind).toBe("license");
-    if (entry.terms?.useRestrictions?.catalogKey) expect(catalog.get(entry.terms.useRestrictions.catalogKey)).toBeDefined();
+    if (entry.terms?.useRestrictions?.catalogKey)
+      expect(catalog.get(entry.terms.useRestrictions.catalogKey)).toBeDefined();
     expect(entry.url).toMatch(/^https:\/\//);
     for (const source of sourcesOf(entry)) {
       expect(source.url, `${entry.key}: ${source.document}`).toMatch(/^https:\/\//);
       expect(source.document.length).toBeGreaterThan(3);
     }
-    for (const condition of entry.terms?.commercialUse.kind === "conditional" ? entry.terms.commercialUse.conditions : []) {
+    for (const condition of entry.terms?.commercialUse.kind === "conditional"
+      ? entry.terms.commercialUse.conditions
+      : []) {
       if (condition.kind === "monthly-active-users") expect(condition.threshold).toBeGreaterThan(0);
     }
   });
 
   it.each([
-    "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4", "gemma", "creativeml-openrail-m", "openrail++",
-    "bigscience-openrail-m", "bigscience-bloom-rail-1.0", "bigcode-openrail-m", "deepseek", "tongyi-qianwen",
-    "tongyi-qianwen-research", "qwen", "stabilityai-community", "nvidia-open-model", "falcon-2-11b-tii", "mistral-mrl",
-    "mistral-mnpl", "apple-ascl", "apple-amlr", "fair-noncommercial-research-license", "microsoft-research",
-    "flux-1-dev-non-commercial", "cc-by-nc-4.0", "cc-by-nc-sa-4.0", "cc-by-nc-nd-4.0", "openmdw-1.0",
+    "llama2",
+    "llama3",
+    "llama3.1",
+    "llama3.2",
+    "llama3.3",
+    "llama4",
+    "gemma",
+    "creativeml-openrail-m",
+    "openrail++",
+    "bigscience-openrail-m",
+    "bigscience-bloom-rail-1.0",
+    "bigcode-openrail-m",
+    "deepseek",
+    "tongyi-qianwen",
+    "tongyi-qianwen-research",
+    "qwen",
+    "stabilityai-community",
+    "nvidia-open-model",
+    "falcon-2-11b-tii",
+    "mistral-mrl",
+    "mistral-mnpl",
+    "apple-ascl",
+    "apple-amlr",
+    "fair-noncommercial-research-license",
+    "microsoft-research",
+    "flux-1-dev-non-commercial",
+    "cc-by-nc-4.0",
+    "cc-by-nc-sa-4.0",
+    "cc-by-nc-nd-4.0",
+    "openmdw-1.0",
   ])("writes up the terms of %s", (key) => {
     expect(catalog.get(key)?.terms, key).toBeDefined();
   });
@@ -74,7 +102,12 @@ describe("legal facts", () => {
   it("the Llama 3.2, 3.3 and 4 use policies deny multimodal rights to EU-domiciled licensees; 3.1 does not", () => {
     for (const key of ["llama3.2", "llama3.3", "llama4"]) {
       expect(terms(key).geographic).toEqual([
-        expect.objectContaining({ region: "EU", appliesTo: "multimodal-models", endUsersExempt: true, excludes: ["individuals-domiciled", "companies-principal-place-of-business"] }),
+        expect.objectContaining({
+          region: "EU",
+          appliesTo: "multimodal-models",
+          endUsersExempt: true,
+          excludes: ["individuals-domiciled", "companies-principal-place-of-business"],
+        }),
       ]);
       expect(terms(key).geographic[0]!.source.quote).toContain("principal place of business in, the European Union");
     }
@@ -86,28 +119,53 @@ describe("legal facts", () => {
     for (const key of ["llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4"]) {
       const use = terms(key).commercialUse;
       expect(use.kind).toBe("conditional");
-      expect(use.kind === "conditional" && use.conditions[0]).toMatchObject({ kind: "monthly-active-users", threshold: 700_000_000 });
-      expect(catalog.get(key)!.osi).toMatchObject({ approved: false, stance: expect.objectContaining({ url: expect.stringContaining("opensource.org") }) });
+      expect(use.kind === "conditional" && use.conditions[0]).toMatchObject({
+        kind: "monthly-active-users",
+        threshold: 700_000_000,
+      });
+      expect(catalog.get(key)!.osi).toMatchObject({
+        approved: false,
+        stance: expect.objectContaining({ url: expect.stringContaining("opensource.org") }),
+      });
     }
   });
 
   it("Llama 3.1 and later require 'Built with Llama' and a 'Llama' name prefix; Llama 2 and 3 forbid training other LLMs on outputs", () => {
-    expect(terms("llama4").obligations).toContainEqual(expect.objectContaining({ kind: "display-attribution", text: "Built with Llama" }));
+    expect(terms("llama4").obligations).toContainEqual(
+      expect.objectContaining({ kind: "display-attribution", text: "Built with Llama" }),
+    );
     expect(terms("llama4").obligations).toContainEqual(expect.objectContaining({ kind: "name-prefix", text: "Llama" }));
-    expect(terms("llama3").obligations).toContainEqual(expect.objectContaining({ kind: "name-prefix", text: "Llama 3" }));
+    expect(terms("llama3").obligations).toContainEqual(
+      expect.objectContaining({ kind: "name-prefix", text: "Llama 3" }),
+    );
     expect(terms("llama2").outputs.training).toBe("forbidden");
     expect(terms("llama3").outputs.training).toBe("forbidden");
     expect(terms("llama3.1").outputs.training).toBe("conditional");
   });
 
   it("non-commercial licenses forbid commercial use", () => {
-    for (const key of ["cc-by-nc-4.0", "fair-noncommercial-research-license", "apple-amlr", "tongyi-qianwen-research", "microsoft-research", "mistral-mrl", "flux-1-dev-non-commercial"]) {
+    for (const key of [
+      "cc-by-nc-4.0",
+      "fair-noncommercial-research-license",
+      "apple-amlr",
+      "tongyi-qianwen-research",
+      "microsoft-research",
+      "mistral-mrl",
+      "flux-1-dev-non-commercial",
+    ]) {
       expect(terms(key).commercialUse.kind, key).toBe("forbidden");
     }
   });
 
   it("RAIL licenses require passing on their use restrictions", () => {
-    for (const key of ["creativeml-openrail-m", "openrail++", "bigscience-openrail-m", "bigscience-bloom-rail-1.0", "bigcode-openrail-m", "deepseek"]) {
+    for (const key of [
+      "creativeml-openrail-m",
+      "openrail++",
+      "bigscience-openrail-m",
+      "bigscience-bloom-rail-1.0",
+      "bigcode-openrail-m",
+      "deepseek",
+    ]) {
       expect(terms(key).useRestrictions?.mustPassOn, key).toBe(true);
     }
   });

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/cli-io.js";
+import { main } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, runLic, type LicRun } from "../support/run-lic.js";
+import { LIC_BIN, type LicRun, runLic } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -16,13 +16,17 @@ let hub: FakeHub;
 let home: string;
 
 beforeEach(async () => {
-  hub = FakeHub.of([bertModel(), gatedLlamaModel(), unlicensedModel()], { renames: BERT_RENAMES, grantedTokens: ["hf_granted"] });
+  hub = FakeHub.of([bertModel(), gatedLlamaModel(), unlicensedModel()], {
+    renames: BERT_RENAMES,
+    grantedTokens: ["hf_granted"],
+  });
   await hub.start();
   home = tempDir();
 });
 afterEach(() => hub.stop());
 
-const lic = (args: string[], env: Record<string, string> = {}) => runLic(["check", ...args], { HF_ENDPOINT: hub.url, ...env }, home);
+const lic = (args: string[], env: Record<string, string> = {}) =>
+  runLic(["check", ...args], { HF_ENDPOINT: hub.url, ...env }, home);
 
 describe("lic check", () => {
   it("allows a permissive model, showing the license, where it was found and the commit", async () => {
@@ -30,14 +34,18 @@ describe("lic check", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("google-bert/bert-base-uncased@86b5e0934494bd15c9632b12f734a8a67f723594  ALLOW");
-    expect(run.stdout).toMatch(/ {4}apache-2\.0 .*\(declared, detected\)\n {6}from card license \(README.md:5: license: apache-2\.0\)\n {6}from tag license:apache-2\.0\n {6}from file LICENSE:1 sha256:c274f80372d9\n/);
+    expect(run.stdout).toMatch(
+      / {4}apache-2\.0 .*\(declared, detected\)\n {6}from card license \(README.md:5: license: apache-2\.0\)\n {6}from tag license:apache-2\.0\n {6}from file LICENSE:1 sha256:c274f80372d9\n/,
+    );
     expect(run.stdout).toContain("LICENSE  sha256:c274f80372d9  10279 bytes  is apache-2.0 (100%)");
   });
 
   it("reports the canonical id of a renamed model", async () => {
     const run = await lic(["bert-base-uncased"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^google-bert\/bert-base-uncased@86b5e09\w+  ALLOW\n  requested: bert-base-uncased@main\n/);
+    expect(run.stdout).toMatch(
+      /^google-bert\/bert-base-uncased@86b5e09\w+ {2}ALLOW\n {2}requested: bert-base-uncased@main\n/,
+    );
   });
 
   it("decides a gated Llama without a token from metadata, and says the files could not be read", async () => {
@@ -46,15 +54,22 @@ describe("lic check", () => {
     expect(run.stdout).toContain("meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN");
     expect(run.stdout).toContain("  gated: manual\n");
     expect(run.stdout).toContain("    llama3  Meta Llama 3 Community License Agreement  (declared, detected)\n");
-    expect(run.stdout).toMatch(/card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3 \(\d+%\), is llama3-aup \(100%\)/);
-    expect(run.stdout).toMatch(/warning license-files-unreadable: 3 license evidence files could not be read: the repo is gated .* \(HTTP 401\): README.md, LICENSE, USE_POLICY.md/);
+    expect(run.stdout).toMatch(
+      /card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3 \(\d+%\), is llama3-aup \(100%\)/,
+    );
+    expect(run.stdout).toMatch(
+      /warning license-files-unreadable: 3 license evidence files could not be read: the repo is gated .* \(HTTP 401\): README.md, LICENSE, USE_POLICY.md/,
+    );
   });
 
   it("reads a gated model's files with a granted token that need not start with hf_", async () => {
     await hub.stop();
     hub = FakeHub.of([gatedLlamaModel()], { grantedTokens: ["internal-registry-token"] });
     await hub.start();
-    const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"], { HF_ENDPOINT: hub.url, HF_TOKEN: "internal-registry-token" });
+    const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"], {
+      HF_ENDPOINT: hub.url,
+      HF_TOKEN: "internal-registry-token",
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain("license-files-unreadable");
     expect(run.stdout).toContain("USE_POLICY.md  sha256:da147301380a  4763 bytes  is llama3-aup (100%)");
@@ -120,7 +135,9 @@ describe("lic check", () => {
   it("refuses bad flags with exit 2", async () => {
     expect((await lic(["gpt2", "--format", "yaml"])).code).toBe(2);
     expect((await lic(["gpt2", "--concurrency", "0"])).code).toBe(2);
-    expect((await lic(["gpt2", "--policy", "nonsense"])).stderr).toContain('policy "nonsense" is not a built-in policy and cannot be read as a file (ENOENT) (built-in policies: commercial, default, eu, osi)');
+    expect((await lic(["gpt2", "--policy", "nonsense"])).stderr).toContain(
+      'policy "nonsense" is not a built-in policy and cannot be read as a file (ENOENT) (built-in policies: commercial, default, eu, osi)',
+    );
     expect((await lic(["gpt2", "--endpoint", "ftp://x"])).code).toBe(2);
     expect((await lic(["gpt2", "--bogus"])).code).toBe(2);
     expect(hub.requests).toEqual([]);
@@ -136,16 +153,33 @@ describe("lic check", () => {
   });
 
   it("emits the versioned JSON result", async () => {
-    const run = await lic(["google-bert/bert-base-uncased", "dbmdz/bert-large-cased-finetuned-conll03-english", "nobody/nothing", "--format", "json"]);
+    const run = await lic([
+      "google-bert/bert-base-uncased",
+      "dbmdz/bert-large-cased-finetuned-conll03-english",
+      "nobody/nothing",
+      "--format",
+      "json",
+    ]);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, tool: { name: "lic" }, policy: { name: "default", digest: expect.stringMatching(/^sha256:/) } });
+    expect(json).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: "lic" },
+      policy: { name: "default", digest: expect.stringMatching(/^sha256:/) },
+    });
     expect(json.results.map((result: { model: string; verdict: string }) => [result.model, result.verdict])).toEqual([
       ["google-bert/bert-base-uncased", "allow"],
       ["dbmdz/bert-large-cased-finetuned-conll03-english", "block"],
     ]);
-    expect(json.results[1].findings[0]).toMatchObject({ code: "license-missing", severity: "error", message: expect.any(String), evidence: [{ source: "api" }] });
-    expect(json.errors).toEqual([{ model: "nobody/nothing", revision: null, kind: "repo-not-found", message: expect.any(String) }]);
+    expect(json.results[1].findings[0]).toMatchObject({
+      code: "license-missing",
+      severity: "error",
+      message: expect.any(String),
+      evidence: [{ source: "api" }],
+    });
+    expect(json.errors).toEqual([
+      { model: "nobody/nothing", revision: null, kind: "repo-not-found", message: expect.any(String) },
+    ]);
   });
 
   it("writes the report to --output and nothing to stdout", async () => {
@@ -167,7 +201,9 @@ describe("lic check", () => {
     const second = await lic([`google-bert/bert-base-uncased@${sha}`]);
     expect(second.stdout).toBe(first.stdout);
     expect(hub.requests).toEqual([]);
-    const offline = await lic(["google-bert/bert-base-uncased", "--revision", sha, "--offline"], { HF_ENDPOINT: hub.url });
+    const offline = await lic(["google-bert/bert-base-uncased", "--revision", sha, "--offline"], {
+      HF_ENDPOINT: hub.url,
+    });
     expect(offline.code).toBe(0);
     const missing = await lic(["openai-community/gpt2", "--offline"]);
     expect(missing.code).toBe(3);
@@ -200,33 +236,41 @@ describe("lic check --policy", () => {
     writeFileSync(`${dir}/team.yaml`, "extends: commercial\nlicenses:\n  deny: [apache-2.0]\n");
     const denied = await lic(["google-bert/bert-base-uncased", "--policy", `${dir}/team.yaml`, "--format", "json"]);
     expect(denied.code).toBe(1);
-    expect(JSON.parse(denied.stdout).results[0].findings[0]).toMatchObject({ code: "license-denied", rule: { file: `${dir}/team.yaml`, line: 3, path: "licenses.deny[0]" } });
+    expect(JSON.parse(denied.stdout).results[0].findings[0]).toMatchObject({
+      code: "license-denied",
+      rule: { file: `${dir}/team.yaml`, line: 3, path: "licenses.deny[0]" },
+    });
     writeFileSync(`${dir}/bad.yaml`, "rules:\n  nonComercial: block\nlicenses:\n  allow: [Apache2]\n");
     const bad = await lic(["google-bert/bert-base-uncased", "--policy", `${dir}/bad.yaml`]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`lic: ${dir}/bad.yaml:2: rules.nonComercial: unknown key "nonComercial"; did you mean "nonCommercial"?\n`);
+    expect(bad.stderr).toBe(
+      `lic: ${dir}/bad.yaml:2: rules.nonComercial: unknown key "nonComercial"; did you mean "nonCommercial"?\n`,
+    );
     expect(hub.requests).toHaveLength(3);
   });
 });
 
 describe("lic check --policy that is not a policy file (review M7)", () => {
   // Each would read without bound or block forever before the fix: the run is killed after 5 s, and fails.
-  it.each(["/dev/zero", "/dev/urandom", "fifo", "extends /dev/zero", "extends fifo"])("%s: exit 2 within a second, naming the file", async (target) => {
-    const dir = tempDir();
-    execFileSync("mkfifo", [`${dir}/fifo`]);
-    const named = target.replace("extends ", "").replace(/^fifo$/, `${dir}/fifo`);
-    let policy = named;
-    if (target.startsWith("extends")) {
-      policy = `${dir}/team.yaml`;
-      writeFileSync(policy, `extends: ${named}\n`);
-    }
-    const started = Date.now();
-    const run = await licWithin(["google-bert/bert-base-uncased", "--policy", policy], 5000);
-    expect(run.code).toBe(2);
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect(run.stderr).toContain(`policy "${named}" is not a regular file`);
-    expect(hub.requests).toEqual([]);
-  });
+  it.each(["/dev/zero", "/dev/urandom", "fifo", "extends /dev/zero", "extends fifo"])(
+    "%s: exit 2 within a second, naming the file",
+    async (target) => {
+      const dir = tempDir();
+      execFileSync("mkfifo", [`${dir}/fifo`]);
+      const named = target.replace("extends ", "").replace(/^fifo$/, `${dir}/fifo`);
+      let policy = named;
+      if (target.startsWith("extends")) {
+        policy = `${dir}/team.yaml`;
+        writeFileSync(policy, `extends: ${named}\n`);
+      }
+      const started = Date.now();
+      const run = await licWithin(["google-bert/bert-base-uncased", "--policy", policy], 5000);
+      expect(run.code).toBe(2);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(run.stderr).toContain(`policy "${named}" is not a regular file`);
+      expect(hub.requests).toEqual([]);
+    },
+  );
 
   it("refuses a policy over 1 MiB", async () => {
     const policy = `${tempDir()}/big.yaml`;
@@ -239,7 +283,9 @@ describe("lic check --policy that is not a policy file (review M7)", () => {
   it("lic report refuses a saved result that is not a regular file", async () => {
     const run = await runLic(["report", "/dev/zero"], {}, home);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('lic: cannot read "/dev/zero" (not a regular file); give a file written by lic check --format json\n');
+    expect(run.stderr).toBe(
+      'lic: cannot read "/dev/zero" (not a regular file); give a file written by lic check --format json\n',
+    );
   });
 
   it("does not hang on a token file that is a FIFO: no token", async () => {
@@ -257,7 +303,14 @@ describe("lic policy validate and lic check: a domicile that names no country (r
     const message = `lic: ${home}/xx.yaml:3: context.domicile: "XX" is not an ISO 3166-1 alpha-2 country code (or EU)\n`;
     const validate = await licIn(["policy", "validate", `${home}/xx.yaml`]);
     expect(validate).toEqual({ code: 2, stdout: "", stderr: message });
-    const check = await licIn(["check", "meta-llama/Llama-4-Scout-17B-16E-Instruct", "--policy", `${home}/xx.yaml`, "--format", "json"]);
+    const check = await licIn([
+      "check",
+      "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+      "--policy",
+      `${home}/xx.yaml`,
+      "--format",
+      "json",
+    ]);
     expect(check).toEqual({ code: 2, stdout: "", stderr: message });
     expect(hub.requests).toEqual([]);
   });
@@ -272,10 +325,30 @@ describe("lic policy validate and lic check: a domicile that names no country (r
 
 describe("lic check: the token is checked where the settings are read (review L4)", () => {
   it.each([
-    ["--token with a line break", ["--token", "hf_a\nbcdef"], {}, "--token contains a character not allowed in an HTTP header (a line break, at character 5)"],
-    ["--token beyond Latin-1", ["--token", "hf_tök€n"], {}, "--token contains a character not allowed in an HTTP header (a character beyond Latin-1, at character 7)"],
-    ["HF_TOKEN with CR LF", [], { HF_TOKEN: "hf_abc\r\ndef" }, "HF_TOKEN contains a character not allowed in an HTTP header (a line break, at character 7)"],
-    ["HUGGING_FACE_HUB_TOKEN with a NUL", [], { HUGGING_FACE_HUB_TOKEN: "hf_abc\u0000def" }, "HUGGING_FACE_HUB_TOKEN contains a character not allowed in an HTTP header (a control character, at character 7)"],
+    [
+      "--token with a line break",
+      ["--token", "hf_a\nbcdef"],
+      {},
+      "--token contains a character not allowed in an HTTP header (a line break, at character 5)",
+    ],
+    [
+      "--token beyond Latin-1",
+      ["--token", "hf_tök€n"],
+      {},
+      "--token contains a character not allowed in an HTTP header (a character beyond Latin-1, at character 7)",
+    ],
+    [
+      "HF_TOKEN with CR LF",
+      [],
+      { HF_TOKEN: "hf_abc\r\ndef" },
+      "HF_TOKEN contains a character not allowed in an HTTP header (a line break, at character 7)",
+    ],
+    [
+      "HUGGING_FACE_HUB_TOKEN with a NUL",
+      [],
+      { HUGGING_FACE_HUB_TOKEN: "hf_abc\u0000def" },
+      "HUGGING_FACE_HUB_TOKEN contains a character not allowed in an HTTP header (a control character, at character 7)",
+    ],
   ])("%s: exit 2 before any request, without printing the token", async (_name, flags, env, message) => {
     const started = Date.now();
     const run = await licIn(["check", "google-bert/bert-base-uncased", ...flags], env);
@@ -291,7 +364,9 @@ describe("lic check: the token is checked where the settings are read (review L4
     writeFileSync(`${home}/token`, "hf_abc\u0001def\n");
     const run = await licIn(["check", "google-bert/bert-base-uncased"], { HF_TOKEN_PATH: `${home}/token` });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`lic: the token file at ${home}/token contains a character not allowed in an HTTP header (a control character, at character 7); give the token exactly as issued\n`);
+    expect(run.stderr).toBe(
+      `lic: the token file at ${home}/token contains a character not allowed in an HTTP header (a control character, at character 7); give the token exactly as issued\n`,
+    );
     expect(hub.requests).toEqual([]);
   });
 
@@ -307,8 +382,16 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
   const corp = "corp-internal-rt-TOKEN-7f3a";
 
   it.each([
-    ["--endpoint with ?access_token=", ["--endpoint", `http://127.0.0.1:1/?access_token=${token}`], { HF_TOKEN: token }],
-    ["HF_ENDPOINT with ?token= (a token lic does not otherwise hold)", [], { HF_ENDPOINT: `http://127.0.0.1:1/?token=${corp}` }],
+    [
+      "--endpoint with ?access_token=",
+      ["--endpoint", `http://127.0.0.1:1/?access_token=${token}`],
+      { HF_TOKEN: token },
+    ],
+    [
+      "HF_ENDPOINT with ?token= (a token lic does not otherwise hold)",
+      [],
+      { HF_ENDPOINT: `http://127.0.0.1:1/?token=${corp}` },
+    ],
     ["HF_ENDPOINT with an unusual query name", [], { HF_ENDPOINT: `http://127.0.0.1:1/?sig=${corp}` }],
     ["--endpoint with a fragment", ["--endpoint", `http://127.0.0.1:1/#${corp}`], {}],
     ["--endpoint with userinfo", ["--endpoint", `http://user:${corp}@127.0.0.1:1/`], {}],
@@ -329,7 +412,9 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
   it("a policy error that repeats the token from the token file", async () => {
     writeFileSync(`${home}/token`, `${corp}\n`);
     writeFileSync(`${home}/team.yaml`, `licenses:\n  allow: [${corp}]\n`);
-    const run = await licIn(["check", "google-bert/bert-base-uncased", "--policy", `${home}/team.yaml`], { HF_TOKEN_PATH: `${home}/token` });
+    const run = await licIn(["check", "google-bert/bert-base-uncased", "--policy", `${home}/team.yaml`], {
+      HF_TOKEN_PATH: `${home}/token`,
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`lic: ${home}/team.yaml:2: licenses.allow[0]: "[token]" is not a known license\n`);
   });
@@ -340,7 +425,9 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
     const saved = JSON.parse(readFileSync(`${dir}/saved.json`, "utf8"));
     saved.policy.name = `leaked ${corp} Bearer abcdefgh-1234`;
     writeFileSync(`${dir}/saved.json`, JSON.stringify(saved));
-    const run = await licIn(["report", `${dir}/saved.json`, "--format", "markdown", "--output", `${dir}/out.md`], { HF_TOKEN: corp });
+    const run = await licIn(["report", `${dir}/saved.json`, "--format", "markdown", "--output", `${dir}/out.md`], {
+      HF_TOKEN: corp,
+    });
     expect(run.code).toBe(0);
     const out = readFileSync(`${dir}/out.md`, "utf8");
     expect(out).toContain("leaked [token] Bearer [token]");
@@ -350,11 +437,30 @@ describe("lic: no output carries a token, usage errors included (review L9)", ()
 
 describe("lic check: --output and --report are checked before any request (review L10)", () => {
   it.each([
-    ["a missing folder", (dir: string) => `${dir}/missing/dir/r.json`, /^lic: cannot write --output ".*\/missing\/dir\/r\.json" \(ENOENT\); check that its folder .*\/missing\/dir exists and is writable\n$/],
-    ["a folder", (dir: string) => dir, /^lic: --output ".*" is not a regular file \(a folder or a device\); give the path of a file to write\n$/],
+    [
+      "a missing folder",
+      (dir: string) => `${dir}/missing/dir/r.json`,
+      /^lic: cannot write --output ".*\/missing\/dir\/r\.json" \(ENOENT\); check that its folder .*\/missing\/dir exists and is writable\n$/,
+    ],
+    [
+      "a folder",
+      (dir: string) => dir,
+      /^lic: --output ".*" is not a regular file \(a folder or a device\); give the path of a file to write\n$/,
+    ],
     // Not /dev/null itself: before the fix, lic run as root renamed its report over it (a regular file in its place).
-    ["a FIFO", (dir: string) => (execFileSync("mkfifo", [`${dir}/fifo`]), `${dir}/fifo`), /^lic: --output ".*\/fifo" is not a regular file/],
-    ["a file in /proc, where nothing can be created", () => "/proc/version", /^lic: cannot write --output "\/proc\/version" \((ENOENT|EACCES)\)/],
+    [
+      "a FIFO",
+      (dir: string) => {
+        execFileSync("mkfifo", [`${dir}/fifo`]);
+        return `${dir}/fifo`;
+      },
+      /^lic: --output ".*\/fifo" is not a regular file/,
+    ],
+    [
+      "a file in /proc, where nothing can be created",
+      () => "/proc/version",
+      /^lic: cannot write --output "\/proc\/version" \((ENOENT|EACCES)\)/,
+    ],
   ])("--output to %s: exit 2, nothing checked", async (_name, target, message) => {
     const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", target(tempDir())]);
     expect(run.code).toBe(2);
@@ -365,7 +471,16 @@ describe("lic check: --output and --report are checked before any request (revie
   it("--report to a missing folder: exit 2 before any request, and the --output file already there is left as it was", async () => {
     const dir = tempDir();
     writeFileSync(`${dir}/report.json`, "earlier report\n");
-    const run = await licIn(["check", "google-bert/bert-base-uncased", "--format", "json", "--output", `${dir}/report.json`, "--report", `sarif=${dir}/missing/lic.sarif`]);
+    const run = await licIn([
+      "check",
+      "google-bert/bert-base-uncased",
+      "--format",
+      "json",
+      "--output",
+      `${dir}/report.json`,
+      "--report",
+      `sarif=${dir}/missing/lic.sarif`,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`cannot write --report "${dir}/missing/lic.sarif" (ENOENT)`);
     expect(hub.requests).toEqual([]);
@@ -375,7 +490,14 @@ describe("lic check: --output and --report are checked before any request (revie
 
   it("leaves no probe file behind when the run goes on", async () => {
     const dir = tempDir();
-    const run = await licIn(["check", "google-bert/bert-base-uncased", "--output", `${dir}/r.txt`, "--report", `json=${dir}/r.json`]);
+    const run = await licIn([
+      "check",
+      "google-bert/bert-base-uncased",
+      "--output",
+      `${dir}/r.txt`,
+      "--report",
+      `json=${dir}/r.json`,
+    ]);
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["r.json", "r.txt"]);
   });
@@ -384,12 +506,21 @@ describe("lic check: --output and --report are checked before any request (revie
 describe("lic check lineage", () => {
   it("follows base_model by default, shows the tree, and --no-lineage skips it", async () => {
     await hub.stop();
-    const child = { ...bertModel(), info: { ...bertModel().info, id: "org/bert-tuned", tags: ["license:apache-2.0", "base_model:finetune:google-bert/bert-base-uncased"] } };
+    const child = {
+      ...bertModel(),
+      info: {
+        ...bertModel().info,
+        id: "org/bert-tuned",
+        tags: ["license:apache-2.0", "base_model:finetune:google-bert/bert-base-uncased"],
+      },
+    };
     hub = FakeHub.of([child, bertModel()]);
     await hub.start();
     const run = await lic(["org/bert-tuned"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("  lineage:\n    finetune of google-bert/bert-base-uncased@86b5e0934494  apache-2.0\n");
+    expect(run.stdout).toContain(
+      "  lineage:\n    finetune of google-bert/bert-base-uncased@86b5e0934494  apache-2.0\n",
+    );
     expect(run.stdout).toMatch(/apache-2\.0 .*\(declared, detected, inherited\)/);
     const alone = await lic(["org/bert-tuned", "--no-lineage", "--no-cache"]);
     expect(alone.stdout).not.toContain("lineage:");
@@ -401,16 +532,32 @@ describe("lic check reports", () => {
   it("writes several formats at once, the same bytes for the same inputs with SOURCE_DATE_EPOCH", async () => {
     const dir = tempDir();
     const env = { SOURCE_DATE_EPOCH: "1764158400" };
-    const args = ["google-bert/bert-base-uncased", "--format", "json", "--report", `sarif=${dir}/lic.sarif`, "--report", `junit=${dir}/lic.xml`, "--report", `markdown=${dir}/lic.md`, "--report", `html=${dir}/lic.html`];
+    const args = [
+      "google-bert/bert-base-uncased",
+      "--format",
+      "json",
+      "--report",
+      `sarif=${dir}/lic.sarif`,
+      "--report",
+      `junit=${dir}/lic.xml`,
+      "--report",
+      `markdown=${dir}/lic.md`,
+      "--report",
+      `html=${dir}/lic.html`,
+    ];
     const first = await lic(args, env);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout).generatedAt).toBe("2025-11-26T12:00:00.000Z");
-    const reports = ["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) => readFileSync(`${dir}/${file}`, "utf8"));
+    const reports = ["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) =>
+      readFileSync(`${dir}/${file}`, "utf8"),
+    );
     expect(JSON.parse(reports[0]!).runs[0].tool.driver.name).toBe("lic");
     expect(reports[1]).toContain("<testsuites");
     const second = await lic(args, env);
     expect(second.stdout).toBe(first.stdout);
-    expect(["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) => readFileSync(`${dir}/${file}`, "utf8"))).toEqual(reports);
+    expect(
+      ["lic.sarif", "lic.xml", "lic.md", "lic.html"].map((file) => readFileSync(`${dir}/${file}`, "utf8")),
+    ).toEqual(reports);
   });
 
   it("refuses a bad --report before any request (exit 2)", async () => {
@@ -423,19 +570,39 @@ describe("lic check reports", () => {
   it("github: workflow commands on stdout and a summary appended to $GITHUB_STEP_SUMMARY", async () => {
     const summary = `${tempDir()}/summary.md`;
     writeFileSync(summary, "# earlier step\n");
-    const run = await lic(["dbmdz/bert-large-cased-finetuned-conll03-english", "--format", "github"], { GITHUB_STEP_SUMMARY: summary });
+    const run = await lic(["dbmdz/bert-large-cased-finetuned-conll03-english", "--format", "github"], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(run.code).toBe(1);
-    expect(run.stdout.trim().split("\n").every((line) => /^::(error|warning) /.test(line))).toBe(true);
-    expect(readFileSync(summary, "utf8")).toMatch(/^# earlier step\n[\s\S]*dbmdz\/bert-large-cased-finetuned-conll03-english/);
+    expect(
+      run.stdout
+        .trim()
+        .split("\n")
+        .every((line) => /^::(error|warning) /.test(line)),
+    ).toBe(true);
+    expect(readFileSync(summary, "utf8")).toMatch(
+      /^# earlier step\n[\s\S]*dbmdz\/bert-large-cased-finetuned-conll03-english/,
+    );
   });
 
   it("re-renders a saved result with no network, and diffs two results (exit 1 when a verdict got worse)", async () => {
     const dir = tempDir();
-    await lic(["google-bert/bert-base-uncased", "dbmdz/bert-large-cased-finetuned-conll03-english", "--format", "json", "--output", `${dir}/before.json`]);
+    await lic([
+      "google-bert/bert-base-uncased",
+      "dbmdz/bert-large-cased-finetuned-conll03-english",
+      "--format",
+      "json",
+      "--output",
+      `${dir}/before.json`,
+    ]);
     await hub.stop();
-    const html = await runLic(["report", `${dir}/before.json`, "--format", "html"], { HF_ENDPOINT: "http://127.0.0.1:9" }, home);
+    const html = await runLic(
+      ["report", `${dir}/before.json`, "--format", "html"],
+      { HF_ENDPOINT: "http://127.0.0.1:9" },
+      home,
+    );
     expect(html.code).toBe(0);
-    expect(html.stdout).toContain("<table id=\"verdicts\"");
+    expect(html.stdout).toContain('<table id="verdicts"');
     const before = JSON.parse(readFileSync(`${dir}/before.json`, "utf8"));
     const after = structuredClone(before);
     after.results[0].verdict = "block";
@@ -463,12 +630,18 @@ describe("lic policy", () => {
     writeFileSync(`${dir}/good.yaml`, "extends: eu\ncontext:\n  domicile: FR\n");
     const good = await runLic(["policy", "validate", `${dir}/good.yaml`], {}, dir);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/valid policy "good" \(sha256:[0-9a-f]{64}\), extending default \(built in\) → commercial \(built in\) → eu \(built in\)/);
+    expect(good.stdout).toMatch(
+      /valid policy "good" \(sha256:[0-9a-f]{64}\), extending default \(built in\) → commercial \(built in\) → eu \(built in\)/,
+    );
   });
 
   it("shows a built-in policy merged with its bases", async () => {
     const run = await runLic(["policy", "show", "eu", "--format", "json"], {}, tempDir());
-    expect(JSON.parse(run.stdout)).toMatchObject({ name: "eu", context: { domicile: "EU", use: "commercial-product" }, rules: { geographicExclusions: "block", nonCommercial: "block" } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      name: "eu",
+      context: { domicile: "EU", use: "commercial-product" },
+      rules: { geographicExclusions: "block", nonCommercial: "block" },
+    });
   });
 
   it("prints the JSON Schema of policy files", async () => {
@@ -483,7 +656,9 @@ describe("lic licenses", () => {
     const run = await runLic(["licenses", "show", "llama4"], {}, tempDir());
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Llama 4 Community License Agreement");
-    expect(run.stdout).toContain("are withheld from individuals domiciled in and companies with their principal place of business in the EU, for multimodal models");
+    expect(run.stdout).toContain(
+      "are withheld from individuals domiciled in and companies with their principal place of business in the EU, for multimodal models",
+    );
     expect(run.stdout).toContain("source: Llama 4 Acceptable Use Policy, USE_POLICY.md line 71");
     expect(run.stdout).toContain('name-prefix: "Llama"');
   });
@@ -510,7 +685,9 @@ describe("lic licenses", () => {
 describe("lic", () => {
   it("is an executable bin, as npx runs it", async () => {
     const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(LIC_BIN, ["--version"], { env: { PATH: process.env["PATH"] ?? "" } }, (error, stdout) => resolve({ code: error ? (error.code as number) ?? 1 : 0, stdout }));
+      execFile(LIC_BIN, ["--version"], { env: { PATH: process.env["PATH"] ?? "" } }, (error, stdout) =>
+        resolve({ code: error ? ((error.code as number) ?? 1) : 0, stdout }),
+      );
     });
     expect(run).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n` });
   });
@@ -518,7 +695,22 @@ describe("lic", () => {
   it("documents every flag in --help", async () => {
     const run = await runLic(["check", "--help"], {}, tempDir());
     expect(run.code).toBe(0);
-    for (const flag of ["--revision", "--policy", "--format", "--output", "--report", "--endpoint", "--token", "--offline", "--cache-dir", "--no-cache", "--concurrency", "--timeout", "--no-lineage", "--max-depth"]) {
+    for (const flag of [
+      "--revision",
+      "--policy",
+      "--format",
+      "--output",
+      "--report",
+      "--endpoint",
+      "--token",
+      "--offline",
+      "--cache-dir",
+      "--no-cache",
+      "--concurrency",
+      "--timeout",
+      "--no-lineage",
+      "--max-depth",
+    ]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -547,7 +739,14 @@ async function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
 function licWithin(args: string[], ms: number, env: Record<string, string> = {}): Promise<LicRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [LIC_BIN, "check", ...args], {
-      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: home, XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env },
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        NO_COLOR: "1",
+        HOME: home,
+        XDG_CACHE_HOME: `${home}/.cache`,
+        HF_ENDPOINT: hub.url,
+        ...env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), ms);

@@ -21,7 +21,12 @@ describe("lic gate (the built CLI)", () => {
     const home = tempDir();
     const audit = join(home, "audit.jsonl");
     const child = spawn(LIC_BIN, ["gate", "--upstream", hub.url, "--listen", "127.0.0.1:0", "--audit-log", audit], {
-      env: { PATH: process.env["PATH"] ?? "", HOME: home, XDG_CACHE_HOME: join(home, ".cache"), HF_TOKEN: "hf_gate_secret_token" },
+      env: {
+        PATH: process.env["PATH"] ?? "",
+        HOME: home,
+        XDG_CACHE_HOME: join(home, ".cache"),
+        HF_TOKEN: "hf_gate_secret_token",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -40,7 +45,9 @@ describe("lic gate (the built CLI)", () => {
     const allowed = await fetch(`${url}/google-bert/bert-base-uncased/resolve/main/LICENSE`);
     expect([allowed.status, allowed.headers.get("x-lic-verdict")]).toEqual([200, "allow"]);
     expect(await allowed.text()).toBe(bertModel().files!["LICENSE"]);
-    const blocked = await fetch(`${url}/dbmdz/bert-large-cased-finetuned-conll03-english/resolve/main/config.json`, { headers: { authorization: "Bearer hf_client_token" } });
+    const blocked = await fetch(`${url}/dbmdz/bert-large-cased-finetuned-conll03-english/resolve/main/config.json`, {
+      headers: { authorization: "Bearer hf_client_token" },
+    });
     expect(blocked.status).toBe(403);
 
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -48,24 +55,38 @@ describe("lic gate (the built CLI)", () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain("lic gate: stopping");
     expect(stderr).not.toContain("hf_gate_secret_token");
-    const entries = readFileSync(audit, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = readFileSync(audit, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.map((entry) => [entry["model"], entry["verdict"], entry["action"], entry["status"]])).toEqual([
       ["google-bert/bert-base-uncased", "allow", "served", 200],
       ["dbmdz/bert-large-cased-finetuned-conll03-english", "block", "refused", 403],
     ]);
-    expect(entries[0]).toMatchObject({ client: "127.0.0.1", method: "GET", route: "file", path: "LICENSE", mode: "enforce", policy: { name: "default" } });
+    expect(entries[0]).toMatchObject({
+      client: "127.0.0.1",
+      method: "GET",
+      route: "file",
+      path: "LICENSE",
+      mode: "enforce",
+      policy: { name: "default" },
+    });
     expect(readFileSync(audit, "utf8")).not.toMatch(/hf_client_token|hf_gate_secret_token/);
   });
 
   it.each([
     [["--listen", "8080"], '--listen "8080" is not HOST:PORT'],
     [["--mode", "block"], "argument 'block' is invalid. Allowed choices are enforce, annotate."],
-    [["--upstream", "ftp://hub"], "--upstream \"ftp://hub\" must be an http or https URL"],
+    [["--upstream", "ftp://hub"], '--upstream "ftp://hub" must be an http or https URL'],
     [["--audit-log", "/nonexistent-dir/audit.jsonl"], '--audit-log "/nonexistent-dir/audit.jsonl" cannot be written'],
     [["--policy", "no-such-policy"], "no-such-policy"],
     [["--max-upstream-connections", "0"], "must be a whole number from 1 to 4096"],
   ])("exits 2 with the fix for %j", async (args, message) => {
-    const run = await runLic(["gate", "--upstream", "http://127.0.0.1:9", "--listen", "127.0.0.1:0", ...args], {}, tempDir());
+    const run = await runLic(
+      ["gate", "--upstream", "http://127.0.0.1:9", "--listen", "127.0.0.1:0", ...args],
+      {},
+      tempDir(),
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
@@ -77,6 +98,8 @@ describe("lic gate (the built CLI)", () => {
     const run = await runLic(["gate", "--upstream", hub.url, "--listen", `127.0.0.1:${port}`], {}, tempDir());
     holder.close();
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`--listen 127.0.0.1:${port}: the address is in use; stop what holds it or choose another port`);
+    expect(run.stderr).toContain(
+      `--listen 127.0.0.1:${port}: the address is in use; stop what holds it or choose another port`,
+    );
   });
 });

@@ -16,15 +16,21 @@ describe("readCappedFile", () => {
   });
 
   it("holds the cap while reading a file whose size fstat does not give (/proc)", () => {
-    expect(readCappedFile("/proc/self/status", 1 << 20)).toMatchObject({ ok: true, text: expect.stringContaining("Name:") });
+    expect(readCappedFile("/proc/self/status", 1 << 20)).toMatchObject({
+      ok: true,
+      text: expect.stringContaining("Name:"),
+    });
     expect(readCappedFile("/proc/self/status", 10)).toEqual({ ok: false, problem: "too-large" });
   });
 
-  it.each(["/dev/zero", "/dev/urandom", "/dev/null", "/tmp"])("refuses %s, which is not a regular file, at once", (path) => {
-    const started = Date.now();
-    expect(readCappedFile(path, 1 << 20)).toEqual({ ok: false, problem: "not-a-regular-file" });
-    expect(Date.now() - started).toBeLessThan(1000);
-  });
+  it.each(["/dev/zero", "/dev/urandom", "/dev/null", "/tmp"])(
+    "refuses %s, which is not a regular file, at once",
+    (path) => {
+      const started = Date.now();
+      expect(readCappedFile(path, 1 << 20)).toEqual({ ok: false, problem: "not-a-regular-file" });
+      expect(Date.now() - started).toBeLessThan(1000);
+    },
+  );
 
   it("refuses a FIFO nobody writes to without blocking on the open", () => {
     const fifo = `${tempDir()}/fifo`;

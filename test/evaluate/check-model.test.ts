@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { check, policyFrom } from "../support/policies.js";
 import type { EvidenceGap, ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture, readmeFor } from "../support/fixtures.js";
+import { check, policyFrom } from "../support/policies.js";
 import { snapshotOf, snapshotWith } from "../support/snapshots.js";
 
 function fixtureSnapshot(name: string, gaps: EvidenceGap[] = []): ModelSnapshot {
@@ -9,20 +9,37 @@ function fixtureSnapshot(name: string, gaps: EvidenceGap[] = []): ModelSnapshot 
   return snapshotOf(info, [{ path: "README.md", role: "readme", text: readmeFor(info) }], gaps);
 }
 
-const gated = (path: string): EvidenceGap => ({ path, role: "license", reason: "gated", status: 401, detail: "restricted" });
+const gated = (path: string): EvidenceGap => ({
+  path,
+  role: "license",
+  reason: "gated",
+  status: 401,
+  detail: "restricted",
+});
 
 describe("checkModel under the default policy", () => {
   it.each([
     ["google-bert__bert-base-uncased", [], "allow", ["apache-2.0"], []],
     ["openai-community__gpt2", [], "allow", ["mit"], []],
     ["deepset__roberta-base-squad2", [], "allow", ["cc-by-4.0"], []],
-    ["meta-llama__Llama-3.2-3B.maruel-fixture", [], "warn", ["llama3.2"], ["license-commercial-conditions", "license-use-restrictions"]],
+    [
+      "meta-llama__Llama-3.2-3B.maruel-fixture",
+      [],
+      "warn",
+      ["llama3.2"],
+      ["license-commercial-conditions", "license-use-restrictions"],
+    ],
     [
       "meta-llama__Meta-Llama-3-8B-Instruct",
       [gated("LICENSE")],
       "warn",
       ["llama3"],
-      ["license-files-unreadable", "license-commercial-conditions", "license-use-restrictions", "license-output-restrictions"],
+      [
+        "license-files-unreadable",
+        "license-commercial-conditions",
+        "license-use-restrictions",
+        "license-output-restrictions",
+      ],
     ],
     ["dbmdz__bert-large-cased-finetuned-conll03-english", [], "block", [], ["license-missing"]],
   ])("%s", (name, gaps, verdict, ids, codes) => {
@@ -37,7 +54,12 @@ describe("checkModel under the default policy", () => {
     const mixed = check(snapshotWith({ license: ["mit", "other"] }));
     expect(mixed.verdict).toBe("block");
     expect(mixed.findings).toEqual([
-      expect.objectContaining({ code: "license-unidentified", severity: "error", args: { declared: ["other"] }, rule: expect.objectContaining({ path: "unknownLicense" }) }),
+      expect.objectContaining({
+        code: "license-unidentified",
+        severity: "error",
+        args: { declared: ["other"] },
+        rule: expect.objectContaining({ path: "unknownLicense" }),
+      }),
     ]);
   });
 
@@ -70,30 +92,49 @@ describe("checkModel under the default policy", () => {
   });
 
   it("warns when the shipped license is not the declared one (a Llama 4 LICENSE under an apache-2.0 tag)", () => {
-    const snapshot = snapshotOf({ id: "org/llama-4-fp8", sha: "c".repeat(40), tags: ["license:apache-2.0"], cardData: { license: "apache-2.0" } }, [
-      { path: "LICENSE", role: "license", text: fixtureText("license-texts/llama4.txt") },
-    ]);
+    const snapshot = snapshotOf(
+      { id: "org/llama-4-fp8", sha: "c".repeat(40), tags: ["license:apache-2.0"], cardData: { license: "apache-2.0" } },
+      [{ path: "LICENSE", role: "license", text: fixtureText("license-texts/llama4.txt") }],
+    );
     const result = check(snapshot);
     expect(result.license.ids).toEqual(["apache-2.0", "llama4"]);
     expect(result.findings).toContainEqual(
-      expect.objectContaining({ code: "license-mismatch", severity: "warning", args: { declared: ["apache-2.0"], detected: "llama4", text: "LICENSE" } }),
+      expect.objectContaining({
+        code: "license-mismatch",
+        severity: "warning",
+        args: { declared: ["apache-2.0"], detected: "llama4", text: "LICENSE" },
+      }),
     );
-    expect(result.findings.filter((finding) => finding.code !== "license-mismatch").every((finding) => "license" in finding.args && finding.args.license === "llama4")).toBe(true);
+    expect(
+      result.findings
+        .filter((finding) => finding.code !== "license-mismatch")
+        .every((finding) => "license" in finding.args && finding.args.license === "llama4"),
+    ).toBe(true);
   });
 
   it("warns about a modified copy of a known license, saying what changed", () => {
-    const edited = fixtureText("license-texts/llama3.2.txt").replace("greater than 700 million monthly active users", "greater than 7 billion monthly active users");
-    const snapshot = snapshotOf({ id: "org/m", sha: "d".repeat(40), tags: ["license:llama3.2"], cardData: { license: "llama3.2" } }, [
-      { path: "LICENSE.txt", role: "license", text: edited },
-    ]);
+    const edited = fixtureText("license-texts/llama3.2.txt").replace(
+      "greater than 700 million monthly active users",
+      "greater than 7 billion monthly active users",
+    );
+    const snapshot = snapshotOf(
+      { id: "org/m", sha: "d".repeat(40), tags: ["license:llama3.2"], cardData: { license: "llama3.2" } },
+      [{ path: "LICENSE.txt", role: "license", text: edited }],
+    );
     const [finding] = check(snapshot).findings;
-    expect(finding).toMatchObject({ code: "license-text-modified", severity: "warning", args: { text: "LICENSE.txt", document: "llama3.2" } });
+    expect(finding).toMatchObject({
+      code: "license-text-modified",
+      severity: "warning",
+      args: { text: "LICENSE.txt", document: "llama3.2" },
+    });
     expect(finding!.code === "license-text-modified" && finding!.args.added.join(" ")).toContain("7 billion");
   });
 
   it("warns about a declared license the catalog does not know", () => {
     const result = check(snapshotWith({ license: "other", license_name: "acme-weights-license" }));
-    expect(result.findings).toEqual([expect.objectContaining({ code: "license-not-in-catalog", args: { id: "acme-weights-license" } })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({ code: "license-not-in-catalog", args: { id: "acme-weights-license" } }),
+    ]);
   });
 
   it("is deterministic: the same snapshot and policy give the same result", () => {
@@ -107,7 +148,11 @@ describe("policy severity overrides", () => {
     const snapshot = fixtureSnapshot("meta-llama__Meta-Llama-3-8B-Instruct", [gated("LICENSE")]);
     const strict = policyFrom("severity:\n  license-files-unreadable: error\n");
     expect(check(snapshot, strict).verdict).toBe("block");
-    expect(check(snapshot, strict).findings[0]!.rule).toEqual({ file: "/policies-under-test/policy.yaml", line: 2, path: "severity.license-files-unreadable" });
+    expect(check(snapshot, strict).findings[0]!.rule).toEqual({
+      file: "/policies-under-test/policy.yaml",
+      line: 2,
+      path: "severity.license-files-unreadable",
+    });
     const quiet = policyFrom("severity:\n  license-files-unreadable: 'off'\n");
     expect(check(snapshot, quiet)).toMatchObject({ verdict: "allow", findings: [] });
   });

@@ -1,15 +1,24 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from "node:fs";
+import {
+  appendFileSync,
+  type Dirent,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { main } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/cli-io.js";
+import { main } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { REPORT_FORMATS } from "../../src/report/report-formats.js";
 import { MIT_TEXT } from "../support/hostile-hub.js";
-import { FuzzHub, type FuzzAnswer, type FuzzWorld } from "./fuzz-hub.js";
+import { type FuzzAnswer, FuzzHub, type FuzzWorld } from "./fuzz-hub.js";
 
 /**
  * `lic check` driven in process (main() with a fake CliIo) by generated model ids, revisions, flags, tokens,
@@ -46,30 +55,57 @@ afterAll(() => hub.stop());
 const ALNUM = [..."abcdefxyzABC0129"];
 /** A part of a model id as the Hub allows it: starts and ends on a letter or digit, no `..` or `--`. */
 const namePart = fc
-  .tuple(fc.constantFrom(...ALNUM), fc.string({ unit: fc.constantFrom(...ALNUM, "-", "_", "."), maxLength: 8 }), fc.constantFrom(...ALNUM))
+  .tuple(
+    fc.constantFrom(...ALNUM),
+    fc.string({ unit: fc.constantFrom(...ALNUM, "-", "_", "."), maxLength: 8 }),
+    fc.constantFrom(...ALNUM),
+  )
   .map(([first, middle, last]) => `${first}${middle}${last}`)
   .filter((part) => !/--|\.\./.test(part));
 const validId = fc.tuple(namePart, namePart).map(([org, name]) => `${org}/${name}`);
 const hostileString = fc.string({ unit: "binary", maxLength: 40 });
 /** Mostly `good`, now and then `bad`: most runs should get as far as the Hub, some should be refused. */
-const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 12, arbitrary: good }, { weight: 1, arbitrary: bad });
+const mostly = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+  fc.oneof({ weight: 12, arbitrary: good }, { weight: 1, arbitrary: bad });
 const modelId = mostly(fc.oneof({ weight: 6, arbitrary: validId }, { weight: 1, arbitrary: namePart }), hostileString);
 const sha = fc.stringMatching(/^[0-9a-f]{40}$/);
 const revision = mostly(fc.oneof(fc.constantFrom("main", "v1.0", "refs/pr/1"), sha), hostileString);
 const modelArg = fc.record({ id: modelId, revision: fc.option(revision, { freq: 4 }) });
 
-const LICENSES = ["mit", "apache-2.0", "other", "llama3", "llama3.2", "llama4", "cc-by-nc-4.0", "unknown", "MIT OR Apache-2.0", "gpl-3.0", "openrail++", "", "not-a-license", "MIT OR", "( )"];
+const LICENSES = [
+  "mit",
+  "apache-2.0",
+  "other",
+  "llama3",
+  "llama3.2",
+  "llama4",
+  "cc-by-nc-4.0",
+  "unknown",
+  "MIT OR Apache-2.0",
+  "gpl-3.0",
+  "openrail++",
+  "",
+  "not-a-license",
+  "MIT OR",
+  "( )",
+];
 const license = fc.constantFrom(...LICENSES);
 /** Licenses a policy may name (the rest of LICENSES make the policy invalid). */
 const policyLicense = fc.constantFrom("mit", "apache-2.0", "llama3", "cc-by-nc-4.0", "MIT OR Apache-2.0", "gpl-3.0");
 
 const token = mostly(
   fc.string({ unit: fc.constantFrom(..."abcXYZ0189_-."), minLength: 6, maxLength: 24 }),
-  fc.oneof(fc.string({ unit: "binary", minLength: 1, maxLength: 8 }), fc.constantFrom("_a\nb", "_tök€n", "_x\r\ny", " _padded ")),
+  fc.oneof(
+    fc.string({ unit: "binary", minLength: 1, maxLength: 8 }),
+    fc.constantFrom("_a\nb", "_tök€n", "_x\r\ny", " _padded "),
+  ),
 ).map((suffix) => `${TOKEN_PREFIX}${suffix}`);
 const tokenVia = fc.constantFrom("--token", "--token=", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "file", "none");
 /** How the endpoint is given; now and then with the token pasted into it, which must be refused without echoing it. */
-const endpointVia = mostly(fc.constantFrom("HF_ENDPOINT", "--endpoint"), fc.constantFrom("--endpoint ?access_token=", "HF_ENDPOINT ?token=", "--endpoint userinfo", "--endpoint #fragment"));
+const endpointVia = mostly(
+  fc.constantFrom("HF_ENDPOINT", "--endpoint"),
+  fc.constantFrom("--endpoint ?access_token=", "HF_ENDPOINT ?token=", "--endpoint userinfo", "--endpoint #fragment"),
+);
 /** Where --output and --report go: a folder that exists, or now and then one that does not. */
 const outputDir = mostly(fc.constant("out"), fc.constant("missing/dir"));
 
@@ -79,23 +115,59 @@ const policyYaml = fc.oneof(
     arbitrary: fc
       .record(
         {
-          extends: mostly(fc.constantFrom("default", "commercial", "eu", "osi"), fc.constantFrom("missing", "./policy.yaml", "/dev/zero")),
+          extends: mostly(
+            fc.constantFrom("default", "commercial", "eu", "osi"),
+            fc.constantFrom("missing", "./policy.yaml", "/dev/zero"),
+          ),
           context: fc.record(
             {
-              domicile: mostly(fc.constantFrom("DE", "de", "EU", "US", "fr"), fc.oneof(fc.constantFrom("XX", "uk", "XK"), fc.string({ maxLength: 3 }))),
+              domicile: mostly(
+                fc.constantFrom("DE", "de", "EU", "US", "fr"),
+                fc.oneof(fc.constantFrom("XX", "uk", "XK"), fc.string({ maxLength: 3 })),
+              ),
               use: mostly(fc.constantFrom("commercial-product", "internal", "research"), fc.constant("bogus")),
               monthlyActiveUsers: mostly<number | string>(fc.nat(), fc.string({ maxLength: 5 })),
             },
             { requiredKeys: [] },
           ),
-          licenses: fc.record({ allow: fc.array(mostly(policyLicense, license), { maxLength: 3 }), deny: fc.array(mostly(policyLicense, license), { maxLength: 2 }) }, { requiredKeys: [] }),
-          rules: fc.dictionary(mostly(fc.constantFrom("osiApproved", "nonCommercial", "geographicExclusions", "useRestrictions"), fc.constant("nonComercial")), mostly(fc.constantFrom("block", "warn", "allow"), fc.constant("maybe"))),
+          licenses: fc.record(
+            {
+              allow: fc.array(mostly(policyLicense, license), { maxLength: 3 }),
+              deny: fc.array(mostly(policyLicense, license), { maxLength: 2 }),
+            },
+            { requiredKeys: [] },
+          ),
+          rules: fc.dictionary(
+            mostly(
+              fc.constantFrom("osiApproved", "nonCommercial", "geographicExclusions", "useRestrictions"),
+              fc.constant("nonComercial"),
+            ),
+            mostly(fc.constantFrom("block", "warn", "allow"), fc.constant("maybe")),
+          ),
           unknownLicense: fc.constantFrom("block", "warn", "allow"),
-          severity: fc.dictionary(mostly(fc.constantFrom("license-missing", "license-text-unrecognized"), fc.constant("nope")), mostly(fc.constantFrom("error", "warning", "info", "off"), fc.constant("fatal"))),
+          severity: fc.dictionary(
+            mostly(fc.constantFrom("license-missing", "license-text-unrecognized"), fc.constant("nope")),
+            mostly(fc.constantFrom("error", "warning", "info", "off"), fc.constant("fatal")),
+          ),
           waivers: fc.array(
             mostly<Record<string, string>>(
-              fc.record({ model: validId, finding: fc.constantFrom("license-missing", "license-not-allowed"), reason: fc.constant("reviewed"), approvedBy: fc.constant("Jane Doe"), expires: fc.constantFrom("2020-01-01", "2099-12-31") }),
-              fc.record({ model: validId, finding: fc.constant("x"), reason: fc.string(), approvedBy: fc.string(), expires: fc.constant("soon") }, { requiredKeys: [] }),
+              fc.record({
+                model: validId,
+                finding: fc.constantFrom("license-missing", "license-not-allowed"),
+                reason: fc.constant("reviewed"),
+                approvedBy: fc.constant("Jane Doe"),
+                expires: fc.constantFrom("2020-01-01", "2099-12-31"),
+              }),
+              fc.record(
+                {
+                  model: validId,
+                  finding: fc.constant("x"),
+                  reason: fc.string(),
+                  approvedBy: fc.string(),
+                  expires: fc.constant("soon"),
+                },
+                { requiredKeys: [] },
+              ),
             ),
             { maxLength: 2 },
           ),
@@ -108,7 +180,12 @@ const policyYaml = fc.oneof(
 );
 
 const policy = fc.oneof(
-  { weight: 2, arbitrary: mostly(fc.constantFrom("default", "commercial", "eu", "osi"), fc.constant("nonsense")).map((name) => ({ name })) },
+  {
+    weight: 2,
+    arbitrary: mostly(fc.constantFrom("default", "commercial", "eu", "osi"), fc.constant("nonsense")).map((name) => ({
+      name,
+    })),
+  },
   { weight: 2, arbitrary: policyYaml.map((text) => ({ text })) },
 );
 
@@ -127,8 +204,15 @@ const readme = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }), fc.option(license), fc.string({ maxLength: 80 }))
-      .map(([keys, declared, prose]) => `---\n${stringify(declared === null ? keys : { ...keys, license: declared })}---\n${prose}\n`),
+      .tuple(
+        fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }),
+        fc.option(license),
+        fc.string({ maxLength: 80 }),
+      )
+      .map(
+        ([keys, declared, prose]) =>
+          `---\n${stringify(declared === null ? keys : { ...keys, license: declared })}---\n${prose}\n`,
+      ),
   },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 300 }).map((text) => `---\n${text}`) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 300 }) },
@@ -137,7 +221,14 @@ const readme = fc.oneof(
 const fileAnswer = (text: fc.Arbitrary<string | Buffer>): fc.Arbitrary<FuzzAnswer> =>
   fc.oneof(
     { weight: 6, arbitrary: text.map((body) => ({ status: 200, headers: { "content-type": "text/plain" }, body })) },
-    { weight: 1, arbitrary: fc.constantFrom(401, 403).map((status) => ({ status, headers: { "x-error-code": "GatedRepo", "x-error-message": "Access denied for {auth}" }, body: '{"error":"GatedRepo for {auth}"}' })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(401, 403).map((status) => ({
+        status,
+        headers: { "x-error-code": "GatedRepo", "x-error-message": "Access denied for {auth}" },
+        body: '{"error":"GatedRepo for {auth}"}',
+      })),
+    },
     { weight: 1, arbitrary: fc.constant({ status: 404, headers: { "x-error-code": "EntryNotFound" }, body: "{}" }) },
   );
 
@@ -163,34 +254,76 @@ const cardData = fc.record(
 const infoBody = fc.record({
   sha: fc.oneof({ weight: 6, arbitrary: sha }, { weight: 1, arbitrary: fc.string({ maxLength: 41 }) }),
   gated: fc.constantFrom(false, "manual", "auto", true, "weird"),
-  tags: fc.array(fc.oneof(fc.constantFrom("license:mit", "license:apache-2.0", "license:other", "license:llama3"), validId.map((id) => `base_model:finetune:${id}`), fc.string({ maxLength: 20 })), { maxLength: 6 }),
+  tags: fc.array(
+    fc.oneof(
+      fc.constantFrom("license:mit", "license:apache-2.0", "license:other", "license:llama3"),
+      validId.map((id) => `base_model:finetune:${id}`),
+      fc.string({ maxLength: 20 }),
+    ),
+    { maxLength: 6 },
+  ),
   cardData: fc.option(cardData),
-  siblings: fc.uniqueArray(fc.constantFrom("README.md", "LICENSE", "LICENSE.md", "USE_POLICY.md", "NOTICE", "config.json", "LICENSE-MODEL"), { maxLength: 6 }),
+  siblings: fc.uniqueArray(
+    fc.constantFrom("README.md", "LICENSE", "LICENSE.md", "USE_POLICY.md", "NOTICE", "config.json", "LICENSE-MODEL"),
+    { maxLength: 6 },
+  ),
   config: fc.option(fc.jsonValue({ maxDepth: 2 })),
 });
 
 const infoAnswer: fc.Arbitrary<(id: string) => FuzzAnswer> = fc.oneof(
-  { weight: 10, arbitrary: infoBody.map((info) => (id: string) => ({ status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify({ _id: "0", id, ...info, siblings: info.siblings.map((rfilename) => ({ rfilename })) }) })) },
-  { weight: 1, arbitrary: fc.oneof(fc.constantFrom("null", "[]", "{}", "<html>"), fc.string({ maxLength: 60 })).map((body) => () => ({ status: 200, headers: { "content-type": "application/json" }, body })) },
+  {
+    weight: 10,
+    arbitrary: infoBody.map((info) => (id: string) => ({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ _id: "0", id, ...info, siblings: info.siblings.map((rfilename) => ({ rfilename })) }),
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(fc.constantFrom("null", "[]", "{}", "<html>"), fc.string({ maxLength: 60 }))
+      .map((body) => () => ({ status: 200, headers: { "content-type": "application/json" }, body })),
+  },
   {
     weight: 2,
     arbitrary: fc.constantFrom(401, 403, 404, 500, 429).map((status) => () => ({
       status,
-      headers: { "content-type": "application/json", "x-error-message": "Invalid credentials: {auth}", "retry-after": "0" },
+      headers: {
+        "content-type": "application/json",
+        "x-error-message": "Invalid credentials: {auth}",
+        "retry-after": "0",
+      },
       body: '{"error":"token rejected: {auth}"}',
     })),
   },
 );
 
-const modelWorld = fc.record({ known: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), info: infoAnswer, readme: fileAnswer(readme), license: fileAnswer(licenseText) });
+const modelWorld = fc.record({
+  known: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  info: infoAnswer,
+  readme: fileAnswer(readme),
+  license: fileAnswer(licenseText),
+});
 
 /** One generated run: the models asked for with what the Hub holds for each, the token and where it goes, the policy, the flags. */
 interface Run {
-  models: [{ id: string; revision: string | null }, { known: boolean; info: (id: string) => FuzzAnswer; readme: FuzzAnswer; license: FuzzAnswer }][];
+  models: [
+    { id: string; revision: string | null },
+    { known: boolean; info: (id: string) => FuzzAnswer; readme: FuzzAnswer; license: FuzzAnswer },
+  ][];
   token: string;
   tokenVia: string;
   policy: { name: string } | { text: string };
-  flags: { format: string; output: boolean; report: string | null; lineage: boolean; maxDepth: number; concurrency: number; offline: boolean };
+  flags: {
+    format: string;
+    output: boolean;
+    report: string | null;
+    lineage: boolean;
+    maxDepth: number;
+    concurrency: number;
+    offline: boolean;
+  };
   endpointVia: string;
   outputDir: string;
 }
@@ -225,13 +358,33 @@ async function checkRun(input: Run, options: { cache: boolean } = { cache: false
     const world: FuzzWorld = { models: new Map() };
     for (const [arg, model] of input.models) {
       if (!model.known) continue;
-      world.models.set(arg.id, { info: model.info(arg.id), files: new Map([["README.md", model.readme], ["LICENSE", model.license], ["LICENSE.md", model.license]]) });
+      world.models.set(arg.id, {
+        info: model.info(arg.id),
+        files: new Map([
+          ["README.md", model.readme],
+          ["LICENSE", model.license],
+          ["LICENSE.md", model.license],
+        ]),
+      });
     }
     hub.world = world;
 
-    const env: Environment = { XDG_CACHE_HOME: join(dir, "xdg"), GITHUB_STEP_SUMMARY: join(dir, "out", "summary.md"), NO_COLOR: "1" };
-    const argv = ["check", ...input.models.map(([arg]) => (arg.revision === null ? arg.id : `${arg.id}@${arg.revision}`))];
-    const endpoint = { "--endpoint ?access_token=": `${hub.url}/?access_token=${input.token}`, "HF_ENDPOINT ?token=": `${hub.url}/?token=${input.token}`, "--endpoint userinfo": hub.url.replace("//", `//user:${input.token}@`), "--endpoint #fragment": `${hub.url}/#${input.token}` }[input.endpointVia] ?? hub.url;
+    const env: Environment = {
+      XDG_CACHE_HOME: join(dir, "xdg"),
+      GITHUB_STEP_SUMMARY: join(dir, "out", "summary.md"),
+      NO_COLOR: "1",
+    };
+    const argv = [
+      "check",
+      ...input.models.map(([arg]) => (arg.revision === null ? arg.id : `${arg.id}@${arg.revision}`)),
+    ];
+    const endpoint =
+      {
+        "--endpoint ?access_token=": `${hub.url}/?access_token=${input.token}`,
+        "HF_ENDPOINT ?token=": `${hub.url}/?token=${input.token}`,
+        "--endpoint userinfo": hub.url.replace("//", `//user:${input.token}@`),
+        "--endpoint #fragment": `${hub.url}/#${input.token}`,
+      }[input.endpointVia] ?? hub.url;
     if (input.endpointVia.startsWith("HF_ENDPOINT")) env.HF_ENDPOINT = endpoint;
     else argv.push("--endpoint", endpoint);
     if (input.tokenVia === "--token") argv.push("--token", input.token);
@@ -248,7 +401,16 @@ async function checkRun(input: Run, options: { cache: boolean } = { cache: false
       argv.push("--policy", join(dir, "policy.yaml"));
     }
     const { flags: f } = input;
-    argv.push("--format", f.format, "--concurrency", String(f.concurrency), "--max-depth", String(f.maxDepth), "--timeout", "2");
+    argv.push(
+      "--format",
+      f.format,
+      "--concurrency",
+      String(f.concurrency),
+      "--max-depth",
+      String(f.maxDepth),
+      "--timeout",
+      "2",
+    );
     if (f.output) argv.push("--output", join(dir, input.outputDir, "report"));
     if (f.report) argv.push("--report", `${f.report}=${join(dir, input.outputDir, `extra.${f.report}`)}`);
     if (!f.lineage) argv.push("--no-lineage");
@@ -278,11 +440,22 @@ async function checkRun(input: Run, options: { cache: boolean } = { cache: false
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
     const elapsedMs = performance.now() - started;
     const requests = hub.requests - requestsBefore;
-    if (process.env["FUZZ_STATS"]) console.log(`code ${code} ${Math.round(elapsedMs)} ms ${requests} requests ${Math.round((rssPeak - rssBefore) / 2 ** 20)} MiB ${stderr.slice(0, 100).replace(/\n/g, " ")}`);
+    if (process.env["FUZZ_STATS"])
+      console.log(
+        `code ${code} ${Math.round(elapsedMs)} ms ${requests} requests ${Math.round((rssPeak - rssBefore) / 2 ** 20)} MiB ${stderr.slice(0, 100).replace(/\n/g, " ")}`,
+      );
     const outputs: Record<string, string> = { stdout, stderr };
-    for (const file of filesUnder(join(dir, "out"))) outputs[file] = readFileSync(file, "latin1") + readFileSync(file, "utf8");
+    for (const file of filesUnder(join(dir, "out")))
+      outputs[file] = readFileSync(file, "latin1") + readFileSync(file, "utf8");
     const trimmed = input.token.trim();
-    return { code, elapsedMs, requests, rssGrowth: rssPeak - rssBefore, outputs, secrets: [...new Set([input.token, trimmed])].filter((secret) => secret.length > TOKEN_PREFIX.length) };
+    return {
+      code,
+      elapsedMs,
+      requests,
+      rssGrowth: rssPeak - rssBefore,
+      outputs,
+      secrets: [...new Set([input.token, trimmed])].filter((secret) => secret.length > TOKEN_PREFIX.length),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -295,7 +468,9 @@ function filesUnder(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : []));
+  return entries.flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : entry.isFile() ? [join(dir, entry.name)] : [],
+  );
 }
 
 async function withDeadline<T>(promise: Promise<T>, ms: number, argv: string[]): Promise<T> {
@@ -327,7 +502,9 @@ async function assertBounded(property: fc.IAsyncProperty<[Run]>, numRuns: number
   const heapBefore = process.memoryUsage().heapUsed;
   const peakBefore = process.resourceUsage().maxRSS;
   await fc.assert(property, { numRuns, endOnFailure: true });
-  expect(process.memoryUsage().heapUsed - heapBefore, "heap growth across the property").toBeLessThan(HEAP_GROWTH_BUDGET);
+  expect(process.memoryUsage().heapUsed - heapBefore, "heap growth across the property").toBeLessThan(
+    HEAP_GROWTH_BUDGET,
+  );
   expect(process.resourceUsage().maxRSS - peakBefore, "peak RSS growth (KB)").toBeLessThan(PEAK_RSS_GROWTH_BUDGET_KB);
 }
 
@@ -335,12 +512,18 @@ async function assertBounded(property: fc.IAsyncProperty<[Run]>, numRuns: number
 
 describe("lic check under generated input (fast-check)", () => {
   it("CLI input, policies and Hub answers: a documented exit code, no token in any output, bounded time and memory", async () => {
-    await assertBounded(fc.asyncProperty(run, async (input) => expectSound(await checkRun(input))), 60);
+    await assertBounded(
+      fc.asyncProperty(run, async (input) => expectSound(await checkRun(input))),
+      60,
+    );
   }, 120_000);
 
   it("a token the Hub echoes never reaches the cache either (review M5: the cache's, fixed elsewhere)", async () => {
     const echoing = run.map((input): Run => ({ ...input, tokenVia: "HF_TOKEN", token: `${TOKEN_PREFIX}_cache_probe` }));
-    await assertBounded(fc.asyncProperty(echoing, async (input) => expectSound(await checkRun(input, { cache: true }))), 15);
+    await assertBounded(
+      fc.asyncProperty(echoing, async (input) => expectSound(await checkRun(input, { cache: true }))),
+      15,
+    );
   }, 120_000);
 
   // Each is a finding another part of issue 11 fixes: on a branch without that fix, its property fails here.
@@ -348,17 +531,26 @@ describe("lic check under generated input (fast-check)", () => {
     ["keys", "H2: a README front matter of 16,000 keys parses in bounded time (the yaml parse's)"],
     ["metadata", "M3: 128 MiB of metadata is refused, not parsed, and memory stays bounded (the Hub client's)"],
     ["parents", "M4: 1,000 base_model parents do not make 1,000 upstream requests (the lineage's)"],
-  ])("hostile size %s: %s", async (size) => {
-    const model = hostileModel(size);
-    const sized = run.map((input): Run => ({
-      ...input,
-      token: `${TOKEN_PREFIX}_sizes`,
-      policy: { name: "default" },
-      flags: { ...input.flags, offline: false, lineage: true, maxDepth: 1 },
-      models: [model],
-    }));
-    await assertBounded(fc.asyncProperty(sized, async (input) => expectSound(await checkRun(input))), 2);
-  }, 120_000);
+  ])(
+    "hostile size %s: %s",
+    async (size) => {
+      const model = hostileModel(size);
+      const sized = run.map(
+        (input): Run => ({
+          ...input,
+          token: `${TOKEN_PREFIX}_sizes`,
+          policy: { name: "default" },
+          flags: { ...input.flags, offline: false, lineage: true, maxDepth: 1 },
+          models: [model],
+        }),
+      );
+      await assertBounded(
+        fc.asyncProperty(sized, async (input) => expectSound(await checkRun(input))),
+        2,
+      );
+    },
+    120_000,
+  );
 });
 
 type HostileSize = "keys" | "metadata" | "parents";
@@ -371,17 +563,30 @@ function hostileModel(size: HostileSize): Run["models"][number] {
     _id: "0",
     id,
     sha: "a".repeat(40),
-    tags: ["license:mit", ...(size === "parents" ? Array.from({ length: 1000 }, (_, index) => `base_model:finetune:x/missing${index}`) : [])],
+    tags: [
+      "license:mit",
+      ...(size === "parents"
+        ? Array.from({ length: 1000 }, (_, index) => `base_model:finetune:x/missing${index}`)
+        : []),
+    ],
     cardData: { license: "mit" },
     siblings: [{ rfilename: "README.md" }, { rfilename: "LICENSE" }],
   };
   if (!hostileInfo.has(size)) {
     const json = Buffer.from(JSON.stringify(info));
     // 128 MiB of padding inside the JSON object, as one Buffer the server sends without copying.
-    hostileInfo.set(size, size === "metadata" ? Buffer.concat([json.subarray(0, -1), Buffer.from(',"pad":"'), Buffer.alloc(128 << 20, 97), Buffer.from('"}')]) : json);
+    hostileInfo.set(
+      size,
+      size === "metadata"
+        ? Buffer.concat([json.subarray(0, -1), Buffer.from(',"pad":"'), Buffer.alloc(128 << 20, 97), Buffer.from('"}')])
+        : json,
+    );
   }
   const body = hostileInfo.get(size)!;
-  const readmeText = size === "keys" ? `---\n${Array.from({ length: 16_000 }, (_, index) => `k${index}: v`).join("\n")}\nlicense: mit\n---\n` : "---\nlicense: mit\n---\n";
+  const readmeText =
+    size === "keys"
+      ? `---\n${Array.from({ length: 16_000 }, (_, index) => `k${index}: v`).join("\n")}\nlicense: mit\n---\n`
+      : "---\nlicense: mit\n---\n";
   return [
     { id, revision: null },
     {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
+import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
 
 /** One answer of the generated Hub: `{auth}` anywhere in a header value or the body becomes the Authorization it got. */
 export interface FuzzAnswer {
@@ -40,7 +40,12 @@ export class FuzzHub {
     const auth = request.headers.authorization ?? "(none)";
     const path = new URL(request.url ?? "/", "http://fuzz").pathname;
     const send = (answer: FuzzAnswer) => {
-      const headers = Object.fromEntries(Object.entries(answer.headers ?? {}).map(([name, value]) => [name, value.replaceAll("{auth}", headerSafe(auth))]));
+      const headers = Object.fromEntries(
+        Object.entries(answer.headers ?? {}).map(([name, value]) => [
+          name,
+          value.replaceAll("{auth}", headerSafe(auth)),
+        ]),
+      );
       const body = typeof answer.body === "string" ? answer.body.replaceAll("{auth}", auth) : answer.body;
       try {
         response.writeHead(answer.status, headers).end(body);
@@ -48,7 +53,12 @@ export class FuzzHub {
         response.destroy();
       }
     };
-    const notFound = (code: string) => send({ status: code === "RepoNotFound" ? 401 : 404, headers: { "x-error-code": code, "content-type": "application/json" }, body: `{"error":"${code}"}` });
+    const notFound = (code: string) =>
+      send({
+        status: code === "RepoNotFound" ? 401 : 404,
+        headers: { "x-error-code": code, "content-type": "application/json" },
+        body: `{"error":"${code}"}`,
+      });
 
     if (path.startsWith("/api/models/")) {
       const id = decodeURIComponent(path.slice("/api/models/".length).split("/revision/")[0]!);
@@ -58,7 +68,13 @@ export class FuzzHub {
     const resolve = path.indexOf("/resolve/");
     if (resolve > 0) {
       const model = this.world.models.get(decodeURIComponent(path.slice(1, resolve)));
-      const file = decodeURIComponent(path.slice(resolve + "/resolve/".length).split("/").slice(1).join("/"));
+      const file = decodeURIComponent(
+        path
+          .slice(resolve + "/resolve/".length)
+          .split("/")
+          .slice(1)
+          .join("/"),
+      );
       const answer = model?.files.get(file);
       return answer ? send(answer) : notFound(model ? "EntryNotFound" : "RepoNotFound");
     }

@@ -28,13 +28,21 @@ const infoReads = () => hub.requests.filter((request) => request.path.startsWith
 describe("Decider", () => {
   it("gives lic check's verdict, with the codes that count and a reason", async () => {
     const outcome = await decider().decide("dbmdz/bert-large-cased-finetuned-conll03-english", "main");
-    expect(outcome).toMatchObject({ ok: true, cached: false, decision: { verdict: "block", codes: ["license-missing"] } });
-    expect(outcome.ok && outcome.decision.reason).toMatch(/^dbmdz\/bert-large-cased-finetuned-conll03-english@[0-9a-f]{12} is blocked by policy "default": license-missing: /);
+    expect(outcome).toMatchObject({
+      ok: true,
+      cached: false,
+      decision: { verdict: "block", codes: ["license-missing"] },
+    });
+    expect(outcome.ok && outcome.decision.reason).toMatch(
+      /^dbmdz\/bert-large-cased-finetuned-conll03-english@[0-9a-f]{12} is blocked by policy "default": license-missing: /,
+    );
   });
 
   it("evaluates a model at a commit once, however many ask at the same time", async () => {
     const gate = decider();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => gate.decide("google-bert/bert-base-uncased", BERT_SHA)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => gate.decide("google-bert/bert-base-uncased", BERT_SHA)),
+    );
     expect(outcomes.every((outcome) => outcome.ok && outcome.decision.verdict === "allow")).toBe(true);
     expect(infoReads()).toBe(1);
     expect(await gate.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: true });
@@ -48,7 +56,10 @@ describe("Decider", () => {
     expect(await gate.decide("google-bert/bert-base-uncased", "main")).toMatchObject({ ok: true, cached: false });
     const fresh = decider();
     hub.script(/^\/api\/models\//, { status: 503, body: "down" });
-    expect(await fresh.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: false, kind: "upstream" });
+    expect(await fresh.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({
+      ok: false,
+      kind: "upstream",
+    });
     expect(await fresh.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: false });
   });
 

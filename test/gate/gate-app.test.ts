@@ -20,10 +20,22 @@ describe("fitReply: what may leave the gate", () => {
   const reply = (headers: Record<string, string>, body: Reply["body"]): Reply => ({ status: 403, headers, body });
 
   it("redacts every header value and every body held in memory", () => {
-    const fitted = fitReply(reply({ "x-error-message": `refused ${TOKEN}`, "x-lic-reason": `Bearer ${TOKEN}`, "x-other": TOKEN }, `{"error":"refused ${TOKEN}"}`), redact);
-    expect(fitted.headers).toEqual({ "x-error-message": "refused [token]", "x-lic-reason": "Bearer [token]", "x-other": "[token]" });
+    const fitted = fitReply(
+      reply(
+        { "x-error-message": `refused ${TOKEN}`, "x-lic-reason": `Bearer ${TOKEN}`, "x-other": TOKEN },
+        `{"error":"refused ${TOKEN}"}`,
+      ),
+      redact,
+    );
+    expect(fitted.headers).toEqual({
+      "x-error-message": "refused [token]",
+      "x-lic-reason": "Bearer [token]",
+      "x-other": "[token]",
+    });
     expect(fitted.body).toBe('{"error":"refused [token]"}');
-    expect(fitReply(reply({}, Buffer.from(`{"note":"${TOKEN}"}`)), redact).body).toEqual(Buffer.from('{"note":"[token]"}'));
+    expect(fitReply(reply({}, Buffer.from(`{"note":"${TOKEN}"}`)), redact).body).toEqual(
+      Buffer.from('{"note":"[token]"}'),
+    );
   });
 
   it("redacts a reason before fitting it to one bounded line, so a cut cannot leave part of a token", () => {
@@ -86,14 +98,28 @@ describe("the gate's exits, with a crafted decision that holds its token", () =>
   const blocked = (): DecisionOutcome => {
     const result = check(snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english")));
     const reason = `${result.model} is blocked: the ancestor said "Invalid credentials: Bearer ${TOKEN}" (raw: ${TOKEN})`;
-    return { ok: true, cached: false, decision: { model: result.model, sha: result.revision, verdict: "block", codes: ["license-missing"], reason, isPrivate: false, result } };
+    return {
+      ok: true,
+      cached: false,
+      decision: {
+        model: result.model,
+        sha: result.revision,
+        verdict: "block",
+        codes: ["license-missing"],
+        reason,
+        isPrivate: false,
+        result,
+      },
+    };
   };
 
   it("a block: 403 headers and body, and the audit entry", async () => {
     outcome = async () => blocked();
     const answer = await answerTo("/x/ok.block/resolve/main/config.json");
     expect(answer.status).toBe(403);
-    expect(answer.text).toContain("x-error-message: dbmdz/bert-large-cased-finetuned-conll03-english is blocked: the ancestor said \"Invalid credentials: Bearer [token]\" (raw: [token])");
+    expect(answer.text).toContain(
+      'x-error-message: dbmdz/bert-large-cased-finetuned-conll03-english is blocked: the ancestor said "Invalid credentials: Bearer [token]" (raw: [token])',
+    );
     expect(answer.text).not.toContain(TOKEN);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.reason).toContain("(raw: [token])");
@@ -111,7 +137,9 @@ describe("the gate's exits, with a crafted decision that holds its token", () =>
     outcome = async () => warned;
     const info = await answerTo("/api/models/x/ok.info");
     expect(info.status).toBe(200);
-    expect(info.text).toContain("x-lic-reason: dbmdz/bert-large-cased-finetuned-conll03-english is blocked: the ancestor said");
+    expect(info.text).toContain(
+      "x-lic-reason: dbmdz/bert-large-cased-finetuned-conll03-english is blocked: the ancestor said",
+    );
     expect(info.text).not.toContain(TOKEN);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
     expect(audit.map((entry) => entry.reason)).toEqual([expect.stringContaining("[token]"), undefined]);

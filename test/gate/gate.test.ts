@@ -9,8 +9,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, policyFrom } from "../support/policies.js";
-import { auditOf, useGates } from "../support/test-gate.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { auditOf, useGates } from "../support/test-gate.js";
 
 const tempDir = useTempDirs();
 const startTestGate = useGates(tempDir);
@@ -63,14 +63,22 @@ describe("lic gate with @huggingface/hub as the client", () => {
     expect(info.headers.get("x-lic-verdict")).toBe("block");
     expect(info.headers.get("x-lic-findings")).toContain("license-missing");
 
-    const error = await downloadFile({ repo: UNLICENSED, path: "model.safetensors", hubUrl: gate.url }).catch((caught: unknown) => caught);
+    const error = await downloadFile({ repo: UNLICENSED, path: "model.safetensors", hubUrl: gate.url }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(HubApiError);
     expect((error as HubApiError).statusCode).toBe(403);
     expect((error as HubApiError).message).toContain(`${UNLICENSED}@`);
     expect((error as HubApiError).message).toContain('is blocked by policy "default": license-missing');
     expect(hub.storageRequests).toEqual([]);
     const refused = gate.audit().find((entry) => entry.action === "refused")!;
-    expect(refused).toMatchObject({ model: UNLICENSED, path: "model.safetensors", verdict: "block", status: 403, codes: ["license-missing"] });
+    expect(refused).toMatchObject({
+      model: UNLICENSED,
+      path: "model.safetensors",
+      verdict: "block",
+      status: 403,
+      codes: ["license-missing"],
+    });
   });
 
   it("pages listings through the gate: Link points at the gate, not the upstream", async () => {
@@ -80,7 +88,9 @@ describe("lic gate with @huggingface/hub as the client", () => {
     for await (const file of listFiles({ repo: BERT, hubUrl: gate.url })) files.push(file.path);
     expect(files.sort()).toEqual(["LICENSE", "README.md", "model.safetensors"]);
     const first = await fetch(`${gate.url}/api/models/${BERT}/tree/main?recursive=true`);
-    expect(first.headers.get("link")).toMatch(new RegExp(`^<${gate.url}/api/models/${BERT}/tree/main\\?recursive=true&cursor=1>; rel="next"$`));
+    expect(first.headers.get("link")).toMatch(
+      new RegExp(`^<${gate.url}/api/models/${BERT}/tree/main\\?recursive=true&cursor=1>; rel="next"$`),
+    );
   });
 
   it("answers paths-info (POST) and whoami-v2, passing the client's token to the upstream", async () => {
@@ -93,7 +103,9 @@ describe("lic gate with @huggingface/hub as the client", () => {
 
   it("lets a gated model's files through only with the client's own granted token; the gate's token decides, and goes nowhere else", async () => {
     const gate = await startTestGate(hub, { token: "hf_gate_secret" });
-    const denied = await downloadFile({ repo: LLAMA, path: "LICENSE", hubUrl: gate.url }).catch((caught: unknown) => caught);
+    const denied = await downloadFile({ repo: LLAMA, path: "LICENSE", hubUrl: gate.url }).catch(
+      (caught: unknown) => caught,
+    );
     expect((denied as HubApiError).statusCode).toBe(401);
     const granted = await downloadFile({ repo: LLAMA, path: "LICENSE", hubUrl: gate.url, accessToken: "hf_granted" });
     expect(await granted!.text()).toBe(gatedLlamaModel().files!["LICENSE"]);
@@ -113,7 +125,12 @@ describe("lic gate with @huggingface/hub as the client", () => {
     await (await downloadFile({ repo: BERT, path: "model.safetensors", hubUrl: gate.url }))!.arrayBuffer();
     const metadataReads = () => hub.requests.filter((request) => request.path.startsWith("/api/models/")).length;
     const before = metadataReads();
-    await (await downloadFile({ repo: BERT, path: "model.safetensors", hubUrl: gate.url, revision: BERT_SHA }))!.arrayBuffer();
+    await (await downloadFile({
+      repo: BERT,
+      path: "model.safetensors",
+      hubUrl: gate.url,
+      revision: BERT_SHA,
+    }))!.arrayBuffer();
     expect(metadataReads()).toBe(before);
     expect(gate.decider.size).toBe(1);
   });
@@ -139,7 +156,17 @@ describe("lic gate with curl as the client", () => {
     const out = join(tempDir(), "weights");
     await curl(["-sS", "-f", "-o", out, `${gate.url}/${BERT}/resolve/main/model.safetensors`]);
     expect(sha256(readFileSync(out))).toBe(sha256(WEIGHTS));
-    const range = await curl(["-sS", "-f", "-D", "-", "-r", "100-199", "-o", out, `${gate.url}/${BERT}/resolve/${BERT_SHA}/model.safetensors`]);
+    const range = await curl([
+      "-sS",
+      "-f",
+      "-D",
+      "-",
+      "-r",
+      "100-199",
+      "-o",
+      out,
+      `${gate.url}/${BERT}/resolve/${BERT_SHA}/model.safetensors`,
+    ]);
     expect(range).toMatch(/^HTTP\/1\.1 206/);
     expect(header(range, "content-range")).toBe(`bytes 100-199/${WEIGHTS.byteLength}`);
     expect(readFileSync(out).equals(WEIGHTS.subarray(100, 200))).toBe(true);
@@ -161,10 +188,18 @@ describe("lic gate with curl as the client", () => {
     const gate = await startTestGate(hub);
     const answer = await curl(["-sS", "-D", "-", `${gate.url}/${UNLICENSED}/resolve/main/config.json`]);
     expect(answer).toMatch(/^HTTP\/1\.1 403/);
-    expect(header(answer, "x-error-message")).toMatch(/^dbmdz\/bert-large-cased-finetuned-conll03-english@[0-9a-f]{12} is blocked by policy "default": license-missing: /);
-    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as { error: string; findings: { code: string; severity: string; evidence: unknown[] }[] };
+    expect(header(answer, "x-error-message")).toMatch(
+      /^dbmdz\/bert-large-cased-finetuned-conll03-english@[0-9a-f]{12} is blocked by policy "default": license-missing: /,
+    );
+    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as {
+      error: string;
+      findings: { code: string; severity: string; evidence: unknown[] }[];
+    };
     expect(body.error).toBe(header(answer, "x-error-message"));
-    expect(body.findings.map((finding) => [finding.code, finding.severity])).toContainEqual(["license-missing", "error"]);
+    expect(body.findings.map((finding) => [finding.code, finding.severity])).toContainEqual([
+      "license-missing",
+      "error",
+    ]);
   });
 });
 
@@ -184,7 +219,9 @@ describe("lic gate modes and failures", () => {
     hub.script(/^\/api\/models\//, ...Array.from({ length: 4 }, () => ({ status: 502, body: "Bad Gateway" })));
     const answer = await curl(["-sS", "-D", "-", `${gate.url}/${BERT}/resolve/${BERT_SHA}/LICENSE`]);
     expect(answer).toMatch(/^HTTP\/1\.1 503/);
-    expect(header(answer, "x-error-message")).toMatch(/^lic gate could not decide on this model, so its files are held back \(the policy fails closed\): .*502/);
+    expect(header(answer, "x-error-message")).toMatch(
+      /^lic gate could not decide on this model, so its files are held back \(the policy fails closed\): .*502/,
+    );
     expect(gate.audit().at(-1)).toMatchObject({ verdict: "undecided", action: "refused", status: 503 });
   });
 
@@ -236,7 +273,10 @@ describe("lic gate in front of a gated upstream (review M1)", () => {
       const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", ...args, url]);
       expect([who, answer.slice(0, 12)]).toEqual([who, "HTTP/1.1 403"]);
       expect([who, header(answer, "x-lic-verdict")]).toEqual([who, "block"]);
-      expect([who, header(answer, "x-error-message")]).toEqual([who, expect.stringMatching(/^meta-llama\/Meta-Llama-3-8B-Instruct@[0-9a-f]{12} is blocked by policy "osi": /)]);
+      expect([who, header(answer, "x-error-message")]).toEqual([
+        who,
+        expect.stringMatching(/^meta-llama\/Meta-Llama-3-8B-Instruct@[0-9a-f]{12} is blocked by policy "osi": /),
+      ]);
       expect([who, header(answer, "x-error-code")]).toEqual([who, null]);
     }
     const audit = await auditOf(gate, 4);
@@ -256,7 +296,13 @@ describe("lic gate in front of a gated upstream (review M1)", () => {
     expect(header(answer, "x-error-code")).toBe("GatedRepo");
     expect(header(answer, "x-lic-verdict")).toMatch(/^(allow|warn)$/);
     expect(await auditOf(gate, 1)).toEqual([
-      expect.objectContaining({ model: LLAMA, path: "LICENSE", action: "refused", status: 401, reason: "the upstream refused the file (401 GatedRepo)" }),
+      expect.objectContaining({
+        model: LLAMA,
+        path: "LICENSE",
+        action: "refused",
+        status: 401,
+        reason: "the upstream refused the file (401 GatedRepo)",
+      }),
     ]);
   });
 });
@@ -265,9 +311,14 @@ describe("lic gate is not an open proxy", () => {
   it("refuses absolute-form targets, CONNECT, foreign Host headers and traversal, without contacting anyone", async () => {
     const gate = await startTestGate(hub);
     const port = new URL(gate.url).port;
-    const status = async (args: string[]) => (await curl(["-sS", "-o", "/dev/null", "-w", "%{http_code}", ...args])).trim();
+    const status = async (args: string[]) =>
+      (await curl(["-sS", "-o", "/dev/null", "-w", "%{http_code}", ...args])).trim();
     expect(await status(["--proxy", gate.url, "http://169.254.169.254/latest/meta-data/"])).toBe("400");
-    expect(await status(["--proxy", gate.url, "--proxytunnel", "http://example.com/"]).catch((error: Error) => error.message)).toMatch(/405/);
+    expect(
+      await status(["--proxy", gate.url, "--proxytunnel", "http://example.com/"]).catch(
+        (error: Error) => error.message,
+      ),
+    ).toMatch(/405/);
     expect(await status(["-H", "Host: metadata.google.internal", `${gate.url}/api/models/${BERT}`])).toBe("400");
     expect(await status(["-H", `Host: evil.example:${port}`, `${gate.url}/healthz`])).toBe("400");
     for (const path of [
@@ -279,7 +330,10 @@ describe("lic gate is not an open proxy", () => {
       `/${BERT}/resolve/main/a%5c..%5cb`,
       "/datasets/org/name/resolve/main/x",
     ]) {
-      expect([path, await status(["--path-as-is", `${gate.url}${path}`])]).toEqual([path, expect.stringMatching(/^40[04]$/)]);
+      expect([path, await status(["--path-as-is", `${gate.url}${path}`])]).toEqual([
+        path,
+        expect.stringMatching(/^40[04]$/),
+      ]);
     }
     expect(hub.requests).toEqual([]);
     expect(hub.storageRequests).toEqual([]);
@@ -289,7 +343,14 @@ describe("lic gate is not an open proxy", () => {
     const gate = await startTestGate(hub);
     const toGate = { status: 302, headers: { location: `${gate.url}/${BERT}/resolve/main/model.safetensors` } };
     hub.script(/\/model\.safetensors$/, toGate, toGate, toGate, toGate, toGate);
-    const answer = await curl(["-sS", "-D", "-", "-o", "/dev/null", `${gate.url}/${BERT}/resolve/main/model.safetensors`]);
+    const answer = await curl([
+      "-sS",
+      "-D",
+      "-",
+      "-o",
+      "/dev/null",
+      `${gate.url}/${BERT}/resolve/main/model.safetensors`,
+    ]);
     expect(answer).toMatch(/^HTTP\/1\.1 502/);
     expect(header(answer, "x-error-message")).toContain("redirected the download to this gate itself");
     expect(hub.requests.filter((request) => request.path.endsWith("/model.safetensors"))).toHaveLength(1);
@@ -299,7 +360,9 @@ describe("lic gate is not an open proxy", () => {
     const gate = await startTestGate(hub, { requestTimeoutMs: 1000 });
     const { port } = new URL(gate.url);
     const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"),
+      );
       let text = "";
       socket.on("data", (chunk) => (text += chunk.toString()));
       socket.on("close", () => resolve(text));
@@ -310,7 +373,16 @@ describe("lic gate is not an open proxy", () => {
 
   it("answers 431 to an oversized request head", async () => {
     const gate = await startTestGate(hub, { maxHeaderBytes: 2048 });
-    const code = await curl(["-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", `X-Padding: ${"a".repeat(4096)}`, `${gate.url}/healthz`]);
+    const code = await curl([
+      "-sS",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code}",
+      "-H",
+      `X-Padding: ${"a".repeat(4096)}`,
+      `${gate.url}/healthz`,
+    ]);
     expect(code).toBe("431");
   });
 });
@@ -318,7 +390,10 @@ describe("lic gate is not an open proxy", () => {
 const run = promisify(execFile);
 
 async function curl(args: string[]): Promise<string> {
-  const { stdout } = await run("curl", ["--max-time", "20", ...args], { encoding: "latin1", maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run("curl", ["--max-time", "20", ...args], {
+    encoding: "latin1",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 

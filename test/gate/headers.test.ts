@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clientResponseHeaders, headerSafe, mapUpstreamUrl, rewriteLinks, upstreamRequestHeaders } from "../../src/gate/headers.js";
+import {
+  clientResponseHeaders,
+  headerSafe,
+  mapUpstreamUrl,
+  rewriteLinks,
+  upstreamRequestHeaders,
+} from "../../src/gate/headers.js";
 
 const UPSTREAM = "https://huggingface.co";
 const GATE = "http://gate.internal:8080";
@@ -46,24 +52,43 @@ describe("headers across the gate", () => {
       location: "/elsewhere",
       link: '<https://huggingface.co/x>; rel="next"',
     };
-    expect(Object.keys(clientResponseHeaders(upstream)).sort()).toEqual(["accept-ranges", "content-encoding", "content-length", "content-range", "etag", "x-error-code", "x-linked-etag", "x-linked-size", "x-repo-commit"]);
+    expect(Object.keys(clientResponseHeaders(upstream)).sort()).toEqual([
+      "accept-ranges",
+      "content-encoding",
+      "content-length",
+      "content-range",
+      "etag",
+      "x-error-code",
+      "x-linked-etag",
+      "x-linked-size",
+      "x-repo-commit",
+    ]);
   });
 
   it("maps upstream URLs onto the gate: relative stays relative, absolute becomes the gate's, others are not the gate's", () => {
     expect(mapUpstreamUrl("/api/models/new/name", ASKED, UPSTREAM, GATE)).toBe("/api/models/new/name");
-    expect(mapUpstreamUrl("https://huggingface.co/api/models/org/m/tree/main?cursor=2", ASKED, UPSTREAM, GATE)).toBe(`${GATE}/api/models/org/m/tree/main?cursor=2`);
+    expect(mapUpstreamUrl("https://huggingface.co/api/models/org/m/tree/main?cursor=2", ASKED, UPSTREAM, GATE)).toBe(
+      `${GATE}/api/models/org/m/tree/main?cursor=2`,
+    );
     expect(mapUpstreamUrl("https://cdn-lfs.hf.co/repos/ab/cd?sig=1", ASKED, UPSTREAM, GATE)).toBeNull();
     expect(mapUpstreamUrl("https://huggingface.co.evil.example/x", ASKED, UPSTREAM, GATE)).toBeNull();
     // An upstream with a path prefix: only URLs under it are its own, and the prefix goes.
-    expect(mapUpstreamUrl("/hf/org/m/resolve/main/x", "https://mirror/hf/org/m/resolve/main/x", "https://mirror/hf", GATE)).toBe("/org/m/resolve/main/x");
+    expect(
+      mapUpstreamUrl("/hf/org/m/resolve/main/x", "https://mirror/hf/org/m/resolve/main/x", "https://mirror/hf", GATE),
+    ).toBe("/org/m/resolve/main/x");
     expect(mapUpstreamUrl("/other/x", "https://mirror/hf/x", "https://mirror/hf", GATE)).toBeNull();
     // A gate published under a path prefix keeps it in relative redirects.
-    expect(mapUpstreamUrl("/api/models/new/name", ASKED, UPSTREAM, "https://corp.example/hub")).toBe("/hub/api/models/new/name");
+    expect(mapUpstreamUrl("/api/models/new/name", ASKED, UPSTREAM, "https://corp.example/hub")).toBe(
+      "/hub/api/models/new/name",
+    );
   });
 
   it("rewrites pagination links to the gate and drops Xet and foreign links", () => {
-    const link = '<https://huggingface.co/api/models/org/m/tree/main?cursor=abc>; rel="next", <https://huggingface.co/api/models/org/m/xet-read-token/main>; rel="xet-auth", <https://cas.example/r>; rel="xet-reconstruction-info"';
-    expect(rewriteLinks(link, ASKED, UPSTREAM, GATE)).toBe(`<${GATE}/api/models/org/m/tree/main?cursor=abc>; rel="next"`);
+    const link =
+      '<https://huggingface.co/api/models/org/m/tree/main?cursor=abc>; rel="next", <https://huggingface.co/api/models/org/m/xet-read-token/main>; rel="xet-auth", <https://cas.example/r>; rel="xet-reconstruction-info"';
+    expect(rewriteLinks(link, ASKED, UPSTREAM, GATE)).toBe(
+      `<${GATE}/api/models/org/m/tree/main?cursor=abc>; rel="next"`,
+    );
     expect(rewriteLinks('<https://elsewhere.example/x>; rel="next"', ASKED, UPSTREAM, GATE)).toBeNull();
     expect(rewriteLinks(undefined, ASKED, UPSTREAM, GATE)).toBeNull();
   });

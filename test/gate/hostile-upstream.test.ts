@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { request, type IncomingHttpHeaders } from "node:http";
+import { type IncomingHttpHeaders, request } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -8,8 +8,8 @@ import { gunzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GZFILE_JSON, HostileHub, shaOf } from "../support/hostile-hub.js";
 import { policyFrom } from "../support/policies.js";
-import { auditOf, useGates, type TestGate } from "../support/test-gate.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { auditOf, type TestGate, useGates } from "../support/test-gate.js";
 
 /**
  * The gate in front of an upstream that misbehaves: each test is a reproduction from the reliability review
@@ -39,18 +39,32 @@ interface Answer {
 }
 
 /** One request, the body as sent (no decoding); rejects if there is no whole answer within ANSWER_WITHIN_MS. */
-function ask(url: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Answer> {
+function ask(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: options.method ?? "GET", headers: options.headers ?? {}, timeout: ANSWER_WITHIN_MS }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("error", reject);
-      incoming.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const head = `${incoming.statusCode}\n${Object.entries(incoming.headers).map(([name, value]) => `${name}: ${String(value)}`).join("\n")}`;
-        resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body, text: `${head}\n\n${body.toString("utf8")}` });
-      });
-    });
+    const outgoing = request(
+      url,
+      { method: options.method ?? "GET", headers: options.headers ?? {}, timeout: ANSWER_WITHIN_MS },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const head = `${incoming.statusCode}\n${Object.entries(incoming.headers)
+            .map(([name, value]) => `${name}: ${String(value)}`)
+            .join("\n")}`;
+          resolve({
+            status: incoming.statusCode ?? 0,
+            headers: incoming.headers,
+            body,
+            text: `${head}\n\n${body.toString("utf8")}`,
+          });
+        });
+      },
+    );
     outgoing.on("timeout", () => outgoing.destroy(new Error(`no answer within ${ANSWER_WITHIN_MS} ms`)));
     outgoing.on("error", reject);
     outgoing.end(options.body);
@@ -75,29 +89,34 @@ async function upstreamConnectionsClose(gate: TestGate, withinMs = 5000): Promis
 describe("H1: the gate's token never reaches a client or the audit log", () => {
   const UNREADABLE_BLOCKS = "extends: default\nunreadableEvidence: block\n";
 
-  it.each(["hf_secret_rt_token", "corp-internal-rt-TOKEN-7f3a"])("an ancestor's error that echoes the token (%s): model info, file refusal, audit", async (token) => {
-    const gate = await startTestGate(hub, { token, policy: policyFrom(UNREADABLE_BLOCKS) });
-    const info = await ask(`${gate.url}/api/models/x/echoparent.info`);
-    expect(info.status).toBe(200);
-    expect(info.headers["x-lic-reason"]).toContain("ancestor-unavailable");
-    expect(info.headers["x-lic-reason"]).toContain("[token]");
-    expect(info.text).not.toContain(token);
+  it.each(["hf_secret_rt_token", "corp-internal-rt-TOKEN-7f3a"])(
+    "an ancestor's error that echoes the token (%s): model info, file refusal, audit",
+    async (token) => {
+      const gate = await startTestGate(hub, { token, policy: policyFrom(UNREADABLE_BLOCKS) });
+      const info = await ask(`${gate.url}/api/models/x/echoparent.info`);
+      expect(info.status).toBe(200);
+      expect(info.headers["x-lic-reason"]).toContain("ancestor-unavailable");
+      expect(info.headers["x-lic-reason"]).toContain("[token]");
+      expect(info.text).not.toContain(token);
 
-    const file = await ask(`${gate.url}/x/echoparent.file/resolve/main/config.json`);
-    expect(file.status).toBe(403);
-    expect(file.headers["x-error-message"]).toContain("[token]");
-    expect(String(file.headers["x-lic-reason"])).toContain("[token]");
-    expect(JSON.parse(file.body.toString()).error).toContain("[token]");
-    expect(file.text).not.toContain(token);
+      const file = await ask(`${gate.url}/x/echoparent.file/resolve/main/config.json`);
+      expect(file.status).toBe(403);
+      expect(file.headers["x-error-message"]).toContain("[token]");
+      expect(String(file.headers["x-lic-reason"])).toContain("[token]");
+      expect(JSON.parse(file.body.toString()).error).toContain("[token]");
+      expect(file.text).not.toContain(token);
 
-    // The gate's token did reach the upstream (it is what the echo repeats): the test would see a leak.
-    expect(hub.requestsTo("/api/models/x/echo403").some((seen) => seen.authorization === `Bearer ${token}`)).toBe(true);
-    const audit = await auditOf(gate, 2);
-    expect(audit.map((entry) => entry.action)).toEqual(["served", "refused"]);
-    expect(audit[1]!.reason).toContain("[token]");
-    expect(JSON.stringify(audit)).not.toContain(token);
-    expect(gate.notices.join("\n")).not.toContain(token);
-  });
+      // The gate's token did reach the upstream (it is what the echo repeats): the test would see a leak.
+      expect(hub.requestsTo("/api/models/x/echo403").some((seen) => seen.authorization === `Bearer ${token}`)).toBe(
+        true,
+      );
+      const audit = await auditOf(gate, 2);
+      expect(audit.map((entry) => entry.action)).toEqual(["served", "refused"]);
+      expect(audit[1]!.reason).toContain("[token]");
+      expect(JSON.stringify(audit)).not.toContain(token);
+      expect(gate.notices.join("\n")).not.toContain(token);
+    },
+  );
 });
 
 describe("M1, its limit: a private model", () => {
@@ -109,7 +128,14 @@ describe("M1, its limit: a private model", () => {
     expect(Object.keys(answer.headers).filter((name) => name.startsWith("x-lic-"))).toEqual([]);
     expect(answer.text).not.toContain("license-missing");
     // The gate did decide (the model is blocked), and says so in its own log only.
-    expect(await auditOf(gate, 1)).toEqual([expect.objectContaining({ verdict: "block", action: "refused", status: 401, reason: "the upstream refused the file (401 RepoNotFound)" })]);
+    expect(await auditOf(gate, 1)).toEqual([
+      expect.objectContaining({
+        verdict: "block",
+        action: "refused",
+        status: 401,
+        reason: "the upstream refused the file (401 RepoNotFound)",
+      }),
+    ]);
   });
 });
 
@@ -166,7 +192,22 @@ describe("L5: statuses for bodies over the bound, and broken ones", () => {
     const gate = await startTestGate(hub);
     const file = join(tempDir(), "body");
     writeFileSync(file, OVER);
-    const { stdout } = await run("curl", ["-sS", "--max-time", "10", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Expect:", "-X", "POST", "--data-binary", `@${file}`, `${gate.url}/api/models/x/ok.l5b/paths-info/main`]);
+    const { stdout } = await run("curl", [
+      "-sS",
+      "--max-time",
+      "10",
+      "-o",
+      "/dev/null",
+      "-w",
+      "%{http_code}",
+      "-H",
+      "Expect:",
+      "-X",
+      "POST",
+      "--data-binary",
+      `@${file}`,
+      `${gate.url}/api/models/x/ok.l5b/paths-info/main`,
+    ]);
     expect(stdout).toBe("413");
   });
 
@@ -180,7 +221,9 @@ describe("L5: statuses for bodies over the bound, and broken ones", () => {
       socket.on("close", () => resolve(text));
       socket.on("error", () => resolve(text));
       socket.setTimeout(ANSWER_WITHIN_MS, () => reject(new Error(`no close within ${ANSWER_WITHIN_MS} ms: ${text}`)));
-      socket.write(`POST /api/models/x/ok.l5c/paths-info/main HTTP/1.1\r\nHost: ${new URL(gate.url).host}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      socket.write(
+        `POST /api/models/x/ok.l5c/paths-info/main HTTP/1.1\r\nHost: ${new URL(gate.url).host}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      );
       const piece = Buffer.alloc(64 * 1024, 120);
       let sent = 0;
       const more = () => {

@@ -5,25 +5,77 @@ const route = (target: string, method = "GET") => routeRequest(method, target);
 
 describe("routeRequest: the Hub's paths, read from the raw request target", () => {
   it.each([
-    ["/api/models/google-bert/bert-base-uncased", { kind: "model-info", repoId: "google-bert/bert-base-uncased", revision: null, path: null, upstreamPath: "/api/models/google-bert/bert-base-uncased" }],
+    [
+      "/api/models/google-bert/bert-base-uncased",
+      {
+        kind: "model-info",
+        repoId: "google-bert/bert-base-uncased",
+        revision: null,
+        path: null,
+        upstreamPath: "/api/models/google-bert/bert-base-uncased",
+      },
+    ],
     ["/api/models/gpt2", { kind: "model-info", repoId: "gpt2", revision: null }],
-    ["/api/models/gpt2/revision/main", { kind: "model-info", repoId: "gpt2", revision: "main", upstreamPath: "/api/models/gpt2/revision/main" }],
-    ["/api/models/org/m/revision/refs%2Fpr%2F1?expand=sha", { kind: "model-info", repoId: "org/m", revision: "refs/pr/1", upstreamPath: "/api/models/org/m/revision/refs%2Fpr%2F1" }],
+    [
+      "/api/models/gpt2/revision/main",
+      { kind: "model-info", repoId: "gpt2", revision: "main", upstreamPath: "/api/models/gpt2/revision/main" },
+    ],
+    [
+      "/api/models/org/m/revision/refs%2Fpr%2F1?expand=sha",
+      {
+        kind: "model-info",
+        repoId: "org/m",
+        revision: "refs/pr/1",
+        upstreamPath: "/api/models/org/m/revision/refs%2Fpr%2F1",
+      },
+    ],
     ["/api/models/org/m/tree/main", { kind: "tree", repoId: "org/m", revision: "main", path: null }],
-    ["/api/models/org/m/tree/refs/pr/3/sub/dir?recursive=true", { kind: "tree", revision: "refs/pr/3", path: "sub/dir", upstreamPath: "/api/models/org/m/tree/refs%2Fpr%2F3/sub/dir" }],
-    ["/org/m/resolve/main/model.safetensors", { kind: "file", repoId: "org/m", revision: "main", path: "model.safetensors", upstreamPath: "/org/m/resolve/main/model.safetensors" }],
+    [
+      "/api/models/org/m/tree/refs/pr/3/sub/dir?recursive=true",
+      {
+        kind: "tree",
+        revision: "refs/pr/3",
+        path: "sub/dir",
+        upstreamPath: "/api/models/org/m/tree/refs%2Fpr%2F3/sub/dir",
+      },
+    ],
+    [
+      "/org/m/resolve/main/model.safetensors",
+      {
+        kind: "file",
+        repoId: "org/m",
+        revision: "main",
+        path: "model.safetensors",
+        upstreamPath: "/org/m/resolve/main/model.safetensors",
+      },
+    ],
     ["/gpt2/resolve/main/config.json", { kind: "file", repoId: "gpt2", path: "config.json" }],
-    ["/org/m/raw/0123456789abcdef0123456789abcdef01234567/sub/a%20b.txt", { kind: "file", revision: "0123456789abcdef0123456789abcdef01234567", path: "sub/a b.txt", upstreamPath: "/org/m/raw/0123456789abcdef0123456789abcdef01234567/sub/a%20b.txt" }],
+    [
+      "/org/m/raw/0123456789abcdef0123456789abcdef01234567/sub/a%20b.txt",
+      {
+        kind: "file",
+        revision: "0123456789abcdef0123456789abcdef01234567",
+        path: "sub/a b.txt",
+        upstreamPath: "/org/m/raw/0123456789abcdef0123456789abcdef01234567/sub/a%20b.txt",
+      },
+    ],
   ])("%s", (target, expected) => {
     const routed = route(target);
     expect(routed.ok && routed.route).toMatchObject(expected);
   });
 
   it("takes paths-info by POST only, and files by GET and HEAD only", () => {
-    expect(route("/api/models/org/m/paths-info/main", "POST")).toMatchObject({ ok: true, route: { kind: "paths-info", revision: "main" } });
+    expect(route("/api/models/org/m/paths-info/main", "POST")).toMatchObject({
+      ok: true,
+      route: { kind: "paths-info", revision: "main" },
+    });
     expect(route("/api/models/org/m/paths-info/main", "GET")).toMatchObject({ ok: false, status: 405 });
     expect(route("/org/m/resolve/main/x", "HEAD")).toMatchObject({ ok: true });
-    expect(route("/org/m/resolve/main/x", "DELETE")).toMatchObject({ ok: false, status: 405, reason: "DELETE is not served here; this path takes GET and HEAD" });
+    expect(route("/org/m/resolve/main/x", "DELETE")).toMatchObject({
+      ok: false,
+      status: 405,
+      reason: "DELETE is not served here; this path takes GET and HEAD",
+    });
   });
 
   it.each([

@@ -11,8 +11,12 @@ afterEach(async () => {
   }
 });
 
-async function serve(handle: (path: string, response: ServerResponse, authorization: string | undefined) => void): Promise<string> {
-  const server = createServer((request, response) => handle(request.url ?? "/", response, request.headers.authorization));
+async function serve(
+  handle: (path: string, response: ServerResponse, authorization: string | undefined) => void,
+): Promise<string> {
+  const server = createServer((request, response) =>
+    handle(request.url ?? "/", response, request.headers.authorization),
+  );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,7 +52,10 @@ describe("Upstream", () => {
 
   it("reports an unreachable upstream as a network failure", async () => {
     const upstream = new Upstream({ base: "http://127.0.0.1:9", timeoutMs: 2000, maxConnections: 4 });
-    await expect(upstream.request("/", { method: "GET", headers: {} })).rejects.toMatchObject({ kind: "network", message: expect.stringContaining("could not reach 127.0.0.1:9") });
+    await expect(upstream.request("/", { method: "GET", headers: {} })).rejects.toMatchObject({
+      kind: "network",
+      message: expect.stringContaining("could not reach 127.0.0.1:9"),
+    });
     upstream.close();
   });
 
@@ -68,7 +75,9 @@ describe("Upstream", () => {
     const followed = await upstream.follow(`${storage}/blob`, { method: "GET", headers });
     followed.body.resume();
     expect(seen).toEqual(["Bearer hf_client", undefined]);
-    await expect(upstream.follow("file:///etc/passwd", { method: "GET", headers })).rejects.toMatchObject({ message: expect.stringContaining("file: URL") });
+    await expect(upstream.follow("file:///etc/passwd", { method: "GET", headers })).rejects.toMatchObject({
+      message: expect.stringContaining("file: URL"),
+    });
     upstream.close();
   });
 });

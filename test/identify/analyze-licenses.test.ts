@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseFrontMatter } from "../../src/identify/card/parse-front-matter.js";
 import { analyzeLicenses } from "../../src/identify/analyze-licenses.js";
+import { parseFrontMatter } from "../../src/identify/card/parse-front-matter.js";
 import type { ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture } from "../support/fixtures.js";
 import { snapshotOf, snapshotWith } from "../support/snapshots.js";
@@ -15,7 +15,12 @@ describe("analyzeLicenses", () => {
     ["a list of licenses", { license: ["mit", "apache-2.0"] }, [], ["mit", "apache-2.0"]],
     ["`other` named by license_name", { license: "other", license_name: "llama4" }, ["license:other"], ["llama4"]],
     ["a license_name variant", { license: "other", license_name: "deepseek-license" }, [], ["deepseek"]],
-    ["a free-form license_name we do not know", { license: "other", license_name: "Acme Model License v2" }, [], ["acme-model-license-v2"]],
+    [
+      "a free-form license_name we do not know",
+      { license: "other", license_name: "Acme Model License v2" },
+      [],
+      ["acme-model-license-v2"],
+    ],
     ["an SPDX id as SPDX spells it", { license: "Apache-2.0" }, [], ["apache-2.0"]],
     ["an SPDX id the Hub does not list", { license: "BSD-4-Clause" }, [], ["BSD-4-Clause"]],
     ["an SPDX expression", { license: "apache-2.0 OR mit" }, [], ["apache-2.0", "mit"]],
@@ -49,7 +54,14 @@ describe("analyzeLicenses", () => {
         known: true,
         sources: ["declared"],
         evidence: [
-          { source: "card", path: ["license"], commit: "a".repeat(40), file: "README.md", line: 3, quote: "license: llama3" },
+          {
+            source: "card",
+            path: ["license"],
+            commit: "a".repeat(40),
+            file: "README.md",
+            line: 3,
+            quote: "license: llama3",
+          },
           { source: "tag", tag: "license:llama3" },
         ],
       },
@@ -61,7 +73,11 @@ describe("analyzeLicenses", () => {
     expect(analysis.ids).toEqual(["llama3"]);
     expect(analysis.licenses[0]).toMatchObject({ id: "llama3", sources: ["declared", "detected"] });
     expect(analysis.texts).toEqual([
-      expect.objectContaining({ origin: { kind: "card", path: ["extra_gated_prompt"] }, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), unexplained: 0 }),
+      expect.objectContaining({
+        origin: { kind: "card", path: ["extra_gated_prompt"] },
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        unexplained: 0,
+      }),
     ]);
     expect(analysis.texts[0]!.matches.map((match) => [match.document, match.kind])).toEqual([
       ["llama3", "exact"],
@@ -71,7 +87,15 @@ describe("analyzeLicenses", () => {
 
   it("finds nothing for a model that declares nothing", () => {
     const analysis = analyze(snapshotOf(hubApiFixture("dbmdz__bert-large-cased-finetuned-conll03-english")));
-    expect(analysis).toEqual({ ids: [], licenses: [], expression: null, unidentified: [], texts: [], tree: null, choices: [] });
+    expect(analysis).toEqual({
+      ids: [],
+      licenses: [],
+      expression: null,
+      unidentified: [],
+      texts: [],
+      tree: null,
+      choices: [],
+    });
   });
 });
 
@@ -98,12 +122,17 @@ describe("declared expressions", () => {
 
 describe("detected licenses", () => {
   const withLicenseFile = (cardData: Record<string, string> | null, text: string) =>
-    snapshotOf({ id: "org/model", sha: "b".repeat(40), ...(cardData ? { cardData, tags: [] } : {}) }, [{ path: "LICENSE", role: "license", text }]);
+    snapshotOf({ id: "org/model", sha: "b".repeat(40), ...(cardData ? { cardData, tags: [] } : {}) }, [
+      { path: "LICENSE", role: "license", text },
+    ]);
 
   it("identifies an undeclared license from its text", () => {
     const analysis = analyze(withLicenseFile(null, fixtureText("license-texts/mit.txt")));
     expect(analysis.ids).toEqual(["mit"]);
-    expect(analysis.licenses[0]).toMatchObject({ sources: ["detected"], evidence: [{ source: "file", file: "LICENSE", line: 1, quote: "MIT License" }] });
+    expect(analysis.licenses[0]).toMatchObject({
+      sources: ["detected"],
+      evidence: [{ source: "file", file: "LICENSE", line: 1, quote: "MIT License" }],
+    });
   });
 
   it("adds a shipped license the metadata does not declare", () => {
@@ -112,7 +141,10 @@ describe("detected licenses", () => {
   });
 
   it("does not take a modified license text as the license", () => {
-    const edited = fixtureText("license-texts/llama3.2.txt").replace("greater than 700 million monthly active users", "greater than 7 billion monthly active users");
+    const edited = fixtureText("license-texts/llama3.2.txt").replace(
+      "greater than 700 million monthly active users",
+      "greater than 7 billion monthly active users",
+    );
     const analysis = analyze(withLicenseFile(null, edited));
     expect(analysis.ids).toEqual([]);
     expect(analysis.texts[0]!.matches).toEqual([expect.objectContaining({ id: "llama3.2", kind: "near" })]);

@@ -16,9 +16,13 @@ describe("context.domicile", () => {
     expect([...EU_MEMBER_STATES].filter((code) => !ISO_3166_1_ALPHA_2.has(code))).toEqual([]);
   });
 
-  it.each(["DE", "de", "Fr", "US", "gb", "EU", "eu", "Eu"])("accepts %j", (code) => expect(isDomicileCode(code)).toBe(true));
+  it.each(["DE", "de", "Fr", "US", "gb", "EU", "eu", "Eu"])("accepts %j", (code) =>
+    expect(isDomicileCode(code)).toBe(true),
+  );
 
-  it.each(["XX", "ZZ", "UK", "XK", "EZ", "AN", "", "D", "DEU", "Germany", "D3"])("refuses %j", (code) => expect(isDomicileCode(code)).toBe(false));
+  it.each(["XX", "ZZ", "UK", "XK", "EZ", "AN", "", "D", "DEU", "Germany", "D3"])("refuses %j", (code) =>
+    expect(isDomicileCode(code)).toBe(false),
+  );
 
   it("is EU for a member state or EU itself, in any case, and not for the EEA or Switzerland", () => {
     expect(["DE", "fr", "EU", "eu"].map(isEuDomicile)).toEqual([true, true, true, true]);
@@ -30,7 +34,12 @@ describe("context.domicile", () => {
     const parsed = parsePolicyText("extends: eu\ncontext:\n  domicile: XX\n", "/team/xx.yaml");
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? [] : parsed.errors).toEqual([
-      { file: "/team/xx.yaml", line: 3, path: "context.domicile", message: '"XX" is not an ISO 3166-1 alpha-2 country code (or EU)' },
+      {
+        file: "/team/xx.yaml",
+        line: 3,
+        path: "context.domicile",
+        message: '"XX" is not an ISO 3166-1 alpha-2 country code (or EU)',
+      },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffReports, formatChanges, hasRegression } from "../../src/results/diff-reports.js";
 import { formatJson } from "../../src/report/json.js";
+import { diffReports, formatChanges, hasRegression } from "../../src/results/diff-reports.js";
 import { readJsonReport } from "../../src/results/read-json-report.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
@@ -17,7 +17,11 @@ describe("readJsonReport", () => {
   it.each([
     ["not JSON", "{", "result.json is not JSON"],
     ["another schema", '{"schemaVersion": 2, "results": []}', "result.json is not a lic result of schema version 1"],
-    ["a broken result", '{"schemaVersion": 1, "results": [{"model": 1}]}', "result.json: results[0] is not a model result"],
+    [
+      "a broken result",
+      '{"schemaVersion": 1, "results": [{"model": 1}]}',
+      "result.json: results[0] is not a model result",
+    ],
   ])("refuses %s", (_name, text, message) => {
     expect(() => readJsonReport(text, "result.json")).toThrow(message);
   });
@@ -33,7 +37,12 @@ describe("diffReports", () => {
     const before = fixedReport();
     const after = fixedReport();
     const bert = after.results[0]!;
-    after.results[0] = { ...bert, revision: "f".repeat(40), license: { ...bert.license, ids: ["apache-2.0", "llama4"] }, verdict: "block" };
+    after.results[0] = {
+      ...bert,
+      revision: "f".repeat(40),
+      license: { ...bert.license, ids: ["apache-2.0", "llama4"] },
+      verdict: "block",
+    };
     after.results.splice(2, 1);
     after.results.push({ ...bert, model: "org/new-model", verdict: "allow" });
     const changes = diffReports(before, after);

@@ -9,14 +9,15 @@ import { fixedReport } from "../support/fixed-report.js";
 function parse(line: string): { command: string; properties: Record<string, string>; message: string } {
   const match = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
-  const unescape = (value: string) => value.replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+  const decode = (value: string) =>
+    value.replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
   const properties = Object.fromEntries(
     match[2]!.split(",").map((pair) => {
       const [key, value] = pair.split("=");
-      return [key!, unescape(value!)];
+      return [key!, decode(value!)];
     }),
   );
-  return { command: match[1]!, properties, message: unescape(match[3]!) };
+  return { command: match[1]!, properties, message: decode(match[3]!) };
 }
 
 /** The fixed report with a finding whose wording and file carry every character the commands must escape. */
@@ -54,7 +55,9 @@ describe("github", () => {
     expect(commands.endsWith("\n")).toBe(true);
     const lines = commands.slice(0, -1).split("\n");
     for (const line of lines) expect(line).toMatch(/^::(error|warning) /);
-    const annotated = report.results.flatMap((result) => result.findings.filter((finding) => finding.severity !== "info").map((finding) => ({ result, finding })));
+    const annotated = report.results.flatMap((result) =>
+      result.findings.filter((finding) => finding.severity !== "info").map((finding) => ({ result, finding })),
+    );
     expect(lines).toHaveLength(annotated.length + report.errors.length);
     annotated.forEach(({ result, finding }, index) => {
       const parsed = parse(lines[index]!);
@@ -63,26 +66,39 @@ describe("github", () => {
       expect(parsed.message).toBe(`${result.model}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}`);
     });
     report.errors.forEach((error, index) => {
-      expect(parse(lines[annotated.length + index]!)).toEqual({ command: "error", properties: { title: error.kind }, message: error.message });
+      expect(parse(lines[annotated.length + index]!)).toEqual({
+        command: "error",
+        properties: { title: error.kind },
+        message: error.message,
+      });
     });
   });
 
   it("skips info findings", () => {
     const report = fixedReport();
-    report.results[0]!.findings.push({ code: "waiver-unused", severity: "info", args: { finding: "license-denied" }, evidence: [] });
+    report.results[0]!.findings.push({
+      code: "waiver-unused",
+      severity: "info",
+      args: { finding: "license-denied" },
+      evidence: [],
+    });
     expect(formatGithub(report).commands).toBe(formatGithub(fixedReport()).commands);
   });
 
   it("names the file and line where the evidence has them", () => {
     const lines = formatGithub(fixedReport()).commands.split("\n");
     const invalid = lines.find((line) => line.includes("title=card-metadata-invalid"))!;
-    expect(invalid).toMatch(/^::warning title=card-metadata-invalid,file=README\.md,line=5::org\/model@aaaaaaaaaaaa: README\.md front matter/);
+    expect(invalid).toMatch(
+      /^::warning title=card-metadata-invalid,file=README\.md,line=5::org\/model@aaaaaaaaaaaa: README\.md front matter/,
+    );
     const missing = lines.find((line) => line.includes("title=license-missing"))!;
     expect(missing).toMatch(/^::error title=license-missing::/);
   });
 
   it("escapes %, line breaks, and in properties : and ,", () => {
-    const line = formatGithub(awkwardReport()).commands.split("\n").find((entry) => entry.includes("title=license-denied"))!;
+    const line = formatGithub(awkwardReport())
+      .commands.split("\n")
+      .find((entry) => entry.includes("title=license-denied"))!;
     expect(line).toBe(
       "::error title=license-denied,file=dir%2Ca%3Ab%25/LICENSE.md,line=12::org/model@aaaaaaaaaaaa: 50%25%0D%0Anext, a:b is denied by the policy (deny: x)",
     );
@@ -92,7 +108,9 @@ describe("github", () => {
   it("summarizes every model in a table, then the blocking findings", () => {
     const report = fixedReport();
     const { summary } = formatGithub(report);
-    const rows = summary.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| Model") && !line.startsWith("| ---"));
+    const rows = summary
+      .split("\n")
+      .filter((line) => line.startsWith("| ") && !line.startsWith("| Model") && !line.startsWith("| ---"));
     expect(rows).toHaveLength(report.results.length + report.errors.length);
     report.results.forEach((result, index) => {
       const cells = rows[index]!.split(" | ");

@@ -16,7 +16,10 @@ const HOSTILE = "<script>alert(1)</script> | \"quoted\" & 'single'";
 
 function hostileReport(): RunReport {
   const report = fixedReport();
-  return { ...report, errors: [...report.errors, { model: "evil/<b>model</b>", revision: "main", kind: "error", message: HOSTILE }] };
+  return {
+    ...report,
+    errors: [...report.errors, { model: "evil/<b>model</b>", revision: "main", kind: "error", message: HOSTILE }],
+  };
 }
 
 /** Debian's chromium, headless, in a fresh profile, with no network chatter; fails loudly when missing. */
@@ -78,7 +81,12 @@ describe("html report", () => {
     const table = dom.match(/<table id="verdicts">([\s\S]*?)<\/table>/)?.[1] ?? "";
     const rows = table.match(/<tbody>([\s\S]*?)<\/tbody>/)?.[1]?.match(/<tr\b/g) ?? [];
     expect(rows).toHaveLength(6); // 4 checked models, 2 not checked
-    expect([...table.matchAll(/data-verdict="([a-z]+)"/g)].map((match) => match[1])).toEqual(["allow", "warn", "block", "block"]);
+    expect([...table.matchAll(/data-verdict="([a-z]+)"/g)].map((match) => match[1])).toEqual([
+      "allow",
+      "warn",
+      "block",
+      "block",
+    ]);
     expect(table.match(/class="verdict not-checked"/g)).toHaveLength(2);
 
     expect(dom.match(/<section class="model" id="[a-z0-9-]+"/g)).toHaveLength(4);
@@ -96,7 +104,13 @@ describe("html report", () => {
     const file = join(dir, "report.html");
     const png = join(dir, "report.png");
     writeFileSync(file, formatHtml(fixedReport()));
-    await chromium(dir, `--screenshot=${png}`, "--window-size=1280,2000", "--hide-scrollbars", pathToFileURL(file).href);
+    await chromium(
+      dir,
+      `--screenshot=${png}`,
+      "--window-size=1280,2000",
+      "--hide-scrollbars",
+      pathToFileURL(file).href,
+    );
     expect(existsSync(png), "chromium wrote no screenshot").toBe(true);
     expect(statSync(png).size).toBeGreaterThan(50_000);
   }, 90_000);

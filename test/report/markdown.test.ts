@@ -7,12 +7,18 @@ const HOSTILE = "<script>alert(1)</script> | broken\ncell";
 
 function hostileReport(): RunReport {
   const report = fixedReport();
-  return { ...report, errors: [...report.errors, { model: "evil/model", revision: "main", kind: "error", message: HOSTILE }] };
+  return {
+    ...report,
+    errors: [...report.errors, { model: "evil/model", revision: "main", kind: "error", message: HOSTILE }],
+  };
 }
 
 /** The cells of a GFM table row: split on `|` not preceded by a backslash. */
 function cells(row: string): string[] {
-  return row.replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/);
+  return row
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split(/(?<!\\)\|/);
 }
 
 describe("markdown report", () => {
@@ -33,17 +39,27 @@ describe("markdown report", () => {
     const summary = out.split("## Summary\n\n")[1]!.split("\n\n")[0]!.split("\n").slice(2);
     expect(summary).toHaveLength(report.results.length + report.errors.length);
     for (const row of summary) expect(cells(row)).toHaveLength(4);
-    expect(summary.map((row) => cells(row)[2]!.trim())).toEqual(["**ALLOW**", "**WARN**", "**BLOCK**", "**BLOCK**", "**NOT CHECKED**"]);
+    expect(summary.map((row) => cells(row)[2]!.trim())).toEqual([
+      "**ALLOW**",
+      "**WARN**",
+      "**BLOCK**",
+      "**BLOCK**",
+      "**NOT CHECKED**",
+    ]);
     for (const result of report.results) expect(out).toContain(`\n## ${result.model}\n`);
   });
 
   it("links each finding code to its docs page and shows its evidence, clause and rule", () => {
     const out = formatMarkdown(fixedReport());
-    expect(out).toContain("#### WARNING [license-files-unreadable](docs/findings/license-files-unreadable.md): License files could not be read");
+    expect(out).toContain(
+      "#### WARNING [license-files-unreadable](docs/findings/license-files-unreadable.md): License files could not be read",
+    );
     expect(out).toContain("#### ERROR [license-missing](docs/findings/license-missing.md): No license declared");
-    expect(out).toContain("- Evidence: api gated = \"manual\"");
+    expect(out).toContain('- Evidence: api gated = "manual"');
     expect(out).toContain("- Rule: `policies/default.yaml` line 8, `unreadableEvidence`");
-    expect(out).toContain("- Clause: META LLAMA 3 COMMUNITY LICENSE AGREEMENT (April 18, 2024), §2 Additional Commercial Terms <https://github.com/");
+    expect(out).toContain(
+      "- Clause: META LLAMA 3 COMMUNITY LICENSE AGREEMENT (April 18, 2024), §2 Additional Commercial Terms <https://github.com/",
+    );
     expect(out).toContain("sha256 `c274f80372d90c012937370f0e1f15087d22e308ef98b27cea5dc0d2d088366c`");
   });
 

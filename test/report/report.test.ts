@@ -22,7 +22,11 @@ describe("renderers", () => {
     const findings = json.results.flatMap((result: { findings: object[] }) => result.findings);
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {
-      expect(finding).toMatchObject({ message: expect.any(String), title: expect.any(String), docs: expect.stringMatching(/^docs\/findings\/[a-z-]+\.md$/) });
+      expect(finding).toMatchObject({
+        message: expect.any(String),
+        title: expect.any(String),
+        docs: expect.stringMatching(/^docs\/findings\/[a-z-]+\.md$/),
+      });
     }
   });
 });

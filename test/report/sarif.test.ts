@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { formatSarif } from "../../src/report/sarif.js";
 import { findingInfo } from "../../src/findings/finding-info.js";
 import { formatFindingMessage } from "../../src/report/format-message.js";
+import { formatSarif } from "../../src/report/sarif.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
@@ -40,8 +40,16 @@ function reportWithExtras(): RunReport {
     code: "license-non-commercial",
     severity: "info",
     args: { license: "cc-by-nc-4.0", scope: "all use" },
-    evidence: [{ source: "file", file: "docs/my license.md", commit: result.revision, sha256: "0".repeat(64), line: 2 }],
-    waiver: { reason: "research use only, approved", approvedBy: "legal@example.com", ticket: "LEGAL-1", expires: "2027-01-01", rule: { file: "lic.yaml", line: 3, path: "waivers.0" } },
+    evidence: [
+      { source: "file", file: "docs/my license.md", commit: result.revision, sha256: "0".repeat(64), line: 2 },
+    ],
+    waiver: {
+      reason: "research use only, approved",
+      approvedBy: "legal@example.com",
+      ticket: "LEGAL-1",
+      expires: "2027-01-01",
+      rule: { file: "lic.yaml", line: 3, path: "waivers.0" },
+    },
   };
   result.findings.push(waived);
   return report;
@@ -49,14 +57,27 @@ function reportWithExtras(): RunReport {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; help: { text: string } }[] } };
-    invocations: { executionSuccessful: boolean; endTimeUtc: string; toolExecutionNotifications: { level: string; message: { text: string }; descriptor: { id: string } }[] }[];
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: { id: string; shortDescription: { text: string }; help: { text: string } }[];
+      };
+    };
+    invocations: {
+      executionSuccessful: boolean;
+      endTimeUtc: string;
+      toolExecutionNotifications: { level: string; message: { text: string }; descriptor: { id: string } }[];
+    }[];
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } }; logicalLocations: { fullyQualifiedName: string; kind: string }[] }[];
+      locations: {
+        physicalLocation?: { artifactLocation: { uri: string }; region?: { startLine: number } };
+        logicalLocations: { fullyQualifiedName: string; kind: string }[];
+      }[];
       suppressions?: { kind: string; justification: string }[];
       properties: { model: string; revision: string };
     }[];
@@ -101,7 +122,9 @@ describe("sarif", () => {
       expect(run.tool.driver.rules[sarif.ruleIndex]!.id).toBe(finding.code);
       expect(sarif.level).toBe(levels[finding.severity]);
       expect(sarif.message.text).toBe(formatFindingMessage(finding));
-      expect(sarif.locations[0]!.logicalLocations).toEqual([{ fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" }]);
+      expect(sarif.locations[0]!.logicalLocations).toEqual([
+        { fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" },
+      ]);
       expect(sarif.properties).toMatchObject({ model: result.model, revision: result.revision });
     });
     expect(new Set(run.results.map((result) => result.level))).toEqual(new Set(["error", "warning"]));
@@ -124,9 +147,18 @@ describe("sarif", () => {
   it("points file evidence at the file and line", () => {
     const run = (JSON.parse(formatSarif(fixedReport())) as SarifLog).runs[0]!;
     const invalid = run.results.find((result) => result.ruleId === "card-metadata-invalid")!;
-    expect(invalid.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "README.md" }, region: { startLine: 5 } });
+    expect(invalid.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "README.md" },
+      region: { startLine: 5 },
+    });
     const missing = run.results.find((result) => result.ruleId === "license-missing")!;
-    expect(missing.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: `${missing.properties.model}@${missing.properties.revision}`, kind: "module" }] }]);
+    expect(missing.locations).toEqual([
+      {
+        logicalLocations: [
+          { fullyQualifiedName: `${missing.properties.model}@${missing.properties.revision}`, kind: "module" },
+        ],
+      },
+    ]);
   });
 
   it("marks waived findings as suppressed, with the waiver's reason", () => {
@@ -134,7 +166,10 @@ describe("sarif", () => {
     const waived = run.results.find((result) => result.ruleId === "license-non-commercial")!;
     expect(waived.level).toBe("note");
     expect(waived.suppressions).toEqual([{ kind: "external", justification: "research use only, approved" }]);
-    expect(waived.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: "docs/my%20license.md" }, region: { startLine: 2 } });
+    expect(waived.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "docs/my%20license.md" },
+      region: { startLine: 2 },
+    });
     expect(run.results.filter((result) => result.suppressions)).toHaveLength(1);
   });
 
@@ -144,7 +179,11 @@ describe("sarif", () => {
     expect(invocation.executionSuccessful).toBe(false);
     expect(invocation.endTimeUtc).toBe(report.generatedAt);
     expect(invocation.toolExecutionNotifications).toHaveLength(report.errors.length);
-    expect(invocation.toolExecutionNotifications[0]).toMatchObject({ level: "error", message: { text: report.errors[0]!.message }, descriptor: { id: "repo-not-found" } });
+    expect(invocation.toolExecutionNotifications[0]).toMatchObject({
+      level: "error",
+      message: { text: report.errors[0]!.message },
+      descriptor: { id: "repo-not-found" },
+    });
     const clean = (JSON.parse(formatSarif({ ...report, errors: [] })) as SarifLog).runs[0]!.invocations[0]!;
     expect(clean.executionSuccessful).toBe(true);
   });

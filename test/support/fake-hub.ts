@@ -33,7 +33,12 @@ export class FakeHub {
   readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
   private readonly scripted: { pattern: RegExp; answers: ScriptedAnswer[] }[] = [];
   /** What the storage server (the Hub's CDN) was asked, with the Authorization it got. */
-  readonly storageRequests: { method: string; path: string; authorization: string | undefined; range: string | undefined }[] = [];
+  readonly storageRequests: {
+    method: string;
+    path: string;
+    authorization: string | undefined;
+    range: string | undefined;
+  }[] = [];
   private server: Server | null = null;
   private storage: Server | null = null;
   private readonly blobs = new Map<string, Buffer>();
@@ -49,7 +54,10 @@ export class FakeHub {
     private readonly grantedTokens: Set<string> = new Set(),
   ) {}
 
-  static of(models: FakeModel[], options: { renames?: Record<string, string>; grantedTokens?: string[] } = {}): FakeHub {
+  static of(
+    models: FakeModel[],
+    options: { renames?: Record<string, string>; grantedTokens?: string[] } = {},
+  ): FakeHub {
     return new FakeHub(
       new Map(models.map((model) => [String(model.info["id"]), model])),
       new Map(Object.entries(options.renames ?? {})),
@@ -63,7 +71,8 @@ export class FakeHub {
   }
 
   async start(): Promise<string> {
-    for (const model of this.models.values()) for (const bytes of Object.values(model.lfsFiles ?? {})) this.blobs.set(sha256(bytes), bytes);
+    for (const model of this.models.values())
+      for (const bytes of Object.values(model.lfsFiles ?? {})) this.blobs.set(sha256(bytes), bytes);
     this.storage = createServer((request, response) => this.serveBlob(request, response));
     this.server = createServer((request, response) => this.handle(request, response));
     await new Promise<void>((resolve) => this.storage!.listen(0, "127.0.0.1", resolve));
@@ -81,7 +90,11 @@ export class FakeHub {
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://fake");
-    this.requests.push({ method: request.method ?? "GET", path: url.pathname, authorization: request.headers.authorization });
+    this.requests.push({
+      method: request.method ?? "GET",
+      path: url.pathname,
+      authorization: request.headers.authorization,
+    });
     const scripted = this.scripted.find((entry) => entry.pattern.test(url.pathname) && entry.answers.length > 0);
     if (scripted) {
       const answer = scripted.answers.shift()!;
@@ -92,13 +105,30 @@ export class FakeHub {
     const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
     if (api) return this.serveInfo(decodeURIComponent(api[1]!), decodeURIComponent(api[2]!), url, request, response);
     const tree = /^\/api\/models\/([^/]+(?:\/[^/]+)?)\/tree\/([^/]+)(?:\/(.+))?$/.exec(url.pathname);
-    if (tree) return this.serveTree(tree[1]!, decodeURIComponent(tree[2]!), tree[3] ? decodeURIComponent(tree[3]) : "", url, request, response);
+    if (tree)
+      return this.serveTree(
+        tree[1]!,
+        decodeURIComponent(tree[2]!),
+        tree[3] ? decodeURIComponent(tree[3]) : "",
+        url,
+        request,
+        response,
+      );
     const pathsInfo = /^\/api\/models\/(.+)\/paths-info\/([^/]+)$/.exec(url.pathname);
-    if (pathsInfo && request.method === "POST") return this.servePathsInfo(pathsInfo[1]!, decodeURIComponent(pathsInfo[2]!), request, response);
+    if (pathsInfo && request.method === "POST")
+      return this.servePathsInfo(pathsInfo[1]!, decodeURIComponent(pathsInfo[2]!), request, response);
     const info = /^\/api\/models\/([^/]+(?:\/[^/]+)?)$/.exec(url.pathname);
     if (info) return this.serveInfo(info[1]!, "main", url, request, response);
     const file = /^\/(.+?)\/(resolve|raw)\/([^/]+)\/(.+)$/.exec(url.pathname);
-    if (file) return this.serveFile(file[1]!, decodeURIComponent(file[3]!), decodeURIComponent(file[4]!), request, response, file[2] === "raw");
+    if (file)
+      return this.serveFile(
+        file[1]!,
+        decodeURIComponent(file[3]!),
+        decodeURIComponent(file[4]!),
+        request,
+        response,
+        file[2] === "raw",
+      );
     error(response, 404, "NotFound", "Not found");
   }
 
@@ -106,7 +136,10 @@ export class FakeHub {
     const renamed = this.renames.get(id);
     if (renamed) {
       response
-        .writeHead(307, { location: `/api/models/${renamed}/revision/${encodeURIComponent(revision)}${url.search}`, "content-type": "text/plain" })
+        .writeHead(307, {
+          location: `/api/models/${renamed}/revision/${encodeURIComponent(revision)}${url.search}`,
+          "content-type": "text/plain",
+        })
         .end(`Temporary Redirect. Redirecting to /api/models/${renamed}`);
       return;
     }
@@ -122,10 +155,22 @@ export class FakeHub {
     response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
   }
 
-  private serveFile(id: string, revision: string, path: string, request: IncomingMessage, response: ServerResponse, raw = false): void {
+  private serveFile(
+    id: string,
+    revision: string,
+    path: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+    raw = false,
+  ): void {
     const renamed = this.renames.get(id);
     if (renamed) {
-      response.writeHead(307, { location: `/${renamed}/${raw ? "raw" : "resolve"}/${encodeURIComponent(revision)}/${path}`, "content-type": "text/plain" }).end(`Temporary Redirect. Redirecting to /${renamed}`);
+      response
+        .writeHead(307, {
+          location: `/${renamed}/${raw ? "raw" : "resolve"}/${encodeURIComponent(revision)}/${path}`,
+          "content-type": "text/plain",
+        })
+        .end(`Temporary Redirect. Redirecting to /${renamed}`);
       return;
     }
     const model = this.models.get(id);
@@ -134,8 +179,20 @@ export class FakeHub {
     if (!sha) return error(response, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
     if (model.gatedFiles) {
       const token = request.headers.authorization?.replace(/^Bearer /, "");
-      if (!token) return error(response, 401, "GatedRepo", `Access to model ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`);
-      if (!this.grantedTokens.has(token)) return error(response, 403, "GatedRepo", `Access to model ${id} is restricted and you are not in the authorized list.`);
+      if (!token)
+        return error(
+          response,
+          401,
+          "GatedRepo",
+          `Access to model ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+        );
+      if (!this.grantedTokens.has(token))
+        return error(
+          response,
+          403,
+          "GatedRepo",
+          `Access to model ${id} is restricted and you are not in the authorized list.`,
+        );
     }
     const lfs = model.lfsFiles?.[path];
     if (lfs && !raw) {
@@ -156,20 +213,37 @@ export class FakeHub {
       return;
     }
     const content = lfs ? pointerOf(lfs) : model.files?.[path];
-    if (content === undefined) return error(response, 404, "EntryNotFound", "Entry not found", { "x-repo-commit": sha });
-    sendBytes(Buffer.from(content), request, response, { "content-type": "text/plain; charset=utf-8", etag: `"${gitBlobSha(Buffer.from(content))}"`, "x-repo-commit": sha });
+    if (content === undefined)
+      return error(response, 404, "EntryNotFound", "Entry not found", { "x-repo-commit": sha });
+    sendBytes(Buffer.from(content), request, response, {
+      "content-type": "text/plain; charset=utf-8",
+      etag: `"${gitBlobSha(Buffer.from(content))}"`,
+      "x-repo-commit": sha,
+    });
   }
 
   /** The CDN: blobs by sha256, with Range, and no knowledge of tokens. */
   private serveBlob(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://storage");
-    this.storageRequests.push({ method: request.method ?? "GET", path: url.pathname, authorization: request.headers.authorization, range: request.headers.range });
+    this.storageRequests.push({
+      method: request.method ?? "GET",
+      path: url.pathname,
+      authorization: request.headers.authorization,
+      range: request.headers.range,
+    });
     const bytes = this.blobs.get(url.pathname.replace(/^\/blob\//, ""));
     if (!bytes) return void response.writeHead(404, { "content-type": "text/plain" }).end("NoSuchKey");
     sendBytes(bytes, request, response, { "content-type": "binary/octet-stream", etag: `"${"f".repeat(64)}"` });
   }
 
-  private serveTree(id: string, revision: string, folder: string, url: URL, request: IncomingMessage, response: ServerResponse): void {
+  private serveTree(
+    id: string,
+    revision: string,
+    folder: string,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): void {
     const model = this.models.get(id);
     if (!model) return notFound(response, request);
     const sha = this.resolve(model, revision);
@@ -197,14 +271,25 @@ export class FakeHub {
     request.on("end", () => {
       const paths = new Set((JSON.parse(body) as { paths: string[] }).paths);
       const entries = this.entriesOf(model).filter((entry) => paths.has(entry.path));
-      response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(entries.map((entry) => ({ ...entry, lastCommit: { id: sha } }))));
+      response
+        .writeHead(200, { "content-type": "application/json; charset=utf-8" })
+        .end(JSON.stringify(entries.map((entry) => ({ ...entry, lastCommit: { id: sha } }))));
     });
   }
 
   private serveWhoami(request: IncomingMessage, response: ServerResponse): void {
     const token = request.headers.authorization?.replace(/^Bearer /, "");
     if (!token) return error(response, 401, "Unauthorized", "Invalid credentials in Authorization header");
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ type: "user", name: `user-of-${token.slice(0, 6)}`, auth: { type: "access_token", accessToken: { displayName: "test", role: "read", createdAt: "2026-01-01T00:00:00.000Z" } } }));
+    response.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        type: "user",
+        name: `user-of-${token.slice(0, 6)}`,
+        auth: {
+          type: "access_token",
+          accessToken: { displayName: "test", role: "read", createdAt: "2026-01-01T00:00:00.000Z" },
+        },
+      }),
+    );
   }
 
   /** /tree entries as the Hub gives them: git blob oid and size, and `lfs` with the sha256 for LFS files. */
@@ -215,7 +300,13 @@ export class FakeHub {
     });
     const lfs = Object.entries(model.lfsFiles ?? {}).map(([path, bytes]) => {
       const pointer = pointerOf(bytes);
-      return { type: "file", oid: gitBlobSha(pointer), size: bytes.byteLength, lfs: { oid: sha256(bytes), size: bytes.byteLength, pointerSize: pointer.byteLength }, path };
+      return {
+        type: "file",
+        oid: gitBlobSha(pointer),
+        size: bytes.byteLength,
+        lfs: { oid: sha256(bytes), size: bytes.byteLength, pointerSize: pointer.byteLength },
+        path,
+      };
     });
     return [...plain, ...lfs].sort((a, b) => a.path.localeCompare(b.path));
   }
@@ -233,14 +324,30 @@ function notFound(response: ServerResponse, request: IncomingMessage): void {
   error(response, status, "RepoNotFound", "Repository not found");
 }
 
-function error(response: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function error(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   response
-    .writeHead(status, { "content-type": "application/json", "x-error-code": code, "x-error-message": message, ...headers })
+    .writeHead(status, {
+      "content-type": "application/json",
+      "x-error-code": code,
+      "x-error-message": message,
+      ...headers,
+    })
     .end(JSON.stringify({ error: message }));
 }
 
 /** A body, or the part a `Range: bytes=a-b` asks for (206 with Content-Range); HEAD gets the headers only. */
-function sendBytes(bytes: Buffer, request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): void {
+function sendBytes(
+  bytes: Buffer,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): void {
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
   let status = 200;
   let body = bytes;
@@ -271,5 +378,7 @@ function gitBlobSha(bytes: Buffer): string {
 
 /** The LFS pointer git stores in place of the file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
 function pointerOf(bytes: Buffer): Buffer {
-  return Buffer.from(`version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(bytes)}\nsize ${bytes.byteLength}\n`);
+  return Buffer.from(
+    `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(bytes)}\nsize ${bytes.byteLength}\n`,
+  );
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 import type { JsonObject } from "../../src/types/snapshot.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
+import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
 
 /**
  * A Hub that misbehaves on purpose, on 127.0.0.1: the reproductions of the reliability review
@@ -90,9 +90,15 @@ export class HostileHub {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://hostile");
     const authorization = request.headers.authorization;
-    this.requests.push({ method: request.method ?? "GET", path: url.pathname, auth: authorization !== undefined, authorization });
+    this.requests.push({
+      method: request.method ?? "GET",
+      path: url.pathname,
+      auth: authorization !== undefined,
+      authorization,
+    });
     const parts = url.pathname.split("/").slice(1).map(decodeURIComponent);
-    if (parts[0] === "api" && parts[1] === "models") return this.serveInfo(`${parts[2]}/${parts[3]}`, request, response);
+    if (parts[0] === "api" && parts[1] === "models")
+      return this.serveInfo(`${parts[2]}/${parts[3]}`, request, response);
     if (parts[0] === "api") return json(response, 200, { type: "user", name: "whoever" });
     return this.serveFile(`${parts[0]}/${parts[1]}`, parts.slice(4).join("/"), request, response);
   }
@@ -102,7 +108,12 @@ export class HostileHub {
     const scenario = scenarioOf(id);
     switch (scenario) {
       case "echo403":
-        return json(response, 403, { error: `token rejected: ${auth}` }, { "x-error-message": `Invalid credentials: ${auth}` });
+        return json(
+          response,
+          403,
+          { error: `token rejected: ${auth}` },
+          { "x-error-message": `Invalid credentials: ${auth}` },
+        );
       case "echo500":
         return json(response, 500, { error: `backend failed for ${auth}` });
       case "echobody":
@@ -120,7 +131,9 @@ export class HostileHub {
         }
         return json(response, 200, info(id));
       case "gzmeta":
-        return void response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(JSON.stringify(info(id))));
+        return void response
+          .writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" })
+          .end(gzipSync(JSON.stringify(info(id))));
       case "gzbomb": {
         response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
         const body = jsonPadded(id, this.bombBytes).pipe(createGzip({ level: 1 }));
@@ -137,7 +150,14 @@ export class HostileHub {
         response.writeHead(200, { "content-type": "application/json" });
         const body = JSON.stringify(info(id));
         let sent = 0;
-        const timer = setInterval(() => (sent < body.length ? response.write(body[sent++]!) : (clearInterval(timer), response.end())), 1000);
+        const timer = setInterval(() => {
+          if (sent < body.length) {
+            response.write(body[sent++]!);
+            return;
+          }
+          clearInterval(timer);
+          response.end();
+        }, 1000);
         return void response.on("close", () => clearInterval(timer));
       }
       case "escid":
@@ -153,13 +173,27 @@ export class HostileHub {
       case "manyparents":
         return json(response, 200, {
           ...info(id),
-          tags: ["license:mit", ...Array.from({ length: this.parentCount }, (_, index) => `base_model:finetune:x/none.p${index}`)],
+          tags: [
+            "license:mit",
+            ...Array.from({ length: this.parentCount }, (_, index) => `base_model:finetune:x/none.p${index}`),
+          ],
         });
       case "echoparent":
-        return json(response, 200, { ...info(id), tags: ["license:mit", "base_model:finetune:x/echo403"], cardData: { license: "mit", base_model: "x/echo403" } });
+        return json(response, 200, {
+          ...info(id),
+          tags: ["license:mit", "base_model:finetune:x/echo403"],
+          cardData: { license: "mit", base_model: "x/echo403" },
+        });
       case "private":
-        if (request.headers.authorization === undefined) return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
-        return json(response, 200, { ...info(id), private: true, tags: [], cardData: {}, siblings: [{ rfilename: "README.md" }, { rfilename: "config.json" }] });
+        if (request.headers.authorization === undefined)
+          return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
+        return json(response, 200, {
+          ...info(id),
+          private: true,
+          tags: [],
+          cardData: {},
+          siblings: [{ rfilename: "README.md" }, { rfilename: "config.json" }],
+        });
       case "resetmidonce":
         if (!this.firstSeen.has(id)) {
           this.firstSeen.add(id);
@@ -178,7 +212,12 @@ export class HostileHub {
     const scenario = scenarioOf(id);
     response.setHeader("x-repo-commit", shaOf(id));
     if (scenario === "gatedecho" && file === "LICENSE") {
-      return json(response, 403, { error: `GatedRepo for ${auth}` }, { "x-error-code": "GatedRepo", "x-error-message": `Access denied for ${auth}` });
+      return json(
+        response,
+        403,
+        { error: `GatedRepo for ${auth}` },
+        { "x-error-code": "GatedRepo", "x-error-message": `Access denied for ${auth}` },
+      );
     }
     if (scenario === "filereset" && file === "LICENSE") {
       response.writeHead(200, { "content-length": "100000" });
@@ -186,19 +225,27 @@ export class HostileHub {
       return void setTimeout(() => request.socket.destroy(), 50);
     }
     if (scenario === "utf16" && file === "LICENSE") {
-      return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MIT_TEXT, "utf16le")]));
+      return void response
+        .writeHead(200, { "content-type": "text/plain" })
+        .end(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MIT_TEXT, "utf16le")]));
     }
     if (scenario === "private" && request.headers.authorization === undefined) {
       return json(response, 401, { error: "Repository Not Found" }, { "x-error-code": "RepoNotFound" });
     }
-    if (scenario === "private" && file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end("# A private model\n");
+    if (scenario === "private" && file === "README.md")
+      return void response.writeHead(200, { "content-type": "text/plain" }).end("# A private model\n");
     if (scenario === "gzfile" && file === "config.json") {
-      return void response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(gzipSync(GZFILE_JSON));
+      return void response
+        .writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" })
+        .end(gzipSync(GZFILE_JSON));
     }
     if (scenario === "utf16be" && file === "LICENSE") {
-      return void response.writeHead(200, { "content-type": "text/plain" }).end(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(MIT_TEXT, "utf16le").swap16()]));
+      return void response
+        .writeHead(200, { "content-type": "text/plain" })
+        .end(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(MIT_TEXT, "utf16le").swap16()]));
     }
-    if (file === "README.md") return void response.writeHead(200, { "content-type": "text/plain" }).end(this.readmeOf(id));
+    if (file === "README.md")
+      return void response.writeHead(200, { "content-type": "text/plain" }).end(this.readmeOf(id));
     if (file === "LICENSE") return void response.writeHead(200, { "content-type": "text/plain" }).end(MIT_TEXT);
     if (file === "config.json") return void response.writeHead(200, { "content-type": "application/json" }).end("{}\n");
     json(response, 404, { error: "Entry not found" }, { "x-error-code": "EntryNotFound" });

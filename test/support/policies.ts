@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getCatalog } from "../../src/catalog/catalog.js";
 import { checkModel } from "../../src/evaluate/check-model.js";
-import { parsePolicy, type ParsedPolicy, type PolicySource } from "../../src/policy/parse-policy.js";
+import { type ParsedPolicy, type PolicySource, parsePolicy } from "../../src/policy/parse-policy.js";
 import type { Policy } from "../../src/policy/policy.js";
 import type { CheckResult } from "../../src/types/result.js";
 import type { ModelSnapshot } from "../../src/types/snapshot.js";

@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import type { EvidenceGap, FileRole, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../src/types/snapshot.js";
+import type {
+  EvidenceGap,
+  FileRole,
+  JsonObject,
+  JsonValue,
+  ModelSnapshot,
+  SnapshotFile,
+} from "../../src/types/snapshot.js";
 
 /** A snapshot as acquisition would build it from a recorded API body and the files given. */
 export function snapshotOf(
@@ -29,11 +36,20 @@ export function snapshotOf(
 
 export function textFile(file: { path: string; role: FileRole; text: string }): SnapshotFile {
   const bytes = Buffer.from(file.text);
-  return { ...file, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.byteLength, truncated: false };
+  return {
+    ...file,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    bytes: bytes.byteLength,
+    truncated: false,
+  };
 }
 
 /** A minimal snapshot carrying only the card metadata and tags a test is about. */
-export function snapshotWith(cardData: Record<string, JsonValue> | null, tags: string[] = [], readme?: string): ModelSnapshot {
+export function snapshotWith(
+  cardData: Record<string, JsonValue> | null,
+  tags: string[] = [],
+  readme?: string,
+): ModelSnapshot {
   return snapshotOf(
     { id: "org/model", sha: "a".repeat(40), tags, ...(cardData ? { cardData } : {}) },
     readme === undefined ? [] : [{ path: "README.md", role: "readme", text: readme }],

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import { openAuditLog, type AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
-import { startGate, type GateConfig, type StartedGate } from "../../src/gate/start-gate.js";
+import { type AuditEntry, openAuditLog } from "../../src/gate/audit/jsonl-audit-log.js";
+import { type GateConfig, type StartedGate, startGate } from "../../src/gate/start-gate.js";
 import type { FakeHub } from "./fake-hub.js";
 import { builtInPolicy, TODAY } from "./policies.js";
 
@@ -25,7 +25,9 @@ export async function auditOf(gate: TestGate, count: number, withinMs = 3000): P
 }
 
 /** Gates started in a test, stopped after it. */
-export function useGates(tempDir: () => string): (hub: Pick<FakeHub, "url">, config?: Partial<GateConfig>) => Promise<TestGate> {
+export function useGates(
+  tempDir: () => string,
+): (hub: Pick<FakeHub, "url">, config?: Partial<GateConfig>) => Promise<TestGate> {
   const started: { gate: StartedGate; close: () => Promise<void> }[] = [];
   afterEach(async () => {
     for (const { gate, close } of started.splice(0)) {

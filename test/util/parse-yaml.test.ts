@@ -1,5 +1,5 @@
-import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { parseYaml } from "../../src/util/parse-yaml.js";
 
 /** What `yaml` itself reports with `uniqueKeys: true` (quadratic), which parseYaml's one-pass check must match. */
@@ -32,7 +32,7 @@ describe("parseYaml's duplicate-key check", () => {
   });
 
   it("checks 50,000 keys in about the time of parsing them (linear, not quadratic)", () => {
-    const text = Array.from({ length: 50_000 }, (_, index) => `k${index}: v`).join("\n") + "\nk1: again\n";
+    const text = `${Array.from({ length: 50_000 }, (_, index) => `k${index}: v`).join("\n")}\nk1: again\n`;
     const started = performance.now();
     expect(parseYaml(text).error).toEqual({ reason: "Map keys must be unique", line: 50_001 });
     // uniqueKeys: true took about 75 s here; generous.

@@ -40,7 +40,10 @@ describe("createRedactor", () => {
 
   it("redacts data by the known secrets only, never by shape", () => {
     const data = { text: "2. Basic Permissions. Bearer abcdefgh-1234", echo: `got ${TOKEN}` };
-    expect(redact.deepSecrets(data)).toEqual({ text: "2. Basic Permissions. Bearer abcdefgh-1234", echo: "got [token]" });
+    expect(redact.deepSecrets(data)).toEqual({
+      text: "2. Basic Permissions. Bearer abcdefgh-1234",
+      echo: "got [token]",
+    });
   });
 
   it("ignores secrets too short to be one", () => {

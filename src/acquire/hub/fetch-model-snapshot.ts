@@ -1,12 +1,12 @@
 import { modelInfo } from "@huggingface/hub";
 import { z } from "zod";
 import { parseModelRef } from "../../types/repo-ref.js";
-import type { Redactor } from "../../util/redact.js";
 import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../types/snapshot.js";
+import type { Redactor } from "../../util/redact.js";
 import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub-error.js";
-import { createHubFetch, hubRedactor, type HubFetch, type HubFetchOptions } from "./hub-fetch.js";
+import { createHubFetch, type HubFetch, type HubFetchOptions, hubRedactor } from "./hub-fetch.js";
 import { readRepoFile } from "./read-repo-file.js";
-import { selectEvidenceFiles, type EvidenceFile } from "./select-evidence-files.js";
+import { type EvidenceFile, selectEvidenceFiles } from "./select-evidence-files.js";
 
 export interface FetchSnapshotOptions extends HubFetchOptions {
   /** Bytes read per evidence file at most; larger files are read up to this and marked truncated. */
@@ -45,8 +45,14 @@ const ModelInfoSchema = z.object({
   gated: z.unknown().transform((value) => (value === "auto" || value === "manual" ? value : value ? "manual" : false)),
   task: z.string().nullish().catch(null),
   library_name: z.string().nullish().catch(null),
-  tags: z.array(z.unknown()).catch([]).transform((tags) => tags.filter((tag) => typeof tag === "string")),
-  filePaths: z.array(z.unknown()).catch([]).transform((paths) => paths.filter((path) => typeof path === "string")),
+  tags: z
+    .array(z.unknown())
+    .catch([])
+    .transform((tags) => tags.filter((tag) => typeof tag === "string")),
+  filePaths: z
+    .array(z.unknown())
+    .catch([])
+    .transform((paths) => paths.filter((path) => typeof path === "string")),
   cardData: jsonObjectOrNull,
   config: jsonObjectOrNull,
   baseModels: z.unknown().transform((value) => (value === undefined ? null : (value as JsonValue))),
@@ -69,9 +75,21 @@ export async function fetchModelSnapshot(
 }
 
 /** The model's metadata at `revision` (branch, tag or sha), including the commit sha it resolves to. */
-export async function fetchModelInfo(repoId: string, revision: string, options: FetchSnapshotOptions): Promise<ModelInfo> {
+export async function fetchModelInfo(
+  repoId: string,
+  revision: string,
+  options: FetchSnapshotOptions,
+): Promise<ModelInfo> {
   const redact = hubRedactor(options);
-  const invalid = (reason: string) => redactError(new HubError("invalid-response", `${repoId}: ${options.endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId }), redact);
+  const invalid = (reason: string) =>
+    redactError(
+      new HubError(
+        "invalid-response",
+        `${repoId}: ${options.endpoint} did not answer like a Hugging Face Hub: ${reason}`,
+        { repoId },
+      ),
+      redact,
+    );
   const metadata = { holdsSecret: false };
   const raw = await modelInfo({
     name: repoId,
@@ -89,7 +107,8 @@ export async function fetchModelInfo(repoId: string, revision: string, options: 
   }
   // The id names every file URL that follows and is printed: it must pass the rules a user's id does.
   const id = parseModelRef(parsed.data.name);
-  if (!id.ok || id.ref.revision !== null) throw invalid(`the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a model id`);
+  if (!id.ok || id.ref.revision !== null)
+    throw invalid(`the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a model id`);
   if (!metadata.holdsSecret) return parsed.data;
   try {
     return redact.deepSecrets(parsed.data);
@@ -102,14 +121,23 @@ export async function fetchModelInfo(repoId: string, revision: string, options: 
  * The fetch `modelInfo` reads the metadata through: the body is read inside the retry policy (a connection cut
  * mid-body is retried), at most MAX_METADATA_BYTES after decompression, and noted when it echoes our token.
  */
-function createMetadataFetch(hubFetch: HubFetch, repoId: string, redact: Redactor, metadata: { holdsSecret: boolean }): typeof fetch {
+function createMetadataFetch(
+  hubFetch: HubFetch,
+  repoId: string,
+  redact: Redactor,
+  metadata: { holdsSecret: boolean },
+): typeof fetch {
   const metadataFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const { response, bytes, truncated } = await hubFetch.read(url, init, MAX_METADATA_BYTES);
-    if (truncated) throw new HubAnswerError(`the metadata of ${repoId} is over ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
+    if (truncated)
+      throw new HubAnswerError(`the metadata of ${repoId} is over ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
     const text = bytes.toString("utf8");
     metadata.holdsSecret = redact.holdsSecret(text);
-    return new Response(text, { status: response.status, headers: { "content-type": response.headers.get("content-type") ?? "application/json" } });
+    return new Response(text, {
+      status: response.status,
+      headers: { "content-type": response.headers.get("content-type") ?? "application/json" },
+    });
   };
   return metadataFetch as typeof fetch;
 }
@@ -131,7 +159,9 @@ export async function fetchEvidence(
   const evidenceFiles = options.metadataOnly ? [] : selectEvidenceFiles(info.name, info.filePaths, info.cardData);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = await Promise.all(
-    evidenceFiles.map((file) => readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes, redact)),
+    evidenceFiles.map((file) =>
+      readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes, redact),
+    ),
   );
 
   return {
@@ -166,7 +196,13 @@ async function readEvidenceFile(
     const { bytes, sha256, truncated } = await readRepoFile(hubFetch, endpoint, repoId, sha, file.path, maxBytes);
     const text = decodeText(bytes);
     if (text === null) return { ...file, reason: "not-text", detail: "the file is binary" };
-    return { ...file, text: redact.holdsSecret(text) ? redact(text) : text, sha256, bytes: bytes.byteLength, truncated };
+    return {
+      ...file,
+      text: redact.holdsSecret(text) ? redact(text) : text,
+      sha256,
+      bytes: bytes.byteLength,
+      truncated,
+    };
   } catch (error) {
     const gap = toGap(file, error);
     return { ...gap, detail: redact(gap.detail) };
@@ -241,19 +277,42 @@ function toHubError(error: unknown, repoId: string, revision: string, endpoint: 
     );
   }
   if (error instanceof HubTransportError && error.kind === "network" && error.duringBody) {
-    return new HubError("network", `${repoId}: ${endpoint} answered, but ${error.message}, also when asked again; try again later`, { repoId });
+    return new HubError(
+      "network",
+      `${repoId}: ${endpoint} answered, but ${error.message}, also when asked again; try again later`,
+      { repoId },
+    );
   }
   if (error instanceof HubTransportError) {
     return error.kind === "timeout"
-      ? new HubError("timeout", `${repoId}: ${endpoint} ${error.duringBody ? "stopped answering" : "gave no answer"} within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId })
-      : new HubError("network", `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`, { repoId });
+      ? new HubError(
+          "timeout",
+          `${repoId}: ${endpoint} ${error.duringBody ? "stopped answering" : "gave no answer"} within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`,
+          { repoId },
+        )
+      : new HubError(
+          "network",
+          `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`,
+          { repoId },
+        );
   }
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return new HubError("timeout", `${repoId}: ${endpoint} stopped answering within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`, { repoId });
+    return new HubError(
+      "timeout",
+      `${repoId}: ${endpoint} stopped answering within ${Math.round(timeoutMs / 1000)} s; try again, or raise --timeout`,
+      { repoId },
+    );
   }
   if (error instanceof HubAnswerError) {
-    return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${error.message}`, { repoId });
+    return new HubError(
+      "invalid-response",
+      `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${error.message}`,
+      { repoId },
+    );
   }
-  const reason = error instanceof SyntaxError ? "its answer is not JSON" : error instanceof Error ? error.message : String(error);
-  return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${reason}`, { repoId });
+  const reason =
+    error instanceof SyntaxError ? "its answer is not JSON" : error instanceof Error ? error.message : String(error);
+  return new HubError("invalid-response", `${repoId}: ${endpoint} did not answer like a Hugging Face Hub: ${reason}`, {
+    repoId,
+  });
 }

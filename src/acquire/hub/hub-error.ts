@@ -37,7 +37,9 @@ export class HubHttpError extends Error {
     readonly serverMessage: string | null,
     readonly retryAfterSeconds: number | null,
   ) {
-    super(`the Hub answered ${status}${errorCode ? ` (${errorCode})` : ""}${serverMessage ? `: ${serverMessage}` : ""}`);
+    super(
+      `the Hub answered ${status}${errorCode ? ` (${errorCode})` : ""}${serverMessage ? `: ${serverMessage}` : ""}`,
+    );
   }
 }
 

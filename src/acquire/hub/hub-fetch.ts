@@ -71,7 +71,11 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
   const redact = hubRedactor(options);
 
   /** Sends the request, retrying as the policy allows, and hands the 2xx answer to `consume` inside the same policy. */
-  async function withRetries<T>(input: string | URL | Request, init: RequestInit, consume: (response: Response) => Promise<T>): Promise<T> {
+  async function withRetries<T>(
+    input: string | URL | Request,
+    init: RequestInit,
+    consume: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     for (let attempt = 0; ; attempt++) {
       const isLastAttempt = attempt >= maxRetries;
@@ -92,7 +96,12 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
           return await consume(response);
         } catch (error) {
           if (error instanceof HubAnswerError) throw error;
-          const transport = toTransportError(error, options.timeoutMs, "the connection was cut while reading the answer", true);
+          const transport = toTransportError(
+            error,
+            options.timeoutMs,
+            "the connection was cut while reading the answer",
+            true,
+          );
           if (transport.kind === "network" && !isLastAttempt) {
             await sleep(backoff(attempt));
             continue;
@@ -137,7 +146,8 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
     return retryBaseMs * 2 ** attempt * (0.75 + Math.random() / 2);
   }
 
-  const hubFetch = (input: string | URL | Request, init: RequestInit = {}) => withRetries(input, init, async (response) => response);
+  const hubFetch = (input: string | URL | Request, init: RequestInit = {}) =>
+    withRetries(input, init, async (response) => response);
   const read = (url: string, init: RequestInit, maxBytes: number) =>
     withRetries(url, init, async (response) => ({ response, ...(await readCapped(response, maxBytes)) }));
   return Object.assign(hubFetch as typeof fetch, { read });
@@ -156,18 +166,26 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 async function toHttpError(response: Response, retryAfterMs: number | null, redact: Redactor): Promise<HubHttpError> {
   const errorCode = response.headers.get("x-error-code");
   let serverMessage = response.headers.get("x-error-message");
-  const body = await readCapped(response, MAX_ERROR_BODY).then(({ bytes }) => bytes.toString("utf8")).catch(() => "");
+  const body = await readCapped(response, MAX_ERROR_BODY)
+    .then(({ bytes }) => bytes.toString("utf8"))
+    .catch(() => "");
   if (!serverMessage && body) {
     try {
       const json: unknown = JSON.parse(body);
-      if (json && typeof json === "object" && "error" in json && typeof json.error === "string") serverMessage = json.error;
+      if (json && typeof json === "object" && "error" in json && typeof json.error === "string")
+        serverMessage = json.error;
     } catch {
       // Not JSON: the Hub's plain-text bodies repeat the status line; the status says enough.
     }
   }
   const retryAfterSeconds = retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000);
   const said = serverMessage ? redact(serverMessage).trim().slice(0, 500) : "";
-  return new HubHttpError(response.status, errorCode === null ? null : redact(errorCode).slice(0, 100), said || null, retryAfterSeconds);
+  return new HubHttpError(
+    response.status,
+    errorCode === null ? null : redact(errorCode).slice(0, 100),
+    said || null,
+    retryAfterSeconds,
+  );
 }
 
 /** Reads at most `limit` bytes of a body (and one chunk more, to know it is longer), then releases the rest. */

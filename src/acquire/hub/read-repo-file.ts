@@ -24,10 +24,17 @@ export async function readRepoFile(
   path: string,
   maxBytes: number,
 ): Promise<RepoFileBytes> {
-  if (!isSafeRepoPath(path)) throw new HubAnswerError(`the file name ${JSON.stringify(path).slice(0, 200)} is not a path inside the repo; not read`);
+  if (!isSafeRepoPath(path))
+    throw new HubAnswerError(
+      `the file name ${JSON.stringify(path).slice(0, 200)} is not a path inside the repo; not read`,
+    );
   const encodedPath = path.split("/").map(encodeURIComponent).join("/");
-  const { bytes, truncated } = await hubFetch.read(`${endpoint}/${repoId}/resolve/${sha}/${encodedPath}`, {
-    headers: { accept: "*/*", "accept-encoding": "identity" },
-  }, maxBytes);
+  const { bytes, truncated } = await hubFetch.read(
+    `${endpoint}/${repoId}/resolve/${sha}/${encodedPath}`,
+    {
+      headers: { accept: "*/*", "accept-encoding": "identity" },
+    },
+    maxBytes,
+  );
   return { bytes, sha256: createHash("sha256").update(bytes).digest("hex"), truncated };
 }

@@ -49,7 +49,8 @@ export function selectEvidenceFiles(repoId: string, files: string[], cardData: J
  * no backslash (which URL parsers read as `/`) and no control character. The Hub lists only such paths.
  */
 export function isSafeRepoPath(path: string): boolean {
-  if (path.length === 0 || path.length > 1000 || path.includes("\\") || /[\u0000-\u001f\u007f]/.test(path)) return false;
+  if (path.length === 0 || path.length > 1000 || path.includes("\\") || /[\u0000-\u001f\u007f]/.test(path))
+    return false;
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 

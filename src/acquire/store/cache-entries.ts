@@ -13,7 +13,9 @@ const modelId = z.string().refine((id) => {
 }, "a model id");
 const commitSha = z.string().regex(COMMIT_SHA, "a 40-hex commit sha");
 const jsonValue = z.custom<JsonValue>(() => true);
-const jsonObject = z.custom<JsonObject>((value) => value !== null && typeof value === "object" && !Array.isArray(value));
+const jsonObject = z.custom<JsonObject>(
+  (value) => value !== null && typeof value === "object" && !Array.isArray(value),
+);
 const fileRole = z.enum(["readme", "license", "notice", "use-policy", "license-link"]);
 
 const SnapshotSchema = z.object({
@@ -30,7 +32,16 @@ const SnapshotSchema = z.object({
   config: jsonObject.nullable(),
   baseModels: jsonValue.nullable(),
   files: z.array(z.string()),
-  texts: z.array(z.object({ path: z.string(), role: fileRole, text: z.string(), sha256: z.string(), bytes: z.number(), truncated: z.boolean() })),
+  texts: z.array(
+    z.object({
+      path: z.string(),
+      role: fileRole,
+      text: z.string(),
+      sha256: z.string(),
+      bytes: z.number(),
+      truncated: z.boolean(),
+    }),
+  ),
   gaps: z.array(
     z.object({
       path: z.string(),
@@ -56,8 +67,15 @@ const AncestorSchema = z.object({
 const CACHE_VERSION = 1;
 const version = z.literal(CACHE_VERSION);
 
-export const CachedSnapshotSchema = z.object({ cacheVersion: version, withToken: z.boolean(), snapshot: SnapshotSchema });
-export const CachedLineageSchema = z.object({ cacheVersion: version, lineage: z.object({ ancestors: z.array(AncestorSchema), complete: z.boolean() }) });
+export const CachedSnapshotSchema = z.object({
+  cacheVersion: version,
+  withToken: z.boolean(),
+  snapshot: SnapshotSchema,
+});
+export const CachedLineageSchema = z.object({
+  cacheVersion: version,
+  lineage: z.object({ ancestors: z.array(AncestorSchema), complete: z.boolean() }),
+});
 export const CachedRefSchema = z.object({ cacheVersion: version, sha: commitSha, resolvedAt: z.string() });
 
 export { CACHE_VERSION };

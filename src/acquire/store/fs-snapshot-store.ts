@@ -1,18 +1,18 @@
-import { constants } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
-import { noSecrets, type Redactor } from "../../util/redact.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
+import { noSecrets, type Redactor } from "../../util/redact.js";
 import {
   CACHE_VERSION,
-  CachedLineageSchema,
-  CachedRefSchema,
-  CachedSnapshotSchema,
   type CachedLineage,
+  CachedLineageSchema,
   type CachedRef,
+  CachedRefSchema,
   type CachedSnapshot,
+  CachedSnapshotSchema,
 } from "./cache-entries.js";
 
 /** Larger than any entry lic writes (metadata is bounded at 32 MiB, evidence at 12 files of 1 MiB): anything larger is not ours. */
@@ -134,7 +134,7 @@ export class SnapshotCache {
  * non-blocking, so a FIFO with no writer cannot hang the read), or too large.
  */
 async function readRegularFile(path: string, maxBytes: number): Promise<string | null> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
@@ -172,7 +172,9 @@ export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): 
   };
   if ((await attempt()) === "made") return;
   const parent = dirname(path);
-  if (parent === path || levelsLeft <= 0) throw new Error(`cannot create ${path}: too many missing directories above it`);
+  if (parent === path || levelsLeft <= 0)
+    throw new Error(`cannot create ${path}: too many missing directories above it`);
   await makeDirectory(parent, levelsLeft - 1);
-  if ((await attempt()) === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+  if ((await attempt()) === "missing-parent")
+    throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
 }

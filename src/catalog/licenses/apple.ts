@@ -10,7 +10,12 @@ import type { CatalogEntry, Source } from "../types.js";
 const ASCL_URL = "https://github.com/apple/ml-depth-pro/blob/9efe5c1def37a26c5367a71df664b18e1306c708/LICENSE";
 const AMLR_URL = "https://github.com/apple/ml-mobileclip/blob/4144bb1f081a6bcb9bc9e6552dee3b29a9ef9855/LICENSE_MODELS";
 
-const ascl = (section: string, quote?: string): Source => ({ document: "Apple Sample Code License (2024 copy)", section, url: ASCL_URL, ...(quote ? { quote } : {}) });
+const ascl = (section: string, quote?: string): Source => ({
+  document: "Apple Sample Code License (2024 copy)",
+  section,
+  url: ASCL_URL,
+  ...(quote ? { quote } : {}),
+});
 const amlr = (section: string, quote?: string): Source => ({
   document: "Apple Machine Learning Research Model License Agreement (2025 copy)",
   section,
@@ -33,7 +38,10 @@ export const appleLicenses: CatalogEntry[] = [
     terms: {
       commercialUse: {
         kind: "allowed",
-        source: ascl("grant", "to use, reproduce, modify and redistribute the Apple Software, with or without modifications, in source and/or binary forms"),
+        source: ascl(
+          "grant",
+          "to use, reproduce, modify and redistribute the Apple Software, with or without modifications, in source and/or binary forms",
+        ),
       },
       geographic: [],
       useRestrictions: null,
@@ -49,7 +57,11 @@ export const appleLicenses: CatalogEntry[] = [
           ),
         },
       ],
-      outputs: { training: "not-addressed", detail: "The license is written for software and does not mention model outputs.", source: ascl("whole text") },
+      outputs: {
+        training: "not-addressed",
+        detail: "The license is written for software and does not mention model outputs.",
+        source: ascl("whole text"),
+      },
       termination: [],
       governingLaw: null,
     },
@@ -60,7 +72,10 @@ export const appleLicenses: CatalogEntry[] = [
     kind: "license",
     spdx: null,
     hubIds: ["apple-amlr"],
-    licenseNames: ["apple-machine-learning-research-model-license", "apple-machine-learning-research-model-license-agreement"],
+    licenseNames: [
+      "apple-machine-learning-research-model-license",
+      "apple-machine-learning-research-model-license-agreement",
+    ],
     url: AMLR_URL,
     osi: { approved: false },
     terms: {
@@ -75,7 +90,11 @@ export const appleLicenses: CatalogEntry[] = [
       geographic: [],
       useRestrictions: null,
       obligations: [
-        { kind: "include-license-copy", when: "distributing", source: amlr("Distribution of Apple Machine Learning Research Model and Model Derivatives") },
+        {
+          kind: "include-license-copy",
+          when: "distributing",
+          source: amlr("Distribution of Apple Machine Learning Research Model and Model Derivatives"),
+        },
         {
           kind: "attribution",
           text: "Apple Machine Learning Research Model is licensed under the Apple Machine Learning Research Model License Agreement.",
@@ -101,7 +120,8 @@ export const appleLicenses: CatalogEntry[] = [
         {
           kind: "breach",
           automatic: false,
-          detail: "Apple may terminate at any time if you are in breach; you must then stop using, and permanently delete, the model and all Model Derivatives. The grant is also expressly revocable.",
+          detail:
+            "Apple may terminate at any time if you are in breach; you must then stop using, and permanently delete, the model and all Model Derivatives. The grant is also expressly revocable.",
           source: amlr("Term and Termination"),
         },
       ],

@@ -57,8 +57,14 @@ function sectionsOf(license: CcLicense): CcSections {
     };
   }
   // §4 is lettered in this order: (a) the license copy, then ShareAlike, NonCommercial and attribution as present.
-  const letters = ["licenseCopy", ...(license.sa ? ["shareAlike"] : []), ...(license.nc ? ["nonCommercial"] : []), "attribution"];
-  const letter = (element: string) => (letters.includes(element) ? `§4(${String.fromCharCode(97 + letters.indexOf(element))})` : "§4");
+  const letters = [
+    "licenseCopy",
+    ...(license.sa ? ["shareAlike"] : []),
+    ...(license.nc ? ["nonCommercial"] : []),
+    "attribution",
+  ];
+  const letter = (element: string) =>
+    letters.includes(element) ? `§4(${String.fromCharCode(97 + letters.indexOf(element))})` : "§4";
   return {
     grant: "§3",
     nonCommercial: letter("nonCommercial"),
@@ -75,7 +81,12 @@ function sectionsOf(license: CcLicense): CcSections {
 }
 
 function ccEntry(license: CcLicense): CatalogEntry {
-  const elements = ["by", ...(license.nc ? ["nc"] : []), ...(license.nd ? ["nd"] : []), ...(license.sa ? ["sa"] : [])].join("-");
+  const elements = [
+    "by",
+    ...(license.nc ? ["nc"] : []),
+    ...(license.nd ? ["nd"] : []),
+    ...(license.sa ? ["sa"] : []),
+  ].join("-");
   const legalcode = `https://creativecommons.org/licenses/${elements}/${license.version}/legalcode`;
   const title = [
     "Attribution",
@@ -102,7 +113,10 @@ function ccEntry(license: CcLicense): CatalogEntry {
     {
       kind: "include-license-copy",
       when: "distributing",
-      source: cite(sections.licenseCopy, "indicate the Licensed Material is licensed under this Public License, and include the text of, or the URI or hyperlink to, this Public License"),
+      source: cite(
+        sections.licenseCopy,
+        "indicate the Licensed Material is licensed under this Public License, and include the text of, or the URI or hyperlink to, this Public License",
+      ),
     },
   ];
   if (sections.markModifications) {
@@ -110,19 +124,30 @@ function ccEntry(license: CcLicense): CatalogEntry {
       kind: "mark-modifications",
       // 4.0 asks it of any sharing, including technically modified copies under ND; 3.0 of Adaptations.
       when: is4 ? "distributing" : "distributing-derivatives",
-      source: cite(sections.markModifications, "indicate if You modified the Licensed Material and retain an indication of any previous modifications"),
+      source: cite(
+        sections.markModifications,
+        "indicate if You modified the Licensed Material and retain an indication of any previous modifications",
+      ),
     });
   }
   if (license.sa) {
     // ShareAlike has no obligation kind of its own: adaptations must carry a license with the same elements (this
     // version or later, or a compatible one) and its text or URI, which is what this obligation records.
-    obligations.push({ kind: "include-license-copy", when: "distributing-derivatives", source: cite(sections.shareAlike) });
+    obligations.push({
+      kind: "include-license-copy",
+      when: "distributing-derivatives",
+      source: cite(sections.shareAlike),
+    });
   }
 
   const outputsDetail = [
     "The license does not mention model outputs; whether an output, or a model trained on outputs, is adapted material is unsettled.",
     ...(license.nd
-      ? [is4 ? "NoDerivatives: Adapted Material (which may include a fine-tuned model) may be produced but not shared (§2(a)(1)(B))." : "NoDerivs: the license grants no right to make Adaptations at all (§3)."]
+      ? [
+          is4
+            ? "NoDerivatives: Adapted Material (which may include a fine-tuned model) may be produced but not shared (§2(a)(1)(B))."
+            : "NoDerivs: the license grants no right to make Adaptations at all (§3).",
+        ]
       : []),
   ].join(" ");
 
@@ -138,12 +163,20 @@ function ccEntry(license: CcLicense): CatalogEntry {
     osi: { approved: false },
     terms: {
       commercialUse: license.nc
-        ? { kind: "forbidden", scope: "non-commercial", source: cite(sections.nonCommercial, "for NonCommercial purposes only") }
+        ? {
+            kind: "forbidden",
+            scope: "non-commercial",
+            source: cite(sections.nonCommercial, "for NonCommercial purposes only"),
+          }
         : { kind: "allowed", source: cite(sections.grant) },
       geographic: [],
       useRestrictions: null,
       obligations,
-      outputs: { training: "not-addressed", detail: outputsDetail, source: cite(license.nd ? sections.noDerivatives : sections.adapted) },
+      outputs: {
+        training: "not-addressed",
+        detail: outputsDetail,
+        source: cite(license.nd ? sections.noDerivatives : sections.adapted),
+      },
       termination: [
         {
           kind: "breach",
@@ -151,7 +184,12 @@ function ccEntry(license: CcLicense): CatalogEntry {
           detail: is4
             ? "Your rights terminate automatically if you fail to comply; they are reinstated automatically if the violation is cured within 30 days of your discovering it, or by the licensor's express reinstatement (§6(b))."
             : "The license terminates automatically upon any breach; recipients of your adaptations or collections keep their licenses while they comply.",
-          source: cite(sections.termination, is4 ? "if You fail to comply with this Public License, then Your rights under this Public License terminate automatically" : undefined),
+          source: cite(
+            sections.termination,
+            is4
+              ? "if You fail to comply with this Public License, then Your rights under this Public License terminate automatically"
+              : undefined,
+          ),
         },
       ],
       // The CC legal codes choose no governing law.
@@ -160,7 +198,15 @@ function ccEntry(license: CcLicense): CatalogEntry {
   };
 }
 
-const cc = (key: string, spdx: string, name: string, version: Version, nc: boolean, nd: boolean, sa: boolean): CcLicense => ({ key, spdx, name, version, nc, nd, sa });
+const cc = (
+  key: string,
+  spdx: string,
+  name: string,
+  version: Version,
+  nc: boolean,
+  nd: boolean,
+  sa: boolean,
+): CcLicense => ({ key, spdx, name, version, nc, nd, sa });
 
 export const creativeCommonsLicenses: CatalogEntry[] = [
   {
@@ -177,11 +223,51 @@ export const creativeCommonsLicenses: CatalogEntry[] = [
     cc("cc-by-nc-2.0", "CC-BY-NC-2.0", "Creative Commons Attribution Non Commercial 2.0", "2.0", true, false, false),
     cc("cc-by-nc-3.0", "CC-BY-NC-3.0", "Creative Commons Attribution Non Commercial 3.0", "3.0", true, false, false),
     cc("cc-by-nc-4.0", "CC-BY-NC-4.0", "Creative Commons Attribution Non Commercial 4.0", "4.0", true, false, false),
-    cc("cc-by-nc-nd-3.0", "CC-BY-NC-ND-3.0", "Creative Commons Attribution Non Commercial No Derivatives 3.0", "3.0", true, true, false),
-    cc("cc-by-nc-nd-4.0", "CC-BY-NC-ND-4.0", "Creative Commons Attribution Non Commercial No Derivatives 4.0", "4.0", true, true, false),
-    cc("cc-by-nc-sa-2.0", "CC-BY-NC-SA-2.0", "Creative Commons Attribution Non Commercial Share Alike 2.0", "2.0", true, false, true),
-    cc("cc-by-nc-sa-3.0", "CC-BY-NC-SA-3.0", "Creative Commons Attribution Non Commercial Share Alike 3.0", "3.0", true, false, true),
-    cc("cc-by-nc-sa-4.0", "CC-BY-NC-SA-4.0", "Creative Commons Attribution Non Commercial Share Alike 4.0", "4.0", true, false, true),
+    cc(
+      "cc-by-nc-nd-3.0",
+      "CC-BY-NC-ND-3.0",
+      "Creative Commons Attribution Non Commercial No Derivatives 3.0",
+      "3.0",
+      true,
+      true,
+      false,
+    ),
+    cc(
+      "cc-by-nc-nd-4.0",
+      "CC-BY-NC-ND-4.0",
+      "Creative Commons Attribution Non Commercial No Derivatives 4.0",
+      "4.0",
+      true,
+      true,
+      false,
+    ),
+    cc(
+      "cc-by-nc-sa-2.0",
+      "CC-BY-NC-SA-2.0",
+      "Creative Commons Attribution Non Commercial Share Alike 2.0",
+      "2.0",
+      true,
+      false,
+      true,
+    ),
+    cc(
+      "cc-by-nc-sa-3.0",
+      "CC-BY-NC-SA-3.0",
+      "Creative Commons Attribution Non Commercial Share Alike 3.0",
+      "3.0",
+      true,
+      false,
+      true,
+    ),
+    cc(
+      "cc-by-nc-sa-4.0",
+      "CC-BY-NC-SA-4.0",
+      "Creative Commons Attribution Non Commercial Share Alike 4.0",
+      "4.0",
+      true,
+      false,
+      true,
+    ),
     cc("cc-by-nd-4.0", "CC-BY-ND-4.0", "Creative Commons Attribution No Derivatives 4.0", "4.0", false, true, false),
     cc("cc-by-2.0", "CC-BY-2.0", "Creative Commons Attribution 2.0", "2.0", false, false, false),
     cc("cc-by-2.5", "CC-BY-2.5", "Creative Commons Attribution 2.5", "2.5", false, false, false),
@@ -203,7 +289,12 @@ export const creativeCommonsLicenses: CatalogEntry[] = [
       // A waiver "for any purpose whatsoever"; §4(a) keeps trademark and patent rights out of it.
       commercialUse: {
         kind: "allowed",
-        source: { document: "Creative Commons CC0 1.0 Universal", section: "§2 Waiver", url: "https://creativecommons.org/publicdomain/zero/1.0/legalcode", secondary: true },
+        source: {
+          document: "Creative Commons CC0 1.0 Universal",
+          section: "§2 Waiver",
+          url: "https://creativecommons.org/publicdomain/zero/1.0/legalcode",
+          secondary: true,
+        },
       },
       geographic: [],
       useRestrictions: null,
@@ -211,7 +302,12 @@ export const creativeCommonsLicenses: CatalogEntry[] = [
       outputs: {
         training: "not-addressed",
         detail: "A public-domain dedication; it places no conditions on any use.",
-        source: { document: "Creative Commons CC0 1.0 Universal", section: "§2 Waiver", url: "https://creativecommons.org/publicdomain/zero/1.0/legalcode", secondary: true },
+        source: {
+          document: "Creative Commons CC0 1.0 Universal",
+          section: "§2 Waiver",
+          url: "https://creativecommons.org/publicdomain/zero/1.0/legalcode",
+          secondary: true,
+        },
       },
       termination: [],
       governingLaw: null,

@@ -34,7 +34,8 @@ export const deepseekLicenses: CatalogEntry[] = [
       }),
       governingLaw: {
         law: "PRC law, without regard to choice of law principles; the UN CISG does not apply",
-        venue: "the courts of the domicile of Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd. (exclusive)",
+        venue:
+          "the courts of the domicile of Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd. (exclusive)",
         source: cite("§14 Governing Law and Jurisdiction"),
       },
     },

@@ -39,7 +39,10 @@ export const fairLicenses: CatalogEntry[] = [
         // Unlike the Llama agreements, §1.b.ii lets you distribute "only under the terms of this Agreement", which
         // incorporates the policy (§1.b.iv); the policy also bars you from allowing others to break it.
         mustPassOn: true,
-        source: cite("§1.b.iv", "adhere to the FAIR Acceptable Use Policy, which is hereby incorporated by reference into this Agreement"),
+        source: cite(
+          "§1.b.iv",
+          "adhere to the FAIR Acceptable Use Policy, which is hereby incorporated by reference into this Agreement",
+        ),
       },
       obligations: [
         {
@@ -50,7 +53,10 @@ export const fairLicenses: CatalogEntry[] = [
         {
           kind: "pass-on-use-restrictions",
           when: "distributing",
-          source: cite("§1.b.ii", "If you distribute or make the Research Materials, or any derivative works thereof, available to a third party, you may only do so under the terms of this Agreement."),
+          source: cite(
+            "§1.b.ii",
+            "If you distribute or make the Research Materials, or any derivative works thereof, available to a third party, you may only do so under the terms of this Agreement.",
+          ),
         },
         {
           kind: "attribution",
@@ -63,21 +69,30 @@ export const fairLicenses: CatalogEntry[] = [
       ],
       outputs: {
         training: "conditional",
-        detail: "Outputs and results may be used only for Noncommercial Research Uses, so training another model on them is limited to noncommercial research.",
+        detail:
+          "Outputs and results may be used only for Noncommercial Research Uses, so training another model on them is limited to noncommercial research.",
         source: cite("§1.b.i"),
       },
       termination: [
-        { kind: "breach", automatic: false, detail: "Meta may terminate the Agreement if you are in breach; you must then delete and cease use of the Research Materials.", source: cite("§6") },
+        {
+          kind: "breach",
+          automatic: false,
+          detail:
+            "Meta may terminate the Agreement if you are in breach; you must then delete and cease use of the Research Materials.",
+          source: cite("§6"),
+        },
         {
           kind: "ip-litigation",
           automatic: true,
-          detail: "Licenses end as of the date you file litigation alleging that the Research Materials, outputs or results infringe your IP or other rights.",
+          detail:
+            "Licenses end as of the date you file litigation alleging that the Research Materials, outputs or results infringe your IP or other rights.",
           source: cite("§5.b"),
         },
         {
           kind: "unilateral-amendment",
           automatic: false,
-          detail: "Meta may modify the Agreement from time to time (\"similar in spirit\"); changes take effect immediately and continued use is acceptance.",
+          detail:
+            'Meta may modify the Agreement from time to time ("similar in spirit"); changes take effect immediately and continued use is acceptance.',
           source: cite("§8"),
         },
       ],

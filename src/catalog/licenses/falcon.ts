@@ -11,7 +11,8 @@ import type { CatalogEntry, Source } from "../types.js";
  * not saved, so that name stays unmapped. The Acceptable Use Policy at FalconLLM.tii.ae is not saved either.
  */
 
-const url = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/falcon-2-11b-1.0.LICENSE";
+const url =
+  "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/falcon-2-11b-1.0.LICENSE";
 const document = "Falcon 2 11B TII License Version 1.0 (May 2024)";
 const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
 
@@ -26,7 +27,13 @@ export const falconLicenses: CatalogEntry[] = [
     url,
     osi: { approved: false },
     terms: {
-      commercialUse: { kind: "allowed", source: cite("§2 Grant of Copyright License", "Your copyright license to use the Work shall be royalty free and without charge.") },
+      commercialUse: {
+        kind: "allowed",
+        source: cite(
+          "§2 Grant of Copyright License",
+          "Your copyright license to use the Work shall be royalty free and without charge.",
+        ),
+      },
       geographic: [],
       useRestrictions: {
         document: "Falcon LLM Acceptable Use Policy (FalconLLM.tii.ae)",
@@ -39,7 +46,11 @@ export const falconLicenses: CatalogEntry[] = [
       obligations: [
         { kind: "pass-on-use-restrictions", when: "distributing", source: cite("§4 Redistribution, condition 1") },
         { kind: "include-license-copy", when: "distributing", source: cite("§4 Redistribution, condition 2") },
-        { kind: "mark-modifications", when: "distributing-derivatives", source: cite("§4 Redistribution, condition 3") },
+        {
+          kind: "mark-modifications",
+          when: "distributing-derivatives",
+          source: cite("§4 Redistribution, condition 3"),
+        },
         // Conditions 4 and 5: keep the Work's copyright, patent, trademark and attribution notices, and the
         // attribution notices of its NOTICE file if it has one.
         { kind: "retain-notices", when: "distributing-derivatives", source: cite("§4 Redistribution, conditions 4–5") },
@@ -48,7 +59,10 @@ export const falconLicenses: CatalogEntry[] = [
           kind: "display-attribution",
           text: "[name of relevant Derivative Work] is built using Falcon LLM technology from the Technology Innovation Institute",
           when: "publishing",
-          source: cite("§6 Publication", "You shall include prominently in any public statement regarding a Derivative Work the following statement"),
+          source: cite(
+            "§6 Publication",
+            "You shall include prominently in any public statement regarding a Derivative Work the following statement",
+          ),
         },
       ],
       outputs: {
@@ -63,13 +77,15 @@ export const falconLicenses: CatalogEntry[] = [
         {
           kind: "ip-litigation",
           automatic: true,
-          detail: "Patent licenses under the License end as of the date you file patent litigation alleging the Work infringes; the copyright license is unaffected.",
+          detail:
+            "Patent licenses under the License end as of the date you file patent litigation alleging the Work infringes; the copyright license is unaffected.",
           source: cite("§3 Grant of Patent License"),
         },
         {
           kind: "unilateral-amendment",
           automatic: false,
-          detail: 'The Acceptable Use Policy is "the latest version from time to time" of the policy hosted at FalconLLM.tii.ae; users must monitor it and comply with updates.',
+          detail:
+            'The Acceptable Use Policy is "the latest version from time to time" of the policy hosted at FalconLLM.tii.ae; users must monitor it and comply with updates.',
           source: cite("§5.3", "The Acceptable Use Policy may be updated from time to time."),
         },
       ],

@@ -8,7 +8,8 @@ import type { CatalogEntry, Source } from "../types.js";
  */
 
 const URL = "https://huggingface.co/black-forest-labs/FLUX.1-dev/blob/main/LICENSE.md";
-const COPY_URL = "https://github.com/black-forest-labs/flux/blob/474dc4205306cb76c46ba510e35eec7bbed5efd1/model_licenses/LICENSE-FLUX1-dev";
+const COPY_URL =
+  "https://github.com/black-forest-labs/flux/blob/474dc4205306cb76c46ba510e35eec7bbed5efd1/model_licenses/LICENSE-FLUX1-dev";
 const cite = (section: string, quote?: string): Source => ({
   document: "FLUX.1 [dev] Non-Commercial License v1.1.1",
   section,
@@ -24,7 +25,12 @@ export const fluxLicenses: CatalogEntry[] = [
     kind: "license",
     spdx: null,
     hubIds: [],
-    licenseNames: ["flux-1-dev-non-commercial-license", "flux.1-dev-non-commercial-license", "flux-dev-non-commercial-license", "flux-1-dev-non-commercial"],
+    licenseNames: [
+      "flux-1-dev-non-commercial-license",
+      "flux.1-dev-non-commercial-license",
+      "flux-dev-non-commercial-license",
+      "flux-1-dev-non-commercial",
+    ],
     url: URL,
     osi: { approved: false },
     terms: {
@@ -32,7 +38,10 @@ export const fluxLicenses: CatalogEntry[] = [
       commercialUse: {
         kind: "forbidden",
         scope: "non-commercial",
-        source: cite("§2.b", "You may only access, use, Distribute, or create Derivatives of the FLUX.1 [dev] Model or Derivatives for Non-Commercial Purposes."),
+        source: cite(
+          "§2.b",
+          "You may only access, use, Distribute, or create Derivatives of the FLUX.1 [dev] Model or Derivatives for Non-Commercial Purposes.",
+        ),
       },
       geographic: [],
       useRestrictions: {
@@ -43,7 +52,14 @@ export const fluxLicenses: CatalogEntry[] = [
         source: cite("§4.a", "You will not, and will not permit, assist or cause any third party to"),
       },
       obligations: [
-        { kind: "retain-notices", when: "using", source: cite("§4.b", "alter or remove copyright and other proprietary notices which appear on or in any portion of the FLUX.1 [dev] Model") },
+        {
+          kind: "retain-notices",
+          when: "using",
+          source: cite(
+            "§4.b",
+            "alter or remove copyright and other proprietary notices which appear on or in any portion of the FLUX.1 [dev] Model",
+          ),
+        },
         { kind: "include-license-copy", when: "distributing", source: cite("§3.a") },
         {
           kind: "notice-file",
@@ -56,23 +72,35 @@ export const fluxLicenses: CatalogEntry[] = [
         {
           kind: "mark-modifications",
           when: "distributing-derivatives",
-          source: cite("§3.c(i)", "you must also include in the Attribution Notice a statement that you have modified the applicable FLUX.1 [dev] Model"),
+          source: cite(
+            "§3.c(i)",
+            "you must also include in the Attribution Notice a statement that you have modified the applicable FLUX.1 [dev] Model",
+          ),
         },
       ],
       outputs: {
         training: "conditional",
         detail:
           "Outputs may be used for any purpose, including commercial purposes, except as the License prohibits; they may not be used to train, fine-tune or distill a model that competes with FLUX.1 [dev] or FLUX.1 Kontext [dev], and training other models for commercial use is not a Non-Commercial Purpose (§1.c).",
-        source: cite("§2.d", "You may use Output for any purpose (including for commercial purposes), except as expressly prohibited herein."),
+        source: cite(
+          "§2.d",
+          "You may use Output for any purpose (including for commercial purposes), except as expressly prohibited herein.",
+        ),
       },
       // §8.b also lets Black Forest Labs terminate at any time on notice, with or without breach; no trigger kind
       // expresses termination at will.
       termination: [
-        { kind: "breach", automatic: true, detail: "The License terminates automatically upon any breach.", source: cite("§8.a") },
+        {
+          kind: "breach",
+          automatic: true,
+          detail: "The License terminates automatically upon any breach.",
+          source: cite("§8.a"),
+        },
         {
           kind: "ip-litigation",
           automatic: true,
-          detail: "Licenses end as of the date you file a legal action alleging that the model, a Derivative or the FLUX Content Filters infringe your IP or other rights.",
+          detail:
+            "Licenses end as of the date you file a legal action alleging that the model, a Derivative or the FLUX Content Filters infringe your IP or other rights.",
           source: cite("§8.c"),
         },
       ],

@@ -13,7 +13,12 @@ const touUrl = `https://github.com/aboutcode-org/scancode-licensedb/blob/${LICEN
 const pupUrl = `https://github.com/aboutcode-org/scancode-licensedb/blob/${LICENSEDB}/docs/gemma-pup-2024-02-21.LICENSE`;
 const TOU = "Gemma Terms of Use (March 24, 2025)";
 const PUP = "Gemma Prohibited Use Policy (February 21, 2024)";
-const cite = (section: string, quote?: string): Source => ({ document: TOU, section, url: touUrl, ...(quote ? { quote } : {}) });
+const cite = (section: string, quote?: string): Source => ({
+  document: TOU,
+  section,
+  url: touUrl,
+  ...(quote ? { quote } : {}),
+});
 
 export const gemmaLicenses: CatalogEntry[] = [
   {
@@ -29,7 +34,10 @@ export const gemmaLicenses: CatalogEntry[] = [
       // No clause limits commercial use: §2.2 conditions use only on the Agreement's own terms.
       commercialUse: {
         kind: "allowed",
-        source: cite("§2.2 Use", "You may use, reproduce, modify, Distribute, perform or display any of the Gemma Services only in accordance with the terms of this Agreement"),
+        source: cite(
+          "§2.2 Use",
+          "You may use, reproduce, modify, Distribute, perform or display any of the Gemma Services only in accordance with the terms of this Agreement",
+        ),
       },
       geographic: [],
       useRestrictions: {
@@ -73,20 +81,30 @@ export const gemmaLicenses: CatalogEntry[] = [
         {
           kind: "breach",
           automatic: false,
-          detail: "Google may terminate the Agreement on breach; you must then delete and stop using and Distributing all copies of Gemma and Model Derivatives.",
+          detail:
+            "Google may terminate the Agreement on breach; you must then delete and stop using and Distributing all copies of Gemma and Model Derivatives.",
           source: cite("§4.5 Term, Termination, and Survival"),
         },
         {
           kind: "remote-restriction",
           automatic: false,
-          detail: "Google may restrict (remotely or otherwise) usage of any of the Gemma Services it reasonably believes violates the Agreement.",
-          source: cite("§3.2 Use Restrictions", "Google reserves the right to restrict (remotely or otherwise) usage of any of the Gemma Services"),
+          detail:
+            "Google may restrict (remotely or otherwise) usage of any of the Gemma Services it reasonably believes violates the Agreement.",
+          source: cite(
+            "§3.2 Use Restrictions",
+            "Google reserves the right to restrict (remotely or otherwise) usage of any of the Gemma Services",
+          ),
         },
         {
           kind: "unilateral-amendment",
           automatic: false,
-          detail: "Google may update the Prohibited Use Policy, which the Agreement incorporates by reference, from time to time.",
-          source: { document: PUP, url: pupUrl, quote: "Google reserves the right to update this Gemma Prohibited Use Policy from time to time." },
+          detail:
+            "Google may update the Prohibited Use Policy, which the Agreement incorporates by reference, from time to time.",
+          source: {
+            document: PUP,
+            url: pupUrl,
+            quote: "Google reserves the right to update this Gemma Prohibited Use Policy from time to time.",
+          },
         },
       ],
       governingLaw: {

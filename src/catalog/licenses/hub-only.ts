@@ -20,7 +20,11 @@ function researchOnly(document: string, url: string): LicenseTerms {
     geographic: [],
     useRestrictions: null,
     obligations: [],
-    outputs: { training: "not-addressed", detail: "Not catalogued: the text has not been read; obligations, outputs and termination are unknown.", source },
+    outputs: {
+      training: "not-addressed",
+      detail: "Not catalogued: the text has not been read; obligations, outputs and termination are unknown.",
+      source,
+    },
     termination: [],
     governingLaw: null,
   };
@@ -35,10 +39,20 @@ const deepfloyd = (section: string, quote?: string): Source => ({
   secondary: true,
 });
 
-const family = (key: string, name: string, url: string): CatalogEntry => ({ key, name, kind: "family", spdx: null, hubIds: [key], licenseNames: [], url, osi: { approved: false } });
+const family = (key: string, name: string, url: string): CatalogEntry => ({
+  key,
+  name,
+  kind: "family",
+  spdx: null,
+  hubIds: [key],
+  licenseNames: [],
+  url,
+  osi: { approved: false },
+});
 
 const H_RESEARCH_URL = "https://huggingface.co/Hcompany/Holo1-3B/blob/main/LICENSE";
-const INTEL_RESEARCH_URL = "https://huggingface.co/OpenVINO/Llama-3.1-8B-Instruct-FastDraft-150M-int8-ov/blob/main/LICENSE.md";
+const INTEL_RESEARCH_URL =
+  "https://huggingface.co/OpenVINO/Llama-3.1-8B-Instruct-FastDraft-150M-int8-ov/blob/main/LICENSE.md";
 
 export const hubOnlyLicenses: CatalogEntry[] = [
   {
@@ -86,7 +100,10 @@ export const hubOnlyLicenses: CatalogEntry[] = [
       commercialUse: {
         kind: "forbidden",
         scope: "research-only",
-        source: deepfloyd("§1.a", "to reproduce, distribute, and create derivative works of the Software solely for your non-commercial research purposes"),
+        source: deepfloyd(
+          "§1.a",
+          "to reproduce, distribute, and create derivative works of the Software solely for your non-commercial research purposes",
+        ),
       },
       geographic: [],
       useRestrictions: {
@@ -97,7 +114,14 @@ export const hubOnlyLicenses: CatalogEntry[] = [
         source: deepfloyd("§2", "You will not, and will not permit, assist or cause any third party to"),
       },
       obligations: [
-        { kind: "retain-notices", when: "using", source: deepfloyd("§2.b", "alter or remove copyright and other proprietary notices which appear on or in the Software Products") },
+        {
+          kind: "retain-notices",
+          when: "using",
+          source: deepfloyd(
+            "§2.b",
+            "alter or remove copyright and other proprietary notices which appear on or in the Software Products",
+          ),
+        },
         { kind: "include-license-copy", when: "distributing", source: deepfloyd("§3 Attribution (i)") },
         {
           kind: "attribution",
@@ -108,11 +132,19 @@ export const hubOnlyLicenses: CatalogEntry[] = [
       ],
       outputs: {
         training: "conditional",
-        detail: "Data produced by the Software falls under the §2.a restrictions (no commercial or production purposes, military, surveillance or biometric processing), so training on it is limited to non-commercial research.",
+        detail:
+          "Data produced by the Software falls under the §2.a restrictions (no commercial or production purposes, military, surveillance or biometric processing), so training on it is limited to non-commercial research.",
         source: deepfloyd("§2.a"),
       },
       // §7.b also lets Stability AI terminate at any time on notice; no trigger kind expresses termination at will.
-      termination: [{ kind: "breach", automatic: true, detail: "The License terminates automatically upon any breach.", source: deepfloyd("§7.a") }],
+      termination: [
+        {
+          kind: "breach",
+          automatic: true,
+          detail: "The License terminates automatically upon any breach.",
+          source: deepfloyd("§7.a"),
+        },
+      ],
       governingLaw: {
         law: "State of California, without regard to conflicts of law provisions",
         venue: "the federal or state courts in San Mateo County, California",

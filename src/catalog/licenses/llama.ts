@@ -7,13 +7,15 @@ import type { CatalogEntry, LicenseTerms, OsiStatus, Source } from "../types.js"
  */
 
 const COMMIT = "a9c89c471f793423afd4cc3ca8671d6e56fe64cb";
-const repoUrl = (folder: string, file: string) => `https://github.com/meta-llama/llama-models/blob/${COMMIT}/models/${folder}/${file}`;
+const repoUrl = (folder: string, file: string) =>
+  `https://github.com/meta-llama/llama-models/blob/${COMMIT}/models/${folder}/${file}`;
 
 /** OSI: "Meta's LLaMa 2 license is not Open Source" (2023) and "…is still not Open Source" (2025, covering 3.x). */
 const OSI_LLAMA_2: OsiStatus = {
   approved: false,
   stance: {
-    statement: "Meta's LLaMa 2 license is not Open Source: the commercial-use limit and the acceptable use policy fail OSD points 5 and 6.",
+    statement:
+      "Meta's LLaMa 2 license is not Open Source: the commercial-use limit and the acceptable use policy fail OSD points 5 and 6.",
     url: "https://opensource.org/blog/metas-llama-2-license-is-not-open-source",
     date: "2023-07-20",
   },
@@ -21,7 +23,8 @@ const OSI_LLAMA_2: OsiStatus = {
 const OSI_LLAMA_3_AND_LATER: OsiStatus = {
   approved: false,
   stance: {
-    statement: "Meta's LLaMa license is still not Open Source: the use restrictions, the commercial limit and the EU exclusion fail the Open Source Definition.",
+    statement:
+      "Meta's LLaMa license is still not Open Source: the use restrictions, the commercial limit and the EU exclusion fail the Open Source Definition.",
     url: "https://opensource.org/blog/metas-llama-license-is-still-not-open-source",
     date: "2025-02-18",
   },
@@ -53,7 +56,12 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
   const agreement = `${version.title} (${version.date})`;
   const licenseUrl = repoUrl(version.folder, version.licenseFile);
   const policyUrl = repoUrl(version.folder, "USE_POLICY.md");
-  const cite = (section: string, quote?: string): Source => ({ document: agreement, section, url: licenseUrl, ...(quote ? { quote } : {}) });
+  const cite = (section: string, quote?: string): Source => ({
+    document: agreement,
+    section,
+    url: licenseUrl,
+    ...(quote ? { quote } : {}),
+  });
   const policyName = `${version.product} Acceptable Use Policy`;
 
   const terms: LicenseTerms = {
@@ -77,7 +85,12 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
             excludes: ["individuals-domiciled", "companies-principal-place-of-business"],
             endUsersExempt: true,
             rightsWithheld: `the rights granted under Section 1(a) of the ${version.product} Community License Agreement`,
-            source: { document: policyName, section: `USE_POLICY.md line ${version.euClause.line}`, url: policyUrl, quote: version.euClause.quote },
+            source: {
+              document: policyName,
+              section: `USE_POLICY.md line ${version.euClause.line}`,
+              url: policyUrl,
+              quote: version.euClause.quote,
+            },
           },
         ]
       : [],
@@ -87,13 +100,32 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
       // Recipients get a copy of the Agreement (§1.b.i), which binds them to the policy itself; the license does
       // not require a redistributor to impose it as its own term, as the RAIL licenses do.
       mustPassOn: false,
-      source: cite("§1.b.iv", `adhere to the Acceptable Use Policy for the Llama Materials (available at ${version.usePolicyUrl}), which is hereby incorporated by reference into this Agreement`),
+      source: cite(
+        "§1.b.iv",
+        `adhere to the Acceptable Use Policy for the Llama Materials (available at ${version.usePolicyUrl}), which is hereby incorporated by reference into this Agreement`,
+      ),
     },
     obligations: [
       { kind: "include-license-copy", when: "distributing", source: cite("§1.b.i") },
-      ...(version.builtWith ? [{ kind: "display-attribution" as const, text: version.builtWith, when: "distributing" as const, source: cite("§1.b.i (B)") }] : []),
+      ...(version.builtWith
+        ? [
+            {
+              kind: "display-attribution" as const,
+              text: version.builtWith,
+              when: "distributing" as const,
+              source: cite("§1.b.i (B)"),
+            },
+          ]
+        : []),
       ...(version.namePrefix
-        ? [{ kind: "name-prefix" as const, text: version.namePrefix, when: "distributing-derivatives" as const, source: cite("§1.b.i, last sentence") }]
+        ? [
+            {
+              kind: "name-prefix" as const,
+              text: version.namePrefix,
+              when: "distributing-derivatives" as const,
+              source: cite("§1.b.i, last sentence"),
+            },
+          ]
         : []),
       { kind: "notice-file", text: version.notice, when: "distributing", source: cite("§1.b.iii") },
     ],
@@ -109,21 +141,34 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
           source: cite("§1.b.i, last sentence"),
         },
     termination: [
-      { kind: "breach", automatic: false, detail: "Meta may terminate the Agreement if you are in breach of any term or condition.", source: cite("§6 Term and Termination") },
+      {
+        kind: "breach",
+        automatic: false,
+        detail: "Meta may terminate the Agreement if you are in breach of any term or condition.",
+        source: cite("§6 Term and Termination"),
+      },
       {
         kind: "ip-litigation",
         automatic: true,
-        detail: "Licenses end as of the date you institute litigation alleging that the Llama Materials or outputs infringe your IP.",
+        detail:
+          "Licenses end as of the date you institute litigation alleging that the Llama Materials or outputs infringe your IP.",
         source: cite("§5.c"),
       },
     ],
-    governingLaw: { law: "State of California, without regard to choice of law; the UN CISG does not apply", venue: "the courts of California (exclusive)", source: cite("§7 Governing Law and Jurisdiction") },
+    governingLaw: {
+      law: "State of California, without regard to choice of law; the UN CISG does not apply",
+      venue: "the courts of California (exclusive)",
+      source: cite("§7 Governing Law and Jurisdiction"),
+    },
   };
 
   return [
     {
       key: version.key,
-      name: version.title.replace(/\b([A-Z])([A-Z]+)\b/g, (_, first: string, rest: string) => first + rest.toLowerCase()),
+      name: version.title.replace(
+        /\b([A-Z])([A-Z]+)\b/g,
+        (_, first: string, rest: string) => first + rest.toLowerCase(),
+      ),
       kind: "license",
       spdx: null,
       hubIds: [version.key],

@@ -6,8 +6,14 @@ import type { CatalogEntry, Source } from "../types.js";
  * test/fixtures/license-texts/). Sections are numbered "1)", "2) e)" in the text; written here as §1, §2(e).
  */
 
-const URL = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/ms-research-license-terms.LICENSE";
-const cite = (section: string, quote?: string): Source => ({ document: "Microsoft Research License Terms", section, url: URL, ...(quote ? { quote } : {}) });
+const URL =
+  "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/ms-research-license-terms.LICENSE";
+const cite = (section: string, quote?: string): Source => ({
+  document: "Microsoft Research License Terms",
+  section,
+  url: URL,
+  ...(quote ? { quote } : {}),
+});
 
 export const microsoftResearchLicenses: CatalogEntry[] = [
   {
@@ -16,7 +22,12 @@ export const microsoftResearchLicenses: CatalogEntry[] = [
     kind: "license",
     spdx: null,
     hubIds: [],
-    licenseNames: ["microsoft-research-license", "msrla", "microsoft-research-license-terms", "microsoft-research-license-agreement"],
+    licenseNames: [
+      "microsoft-research-license",
+      "msrla",
+      "microsoft-research-license-terms",
+      "microsoft-research-license-agreement",
+    ],
     url: URL,
     osi: { approved: false },
     terms: {
@@ -29,7 +40,14 @@ export const microsoftResearchLicenses: CatalogEntry[] = [
       // §2 limits scope (no reverse engineering, no malware, no hosting for others); it is not a use policy.
       useRestrictions: null,
       obligations: [
-        { kind: "retain-notices", when: "using", source: cite("§2(c)", "remove, minimize, block, or modify any notices of Microsoft or its suppliers in The Materials") },
+        {
+          kind: "retain-notices",
+          when: "using",
+          source: cite(
+            "§2(c)",
+            "remove, minimize, block, or modify any notices of Microsoft or its suppliers in The Materials",
+          ),
+        },
         {
           kind: "no-redistribution",
           when: "distributing",
@@ -48,7 +66,8 @@ export const microsoftResearchLicenses: CatalogEntry[] = [
       termination: [],
       governingLaw: {
         law: "the law of the US state or Canadian province where you live (or your principal place of business is) if you acquired The Materials in the US or Canada, otherwise the law of the country of acquisition; the FAA governs arbitration, and US residents agree to binding individual arbitration (§9)",
-        venue: "the federal court in King County, Washington, or failing federal jurisdiction the Superior Court of King County, Washington (exclusive, for disputes heard in court)",
+        venue:
+          "the federal court in King County, Washington, or failing federal jurisdiction the Superior Court of King County, Washington (exclusive, for disputes heard in court)",
         source: cite("§11"),
       },
     },

@@ -20,7 +20,10 @@ const mrl = citer("Mistral AI Research License (MRL-0.1)", MRL_URL);
 const mnpl = citer("Mistral AI Non-Production License (MNPL-0.1)", MNPL_URL);
 
 /** Everything but commercial use and outputs reads the same in both agreements. */
-function sharedTerms(cite: Cite, licenseName: string): Pick<LicenseTerms, "geographic" | "useRestrictions" | "obligations" | "termination" | "governingLaw"> {
+function sharedTerms(
+  cite: Cite,
+  licenseName: string,
+): Pick<LicenseTerms, "geographic" | "useRestrictions" | "obligations" | "termination" | "governingLaw"> {
   return {
     geographic: [],
     useRestrictions: null,
@@ -28,28 +31,42 @@ function sharedTerms(cite: Cite, licenseName: string): Pick<LicenseTerms, "geogr
       // §2.2 binds redistribution of the Mistral Model and Mistral's own derivatives; your derivatives (§2.3) may go
       // out under other terms but must say they were modified.
       { kind: "include-license-copy", when: "distributing", source: cite("§2.2") },
-      { kind: "notice-file", text: `Licensed by Mistral AI under the ${licenseName}`, when: "distributing", source: cite("§2.2") },
+      {
+        kind: "notice-file",
+        text: `Licensed by Mistral AI under the ${licenseName}`,
+        when: "distributing",
+        source: cite("§2.2"),
+      },
       {
         kind: "mark-modifications",
         when: "distributing-derivatives",
-        source: cite("§2.3", "You include in any such Derivatives made by or for You prominent notices stating that You modified the concerned Mistral Model"),
+        source: cite(
+          "§2.3",
+          "You include in any such Derivatives made by or for You prominent notices stating that You modified the concerned Mistral Model",
+        ),
       },
     ],
     termination: [
       {
         kind: "breach",
         automatic: false,
-        detail: "Mistral AI may terminate at any time if you are in breach; you must then stop using, and permanently delete, all Mistral Models and Derivatives.",
+        detail:
+          "Mistral AI may terminate at any time if you are in breach; you must then stop using, and permanently delete, all Mistral Models and Derivatives.",
         source: cite("§7.2"),
       },
       {
         kind: "ip-litigation",
         automatic: true,
-        detail: "Licenses end as of the date you file a legal action alleging that the model or a Derivative infringes your IP or other rights.",
+        detail:
+          "Licenses end as of the date you file a legal action alleging that the model or a Derivative infringes your IP or other rights.",
         source: cite("§7.3"),
       },
     ],
-    governingLaw: { law: "the laws of France, without regard to choice of law principles; the UN CISG does not apply", venue: "the courts of Paris (exclusive)", source: cite("§8.1–8.2") },
+    governingLaw: {
+      law: "the laws of France, without regard to choice of law principles; the UN CISG does not apply",
+      venue: "the courts of Paris (exclusive)",
+      source: cite("§8.1–8.2"),
+    },
   };
 }
 
@@ -67,11 +84,15 @@ export const mistralLicenses: CatalogEntry[] = [
       commercialUse: {
         kind: "forbidden",
         scope: "research-only",
-        source: mrl("§3.2", "You shall only use the Mistral Models, Derivatives (whether or not created by Mistral AI) and Outputs for Research Purposes."),
+        source: mrl(
+          "§3.2",
+          "You shall only use the Mistral Models, Derivatives (whether or not created by Mistral AI) and Outputs for Research Purposes.",
+        ),
       },
       outputs: {
         training: "conditional",
-        detail: "Outputs are subject to the §3 limits, so they may be used (including to train other models) only for Research Purposes.",
+        detail:
+          "Outputs are subject to the §3 limits, so they may be used (including to train other models) only for Research Purposes.",
         source: mrl("§4.2", "Any Outputs shall be subject to the restrictions set out in Section 3 of this Agreement."),
       },
       ...sharedTerms(mrl, "Mistral AI Research License"),
@@ -97,7 +118,8 @@ export const mistralLicenses: CatalogEntry[] = [
       },
       outputs: {
         training: "not-addressed",
-        detail: "Mistral AI claims no rights in Outputs, and unlike the MRL the §3 limits are not extended to Outputs; training on them is not mentioned.",
+        detail:
+          "Mistral AI claims no rights in Outputs, and unlike the MRL the §3 limits are not extended to Outputs; training on them is not mentioned.",
         source: mnpl("§4.2"),
       },
       ...sharedTerms(mnpl, "Mistral AI Non-Production License"),

@@ -9,7 +9,8 @@ import type { CatalogEntry, Source } from "../types.js";
  * incorporates are not saved.
  */
 
-const url = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/nvidia-open-model-2025-04-28.LICENSE";
+const url =
+  "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/nvidia-open-model-2025-04-28.LICENSE";
 const document = "NVIDIA Open Model License Agreement (April 28, 2025)";
 const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
 
@@ -32,14 +33,22 @@ export const nvidiaLicenses: CatalogEntry[] = [
         // lets Derivative Models go out under "additional or different license terms", with no duty to impose the
         // Trustworthy AI terms on recipients.
         mustPassOn: false,
-        source: cite("§2.3 AI Ethics", "Use of the Models under the Agreement must be consistent with NVIDIA’s Trustworthy AI terms"),
+        source: cite(
+          "§2.3 AI Ethics",
+          "Use of the Models under the Agreement must be consistent with NVIDIA’s Trustworthy AI terms",
+        ),
       },
       // §3.2 also requires "Built on NVIDIA Cosmos" on a related website or documentation for NVIDIA Cosmos Models and
       // anything made with them or their outputs; it is left out because an obligation cannot be scoped to Cosmos
       // models here, and displaying it for other models would misuse NVIDIA's marks (§5).
       obligations: [
         { kind: "include-license-copy", when: "distributing", source: cite("§3.1") },
-        { kind: "notice-file", text: "Licensed by NVIDIA Corporation under the NVIDIA Open Model License", when: "distributing", source: cite("§3.1") },
+        {
+          kind: "notice-file",
+          text: "Licensed by NVIDIA Corporation under the NVIDIA Open Model License",
+          when: "distributing",
+          source: cite("§3.1"),
+        },
       ],
       outputs: {
         training: "allowed",
@@ -51,7 +60,8 @@ export const nvidiaLicenses: CatalogEntry[] = [
         {
           kind: "guardrail-bypass",
           automatic: true,
-          detail: "Your rights end automatically if you bypass, disable, reduce the efficacy of or circumvent any technical limitation, safety guardrail (or its hyperparameter), encryption, security, DRM or authentication mechanism in the Model.",
+          detail:
+            "Your rights end automatically if you bypass, disable, reduce the efficacy of or circumvent any technical limitation, safety guardrail (or its hyperparameter), encryption, security, DRM or authentication mechanism in the Model.",
           source: cite(
             "§2.1 Conditions for Use",
             "If You bypass, disable, reduce the efficacy of, or circumvent any technical limitation, safety guardrail or associated safety guardrail hyperparameter, encryption, security, digital rights management, or authentication mechanism contained in the Model, your rights under this Agreement will automatically terminate.",
@@ -60,19 +70,25 @@ export const nvidiaLicenses: CatalogEntry[] = [
         {
           kind: "ip-litigation",
           automatic: true,
-          detail: "Licenses for a Model or Derivative Model end as of the date you file copyright or patent litigation alleging it infringes.",
+          detail:
+            "Licenses for a Model or Derivative Model end as of the date you file copyright or patent litigation alleging it infringes.",
           source: cite("§2.1 Conditions for Use"),
         },
         {
           kind: "unilateral-amendment",
           automatic: false,
-          detail: "NVIDIA may update the Agreement at any time to comply with legal and regulatory requirements; you must comply with the update or stop copying, using and distributing the Model and Derivative Models.",
-          source: cite("§2.1 Conditions for Use", "NVIDIA may update this Agreement to comply with legal and regulatory requirements at any time"),
+          detail:
+            "NVIDIA may update the Agreement at any time to comply with legal and regulatory requirements; you must comply with the update or stop copying, using and distributing the Model and Derivative Models.",
+          source: cite(
+            "§2.1 Conditions for Use",
+            "NVIDIA may update this Agreement to comply with legal and regulatory requirements at any time",
+          ),
         },
       ],
       governingLaw: {
         law: "the laws of the United States and the State of Delaware, without regard to conflict of laws principles or the UN CISG",
-        venue: "the state and federal courts in Santa Clara County, California (exclusive); either party may seek injunctive relief in any jurisdiction",
+        venue:
+          "the state and federal courts in Santa Clara County, California (exclusive); either party may seek injunctive relief in any jurisdiction",
         source: cite("§10 Governing Law"),
       },
     },

@@ -11,7 +11,8 @@ import type { CatalogEntry, LicenseTerms, Source } from "../types.js";
  */
 
 const LICENSEDB = "053a651f5e0182bec226b90c4ad47a709da8687b";
-const licensedbUrl = (file: string) => `https://github.com/aboutcode-org/scancode-licensedb/blob/${LICENSEDB}/docs/${file}`;
+const licensedbUrl = (file: string) =>
+  `https://github.com/aboutcode-org/scancode-licensedb/blob/${LICENSEDB}/docs/${file}`;
 
 interface RailM extends RailMText {
   /** Hub id and catalog key. */
@@ -39,23 +40,44 @@ export interface RailMText {
 
 /** The RAIL-M licenses that share BigScience's BLOOM RAIL structure: §2–3 grants, §4 conditions, §5 Attachment A, §7 updates. */
 function railM(license: RailM): CatalogEntry {
-  return { key: license.key, name: license.name, kind: "license", spdx: null, hubIds: [license.key], licenseNames: [], url: license.url, osi: { approved: false }, terms: railMTerms(license) };
+  return {
+    key: license.key,
+    name: license.name,
+    kind: "license",
+    spdx: null,
+    hubIds: [license.key],
+    licenseNames: [],
+    url: license.url,
+    osi: { approved: false },
+    terms: railMTerms(license),
+  };
 }
 
 /** The terms the BLOOM RAIL structure gives; no governing law (the RAIL-M texts state none). */
 export function railMTerms(license: RailMText): LicenseTerms {
-  const cite = (section: string, quote?: string): Source => ({ document: license.document, section, url: license.textUrl, ...(quote ? { quote } : {}) });
+  const cite = (section: string, quote?: string): Source => ({
+    document: license.document,
+    section,
+    url: license.textUrl,
+    ...(quote ? { quote } : {}),
+  });
 
   return {
     commercialUse: {
       kind: "allowed",
-      source: cite("§2 Grant of Copyright License", "a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable copyright license"),
+      source: cite(
+        "§2 Grant of Copyright License",
+        "a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable copyright license",
+      ),
     },
     geographic: [],
     useRestrictions: {
       document: license.attachment,
       mustPassOn: true,
-      source: cite("§5 Use-based restrictions", "You shall require all of Your users who use the Model or a Derivative of the Model to comply with the terms of this paragraph (paragraph 5)."),
+      source: cite(
+        "§5 Use-based restrictions",
+        "You shall require all of Your users who use the Model or a Derivative of the Model to comply with the terms of this paragraph (paragraph 5).",
+      ),
     },
     obligations: [
       {
@@ -72,20 +94,33 @@ export function railMTerms(license: RailMText): LicenseTerms {
       { kind: "retain-notices", when: "distributing", source: cite("§4.d") },
       // §7 binds every user, not only redistributors.
       ...(license.latestVersion
-        ? [{ kind: "use-latest-version" as const, when: "using" as const, source: cite("§7 Updates and Runtime Restrictions", "You shall undertake reasonable efforts to use the latest version of the Model.") }]
+        ? [
+            {
+              kind: "use-latest-version" as const,
+              when: "using" as const,
+              source: cite(
+                "§7 Updates and Runtime Restrictions",
+                "You shall undertake reasonable efforts to use the latest version of the Model.",
+              ),
+            },
+          ]
         : []),
     ],
     outputs: {
       training: "conditional",
       detail:
         'Allowed, but a model trained on the Model\'s output to perform similarly (distillation, synthetic data) is a "Derivative of the Model", so the Attachment A restrictions and the §4 conditions follow it; "No use of the output can contravene any provision as stated in the License" (§6).',
-      source: cite(license.derivativesSection, "any other model which is created or initialized by transfer of patterns of the weights, parameters, activations or output of the Model"),
+      source: cite(
+        license.derivativesSection,
+        "any other model which is created or initialized by transfer of patterns of the weights, parameters, activations or output of the Model",
+      ),
     },
     termination: [
       {
         kind: "ip-litigation",
         automatic: true,
-        detail: "Patent licenses under the License end as of the date you file patent litigation alleging the Model or Complementary Material infringes; the copyright license is unaffected.",
+        detail:
+          "Patent licenses under the License end as of the date you file patent litigation alleging the Model or Complementary Material infringes; the copyright license is unaffected.",
         source: cite("§3 Grant of Patent License"),
       },
       {
@@ -103,51 +138,85 @@ export function railMTerms(license: RailMText): LicenseTerms {
 
 const bigcodeDocument = "BigCode Open RAIL-M v1 License Agreement";
 const bigcodeTextUrl = licensedbUrl("bigcode-open-rail-m-v1.LICENSE");
-const bigcode = (section: string, quote?: string): Source => ({ document: bigcodeDocument, section, url: bigcodeTextUrl, ...(quote ? { quote } : {}) });
+const bigcode = (section: string, quote?: string): Source => ({
+  document: bigcodeDocument,
+  section,
+  url: bigcodeTextUrl,
+  ...(quote ? { quote } : {}),
+});
 
 /** BigCode rewrote the template: conditions are in §5, any license carrying ¶4 and Attachment A will do, and no §7 update duty. */
 const bigcodeTerms: LicenseTerms = {
   commercialUse: {
     kind: "allowed",
-    source: bigcode("Section I: Preamble", "Openness here is understood as enabling users of the Model on a royalty free basis to Use it, modify it, and even share commercial versions of it."),
+    source: bigcode(
+      "Section I: Preamble",
+      "Openness here is understood as enabling users of the Model on a royalty free basis to Use it, modify it, and even share commercial versions of it.",
+    ),
   },
   geographic: [],
   useRestrictions: {
     document: "BigCode Open RAIL-M v1, Attachment A (Use Restrictions; 14 restricted uses)",
     mustPassOn: true,
-    source: bigcode("§5.1", "You may Share the Model or Modifications of the Model under any license of your choice that does not contradict the restrictions in Attachment A of this License Agreement and includes: a. Paragraph 4 and the restrictions in Attachment A"),
+    source: bigcode(
+      "§5.1",
+      "You may Share the Model or Modifications of the Model under any license of your choice that does not contradict the restrictions in Attachment A of this License Agreement and includes: a. Paragraph 4 and the restrictions in Attachment A",
+    ),
   },
   obligations: [
     // §5.1.b also accepts use conditions and restrictions that "accomplish the same purpose" as ¶4 and Attachment A.
     { kind: "pass-on-use-restrictions", when: "distributing", source: bigcode("§5.1") },
     { kind: "include-license-copy", when: "distributing", source: bigcode("§5.2.a") },
     // Not a notice in each file: Explanatory Documentation (model cards) of the changes, "of the same or better quality".
-    { kind: "mark-modifications", when: "distributing-derivatives", source: bigcode("§5.2.b", "if sharing Modifications of the Model, add Explanatory Documentation of the same or better quality documenting the changes made to create the Modifications of the Model") },
-    { kind: "retain-notices", when: "distributing", source: bigcode("§5.2.c", "Retain all copyright, patent, trademark, and attribution notices.") },
+    {
+      kind: "mark-modifications",
+      when: "distributing-derivatives",
+      source: bigcode(
+        "§5.2.b",
+        "if sharing Modifications of the Model, add Explanatory Documentation of the same or better quality documenting the changes made to create the Modifications of the Model",
+      ),
+    },
+    {
+      kind: "retain-notices",
+      when: "distributing",
+      source: bigcode("§5.2.c", "Retain all copyright, patent, trademark, and attribution notices."),
+    },
   ],
   outputs: {
     training: "conditional",
     detail:
       'Allowed, but a model created or initialized by transfer of patterns of the Output is a "Modification of the Model", so Attachment A and §5 follow it; you must not contravene the License Agreement with your Use of the Output (§6).',
-    source: bigcode("§1.i", "“Modifications of the Model” means all changes to the Model or any other model which is created or initialized by transfer of patterns of the weights, parameters, activations or Output of the Model."),
+    source: bigcode(
+      "§1.i",
+      "“Modifications of the Model” means all changes to the Model or any other model which is created or initialized by transfer of patterns of the weights, parameters, activations or Output of the Model.",
+    ),
   },
   termination: [
     {
       kind: "ip-litigation",
       automatic: true,
-      detail: "All rights granted under the License Agreement for the Model (not only the patent license) end as of the date you file patent litigation alleging the Model infringes.",
-      source: bigcode("§3 Grant of Patent license", "then any rights granted to You under this License Agreement for the Model shall terminate as of the date such litigation is filed."),
+      detail:
+        "All rights granted under the License Agreement for the Model (not only the patent license) end as of the date you file patent litigation alleging the Model infringes.",
+      source: bigcode(
+        "§3 Grant of Patent license",
+        "then any rights granted to You under this License Agreement for the Model shall terminate as of the date such litigation is filed.",
+      ),
     },
     {
       kind: "breach",
       automatic: true,
-      detail: "Compliance with Attachment A is a condition to the grants: a restricted use is unlicensed, without notice from the Licensor.",
-      source: bigcode("§4 Use conditions", "Compliance with the restrictions in Attachment A is a condition to the grants in this License Agreement."),
+      detail:
+        "Compliance with Attachment A is a condition to the grants: a restricted use is unlicensed, without notice from the Licensor.",
+      source: bigcode(
+        "§4 Use conditions",
+        "Compliance with the restrictions in Attachment A is a condition to the grants in this License Agreement.",
+      ),
     },
     {
       kind: "remote-restriction",
       automatic: false,
-      detail: "The Licensor may restrict (remotely or otherwise) usage of the Model in violation of the License Agreement.",
+      detail:
+        "The Licensor may restrict (remotely or otherwise) usage of the Model in violation of the License Agreement.",
       source: bigcode("§7 Updates and Runtime Restrictions"),
     },
   ],
@@ -180,7 +249,8 @@ export const openrailLicenses: CatalogEntry[] = [
     key: "openrail++",
     name: "CreativeML Open RAIL++-M License",
     document: "CreativeML Open RAIL++-M License (November 24, 2022)",
-    textUrl: "https://github.com/Stability-AI/stablediffusion/blob/cf1d67a6fd5ea1aa600c4df58e5b47da45f6bdbf/LICENSE-MODEL",
+    textUrl:
+      "https://github.com/Stability-AI/stablediffusion/blob/cf1d67a6fd5ea1aa600c4df58e5b47da45f6bdbf/LICENSE-MODEL",
     // The Hub's list points at SDXL's LICENSE.md, a later copy we have not compared; this is the text we checked.
     url: "https://github.com/Stability-AI/stablediffusion/blob/cf1d67a6fd5ea1aa600c4df58e5b47da45f6bdbf/LICENSE-MODEL",
     derivativesSection: '§1, "Derivatives of the Model"',

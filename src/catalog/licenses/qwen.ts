@@ -11,8 +11,10 @@ import type { CatalogEntry, CommercialUse, GoverningLaw, Obligation, Source, Ter
 const QWEN_REPO = "https://github.com/QwenLM/Qwen/blob/2df8e8ac450fa185c421a08b0090ef81826caa6e";
 const TONGYI_URL = `${QWEN_REPO}/Tongyi%20Qianwen%20LICENSE%20AGREEMENT`;
 const TONGYI_RESEARCH_URL = `${QWEN_REPO}/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT`;
-const QWEN_URL = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/qwen-2024.LICENSE";
-const QWEN_RESEARCH_COPY_URL = "https://github.com/roboflow/inference/blob/f22bd024ef9edcc3a51b61a72077b78c10b22220/inference/models/qwen25vl/LICENSE.txt";
+const QWEN_URL =
+  "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/qwen-2024.LICENSE";
+const QWEN_RESEARCH_COPY_URL =
+  "https://github.com/roboflow/inference/blob/f22bd024ef9edcc3a51b61a72077b78c10b22220/inference/models/qwen25vl/LICENSE.txt";
 
 const TONGYI = "Tongyi Qianwen LICENSE AGREEMENT (August 3, 2023)";
 const TONGYI_RESEARCH = "Tongyi Qianwen RESEARCH LICENSE AGREEMENT (November 30, 2023)";
@@ -21,7 +23,13 @@ const QWEN_RESEARCH = "Qwen RESEARCH LICENSE AGREEMENT (September 19, 2024)";
 
 const citer =
   (document: string, url: string, secondary = false) =>
-  (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}), ...(secondary ? { secondary: true as const } : {}) });
+  (section: string, quote?: string): Source => ({
+    document,
+    section,
+    url,
+    ...(quote ? { quote } : {}),
+    ...(secondary ? { secondary: true as const } : {}),
+  });
 
 const tongyi = citer(TONGYI, TONGYI_URL);
 const tongyiResearch = citer(TONGYI_RESEARCH, TONGYI_RESEARCH_URL);
@@ -36,8 +44,10 @@ const mauThreshold = (cite: (section: string, quote?: string) => Source, quote: 
       kind: "monthly-active-users",
       threshold: 100_000_000,
       // The agreements name no measurement date or period beyond "monthly".
-      measuredAt: "monthly active users of the licensee's product or service, while it is commercially using the Materials",
-      consequence: "you must request a license from Alibaba Cloud, and cannot exercise your rights under the Agreement without its express authorization",
+      measuredAt:
+        "monthly active users of the licensee's product or service, while it is commercially using the Materials",
+      consequence:
+        "you must request a license from Alibaba Cloud, and cannot exercise your rights under the Agreement without its express authorization",
     },
   ],
   source: cite("§4 Restrictions", quote),
@@ -65,12 +75,23 @@ const builtWithQwen = (cite: (section: string, quote?: string) => Source, sectio
   ];
 };
 
-const termination = (cite: (section: string, quote?: string) => Source, breach: string, litigation: string): TerminationTrigger[] => [
-  { kind: "breach", automatic: false, detail: "Alibaba Cloud may terminate the Agreement if you breach any of its terms; you must then delete and cease use of the Materials.", source: cite(breach) },
+const termination = (
+  cite: (section: string, quote?: string) => Source,
+  breach: string,
+  litigation: string,
+): TerminationTrigger[] => [
+  {
+    kind: "breach",
+    automatic: false,
+    detail:
+      "Alibaba Cloud may terminate the Agreement if you breach any of its terms; you must then delete and cease use of the Materials.",
+    source: cite(breach),
+  },
   {
     kind: "ip-litigation",
     automatic: true,
-    detail: "All licenses end on the date you bring a suit or other proceeding alleging that the Materials or any output infringe your IP or other rights.",
+    detail:
+      "All licenses end on the date you bring a suit or other proceeding alleging that the Materials or any output infringe your IP or other rights.",
     source: cite(litigation),
   },
 ];
@@ -101,11 +122,18 @@ export const qwenLicenses: CatalogEntry[] = [
       geographic: [],
       // §5.a asks only for compliance with export controls and applicable law; there is no use policy.
       useRestrictions: null,
-      obligations: redistribution(tongyi, "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved."),
+      obligations: redistribution(
+        tongyi,
+        "Tongyi Qianwen is licensed under the Tongyi Qianwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+      ),
       outputs: {
         training: "forbidden",
-        detail: "Neither the Materials nor any output may be used to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
-        source: tongyi("§5.b", "You can not use the Materials or any output therefrom to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof)."),
+        detail:
+          "Neither the Materials nor any output may be used to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
+        source: tongyi(
+          "§5.b",
+          "You can not use the Materials or any output therefrom to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
+        ),
       },
       termination: termination(tongyi, "§8.b", "§6.c"),
       governingLaw: chineseLaw(tongyi, "§9"),
@@ -117,7 +145,11 @@ export const qwenLicenses: CatalogEntry[] = [
     kind: "license",
     spdx: null,
     hubIds: [],
-    licenseNames: ["tongyi-qianwen-research", "tongyi-qianwen-research-license-agreement", "tongyi-qianwen-research-license"],
+    licenseNames: [
+      "tongyi-qianwen-research",
+      "tongyi-qianwen-research-license-agreement",
+      "tongyi-qianwen-research-license",
+    ],
     url: TONGYI_RESEARCH_URL,
     osi: OSI_NOT_APPROVED,
     terms: {
@@ -129,11 +161,18 @@ export const qwenLicenses: CatalogEntry[] = [
       },
       geographic: [],
       useRestrictions: null,
-      obligations: redistribution(tongyiResearch, "Tongyi Qianwen is licensed under the Tongyi Qianwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved."),
+      obligations: redistribution(
+        tongyiResearch,
+        "Tongyi Qianwen is licensed under the Tongyi Qianwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+      ),
       outputs: {
         training: "forbidden",
-        detail: "Neither the Materials nor any output may be used to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
-        source: tongyiResearch("§4.b", "You can not use the Materials or any output therefrom to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof)."),
+        detail:
+          "Neither the Materials nor any output may be used to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
+        source: tongyiResearch(
+          "§4.b",
+          "You can not use the Materials or any output therefrom to improve any other large language model (excluding Tongyi Qianwen or derivative works thereof).",
+        ),
       },
       termination: termination(tongyiResearch, "§7.b", "§5.c"),
       governingLaw: chineseLaw(tongyiResearch, "§8"),
@@ -156,12 +195,16 @@ export const qwenLicenses: CatalogEntry[] = [
       geographic: [],
       useRestrictions: null,
       obligations: [
-        ...redistribution(qwen, "Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved."),
+        ...redistribution(
+          qwen,
+          "Qwen is licensed under the Qwen LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+        ),
         ...builtWithQwen(qwen, "§5.b"),
       ],
       outputs: {
         training: "conditional",
-        detail: "Allowed; a distributed AI model created, trained, fine-tuned or improved with the Materials or their outputs must prominently display “Built with Qwen” or “Improved using Qwen” in its product documentation.",
+        detail:
+          "Allowed; a distributed AI model created, trained, fine-tuned or improved with the Materials or their outputs must prominently display “Built with Qwen” or “Improved using Qwen” in its product documentation.",
         source: qwen("§5.b"),
       },
       termination: termination(qwen, "§8.b", "§6.c"),
@@ -186,12 +229,16 @@ export const qwenLicenses: CatalogEntry[] = [
       geographic: [],
       useRestrictions: null,
       obligations: [
-        ...redistribution(qwenResearch, "Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved."),
+        ...redistribution(
+          qwenResearch,
+          "Qwen is licensed under the Qwen RESEARCH LICENSE AGREEMENT, Copyright (c) Alibaba Cloud. All Rights Reserved.",
+        ),
         ...builtWithQwen(qwenResearch, "§4.b"),
       ],
       outputs: {
         training: "conditional",
-        detail: "Only for Non-Commercial (research or evaluation) purposes; a distributed AI model created, trained, fine-tuned or improved with the Materials or their outputs must prominently display “Built with Qwen” or “Improved using Qwen” in its product documentation.",
+        detail:
+          "Only for Non-Commercial (research or evaluation) purposes; a distributed AI model created, trained, fine-tuned or improved with the Materials or their outputs must prominently display “Built with Qwen” or “Improved using Qwen” in its product documentation.",
         source: qwenResearch("§4.b"),
       },
       termination: termination(qwenResearch, "§7.b", "§5.c"),

@@ -8,7 +8,8 @@ import type { CatalogEntry, Source } from "../types.js";
  * IV General Terms (a–g), V Definitions. The Stability AI Acceptable Use Policy it incorporates is not saved.
  */
 
-const url = "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/stability-ai-community-2024.LICENSE";
+const url =
+  "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/stability-ai-community-2024.LICENSE";
 const document = "Stability AI Community License Agreement (July 5, 2024)";
 const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
 
@@ -30,7 +31,11 @@ export const stabilityLicenses: CatalogEntry[] = [
       commercialUse: {
         kind: "conditional",
         conditions: [
-          { kind: "registration", consequence: "register with Stability AI at https://stability.ai/community-license before using or distributing the Stability AI Materials for a Commercial Purpose" },
+          {
+            kind: "registration",
+            consequence:
+              "register with Stability AI at https://stability.ai/community-license before using or distributing the Stability AI Materials for a Commercial Purpose",
+          },
           {
             kind: "annual-revenue",
             thresholdUsd: 1_000_000,
@@ -47,7 +52,10 @@ export const stabilityLicenses: CatalogEntry[] = [
         // by the AUP through the copy of the Agreement §IV.a(i) requires; nothing asks a redistributor to impose the
         // AUP in its own terms, as the RAIL licenses do.
         mustPassOn: false,
-        source: cite("§IV.b Use Restrictions", "adhere to the Documentation and Stability AI’s AUP, which is hereby incorporated by reference"),
+        source: cite(
+          "§IV.b Use Restrictions",
+          "adhere to the Documentation and Stability AI’s AUP, which is hereby incorporated by reference",
+        ),
       },
       obligations: [
         { kind: "include-license-copy", when: "distributing", source: cite("§IV.a(i)") },
@@ -57,13 +65,21 @@ export const stabilityLicenses: CatalogEntry[] = [
           when: "distributing",
           source: cite("§IV.a(ii)"),
         },
-        { kind: "display-attribution", text: "Powered by Stability AI", when: "distributing", source: cite("§IV.a(iii)") },
+        {
+          kind: "display-attribution",
+          text: "Powered by Stability AI",
+          when: "distributing",
+          source: cite("§IV.a(iii)"),
+        },
         // Worded as the proviso to adding your own attribution notices to a Derivative Work's Notice file; catalogued
         // as a duty, the cautious reading.
         {
           kind: "mark-modifications",
           when: "distributing-derivatives",
-          source: cite("§IV.a", "state in the “Notice” text file that You changed the Stability AI Materials and how it was modified"),
+          source: cite(
+            "§IV.a",
+            "state in the “Notice” text file that You changed the Stability AI Materials and how it was modified",
+          ),
         },
       ],
       outputs: {
@@ -79,20 +95,29 @@ export const stabilityLicenses: CatalogEntry[] = [
         {
           kind: "revenue-threshold",
           automatic: true,
-          detail: "Every license under the Agreement ends as of the date You or Your Affiliates generate more than US$1,000,000 in annual revenue, from any source.",
+          detail:
+            "Every license under the Agreement ends as of the date You or Your Affiliates generate more than US$1,000,000 in annual revenue, from any source.",
           source: cite("§III Commercial Use License", REVENUE_CLAUSE),
         },
         {
           kind: "ip-litigation",
           automatic: true,
-          detail: "Every license under the Agreement ends as of the date you or your Affiliates sue Stability AI alleging the Materials, Derivative Works or their outputs infringe your rights.",
+          detail:
+            "Every license under the Agreement ends as of the date you or your Affiliates sue Stability AI alleging the Materials, Derivative Works or their outputs infringe your rights.",
           source: cite("§IV.c(iv) Disputes"),
         },
-        { kind: "breach", automatic: false, detail: "Stability AI may terminate the Agreement on breach; you must then delete and cease use of the Materials and Derivative Works.", source: cite("§IV.f Term and Termination") },
+        {
+          kind: "breach",
+          automatic: false,
+          detail:
+            "Stability AI may terminate the Agreement on breach; you must then delete and cease use of the Materials and Derivative Works.",
+          source: cite("§IV.f Term and Termination"),
+        },
         {
           kind: "unilateral-amendment",
           automatic: false,
-          detail: "The Acceptable Use Policy the Agreement incorporates is the one at stability.ai/use-policy \"as may be updated from time to time\".",
+          detail:
+            'The Acceptable Use Policy the Agreement incorporates is the one at stability.ai/use-policy "as may be updated from time to time".',
           source: cite('§V Definitions, "AUP"'),
         },
       ],

@@ -1,20 +1,20 @@
-import { acquireSnapshot } from "../../acquire/acquire-snapshot.js";
 import { acquireLineage } from "../../acquire/acquire-lineage.js";
+import { acquireSnapshot } from "../../acquire/acquire-snapshot.js";
+import { HubError } from "../../acquire/hub/hub-error.js";
 import { SnapshotCache } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
 import { checkModel } from "../../evaluate/check-model.js";
-import { HubError } from "../../acquire/hub/hub-error.js";
-import { checkRevision, parseModelRef, type ModelRef } from "../../types/repo-ref.js";
-import { createRedactor } from "../../util/redact.js";
-import { nowFrom, todayFrom, type CliIo } from "../cli-io.js";
 import type { ReportFormat } from "../../report/report-formats.js";
+import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
 import type { CheckResult, ModelError, RunReport } from "../../types/result.js";
+import { createRedactor } from "../../util/redact.js";
+import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
+import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
 import { mapConcurrent } from "../map-concurrent.js";
 import { readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
-import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 
 export interface CheckFlags {
   revision?: string;
@@ -62,12 +62,20 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
         onNotice: (message: string) => stderr(`lic: ${message}\n`),
       };
       const snapshot = await acquireSnapshot(ref, acquire);
-      const lineage = flags.lineage ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency }) : undefined;
+      const lineage = flags.lineage
+        ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency })
+        : undefined;
       return checkModel(snapshot, policy, { today, catalog, ...(lineage ? { lineage } : {}) });
     } catch (error) {
-      if (error instanceof HubError) return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
+      if (error instanceof HubError)
+        return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
       const reason = error instanceof Error ? error.message : String(error);
-      return { model: ref.id, revision: ref.revision, kind: "internal", message: redact(`${ref.id}: internal error: ${reason}`) };
+      return {
+        model: ref.id,
+        revision: ref.revision,
+        kind: "internal",
+        message: redact(`${ref.id}: internal error: ${reason}`),
+      };
     }
   });
 
@@ -102,7 +110,9 @@ function parseModelRefs(models: string[], revision: string | undefined): ModelRe
     refs.set(`${ref.id}@${ref.revision ?? ""}`, ref);
   }
   if (problems.length > 0) {
-    throw new UsageError(`${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION.`);
+    throw new UsageError(
+      `${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION.`,
+    );
   }
   return [...refs.values()];
 }

@@ -1,11 +1,11 @@
 import { getCatalog } from "../../catalog/catalog.js";
-import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
+import { type AuditSink, openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import type { GateMode } from "../../gate/gate-app.js";
-import { GateConfigError, startGate } from "../../gate/start-gate.js";
+import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import { createRedactor } from "../../util/redact.js";
+import { type CliIo, todayFrom } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
-import { todayFrom, type CliIo } from "../cli-io.js";
 import { DEFAULT_ENDPOINT, parseEndpoint, readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -50,14 +50,18 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
 
-  let audit;
+  let audit: AuditSink;
   try {
-    audit = await openAuditLog(flags.auditLog, (error) => stderr(`lic gate: the audit log ${flags.auditLog} failed: ${error.message}\n`));
+    audit = await openAuditLog(flags.auditLog, (error) =>
+      stderr(`lic gate: the audit log ${flags.auditLog} failed: ${error.message}\n`),
+    );
   } catch (error) {
-    throw new UsageError(`--audit-log "${flags.auditLog}" cannot be written: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `--audit-log "${flags.auditLog}" cannot be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
-  let gate;
+  let gate: StartedGate;
   try {
     gate = await startGate({
       policy,
@@ -83,8 +87,12 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
     await audit.close();
     if (error instanceof GateConfigError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") throw new UsageError(`--listen ${flags.listen}: the address is in use; stop what holds it or choose another port`);
-    if (code === "EACCES") throw new UsageError(`--listen ${flags.listen}: not allowed to listen there; choose a port above 1023`);
+    if (code === "EADDRINUSE")
+      throw new UsageError(
+        `--listen ${flags.listen}: the address is in use; stop what holds it or choose another port`,
+      );
+    if (code === "EACCES")
+      throw new UsageError(`--listen ${flags.listen}: not allowed to listen there; choose a port above 1023`);
     if (code === "EADDRNOTAVAIL") throw new UsageError(`--listen ${flags.listen}: this machine has no such address`);
     throw error;
   }
@@ -116,8 +124,9 @@ function dailyValue(compute: () => string): () => string {
 
 /** `HOST:PORT`, `[IPv6]:PORT`, or `:PORT` for all addresses. */
 export function parseListen(value: string): { host: string; port: number } {
-  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s\[\]]*)):(\d{1,5})$/.exec(value.trim());
+  const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]*)):(\d{1,5})$/.exec(value.trim());
   const port = match ? Number(match[3]) : NaN;
-  if (!match || port > 65535) throw new UsageError(`--listen "${value}" is not HOST:PORT; e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080`);
+  if (!match || port > 65535)
+    throw new UsageError(`--listen "${value}" is not HOST:PORT; e.g. 127.0.0.1:8080, 0.0.0.0:8080 or [::1]:8080`);
   return { host: match[1] ?? (match[2] || "0.0.0.0"), port };
 }

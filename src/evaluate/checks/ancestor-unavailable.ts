@@ -10,6 +10,12 @@ export default defineCheck({
         code: "ancestor-unavailable" as const,
         severity: ancestor.unavailable!.reason === "cycle" ? ("info" as const) : ("warning" as const),
         args: { ancestor: ancestor.id, reason: ancestor.unavailable!.reason, message: ancestor.unavailable!.message },
-        evidence: [{ source: "api" as const, field: "base_model", value: `${ancestor.parent} → ${ancestor.id} (${ancestor.relation})` }],
+        evidence: [
+          {
+            source: "api" as const,
+            field: "base_model",
+            value: `${ancestor.parent} → ${ancestor.id} (${ancestor.relation})`,
+          },
+        ],
       })),
 });

@@ -6,6 +6,7 @@ import licenseCommercialConditions from "./license-commercial-conditions.js";
 import licenseDenied from "./license-denied.js";
 import licenseFilesUnreadable from "./license-files-unreadable.js";
 import licenseGeographicRestriction from "./license-geographic-restriction.js";
+import licenseLaundering from "./license-laundering.js";
 import licenseMismatch from "./license-mismatch.js";
 import licenseMissing from "./license-missing.js";
 import licenseNonCommercial from "./license-non-commercial.js";
@@ -17,7 +18,6 @@ import licenseTextModified from "./license-text-modified.js";
 import licenseTextUnrecognized from "./license-text-unrecognized.js";
 import licenseUnidentified from "./license-unidentified.js";
 import licenseUseRestrictions from "./license-use-restrictions.js";
-import licenseLaundering from "./license-laundering.js";
 import lineageObligationMissed from "./lineage-obligation-missed.js";
 
 /** Codes about the policy's waivers themselves, decided in check.ts after every check has run. */
@@ -46,4 +46,3 @@ export const checks: { [Code in CheckCode]: Check<Code> } = {
   "lineage-obligation-missed": lineageObligationMissed,
   "ancestor-unavailable": ancestorUnavailable,
 };
-

@@ -15,14 +15,21 @@ export default defineCheck({
     return licensesInScope(context).flatMap((license) => {
       const use = license.entry?.terms?.commercialUse;
       if (use?.kind !== "conditional") return [];
-      const exceeded = use.conditions.map((condition) => exceededBy(condition, context.policy.context)).find((over) => over !== null) ?? null;
+      const exceeded =
+        use.conditions
+          .map((condition) => exceededBy(condition, context.policy.context))
+          .find((over) => over !== null) ?? null;
       const decided = exceeded ? { severity: "error" as const, rule: exceeded.at } : rule;
       if (!decided) return [];
       return [
         {
           code: "license-commercial-conditions" as const,
           ...decided,
-          args: { license: license.key, conditions: use.conditions.map(describeCondition), exceeded: exceeded?.text ?? null },
+          args: {
+            license: license.key,
+            conditions: use.conditions.map(describeCondition),
+            exceeded: exceeded?.text ?? null,
+          },
           evidence: license.evidence,
           term: use.source,
         },
@@ -31,12 +38,29 @@ export default defineCheck({
   },
 });
 
-function exceededBy(condition: CommercialCondition, context: PolicyContext): { text: string; at: RuleReference } | null {
-  if (condition.kind === "monthly-active-users" && context.monthlyActiveUsers && context.monthlyActiveUsers.value > condition.threshold) {
-    return { text: `${context.monthlyActiveUsers.value.toLocaleString("en-US")} monthly active users is over ${condition.threshold.toLocaleString("en-US")}`, at: context.monthlyActiveUsers.at };
+function exceededBy(
+  condition: CommercialCondition,
+  context: PolicyContext,
+): { text: string; at: RuleReference } | null {
+  if (
+    condition.kind === "monthly-active-users" &&
+    context.monthlyActiveUsers &&
+    context.monthlyActiveUsers.value > condition.threshold
+  ) {
+    return {
+      text: `${context.monthlyActiveUsers.value.toLocaleString("en-US")} monthly active users is over ${condition.threshold.toLocaleString("en-US")}`,
+      at: context.monthlyActiveUsers.at,
+    };
   }
-  if (condition.kind === "annual-revenue" && context.annualRevenueUsd && context.annualRevenueUsd.value > condition.thresholdUsd) {
-    return { text: `US$${context.annualRevenueUsd.value.toLocaleString("en-US")} annual revenue is over US$${condition.thresholdUsd.toLocaleString("en-US")}`, at: context.annualRevenueUsd.at };
+  if (
+    condition.kind === "annual-revenue" &&
+    context.annualRevenueUsd &&
+    context.annualRevenueUsd.value > condition.thresholdUsd
+  ) {
+    return {
+      text: `US$${context.annualRevenueUsd.value.toLocaleString("en-US")} annual revenue is over US$${condition.thresholdUsd.toLocaleString("en-US")}`,
+      at: context.annualRevenueUsd.at,
+    };
   }
   return null;
 }

@@ -9,6 +9,14 @@ export default defineCheck({
     licensesInScope(context).flatMap((license) => {
       const entry = context.policy.deny.find((denied) => keysOf(denied.expression).includes(license.key));
       if (!entry) return [];
-      return [{ code: "license-denied" as const, severity: "error" as const, args: { license: license.key, entry: entry.raw }, evidence: license.evidence, rule: entry.at }];
+      return [
+        {
+          code: "license-denied" as const,
+          severity: "error" as const,
+          args: { license: license.key, entry: entry.raw },
+          evidence: license.evidence,
+          rule: entry.at,
+        },
+      ];
     }),
 });

@@ -17,11 +17,19 @@ export default defineCheck({
     const modality = isMultimodal(context.snapshot);
     return licensesInScope(context).flatMap((license) =>
       (license.entry?.terms?.geographic ?? [])
-        .filter((restriction) => restriction.region === "EU" && (restriction.appliesTo === "all-models" || modality.multimodal))
+        .filter(
+          (restriction) =>
+            restriction.region === "EU" && (restriction.appliesTo === "all-models" || modality.multimodal),
+        )
         .map((restriction) => ({
           code: "license-geographic-restriction" as const,
           ...rule,
-          args: { license: license.key, region: restriction.region, domicile: domicile.value.toUpperCase(), multimodal: modality.multimodal },
+          args: {
+            license: license.key,
+            region: restriction.region,
+            domicile: domicile.value.toUpperCase(),
+            multimodal: modality.multimodal,
+          },
           evidence: [...license.evidence, modality.evidence],
           term: restriction.source,
         })),

@@ -11,12 +11,18 @@ export default defineCheck({
     const declared = licenses.licenses.filter((license) => license.sources.includes("declared"));
     if (declared.length === 0) return [];
     const declaredIds = declared.map((license) => license.id);
-    const declaredEvidence = declared.flatMap((license) => license.evidence.filter((item) => item.source === "card" || item.source === "tag"));
+    const declaredEvidence = declared.flatMap((license) =>
+      license.evidence.filter((item) => item.source === "card" || item.source === "tag"),
+    );
     return lineage.flatMap((ancestor) =>
       ancestor.licenses
         .filter((id) => !declaredIds.includes(id))
         .map((id) => {
-          const ancestorEvidence: Evidence = { source: "api", field: "lineage", value: `${ancestor.id}@${ancestor.sha ?? "?"} declares ${ancestor.licenses.join(", ")}` };
+          const ancestorEvidence: Evidence = {
+            source: "api",
+            field: "lineage",
+            value: `${ancestor.id}@${ancestor.sha ?? "?"} declares ${ancestor.licenses.join(", ")}`,
+          };
           return {
             code: "license-laundering" as const,
             severity: "warning" as const,

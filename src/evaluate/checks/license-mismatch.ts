@@ -8,13 +8,17 @@ import { defineCheck } from "./define-check.js";
 export default defineCheck({
   code: "license-mismatch",
   run: ({ snapshot, licenses }) => {
-    const declared = licenses.licenses.filter((license) => license.sources.includes("declared")).map((license) => license.id);
+    const declared = licenses.licenses
+      .filter((license) => license.sources.includes("declared"))
+      .map((license) => license.id);
     if (declared.length === 0) return [];
     return licenses.texts.flatMap((text) =>
       text.matches
         .filter((match) => match.kind === "exact" && !declared.includes(match.id))
         .map((match) => {
-          const declaredEvidence = licenses.licenses.filter((license) => declared.includes(license.id)).flatMap((license) => license.evidence.filter((item) => item.source !== "file"));
+          const declaredEvidence = licenses.licenses
+            .filter((license) => declared.includes(license.id))
+            .flatMap((license) => license.evidence.filter((item) => item.source !== "file"));
           return {
             code: "license-mismatch" as const,
             severity: "warning" as const,

@@ -6,9 +6,12 @@ export default defineCheck({
   code: "license-missing",
   run: ({ snapshot, licenses }) => {
     if (licenses.licenses.length > 0 || licenses.unidentified.length > 0) return [];
-    const evidence: Evidence[] = [{ source: "api", field: "cardData.license", value: snapshot.cardData?.["license"] ?? null }];
+    const evidence: Evidence[] = [
+      { source: "api", field: "cardData.license", value: snapshot.cardData?.["license"] ?? null },
+    ];
     for (const file of snapshot.texts) {
-      if (file.role !== "readme") evidence.push({ source: "file", file: file.path, commit: snapshot.sha, sha256: file.sha256 });
+      if (file.role !== "readme")
+        evidence.push({ source: "file", file: file.path, commit: snapshot.sha, sha256: file.sha256 });
     }
     return [{ code: "license-missing", severity: "error", args: { texts: licenses.texts.length }, evidence }];
   },

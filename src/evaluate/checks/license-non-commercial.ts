@@ -13,7 +13,15 @@ export default defineCheck({
     return licensesInScope(context).flatMap((license) => {
       const use = license.entry?.terms?.commercialUse;
       if (use?.kind !== "forbidden") return [];
-      return [{ code: "license-non-commercial" as const, ...rule, args: { license: license.key, scope: use.scope }, evidence: license.evidence, term: use.source }];
+      return [
+        {
+          code: "license-non-commercial" as const,
+          ...rule,
+          args: { license: license.key, scope: use.scope },
+          evidence: license.evidence,
+          term: use.source,
+        },
+      ];
     });
   },
 });

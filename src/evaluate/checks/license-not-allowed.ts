@@ -1,4 +1,4 @@
-import { leavesOf, type LicenseLeaf } from "../../identify/parse-expression.js";
+import { type LicenseLeaf, leavesOf } from "../../identify/parse-expression.js";
 import { defineCheck } from "./define-check.js";
 import { licensesInScope } from "./policy-rules.js";
 
@@ -12,10 +12,19 @@ export default defineCheck({
     const { allow } = context.policy;
     if (allow === null) return [];
     const allowed = new Set(allow.flatMap((entry) => leavesOf(entry.expression).map(leafKey)));
-    const rule = { ...(allow[0]?.at ?? { file: context.policy.files.at(-1) ?? "", line: null }), path: "licenses.allow" };
+    const rule = {
+      ...(allow[0]?.at ?? { file: context.policy.files.at(-1) ?? "", line: null }),
+      path: "licenses.allow",
+    };
     return licensesInScope(context)
       .filter((license) => !allowed.has(`${license.key}|${license.exception ?? ""}`))
-      .map((license) => ({ code: "license-not-allowed" as const, severity: "error" as const, args: { license: license.key }, evidence: license.evidence, rule }));
+      .map((license) => ({
+        code: "license-not-allowed" as const,
+        severity: "error" as const,
+        args: { license: license.key },
+        evidence: license.evidence,
+        rule,
+      }));
   },
 });
 

@@ -6,5 +6,10 @@ export default defineCheck({
   run: ({ licenses }) =>
     licenses.licenses
       .filter((license) => !license.known)
-      .map((license) => ({ code: "license-not-in-catalog" as const, severity: "warning" as const, args: { id: license.id }, evidence: license.evidence })),
+      .map((license) => ({
+        code: "license-not-in-catalog" as const,
+        severity: "warning" as const,
+        args: { id: license.id },
+        evidence: license.evidence,
+      })),
 });

@@ -16,7 +16,11 @@ export default defineCheck({
           ...rule,
           args: { license: license.key, stance: stance?.statement ?? null },
           evidence: license.evidence,
-          ...(stance ? { term: { document: `Open Source Initiative (${stance.date})`, url: stance.url, quote: stance.statement } } : {}),
+          ...(stance
+            ? {
+                term: { document: `Open Source Initiative (${stance.date})`, url: stance.url, quote: stance.statement },
+              }
+            : {}),
         };
       });
   },

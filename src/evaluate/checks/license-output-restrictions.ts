@@ -10,7 +10,15 @@ export default defineCheck({
     return licensesInScope(context).flatMap((license) => {
       const outputs = license.entry?.terms?.outputs;
       if (outputs?.training !== "forbidden") return [];
-      return [{ code: "license-output-restrictions" as const, ...rule, args: { license: license.key, detail: outputs.detail }, evidence: license.evidence, term: outputs.source }];
+      return [
+        {
+          code: "license-output-restrictions" as const,
+          ...rule,
+          args: { license: license.key, detail: outputs.detail },
+          evidence: license.evidence,
+          term: outputs.source,
+        },
+      ];
     });
   },
 });

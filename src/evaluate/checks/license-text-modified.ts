@@ -12,7 +12,13 @@ export default defineCheck({
           return {
             code: "license-text-modified" as const,
             severity: "warning" as const,
-            args: { text: describeText(text), document: match.document, score: match.score, missing: match.differences.missing, added: match.differences.added },
+            args: {
+              text: describeText(text),
+              document: match.document,
+              score: match.score,
+              missing: match.differences.missing,
+              added: match.differences.added,
+            },
             evidence: [textEvidence(text, snapshot.sha)],
           };
         }),

@@ -5,11 +5,24 @@ export default defineCheck({
   code: "license-text-unrecognized",
   run: ({ snapshot, licenses }) =>
     licenses.texts
-      .filter((text) => text.origin.kind === "file" && text.origin.role !== "notice" && text.matches.length === 0 && text.sentences > 0)
+      .filter(
+        (text) =>
+          text.origin.kind === "file" &&
+          text.origin.role !== "notice" &&
+          text.matches.length === 0 &&
+          text.sentences > 0,
+      )
       .map((text) => ({
         code: "license-text-unrecognized" as const,
         severity: "info" as const,
         args: { text: text.origin.kind === "file" ? text.origin.path : "" },
-        evidence: [{ source: "file" as const, file: text.origin.kind === "file" ? text.origin.path : "", commit: snapshot.sha, sha256: text.sha256 }],
+        evidence: [
+          {
+            source: "file" as const,
+            file: text.origin.kind === "file" ? text.origin.path : "",
+            commit: snapshot.sha,
+            sha256: text.sha256,
+          },
+        ],
       })),
 });

@@ -18,7 +18,10 @@ export default defineCheck({
     return licensesInScope(context).flatMap((license) => {
       const restrictions = license.entry?.terms?.useRestrictions;
       if (!restrictions) return [];
-      const applicable = [rules.useRestrictions, restrictions.mustPassOn && distributes ? rules.passOnRestrictions : undefined]
+      const applicable = [
+        rules.useRestrictions,
+        restrictions.mustPassOn && distributes ? rules.passOnRestrictions : undefined,
+      ]
         .filter((setting) => setting !== undefined && setting.value !== "allow")
         .map((setting) => ({ severity: OUTCOME_SEVERITY[setting!.value], rule: setting!.at }))
         .sort((a, b) => RANK[b.severity] - RANK[a.severity]);

@@ -16,7 +16,14 @@ export default defineCheck({
         const ancestor = lineage.find((candidate) => candidate.licenses.includes(license.id));
         const obligations = catalog.get(license.id)?.terms?.obligations ?? [];
         return obligations.flatMap((obligation) => {
-          const detail = missed(obligation, snapshot, license.id, licenses.texts.flatMap((text) => text.matches.filter((match) => match.kind === "exact").map((match) => match.id)));
+          const detail = missed(
+            obligation,
+            snapshot,
+            license.id,
+            licenses.texts.flatMap((text) =>
+              text.matches.filter((match) => match.kind === "exact").map((match) => match.id),
+            ),
+          );
           if (!detail) return [];
           return [
             {
@@ -37,11 +44,17 @@ function missed(obligation: Obligation, snapshot: ModelSnapshot, license: string
   const unread = snapshot.gaps.length > 0;
   switch (obligation.kind) {
     case "name-prefix":
-      return obligation.text && !name.startsWith(obligation.text) ? `the model's name "${name}" does not begin with "${obligation.text}"` : null;
+      return obligation.text && !name.startsWith(obligation.text)
+        ? `the model's name "${name}" does not begin with "${obligation.text}"`
+        : null;
     case "include-license-copy":
-      return !shipped.includes(license) && !unread ? `the repo ships no copy of the ${license} license${licenseFiles.length > 0 ? ` (its license files are other texts: ${licenseFiles.map((file) => file.path).join(", ")})` : ""}` : null;
+      return !shipped.includes(license) && !unread
+        ? `the repo ships no copy of the ${license} license${licenseFiles.length > 0 ? ` (its license files are other texts: ${licenseFiles.map((file) => file.path).join(", ")})` : ""}`
+        : null;
     case "pass-on-use-restrictions":
-      return !shipped.includes(license) && !unread ? `the repo ships no license text carrying the ${license} use restrictions` : null;
+      return !shipped.includes(license) && !unread
+        ? `the repo ships no license text carrying the ${license} use restrictions`
+        : null;
     case "notice-file":
       return !snapshot.files.some((file) => /(^|\/)notice([._-]|$)/i.test(file)) ? "the repo has no NOTICE file" : null;
     default:

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
-import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../../policy/policy.js";
 import { leavesOf } from "../../identify/parse-expression.js";
+import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../../policy/policy.js";
 import type { Evidence, RuleReference, Severity } from "../../types/finding.js";
 import type { CheckContext } from "./define-check.js";
 
@@ -18,7 +18,12 @@ export function licensesInScope({ licenses, catalog }: CheckContext): LicenseInS
   for (const leaf of licenses.tree ? leavesOf(licenses.tree) : []) {
     if (seen.has(leaf.key)) continue;
     const evidence = licenses.licenses.find((license) => license.id === leaf.key)?.evidence ?? [];
-    seen.set(leaf.key, { key: leaf.key, exception: leaf.kind === "with" ? leaf.exception : null, entry: catalog.get(leaf.key), evidence });
+    seen.set(leaf.key, {
+      key: leaf.key,
+      exception: leaf.kind === "with" ? leaf.exception : null,
+      entry: catalog.get(leaf.key),
+      evidence,
+    });
   }
   return [...seen.values()];
 }

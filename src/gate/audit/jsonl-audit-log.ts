@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import type { Redactor } from "../../util/redact.js";
 import type { Verdict } from "../../types/result.js";
+import type { Redactor } from "../../util/redact.js";
 
 /**
  * One line of the audit log: who asked for what, and what the policy said. Headers are never logged, so a

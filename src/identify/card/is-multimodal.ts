@@ -18,16 +18,25 @@ const MULTIMODAL_TASKS = new Set([
 ]);
 
 /** Architectures of vision-language models, for cards without a task: Llama 4, Llama 3.2 Vision (Mllama), LLaVA, *VL*. */
-const MULTIMODAL_ARCHITECTURE = /^(Llama4ForConditionalGeneration|Mllama\w*|Llava\w*|\w*VL\w*|\w*Vision\w*|\w*ImageTextToText\w*)$/;
+const MULTIMODAL_ARCHITECTURE =
+  /^(Llama4ForConditionalGeneration|Mllama\w*|Llava\w*|\w*VL\w*|\w*Vision\w*|\w*ImageTextToText\w*)$/;
 
 /** Whether the model is multimodal, with the evidence that says so (or that it is not). */
 export function isMultimodal(snapshot: ModelSnapshot): { multimodal: boolean; evidence: Evidence } {
   if (snapshot.pipelineTag) {
-    return { multimodal: MULTIMODAL_TASKS.has(snapshot.pipelineTag), evidence: { source: "api", field: "pipeline_tag", value: snapshot.pipelineTag } };
+    return {
+      multimodal: MULTIMODAL_TASKS.has(snapshot.pipelineTag),
+      evidence: { source: "api", field: "pipeline_tag", value: snapshot.pipelineTag },
+    };
   }
   const architectures = snapshot.config?.["architectures"];
-  const names = Array.isArray(architectures) ? architectures.filter((name): name is string => typeof name === "string") : [];
+  const names = Array.isArray(architectures)
+    ? architectures.filter((name): name is string => typeof name === "string")
+    : [];
   const tag = snapshot.tags.find((candidate) => MULTIMODAL_TASKS.has(candidate));
   if (tag) return { multimodal: true, evidence: { source: "tag", tag } };
-  return { multimodal: names.some((name) => MULTIMODAL_ARCHITECTURE.test(name)), evidence: { source: "api", field: "config.architectures", value: names } };
+  return {
+    multimodal: names.some((name) => MULTIMODAL_ARCHITECTURE.test(name)),
+    evidence: { source: "api", field: "config.architectures", value: names },
+  };
 }

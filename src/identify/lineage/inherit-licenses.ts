@@ -1,8 +1,8 @@
 import type { Catalog } from "../../catalog/catalog.js";
-import { parseFrontMatter } from "../card/parse-front-matter.js";
-import { analyzeLicenses } from "../analyze-licenses.js";
 import type { LicenseAnalysis, LicenseTree } from "../../types/result.js";
 import type { Ancestor } from "../../types/snapshot.js";
+import { analyzeLicenses } from "../analyze-licenses.js";
+import { parseFrontMatter } from "../card/parse-front-matter.js";
 
 /** Each ancestor with the licenses its own metadata declares (card, tags, gate prompt). */
 export function licenseAncestors(ancestors: Ancestor[], catalog: Catalog): Ancestor[] {
@@ -18,11 +18,19 @@ export function licenseAncestors(ancestors: Ancestor[], catalog: Catalog): Ances
  * licenses and the expression (AND: it applies on top of the model's own), with the ancestor it came from.
  */
 export function inheritLicenses(analysis: LicenseAnalysis, ancestors: Ancestor[], catalog: Catalog): LicenseAnalysis {
-  const licenses = analysis.licenses.map((license) => ({ ...license, sources: [...license.sources], evidence: [...license.evidence] }));
+  const licenses = analysis.licenses.map((license) => ({
+    ...license,
+    sources: [...license.sources],
+    evidence: [...license.evidence],
+  }));
   let tree = analysis.tree;
   for (const ancestor of ancestors) {
     for (const id of ancestor.licenses) {
-      const evidence = { source: "api" as const, field: "lineage", value: `${ancestor.id}@${ancestor.sha ?? "?"} (${ancestor.relation}, depth ${ancestor.depth})` };
+      const evidence = {
+        source: "api" as const,
+        field: "lineage",
+        value: `${ancestor.id}@${ancestor.sha ?? "?"} (${ancestor.relation}, depth ${ancestor.depth})`,
+      };
       const existing = licenses.find((license) => license.id === id);
       if (existing) {
         if (!existing.sources.includes("inherited")) existing.sources.push("inherited");
@@ -30,7 +38,13 @@ export function inheritLicenses(analysis: LicenseAnalysis, ancestors: Ancestor[]
         continue;
       }
       const entry = catalog.get(id);
-      licenses.push({ id, name: entry?.name ?? id, known: entry !== undefined, sources: ["inherited"], evidence: [evidence] });
+      licenses.push({
+        id,
+        name: entry?.name ?? id,
+        known: entry !== undefined,
+        sources: ["inherited"],
+        evidence: [evidence],
+      });
       const leaf: LicenseTree = { kind: "license", key: id, known: entry !== undefined };
       tree = tree ? { kind: "and", left: tree, right: leaf } : leaf;
     }

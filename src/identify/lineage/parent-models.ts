@@ -1,5 +1,5 @@
-import { parseModelRef } from "../../types/repo-ref.js";
 import type { Evidence } from "../../types/finding.js";
+import { parseModelRef } from "../../types/repo-ref.js";
 import type { JsonValue, ModelSnapshot } from "../../types/snapshot.js";
 
 /** How a model derives from its parent, in the Hub's words (hub-docs model-cards.md, `base_model_relation`). */
@@ -40,7 +40,8 @@ export function parentModels(snapshot: ModelSnapshot): ParentModel[] {
     const rest = tag.slice(TAG_PREFIX.length);
     const colon = rest.indexOf(":");
     const relation = colon > 0 ? rest.slice(0, colon) : null;
-    if (relation !== null && RELATIONS.has(relation)) add(rest.slice(colon + 1), relation as Relation, { source: "tag", tag });
+    if (relation !== null && RELATIONS.has(relation))
+      add(rest.slice(colon + 1), relation as Relation, { source: "tag", tag });
     else if (relation === null) add(rest, null, { source: "tag", tag });
   }
   for (const { id, relation } of baseModelsField(snapshot.baseModels)) {
@@ -50,7 +51,10 @@ export function parentModels(snapshot: ModelSnapshot): ParentModel[] {
 
   const card = snapshot.cardData ?? {};
   const declared = card["base_model"];
-  const relation = typeof card["base_model_relation"] === "string" && RELATIONS.has(card["base_model_relation"]) ? (card["base_model_relation"] as Relation) : null;
+  const relation =
+    typeof card["base_model_relation"] === "string" && RELATIONS.has(card["base_model_relation"])
+      ? (card["base_model_relation"] as Relation)
+      : null;
   const ids = Array.isArray(declared) ? declared : declared === undefined || declared === null ? [] : [declared];
   ids.forEach((id, index) => {
     if (typeof id !== "string") return;
@@ -64,8 +68,10 @@ export function parentModels(snapshot: ModelSnapshot): ParentModel[] {
 /** `baseModels` is undocumented: `{ relation, models: [{ id }] }` in recorded answers, a list of ids in the Python client's docstring. */
 function baseModelsField(value: JsonValue | null): { id: string; relation: Relation | null }[] {
   if (!value || typeof value !== "object") return [];
-  if (Array.isArray(value)) return value.filter((id): id is string => typeof id === "string").map((id) => ({ id, relation: null }));
-  const relation = typeof value["relation"] === "string" && RELATIONS.has(value["relation"]) ? (value["relation"] as Relation) : null;
+  if (Array.isArray(value))
+    return value.filter((id): id is string => typeof id === "string").map((id) => ({ id, relation: null }));
+  const relation =
+    typeof value["relation"] === "string" && RELATIONS.has(value["relation"]) ? (value["relation"] as Relation) : null;
   const models = Array.isArray(value["models"]) ? value["models"] : [];
   return models.flatMap((model) => {
     const id = model && typeof model === "object" && !Array.isArray(model) ? model["id"] : model;

@@ -1,4 +1,4 @@
-import { TEMPLATE_SLOT, toSentences, type NormalizeOptions } from "./normalize-text.js";
+import { type NormalizeOptions, TEMPLATE_SLOT, toSentences } from "./normalize-text.js";
 
 /** Word n-grams: long enough that shared phrasing between different licenses rarely collides, short enough to survive edits. */
 export const SHINGLE_SIZE = 3;

@@ -47,14 +47,19 @@ interface Candidate {
 }
 
 /** Identifies the licenses a text contains, best first, each as an exact or a near match. Pure and synchronous. */
-export function identifyLicenseText(text: string, library: ReferenceLibrary = getReferenceLibrary()): TextIdentification {
+export function identifyLicenseText(
+  text: string,
+  library: ReferenceLibrary = getReferenceLibrary(),
+): TextIdentification {
   const { sentences, shingles } = fingerprint(text);
   if (shingles.size === 0) return { matches: [], unexplained: 0, sentences: 0 };
 
   const candidates = scoreCandidates(shingles, library);
   const selected = selectMatches(candidates, shingles);
   // In the order the documents stand in the text: a license, then the use policy appended to it.
-  const matches = compareSentences(selected, sentences, library).sort((a, b) => Math.min(...a.explains) - Math.min(...b.explains));
+  const matches = compareSentences(selected, sentences, library).sort(
+    (a, b) => Math.min(...a.explains) - Math.min(...b.explains),
+  );
   const explained = new Set(matches.flatMap((match) => match.explains));
   return {
     matches: matches.map((match) => match.result),
@@ -73,9 +78,12 @@ function scoreCandidates(shingles: Set<number>, library: ReferenceLibrary): Cand
     if (!reference) continue;
     const shared = countShared(reference.shingles, shingles);
     const score = shared / reference.shingles.size;
-    if (score >= CANDIDATE_SCORE) candidates.push({ reference, score, dice: (2 * shared) / (reference.shingles.size + shingles.size) });
+    if (score >= CANDIDATE_SCORE)
+      candidates.push({ reference, score, dice: (2 * shared) / (reference.shingles.size + shingles.size) });
   }
-  return candidates.sort((a, b) => b.score - a.score || b.dice - a.dice || a.reference.key.localeCompare(b.reference.key));
+  return candidates.sort(
+    (a, b) => b.score - a.score || b.dice - a.dice || a.reference.key.localeCompare(b.reference.key),
+  );
 }
 
 /** Greedy: the best candidate, then any other that explains enough of what the chosen ones leave. */
@@ -106,7 +114,10 @@ function compareSentences(
     const explains: number[] = [];
     sentences.forEach((sentence, position) => {
       if (owner[position] !== -1) return;
-      const template = (unmatched.get(hashes[position]!) ?? 0) > 0 ? null : reference.templates.find(({ pattern, hash }) => (unmatched.get(hash) ?? 0) > 0 && pattern.test(sentence));
+      const template =
+        (unmatched.get(hashes[position]!) ?? 0) > 0
+          ? null
+          : reference.templates.find(({ pattern, hash }) => (unmatched.get(hash) ?? 0) > 0 && pattern.test(sentence));
       const hash = template ? template.hash : hashes[position]!;
       const count = unmatched.get(hash) ?? 0;
       if (count === 0) return;
@@ -130,8 +141,12 @@ function compareSentences(
   return perMatch.map((match, index) => {
     const start = starts[index]!;
     const { termsEnd } = match.candidate.reference;
-    const end = termsEnd === null ? -1 : match.explains.find((position) => hashes[position] === termsEnd) ?? -1;
-    const nextStart = Math.min(sentences.length, ...starts.filter((other) => other > start), ...(end === -1 ? [] : [end + 1]));
+    const end = termsEnd === null ? -1 : (match.explains.find((position) => hashes[position] === termsEnd) ?? -1);
+    const nextStart = Math.min(
+      sentences.length,
+      ...starts.filter((other) => other > start),
+      ...(end === -1 ? [] : [end + 1]),
+    );
     const added: string[] = [];
     for (let position = start; position < nextStart; position++) {
       if (owner[position] === -1) added.push(quote(sentences[position]!));

@@ -6,7 +6,8 @@
 /** Stands for a template slot (`<year>`, `<copyright holders>`) in an SPDX reference text. */
 export const TEMPLATE_SLOT = "lictemplateslot";
 
-const HTML_TAG = /<\/?(?:br|p|div|span|a|b|i|u|strong|em|sup|sub|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|code|pre|hr|img|center|font)\b[^>]*>/gi;
+const HTML_TAG =
+  /<\/?(?:br|p|div|span|a|b|i|u|strong|em|sup|sub|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|code|pre|hr|img|center|font)\b[^>]*>/gi;
 const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\([^)\s]*\)/g;
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~>])/g;
 /**
@@ -14,13 +15,15 @@ const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~>])/g;
  * It needs a year or a slot after the symbol, so the notice text a license itself prescribes
  * ("… Copyright © Meta Platforms, Inc. All Rights Reserved.") is kept even where wrapping starts a line with it.
  */
-const COPYRIGHT_NOTICE = /^[ \t>*#-]*(?:copyright|\(c\)|©)(?:\s*(?:\(c\)|©|copyright))*\s*(?:\d{4}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})/i;
+const COPYRIGHT_NOTICE =
+  /^[ \t>*#-]*(?:copyright|\(c\)|©)(?:\s*(?:\(c\)|©|copyright))*\s*(?:\d{4}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})/i;
 /** A paragraph that starts like a notice ("Copyright (c) Microsoft Corporation."), with or without a year. */
 const NOTICE_PARAGRAPH = /^[ \t>*#-]*(?:copyright\b|\(c\)|©)/i;
 /** A notice paragraph this short is a notice wrapped over lines; a longer one is a notice with the license under it. */
 const MAX_NOTICE_PARAGRAPH = 400;
 /** Words that make a paragraph a grant, not a bare notice, however short (`Copyright 1993 X. Permission is granted…`). */
-const GRANT_WORDS = /permi(?:ssion|tted)|grant|warrant|distribut|freely|free of charge|provided that|as long as|condition|welcome|disclaim/i;
+const GRANT_WORDS =
+  /permi(?:ssion|tted)|grant|warrant|distribut|freely|free of charge|provided that|as long as|condition|welcome|disclaim/i;
 const SENTENCE_END = /(?<=[.!?;:])\s+|\u2029/;
 /**
  * List markers ("7. ", "a) ", "(iv) ") start a sentence and are dropped, wherever they stand: copies number and
@@ -85,6 +88,7 @@ export function toSentences(text: string, options: NormalizeOptions = {}): strin
  */
 function stripCopyrightNotice(paragraph: string): string {
   const lines = paragraph.split("\n");
-  if (NOTICE_PARAGRAPH.test(lines[0] ?? "") && paragraph.length <= MAX_NOTICE_PARAGRAPH && !GRANT_WORDS.test(paragraph)) return "";
+  if (NOTICE_PARAGRAPH.test(lines[0] ?? "") && paragraph.length <= MAX_NOTICE_PARAGRAPH && !GRANT_WORDS.test(paragraph))
+    return "";
   return lines.filter((line) => !COPYRIGHT_NOTICE.test(line)).join("\n");
 }

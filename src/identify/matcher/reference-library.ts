@@ -86,7 +86,12 @@ function loadLibrary(): ReferenceLibrary {
   const modelReferences = once(() => load("./data/model-references.json") as ModelReferencesFile);
   const built = new Map<number, Reference | null>();
   const equivalents = new Map<string, string[]>();
-  for (const group of index.equivalents) for (const id of group) equivalents.set(id, group.filter((other) => other !== id));
+  for (const group of index.equivalents)
+    for (const id of group)
+      equivalents.set(
+        id,
+        group.filter((other) => other !== id),
+      );
 
   return {
     countSampled(shingles) {
@@ -98,7 +103,10 @@ function loadLibrary(): ReferenceLibrary {
     },
     reference(position) {
       if (!built.has(position)) {
-        built.set(position, position < index.models ? modelReference(modelReferences()[position]!) : spdxReference(index.keys[position]!));
+        built.set(
+          position,
+          position < index.models ? modelReference(modelReferences()[position]!) : spdxReference(index.keys[position]!),
+        );
       }
       return built.get(position) ?? null;
     },

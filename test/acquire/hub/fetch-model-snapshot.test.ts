@@ -46,7 +46,8 @@ describe("fetchModelSnapshot", () => {
       .get("/api/models/bert-base-uncased/revision/main")
       .query(true)
       .reply(307, "Temporary Redirect. Redirecting to /api/models/google-bert/bert-base-uncased", {
-        location: "/api/models/google-bert/bert-base-uncased/revision/main?expand=cardData&expand=tags&expand=siblings&expand=sha",
+        location:
+          "/api/models/google-bert/bert-base-uncased/revision/main?expand=cardData&expand=tags&expand=siblings&expand=sha",
       });
     replyInfo("google-bert/bert-base-uncased", "main", info);
     replyFile("google-bert/bert-base-uncased", sha, "README.md", readmeFor(info));
@@ -64,7 +65,9 @@ describe("fetchModelSnapshot", () => {
     for (const path of ["README.md", "LICENSE", "USE_POLICY.md"]) {
       nock(HUB)
         .get(`/meta-llama/Meta-Llama-3-8B-Instruct/resolve/${sha}/${path}`)
-        .reply(401, "Access to model meta-llama/Meta-Llama-3-8B-Instruct is restricted.", { "x-error-code": "GatedRepo" });
+        .reply(401, "Access to model meta-llama/Meta-Llama-3-8B-Instruct is restricted.", {
+          "x-error-code": "GatedRepo",
+        });
     }
     const snapshot = await fetchModelSnapshot("meta-llama/Meta-Llama-3-8B-Instruct", "main", options);
     expect(snapshot.gated).toBe("manual");
@@ -99,7 +102,9 @@ describe("fetchModelSnapshot", () => {
   it("refuses an expand-only payload without the commit sha it must pin to", async () => {
     const payload = hubApiFixture("meta-llama__Llama-3.2-3B-Instruct.expand_inferenceProviderMapping");
     replyInfo("meta-llama/Llama-3.2-3B-Instruct", "main", payload);
-    const error = await fetchModelSnapshot("meta-llama/Llama-3.2-3B-Instruct", "main", options).catch((caught) => caught);
+    const error = await fetchModelSnapshot("meta-llama/Llama-3.2-3B-Instruct", "main", options).catch(
+      (caught) => caught,
+    );
     expect(error).toBeInstanceOf(HubError);
     expect(error).toMatchObject({ kind: "invalid-response" });
     expect(error.message).toContain("sha");
@@ -110,7 +115,9 @@ describe("fetchModelSnapshot", () => {
     const sha = String(info["sha"]);
     replyInfo("google-bert/bert-base-uncased", "main", info);
     replyFile("google-bert/bert-base-uncased", sha, "README.md", readmeFor(info));
-    nock(HUB).get(`/google-bert/bert-base-uncased/resolve/${sha}/LICENSE`).reply(404, "Entry not found", { "x-error-code": "EntryNotFound" });
+    nock(HUB)
+      .get(`/google-bert/bert-base-uncased/resolve/${sha}/LICENSE`)
+      .reply(404, "Entry not found", { "x-error-code": "EntryNotFound" });
     const snapshot = await fetchModelSnapshot("google-bert/bert-base-uncased", "main", options);
     expect(snapshot.gaps).toEqual([expect.objectContaining({ path: "LICENSE", reason: "not-found", status: 404 })]);
   });
@@ -121,7 +128,10 @@ describe("fetchModelSnapshot", () => {
     replyInfo("google-bert/bert-base-uncased", "main", info);
     replyFile("google-bert/bert-base-uncased", sha, "README.md", "x".repeat(5000));
     replyFile("google-bert/bert-base-uncased", sha, "LICENSE", "short");
-    const snapshot = await fetchModelSnapshot("google-bert/bert-base-uncased", "main", { ...options, maxFileBytes: 1000 });
+    const snapshot = await fetchModelSnapshot("google-bert/bert-base-uncased", "main", {
+      ...options,
+      maxFileBytes: 1000,
+    });
     expect(snapshot.texts[0]).toMatchObject({ path: "README.md", bytes: 1000, truncated: true });
     expect(snapshot.texts[1]).toMatchObject({ path: "LICENSE", bytes: 5, truncated: false });
   });
@@ -147,7 +157,11 @@ describe("fetchModelSnapshot", () => {
   });
 
   it("says a connection failure is a network problem with the endpoint", async () => {
-    nock(HUB).get("/api/models/org/model/revision/main").query(true).times(4).replyWithError({ code: "ECONNREFUSED", message: "refused" });
+    nock(HUB)
+      .get("/api/models/org/model/revision/main")
+      .query(true)
+      .times(4)
+      .replyWithError({ code: "ECONNREFUSED", message: "refused" });
     const error = await fetchModelSnapshot("org/model", "main", options).catch((caught) => caught);
     expect(error).toMatchObject({ kind: "network" });
     expect(error.message).toContain("ECONNREFUSED");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeText, fetchModelSnapshot, MAX_METADATA_BYTES } from "../../../src/acquire/hub/fetch-model-snapshot.js";
-import { HubError } from "../../../src/acquire/hub/hub-error.js";
+import type { HubError } from "../../../src/acquire/hub/hub-error.js";
 import { HostileHub, MIT_TEXT } from "../../support/hostile-hub.js";
 
 /** The reliability review's Hub-side reproductions (shared/docs/reliability-review.md), against a hostile Hub. */
@@ -9,11 +9,17 @@ const hub = new HostileHub();
 let nonce = 0;
 /** A fresh id per call, so no scenario's state (first request seen) carries over. */
 const fresh = (scenario: string) => `x/${scenario}.n${nonce++}`;
-const options = (token: string | undefined = TOKENS[0]) => ({ endpoint: hub.url, token, timeoutMs: 10_000, sleep: async () => undefined });
-const failure = (id: string, token?: string) => fetchModelSnapshot(id, "main", options(token)).then(
-  () => expect.unreachable(`${id} should fail`),
-  (error: unknown) => error as HubError,
-);
+const options = (token: string | undefined = TOKENS[0]) => ({
+  endpoint: hub.url,
+  token,
+  timeoutMs: 10_000,
+  sleep: async () => undefined,
+});
+const failure = (id: string, token?: string) =>
+  fetchModelSnapshot(id, "main", options(token)).then(
+    () => expect.unreachable(`${id} should fail`),
+    (error: unknown) => error as HubError,
+  );
 
 beforeAll(() => hub.start());
 afterAll(() => hub.stop());
@@ -34,7 +40,9 @@ describe("a Hub that echoes the token (H1)", () => {
 
   it.each(TOKENS)("a gated file whose 403 echoes %s: the gap's detail is clean", async (token) => {
     const snapshot = await fetchModelSnapshot(fresh("gatedecho"), "main", options(token));
-    expect(snapshot.gaps).toEqual([expect.objectContaining({ path: "LICENSE", reason: "gated", detail: "Access denied for Bearer [token]" })]);
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({ path: "LICENSE", reason: "gated", detail: "Access denied for Bearer [token]" }),
+    ]);
     expect(JSON.stringify(snapshot)).not.toContain(token);
   });
 
@@ -50,7 +58,9 @@ describe("metadata bodies are bounded after decompression (M3)", () => {
     const id = fresh("bigjson");
     const error = await failure(id);
     expect(error).toMatchObject({ kind: "invalid-response" });
-    expect(error.message).toBe(`${id}: ${hub.url} did not answer like a Hugging Face Hub: the metadata of ${id} is over 32 MiB`);
+    expect(error.message).toBe(
+      `${id}: ${hub.url} did not answer like a Hugging Face Hub: the metadata of ${id} is over 32 MiB`,
+    );
   });
 
   it("refuses a gzip bomb (1 GiB unpacked) without unpacking it, and says why", async () => {
@@ -89,7 +99,13 @@ describe("transport faults", () => {
   it("a license file cut mid-body is retried too, then reported as a gap that says so (L3)", async () => {
     const id = fresh("filereset");
     const snapshot = await fetchModelSnapshot(id, "main", options());
-    expect(snapshot.gaps).toEqual([expect.objectContaining({ path: "LICENSE", reason: "error", detail: expect.stringContaining("the connection was cut while reading the answer") })]);
+    expect(snapshot.gaps).toEqual([
+      expect.objectContaining({
+        path: "LICENSE",
+        reason: "error",
+        detail: expect.stringContaining("the connection was cut while reading the answer"),
+      }),
+    ]);
     expect(hub.requestsTo(`/${id}/resolve/`).filter((request) => request.path.endsWith("/LICENSE"))).toHaveLength(4);
   });
 

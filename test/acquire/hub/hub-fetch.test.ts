@@ -34,9 +34,14 @@ describe("createHubFetch", () => {
   });
 
   it("never sends the token to a host other than the endpoint, even when asked to", async () => {
-    nock("https://elsewhere.example.org").get("/").matchHeader("authorization", (value) => value === undefined).reply(200, "ok");
+    nock("https://elsewhere.example.org")
+      .get("/")
+      .matchHeader("authorization", (value) => value === undefined)
+      .reply(200, "ok");
     const hubFetch = createHubFetch({ endpoint: HUB, token: "hf_secret", timeoutMs: 5000 });
-    const response = await hubFetch("https://elsewhere.example.org/", { headers: { authorization: "Bearer hf_secret" } });
+    const response = await hubFetch("https://elsewhere.example.org/", {
+      headers: { authorization: "Bearer hf_secret" },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -60,7 +65,11 @@ describe("createHubFetch", () => {
     nock(HUB)
       .get("/x")
       .times(4)
-      .reply(503, { error: "Service Unavailable" }, { "x-error-code": "Overloaded", "content-type": "application/json" });
+      .reply(
+        503,
+        { error: "Service Unavailable" },
+        { "x-error-code": "Overloaded", "content-type": "application/json" },
+      );
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, maxRetries: 3, sleep: noSleep });
     const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 503, errorCode: "Overloaded", serverMessage: "Service Unavailable" });
@@ -73,10 +82,17 @@ describe("createHubFetch", () => {
   });
 
   it("does not retry a 4xx, and keeps X-Error-Code that HubApiError drops", async () => {
-    nock(HUB).get("/x").reply(401, "Access restricted", { "x-error-code": "GatedRepo", "x-error-message": "Access to model x is restricted." });
+    nock(HUB).get("/x").reply(401, "Access restricted", {
+      "x-error-code": "GatedRepo",
+      "x-error-message": "Access to model x is restricted.",
+    });
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: noSleep });
     const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 401, errorCode: "GatedRepo", serverMessage: "Access to model x is restricted." });
+    expect(error).toMatchObject({
+      status: 401,
+      errorCode: "GatedRepo",
+      serverMessage: "Access to model x is restricted.",
+    });
   });
 
   it("times out a request that gets no answer", async () => {

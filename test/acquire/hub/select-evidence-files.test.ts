@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isSafeRepoPath, linkedRepoFile, MAX_EVIDENCE_FILES, selectEvidenceFiles } from "../../../src/acquire/hub/select-evidence-files.js";
+import {
+  isSafeRepoPath,
+  linkedRepoFile,
+  MAX_EVIDENCE_FILES,
+  selectEvidenceFiles,
+} from "../../../src/acquire/hub/select-evidence-files.js";
 import { hubApiFixture } from "../../support/fixtures.js";
 
 describe("selectEvidenceFiles", () => {
@@ -31,27 +36,44 @@ describe("selectEvidenceFiles", () => {
     expect(selectEvidenceFiles("o/m", [path], null)).toEqual([{ path, role }]);
   });
 
-  it.each(["license_plate.py", "licenses.json", "LICENSE.pdf", "docs/LICENSE", "model.safetensors", "config.json", "unlicensed.bin"])(
-    "skips %s",
-    (path) => expect(selectEvidenceFiles("o/m", [path], null)).toEqual([]),
-  );
+  it.each([
+    "license_plate.py",
+    "licenses.json",
+    "LICENSE.pdf",
+    "docs/LICENSE",
+    "model.safetensors",
+    "config.json",
+    "unlicensed.bin",
+  ])("skips %s", (path) => expect(selectEvidenceFiles("o/m", [path], null)).toEqual([]));
 
   it("reads the in-repo file license_link names, also through a URL into the same repo", () => {
     const files = ["README.md", "docs/terms.txt", "LICENSE"];
-    expect(selectEvidenceFiles("o/m", files, { license_link: "docs/terms.txt" })).toContainEqual({ path: "docs/terms.txt", role: "license-link" });
-    expect(selectEvidenceFiles("o/m", files, { license_link: "https://huggingface.co/o/m/blob/main/LICENSE" })).toEqual([
-      { path: "README.md", role: "readme" },
-      { path: "LICENSE", role: "license-link" },
-    ]);
+    expect(selectEvidenceFiles("o/m", files, { license_link: "docs/terms.txt" })).toContainEqual({
+      path: "docs/terms.txt",
+      role: "license-link",
+    });
+    expect(selectEvidenceFiles("o/m", files, { license_link: "https://huggingface.co/o/m/blob/main/LICENSE" })).toEqual(
+      [
+        { path: "README.md", role: "readme" },
+        { path: "LICENSE", role: "license-link" },
+      ],
+    );
   });
 
-  it.each(["../../../../api/whoami-v2", "./LICENSE", "/LICENSE", "sub//LICENSE", "sub/../LICENSE", "..\\LICENSE", "LICENSE\u0000"])(
-    "never selects %j, as a file or as license_link: it could leave the repo's URLs",
-    (path) => {
-      expect(selectEvidenceFiles("o/m", ["README.md", path], { license_link: path })).toEqual([{ path: "README.md", role: "readme" }]);
-      expect(isSafeRepoPath(path)).toBe(false);
-    },
-  );
+  it.each([
+    "../../../../api/whoami-v2",
+    "./LICENSE",
+    "/LICENSE",
+    "sub//LICENSE",
+    "sub/../LICENSE",
+    "..\\LICENSE",
+    "LICENSE\u0000",
+  ])("never selects %j, as a file or as license_link: it could leave the repo's URLs", (path) => {
+    expect(selectEvidenceFiles("o/m", ["README.md", path], { license_link: path })).toEqual([
+      { path: "README.md", role: "readme" },
+    ]);
+    expect(isSafeRepoPath(path)).toBe(false);
+  });
 
   it("reads at most a bounded number of files", () => {
     const files = Array.from({ length: 40 }, (_, index) => `LICENSE-${index}.txt`);

@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
 import { acquireLineage } from "../../../src/acquire/acquire-lineage.js";
-import { SnapshotCache } from "../../../src/acquire/store/fs-snapshot-store.js";
+import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
-import { createRedactor } from "../../../src/util/redact.js";
+import { SnapshotCache } from "../../../src/acquire/store/fs-snapshot-store.js";
 import type { ModelSnapshot } from "../../../src/types/snapshot.js";
+import { createRedactor } from "../../../src/util/redact.js";
 import { FakeHub } from "../../support/fake-hub.js";
 import { bertModel } from "../../support/hub-models.js";
 import { useTempDirs } from "../../support/temp-dir.js";
@@ -25,7 +25,12 @@ beforeEach(async () => {
 afterEach(() => hub.stop());
 
 function options(cache: SnapshotCache | null, notices: string[] = [], offline = false) {
-  return { hub: { endpoint: hub.url, timeoutMs: 5000 }, cache, offline, onNotice: (message: string) => void notices.push(message) };
+  return {
+    hub: { endpoint: hub.url, timeoutMs: 5000 },
+    cache,
+    offline,
+    onNotice: (message: string) => void notices.push(message),
+  };
 }
 
 function filesUnder(dir: string): string[] {
@@ -43,9 +48,11 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     const path = cache.snapshotPath(BERT, BERT_SHA);
     const entry = JSON.parse(readFileSync(path, "utf8"));
     const broken =
-      replacement === "texts-null" ? { ...entry, snapshot: { ...entry.snapshot, texts: null } }
-      : replacement === "bad-id" ? { ...entry, snapshot: { ...entry.snapshot, id: "../../etc" } }
-      : replacement;
+      replacement === "texts-null"
+        ? { ...entry, snapshot: { ...entry.snapshot, texts: null } }
+        : replacement === "bad-id"
+          ? { ...entry, snapshot: { ...entry.snapshot, id: "../../etc" } }
+          : replacement;
     writeFileSync(path, JSON.stringify(broken));
     hub.requests.length = 0;
     const again = await acquireSnapshot({ id: BERT, revision: BERT_SHA }, options(cache));
@@ -53,28 +60,40 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     expect(hub.requests).toHaveLength(3);
   });
 
-  it.each([[{ ancestors: "x", complete: true }], [{ ancestors: [null], complete: true }], [{ ancestors: [{ id: "a/b" }], complete: true }]])(
-    "a lineage of %j",
-    async (lineage) => {
-      const cache = new SnapshotCache(tempDir(), hub.url);
-      const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
-      const path = join(dirname(dirname(cache.snapshotPath(BERT, BERT_SHA))), "lineage", `${BERT_SHA}.json`);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, JSON.stringify({ cacheVersion: 1, lineage }));
-      expect(await cache.readLineage(BERT, BERT_SHA)).toBeNull();
-      const withParent: ModelSnapshot = { ...snapshot, tags: [...snapshot.tags, "base_model:finetune:org/missing"] };
-      const read = await acquireLineage(withParent, { ...options(cache), maxDepth: 8, concurrency: 2 });
-      expect(read.ancestors.map((ancestor) => [ancestor.id, ancestor.unavailable?.reason])).toEqual([["org/missing", "repo-not-found"]]);
-    },
-  );
+  it.each([
+    [{ ancestors: "x", complete: true }],
+    [{ ancestors: [null], complete: true }],
+    [{ ancestors: [{ id: "a/b" }], complete: true }],
+  ])("a lineage of %j", async (lineage) => {
+    const cache = new SnapshotCache(tempDir(), hub.url);
+    const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
+    const path = join(dirname(dirname(cache.snapshotPath(BERT, BERT_SHA))), "lineage", `${BERT_SHA}.json`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ cacheVersion: 1, lineage }));
+    expect(await cache.readLineage(BERT, BERT_SHA)).toBeNull();
+    const withParent: ModelSnapshot = { ...snapshot, tags: [...snapshot.tags, "base_model:finetune:org/missing"] };
+    const read = await acquireLineage(withParent, { ...options(cache), maxDepth: 8, concurrency: 2 });
+    expect(read.ancestors.map((ancestor) => [ancestor.id, ancestor.unavailable?.reason])).toEqual([
+      ["org/missing", "repo-not-found"],
+    ]);
+  });
 
   it("a ref whose sha is a path is a miss, not a file to look for", async () => {
     const cacheDir = tempDir();
     const cache = new SnapshotCache(cacheDir, hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     const ref = filesUnder(cacheDir).find((file) => file.includes(`${join("refs", "main.json")}`))!;
-    writeFileSync(ref, JSON.stringify({ cacheVersion: 1, sha: "../../../../../../../../etc/passwd", resolvedAt: "2026-12-01T00:00:00.000Z" }));
-    const error = await acquireSnapshot({ id: BERT, revision: null }, options(cache, [], true)).catch((caught: unknown) => caught);
+    writeFileSync(
+      ref,
+      JSON.stringify({
+        cacheVersion: 1,
+        sha: "../../../../../../../../etc/passwd",
+        resolvedAt: "2026-12-01T00:00:00.000Z",
+      }),
+    );
+    const error = await acquireSnapshot({ id: BERT, revision: null }, options(cache, [], true)).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(HubError);
     expect((error as HubError).message).toContain('does not know which commit "main" is');
   });
@@ -110,31 +129,57 @@ describe("cache files are private and hold no secret (M5)", () => {
     const tainted: ModelSnapshot = {
       ...snapshot,
       texts: [{ ...snapshot.texts[0]!, text: gpl }],
-      gaps: [{ path: "NOTICE", role: "notice", reason: "gated", status: 403, detail: `Access denied for Bearer ${TOKEN}` }],
+      gaps: [
+        { path: "NOTICE", role: "notice", reason: "gated", status: 403, detail: `Access denied for Bearer ${TOKEN}` },
+      ],
     };
     await cache.writeSnapshot(tainted, true);
-    await cache.writeLineage(BERT, BERT_SHA, { ancestors: [{ id: "a/b", sha: null, relation: "finetune", depth: 1, parent: BERT, licenses: [], unavailable: { reason: "forbidden", message: `token rejected: ${TOKEN}` } }], complete: true });
-    for (const file of filesUnder(cacheDir).filter((path) => path.endsWith(".json"))) expect(readFileSync(file, "utf8"), file).not.toContain(TOKEN);
+    await cache.writeLineage(BERT, BERT_SHA, {
+      ancestors: [
+        {
+          id: "a/b",
+          sha: null,
+          relation: "finetune",
+          depth: 1,
+          parent: BERT,
+          licenses: [],
+          unavailable: { reason: "forbidden", message: `token rejected: ${TOKEN}` },
+        },
+      ],
+      complete: true,
+    });
+    for (const file of filesUnder(cacheDir).filter((path) => path.endsWith(".json")))
+      expect(readFileSync(file, "utf8"), file).not.toContain(TOKEN);
     const read = await cache.readSnapshot(BERT, BERT_SHA, true);
     expect(read?.gaps[0]?.detail).toBe("Access denied for Bearer [token]");
     expect(read?.texts[0]?.text).toBe(gpl);
-    expect((await cache.readLineage(BERT, BERT_SHA))?.ancestors[0]?.unavailable?.message).toBe("token rejected: [token]");
+    expect((await cache.readLineage(BERT, BERT_SHA))?.ancestors[0]?.unavailable?.message).toBe(
+      "token rejected: [token]",
+    );
   });
 });
 
 describe("an impossible cache dir (L11)", () => {
   it("/proc/self/x: a notice, and the run goes on uncached (Node's recursive mkdir loops forever there)", async () => {
     const notices: string[] = [];
-    const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(new SnapshotCache("/proc/self/x", hub.url), notices));
+    const snapshot = await acquireSnapshot(
+      { id: BERT, revision: null },
+      options(new SnapshotCache("/proc/self/x", hub.url), notices),
+    );
     expect(snapshot.sha).toBe(BERT_SHA);
-    expect(notices).toEqual([expect.stringMatching(/^could not write the cache at \/proc\/self\/x: cannot create \/proc\/self\/x: /)]);
+    expect(notices).toEqual([
+      expect.stringMatching(/^could not write the cache at \/proc\/self\/x: cannot create \/proc\/self\/x: /),
+    ]);
   });
 
   it("a cache dir below a file: a notice", async () => {
     const file = join(tempDir(), "file");
     writeFileSync(file, "");
     const notices: string[] = [];
-    await acquireSnapshot({ id: BERT, revision: null }, options(new SnapshotCache(join(file, "cache"), hub.url), notices));
+    await acquireSnapshot(
+      { id: BERT, revision: null },
+      options(new SnapshotCache(join(file, "cache"), hub.url), notices),
+    );
     expect(notices).toEqual([expect.stringContaining(`could not write the cache at ${join(file, "cache")}`)]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_ENTRIES, parseFrontMatter } from "../../../src/identify/card/parse-front-matter.js";
+import {
+  MAX_FRONT_MATTER_CHARS,
+  MAX_FRONT_MATTER_ENTRIES,
+  parseFrontMatter,
+} from "../../../src/identify/card/parse-front-matter.js";
 import { fixtureText } from "../../support/fixtures.js";
 
 describe("parseFrontMatter", () => {
@@ -68,13 +72,18 @@ describe("parseFrontMatter on metadata too large to parse (H2)", () => {
     const started = performance.now();
     const card = parseFrontMatter(`---\n${keys(50_000)}\nlicense: mit\n---\n`);
     expect(card.data).toBeNull();
-    expect(card.error).toEqual({ reason: expect.stringContaining("too large to read: more than 20,000 lines"), line: 2 });
+    expect(card.error).toEqual({
+      reason: expect.stringContaining("too large to read: more than 20,000 lines"),
+      line: 2,
+    });
     // The old parse took 75 s; the refusal is a linear scan. Generous, not a benchmark.
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it("refuses 50,000 keys in one flow mapping just the same", () => {
-    const card = parseFrontMatter(`---\nwide: {${Array.from({ length: 50_000 }, (_, index) => `k${index}: v`).join(", ")}}\n---\n`);
+    const card = parseFrontMatter(
+      `---\nwide: {${Array.from({ length: 50_000 }, (_, index) => `k${index}: v`).join(", ")}}\n---\n`,
+    );
     expect(card.error?.reason).toContain("too large to read");
   });
 
@@ -90,7 +99,14 @@ describe("parseFrontMatter on metadata too large to parse (H2)", () => {
 
   it("reads an MTEB-sized model-index (the largest real cards) without complaint", () => {
     const tasks = Array.from({ length: 150 }, (_, task) =>
-      [`  - task:`, `      type: Retrieval`, `    dataset:`, `      name: MTEB Task${task}`, `    metrics:`, ...Array.from({ length: 10 }, (_, metric) => `    - type: ndcg_at_${metric}\n      value: 0.${metric}`)].join("\n"),
+      [
+        `  - task:`,
+        `      type: Retrieval`,
+        `    dataset:`,
+        `      name: MTEB Task${task}`,
+        `    metrics:`,
+        ...Array.from({ length: 10 }, (_, metric) => `    - type: ndcg_at_${metric}\n      value: 0.${metric}`),
+      ].join("\n"),
     );
     const card = parseFrontMatter(`---\nlicense: mit\nmodel-index:\n- name: m\n  results:\n${tasks.join("\n")}\n---\n`);
     expect(card.error).toBeNull();

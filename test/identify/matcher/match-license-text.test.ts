@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { MODEL_REFERENCES } from "../../../scripts/license-data.js";
 import { identifyLicenseText } from "../../../src/identify/matcher/match-license-text.js";
 import { getReferenceLibrary } from "../../../src/identify/matcher/reference-library.js";
-import { MODEL_REFERENCES } from "../../../scripts/license-data.js";
 import { fixtureText } from "../../support/fixtures.js";
 
 /** Each fixture text and the reference it must identify as (SPDX texts by their SPDX id). */
 const FIXTURES: [string, string][] = [
-  ...MODEL_REFERENCES.filter((reference) => !reference.before && !reference.after).map((reference): [string, string] => [reference.file, reference.key]),
+  ...MODEL_REFERENCES.filter((reference) => !reference.before && !reference.after).map(
+    (reference): [string, string] => [reference.file, reference.key],
+  ),
   ["llama3.txt", "llama3"],
   ["apache-2.0.txt", "Apache-2.0"],
   ["mit.txt", "MIT"],
@@ -17,14 +19,36 @@ const FIXTURES: [string, string][] = [
 ];
 
 const text = (file: string) => fixtureText(`license-texts/${file}`);
-const spdxText = (id: string) => (createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>)[id]!.licenseText;
+const spdxText = (id: string) =>
+  (createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>)[id]!
+    .licenseText;
 
 /** Reformatting that must not change what a license is. */
 const VARIANTS: [string, (input: string) => string][] = [
   ["as given", (input) => input],
-  ["markdown to plain", (input) => input.replace(/\*\*|__/g, "").replace(/\\([.\-_*])/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/^#+\s*/gm, "")],
+  [
+    "markdown to plain",
+    (input) =>
+      input
+        .replace(/\*\*|__/g, "")
+        .replace(/\\([.\-_*])/g, "$1")
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+        .replace(/^#+\s*/gm, ""),
+  ],
   ["plain to markdown", (input) => input.replace(/^([A-Z][A-Z0-9 .,'’-]{8,})$/gm, "## **$1**")],
-  ["rewrapped at 60 columns", (input) => input.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, " ").trim().replace(/(.{1,60})(\s|$)/g, "$1\n")).join("\n")],
+  [
+    "rewrapped at 60 columns",
+    (input) =>
+      input
+        .split(/\n\s*\n/)
+        .map((paragraph) =>
+          paragraph
+            .replace(/\s+/g, " ")
+            .trim()
+            .replace(/(.{1,60})(\s|$)/g, "$1\n"),
+        )
+        .join("\n"),
+  ],
   ["CRLF", (input) => input.replace(/\r?\n/g, "\r\n")],
   ["with a copyright header", (input) => `Copyright (c) 2024 Example Model Makers, Inc.\n\n${input}`],
 ];
@@ -33,8 +57,14 @@ describe("identifyLicenseText", () => {
   describe.each(FIXTURES)("%s", (file, expected) => {
     it.each(VARIANTS)("identifies as %s, %s", (_name, transform) => {
       const result = identifyLicenseText(transform(text(file)));
-      expect(result.matches[0]).toMatchObject({ reference: expected, kind: "exact", differences: { missing: [], added: [] } });
-      const others = result.matches.slice(1).filter((match) => !(file === "llama3.txt" && match.reference === "llama3-aup"));
+      expect(result.matches[0]).toMatchObject({
+        reference: expected,
+        kind: "exact",
+        differences: { missing: [], added: [] },
+      });
+      const others = result.matches
+        .slice(1)
+        .filter((match) => !(file === "llama3.txt" && match.reference === "llama3-aup"));
       expect(others).toEqual([]);
     });
   });
@@ -69,10 +99,30 @@ describe("identifyLicenseText", () => {
   });
 
   it.each([
-    ["llama3.2.txt", "greater than 700 million monthly active users", "greater than 7 billion monthly active users", "llama3.2"],
-    ["openrail++-m.txt", "MUST be included as an enforceable provision", "MAY be included as a provision", "openrail++"],
-    ["mit.txt", "The above copyright notice and this permission notice shall be included", "The above copyright notice may be omitted and this permission notice shall be included", "MIT"],
-    ["apache-2.0.txt", "You must give any other recipients of the Work or Derivative Works a copy of this License; and", "", "Apache-2.0"],
+    [
+      "llama3.2.txt",
+      "greater than 700 million monthly active users",
+      "greater than 7 billion monthly active users",
+      "llama3.2",
+    ],
+    [
+      "openrail++-m.txt",
+      "MUST be included as an enforceable provision",
+      "MAY be included as a provision",
+      "openrail++",
+    ],
+    [
+      "mit.txt",
+      "The above copyright notice and this permission notice shall be included",
+      "The above copyright notice may be omitted and this permission notice shall be included",
+      "MIT",
+    ],
+    [
+      "apache-2.0.txt",
+      "You must give any other recipients of the Work or Derivative Works a copy of this License; and",
+      "",
+      "Apache-2.0",
+    ],
   ])("reports an edited %s as a near match, with what differs", (file, from, to, reference) => {
     const original = text(file);
     if (!original.includes(from)) return expect.fail(`${file} does not contain "${from}"`);
@@ -84,8 +134,14 @@ describe("identifyLicenseText", () => {
   });
 
   it("reports an edit appended after a license", () => {
-    const result = identifyLicenseText(`${text("llama4.txt")}\n\nAdditional term: you may not use the Llama Materials in Canada.`);
-    expect(result.matches[0]).toMatchObject({ reference: "llama4", kind: "near", differences: { added: ["additional term", "you may not use the llama materials in canada"] } });
+    const result = identifyLicenseText(
+      `${text("llama4.txt")}\n\nAdditional term: you may not use the Llama Materials in Canada.`,
+    );
+    expect(result.matches[0]).toMatchObject({
+      reference: "llama4",
+      kind: "near",
+      differences: { added: ["additional term", "you may not use the llama materials in canada"] },
+    });
   });
 
   it("ignores a preamble before a license", () => {
@@ -94,10 +150,33 @@ describe("identifyLicenseText", () => {
   });
 
   it.each([
-    ["Apache-2.0 without its appendix, as most LICENSE files are", () => text("apache-2.0.txt").slice(0, text("apache-2.0.txt").indexOf("END OF TERMS AND CONDITIONS") + 27), "Apache-2.0"],
-    ["Apache-2.0 with its appendix filled in", () => text("apache-2.0.txt").replace("Copyright [yyyy] [name of copyright owner]", "Copyright 2018 The Google AI Language Team Authors."), "Apache-2.0"],
-    ["MIT with a yearless notice (Microsoft's Phi LICENSE)", () => text("mit.txt").replace("Copyright (c) <year> <copyright holders>", "Copyright (c) Microsoft Corporation."), "MIT"],
-    ["BSD-3-Clause naming its organization", () => spdxText("BSD-3-Clause").replace("<year> <owner>", "2019 Google LLC").replace("the copyright holder nor", "Google LLC nor"), "BSD-3-Clause"],
+    [
+      "Apache-2.0 without its appendix, as most LICENSE files are",
+      () => text("apache-2.0.txt").slice(0, text("apache-2.0.txt").indexOf("END OF TERMS AND CONDITIONS") + 27),
+      "Apache-2.0",
+    ],
+    [
+      "Apache-2.0 with its appendix filled in",
+      () =>
+        text("apache-2.0.txt").replace(
+          "Copyright [yyyy] [name of copyright owner]",
+          "Copyright 2018 The Google AI Language Team Authors.",
+        ),
+      "Apache-2.0",
+    ],
+    [
+      "MIT with a yearless notice (Microsoft's Phi LICENSE)",
+      () => text("mit.txt").replace("Copyright (c) <year> <copyright holders>", "Copyright (c) Microsoft Corporation."),
+      "MIT",
+    ],
+    [
+      "BSD-3-Clause naming its organization",
+      () =>
+        spdxText("BSD-3-Clause")
+          .replace("<year> <owner>", "2019 Google LLC")
+          .replace("the copyright holder nor", "Google LLC nor"),
+      "BSD-3-Clause",
+    ],
   ])("identifies %s", (_name, make, reference) => {
     expect(identifyLicenseText(make()).matches).toEqual([expect.objectContaining({ reference, kind: "exact" })]);
   });
