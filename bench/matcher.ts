@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MODEL_REFERENCES } from "../scripts/license-data.js";
+import { shippedReferences } from "../src/acquire/reference-data.js";
 import { identifyLicenseText } from "../src/identify/matcher/match-license-text.js";
-import { getReferenceLibrary } from "../src/identify/matcher/reference-library.js";
+
+const identify = (text: string) => identifyLicenseText(text, shippedReferences);
 
 const TEXTS = fileURLToPath(new URL("../test/fixtures/license-texts/", import.meta.url));
-const DIST_LIBRARY = fileURLToPath(new URL("../dist/license/reference-library.js", import.meta.url));
+const DIST_LIBRARY = fileURLToPath(new URL("../dist/acquire/reference-data.js", import.meta.url));
 /** licensee starts a Ruby process per file (~0.5 s): it runs on every fixture and on this share of the SPDX list. */
 const LICENSEE_SPDX_SAMPLE_EVERY = 12;
 
@@ -45,7 +47,7 @@ function fixtureCases(): Case[] {
 
 function spdxCases(): Case[] {
   const full = createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>;
-  const library = getReferenceLibrary();
+  const library = shippedReferences;
   return Object.keys(full).map((id) => ({
     name: id,
     text: full[id]!.licenseText,
@@ -60,7 +62,7 @@ function isCorrect(result: ReturnType<typeof identifyLicenseText>, expected: str
 
 /** Load time in a fresh process: the reference data and its indexes, as `lic check` pays it once. */
 function measureLoad(): number {
-  const script = `const s=performance.now();const m=await import(${JSON.stringify(DIST_LIBRARY)});m.getReferenceLibrary();console.log(performance.now()-s)`;
+  const script = `const s=performance.now();const m=await import(${JSON.stringify(DIST_LIBRARY)});m.shippedReferences;console.log(performance.now()-s)`;
   const runs = Array.from({ length: 5 }, () =>
     Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })),
   );
@@ -68,12 +70,12 @@ function measureLoad(): number {
 }
 
 function measure(cases: Case[]): { correct: number; msPerText: number } {
-  for (const item of cases) identifyLicenseText(item.text);
+  for (const item of cases) identify(item.text);
   const start = performance.now();
   let correct = 0;
   const rounds = 3;
   for (let round = 0; round < rounds; round++) {
-    for (const item of cases) if (isCorrect(identifyLicenseText(item.text), item.expected) && round === 0) correct++;
+    for (const item of cases) if (isCorrect(identify(item.text), item.expected) && round === 0) correct++;
   }
   return { correct, msPerText: (performance.now() - start) / (cases.length * rounds) };
 }
@@ -139,7 +141,7 @@ export async function benchMatcher(): Promise<void> {
       return { correct, msPerText: ms / cases.length };
     };
     const theirs = { fixtures: licenseeScore(fixtures), sample: licenseeScore(sample) };
-    const oursSample = sample.filter((item) => isCorrect(identifyLicenseText(item.text), item.expected)).length;
+    const oursSample = sample.filter((item) => isCorrect(identify(item.text), item.expected)).length;
     row(`fixtures correct (of ${fixtures.length})`, [String(ours.fixtures.correct), String(theirs.fixtures.correct)]);
     row(`SPDX sample correct (of ${sample.length})`, [String(oursSample), String(theirs.sample.correct)]);
     row(`SPDX list correct (of ${spdx.length})`, [String(ours.spdx.correct), "-"]);

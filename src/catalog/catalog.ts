@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import spdxList from "spdx-license-list/spdx.json" with { type: "json" };
 import { once } from "../util/once.js";
 import { HUB_LICENSES } from "./hub-licenses.js";
 import { appleLicenses } from "./licenses/apple.js";
@@ -41,11 +41,11 @@ export const HAND_WRITTEN: readonly CatalogEntry[] = [
   ...hubOnlyLicenses,
 ];
 
-/** The SPDX License List 3.28.0 (2026-02-20) as spdx-license-list 6.12.0 ships it: name, URL, OSI approval. */
-export const SPDX_LIST = createRequire(import.meta.url)("spdx-license-list") as Record<
-  string,
-  { name: string; url: string; osiApproved: boolean }
->;
+/**
+ * The SPDX License List 3.28.0 (2026-02-20) as spdx-license-list 6.12.0 ships it: name, URL, OSI approval. Imported
+ * as module data, like the catalog itself, so building the catalog reads no file of its own.
+ */
+export const SPDX_LIST: Record<string, { name: string; url?: string; osiApproved: boolean }> = spdxList;
 
 export interface Catalog {
   entries: readonly CatalogEntry[];
@@ -99,7 +99,8 @@ export function buildCatalog(): Catalog {
       spdx: id,
       hubIds: [],
       licenseNames: [],
-      url: spdx.url,
+      // Three ids come without a URL in the list; SPDX publishes a page for every id.
+      url: spdx.url ?? `https://spdx.org/licenses/${id}.html`,
       osi: { approved: spdx.osiApproved },
     });
   }

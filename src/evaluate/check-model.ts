@@ -1,7 +1,8 @@
-import { type Catalog, getCatalog } from "../catalog/catalog.js";
+import type { Catalog } from "../catalog/catalog.js";
 import { analyzeLicenses } from "../identify/analyze-licenses.js";
 import { parseFrontMatter } from "../identify/card/parse-front-matter.js";
 import { inheritLicenses, licenseAncestors } from "../identify/lineage/inherit-licenses.js";
+import type { ReferenceLibrary } from "../identify/matcher/reference-library.js";
 import { keysOf } from "../identify/parse-expression.js";
 import { type EvidenceOutcomeName, OUTCOME_SEVERITY, type Policy, type Waiver } from "../policy/policy.js";
 import type { Finding, FindingCode } from "../types/finding.js";
@@ -13,7 +14,9 @@ import { checks } from "./checks/index.js";
 export interface CheckOptions {
   /** Today, YYYY-MM-DD, for waiver expiry: passed in, so the same inputs give the same result. */
   today: string;
-  catalog?: Catalog;
+  catalog: Catalog;
+  /** The matcher's reference texts, as the edge loaded them (acquire/reference-data.ts). */
+  references: ReferenceLibrary;
   /** The model's ancestors, as acquired; without it, the model is judged on its own. */
   lineage?: Lineage;
 }
@@ -34,11 +37,11 @@ const EVIDENCE_OUTCOMES: Record<EvidenceOutcomeName, FindingCode[]> = {
  * license takes the first branch that passes, and findings about the branches not taken are dropped.
  */
 export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: CheckOptions): CheckResult {
-  const catalog = options.catalog ?? getCatalog();
+  const { catalog, references } = options;
   const readme = snapshot.texts.find((file) => file.role === "readme");
   const card = parseFrontMatter(readme?.text ?? "");
-  const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog);
-  const licenses = inheritLicenses(analyzeLicenses(snapshot, card, catalog), lineage, catalog);
+  const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog, references);
+  const licenses = inheritLicenses(analyzeLicenses(snapshot, card, catalog, references), lineage, catalog);
   const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage };
 
   const found = Object.values(checks).flatMap((check) => check.run(context) as Finding[]);

@@ -1,6 +1,7 @@
 import { acquireLineage } from "../acquire/acquire-lineage.js";
 import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
 import { HubError } from "../acquire/hub/hub-error.js";
+import { shippedReferences } from "../acquire/reference-data.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../evaluate/check-model.js";
 import type { Policy } from "../policy/policy.js";
@@ -92,6 +93,7 @@ export class Decider {
       const result = checkModel(snapshot, policy, {
         today: this.options.today(),
         catalog,
+        references: shippedReferences,
         ...(lineage ? { lineage } : {}),
       });
       const decision = toDecision(result, policy.name, snapshot.private);

@@ -1,10 +1,11 @@
-import { type Catalog, foldLicenseName, getCatalog } from "../catalog/catalog.js";
+import { type Catalog, foldLicenseName } from "../catalog/catalog.js";
 import type { Evidence } from "../types/finding.js";
 import type { LicenseAnalysis, LicenseMention, LicenseTree } from "../types/result.js";
 import type { JsonValue, ModelSnapshot } from "../types/snapshot.js";
 import type { FrontMatter } from "./card/parse-front-matter.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
 import { identifyTexts } from "./identify-texts.js";
+import type { ReferenceLibrary } from "./matcher/reference-library.js";
 import { keysOf, licenseRefOf, parseLicenseExpression } from "./parse-expression.js";
 
 const TAG_PREFIX = "license:";
@@ -16,7 +17,8 @@ const TAG_PREFIX = "license:";
 export function analyzeLicenses(
   snapshot: ModelSnapshot,
   card: FrontMatter,
-  catalog: Catalog = getCatalog(),
+  catalog: Catalog,
+  references: ReferenceLibrary,
 ): LicenseAnalysis {
   const licenses = new Map<string, LicenseMention>();
   const unidentified = new Map<string, { reason: string; evidence: Evidence[] }>();
@@ -100,7 +102,7 @@ export function analyzeLicenses(
     if (tag.startsWith(TAG_PREFIX)) declare(tag.slice(TAG_PREFIX.length), { source: "tag", tag }, false);
   }
 
-  const identified = identifyTexts(snapshot, catalog, card.locate);
+  const identified = identifyTexts(snapshot, catalog, references, card.locate);
   for (const { text, evidence } of identified) {
     for (const match of text.matches) if (match.kind === "exact") mention(match.id, "detected", [evidence]);
   }

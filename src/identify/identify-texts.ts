@@ -5,6 +5,7 @@ import type { LicenseText, TextMatch } from "../types/result.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
 import type { CardLocation } from "./card/parse-front-matter.js";
 import { identifyLicenseText } from "./matcher/match-license-text.js";
+import type { ReferenceLibrary } from "./matcher/reference-library.js";
 
 /** A README license section shorter than this cites a license; it does not contain one. */
 const MIN_SECTION_WORDS = 40;
@@ -24,6 +25,7 @@ export interface IdentifiedText {
 export function identifyTexts(
   snapshot: ModelSnapshot,
   catalog: Catalog,
+  references: ReferenceLibrary,
   locate: (path: (string | number)[]) => CardLocation | null,
 ): IdentifiedText[] {
   const identified: IdentifiedText[] = [];
@@ -38,7 +40,7 @@ export function identifyTexts(
             sha256,
             bytes: Buffer.byteLength(section.text),
             truncated: file.truncated,
-            ...identify(section.text, catalog),
+            ...identify(section.text, catalog, references),
           },
           evidence: {
             source: "file",
@@ -59,7 +61,7 @@ export function identifyTexts(
         sha256: file.sha256,
         bytes: file.bytes,
         truncated: file.truncated,
-        ...identify(file.text, catalog),
+        ...identify(file.text, catalog, references),
       },
       evidence: {
         source: "file",
@@ -79,7 +81,7 @@ export function identifyTexts(
         sha256: sha256Of(prompt),
         bytes: Buffer.byteLength(prompt),
         truncated: false,
-        ...identify(prompt, catalog),
+        ...identify(prompt, catalog, references),
       },
       evidence: {
         source: "card",
@@ -92,8 +94,12 @@ export function identifyTexts(
   return identified;
 }
 
-function identify(text: string, catalog: Catalog): Pick<LicenseText, "matches" | "unexplained" | "sentences"> {
-  const identification = identifyLicenseText(text);
+function identify(
+  text: string,
+  catalog: Catalog,
+  references: ReferenceLibrary,
+): Pick<LicenseText, "matches" | "unexplained" | "sentences"> {
+  const identification = identifyLicenseText(text, references);
   const matches: TextMatch[] = identification.matches.map((match) => {
     const entry = match.origin === "spdx" ? catalog.bySpdx(match.reference) : catalog.get(match.reference);
     // A use policy stands for the license that incorporates it: shipping Llama 3.2's AUP means Llama 3.2's terms.

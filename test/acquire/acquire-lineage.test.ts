@@ -10,7 +10,7 @@ import type { JsonObject } from "../../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
 import { fixtureText, readmeFor } from "../support/fixtures.js";
 import { HostileHub } from "../support/hostile-hub.js";
-import { builtInPolicy, TODAY } from "../support/policies.js";
+import { builtInPolicy, checkOptions } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -49,7 +49,7 @@ async function checkWithLineage(id: string, maxDepth = 8, cacheDir = tempDir()):
   };
   const snapshot = await acquireSnapshot({ id, revision: null }, options);
   const lineage = await acquireLineage(snapshot, { ...options, maxDepth, concurrency: 4 });
-  return checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
+  return checkModel(snapshot, builtInPolicy("default"), checkOptions({ lineage }));
 }
 
 describe("lineage", () => {
@@ -211,7 +211,7 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
       }),
     ]);
     expect(lineage.complete).toBe(true);
-    const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
+    const result = checkModel(snapshot, builtInPolicy("default"), checkOptions({ lineage }));
     expect(
       result.findings.filter(
         (finding) => finding.code === "ancestor-unavailable" && finding.args.reason === "max-breadth",
@@ -229,7 +229,7 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
     const unavailable = lineage.ancestors.find((ancestor) => ancestor.id === "x/echo403")?.unavailable;
     expect(unavailable).toMatchObject({ reason: "forbidden", message: expect.stringContaining("Bearer [token]") });
     expect(JSON.stringify(lineage)).not.toContain(TOKEN);
-    const result = checkModel(snapshot, builtInPolicy("default"), { today: TODAY, lineage });
+    const result = checkModel(snapshot, builtInPolicy("default"), checkOptions({ lineage }));
     expect(JSON.stringify(result)).not.toContain(TOKEN);
     for (const file of readdirSync(cacheDir, { recursive: true })
       .map(String)

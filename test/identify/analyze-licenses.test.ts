@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { shippedReferences } from "../../src/acquire/reference-data.js";
+import { getCatalog } from "../../src/catalog/catalog.js";
 import { analyzeLicenses } from "../../src/identify/analyze-licenses.js";
 import { parseFrontMatter } from "../../src/identify/card/parse-front-matter.js";
 import type { ModelSnapshot } from "../../src/types/snapshot.js";
@@ -6,7 +8,12 @@ import { fixtureText, hubApiFixture } from "../support/fixtures.js";
 import { snapshotOf, snapshotWith } from "../support/snapshots.js";
 
 const analyze = (snapshot: ModelSnapshot) =>
-  analyzeLicenses(snapshot, parseFrontMatter(snapshot.texts.find((file) => file.role === "readme")?.text ?? ""));
+  analyzeLicenses(
+    snapshot,
+    parseFrontMatter(snapshot.texts.find((file) => file.role === "readme")?.text ?? ""),
+    getCatalog(),
+    shippedReferences,
+  );
 
 describe("analyzeLicenses", () => {
   it.each([

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shippedReferences } from "../../src/acquire/reference-data.js";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import { checkModel } from "../../src/evaluate/check-model.js";
+import { type CheckOptions, checkModel } from "../../src/evaluate/check-model.js";
 import { type ParsedPolicy, type PolicySource, parsePolicy } from "../../src/policy/parse-policy.js";
 import type { Policy } from "../../src/policy/policy.js";
 import type { CheckResult } from "../../src/types/result.js";
@@ -38,5 +39,10 @@ export function builtInPolicy(name: string): Policy {
 }
 
 export function check(snapshot: ModelSnapshot, policy: Policy = builtInPolicy("default")): CheckResult {
-  return checkModel(snapshot, policy, { today: TODAY });
+  return checkModel(snapshot, policy, checkOptions());
+}
+
+/** What checkModel needs besides the snapshot and policy, as the CLI hands it in: today, the catalog, the matcher. */
+export function checkOptions(more: Partial<CheckOptions> = {}): CheckOptions {
+  return { today: TODAY, catalog: getCatalog(), references: shippedReferences, ...more };
 }

@@ -1,6 +1,7 @@
 import { acquireLineage } from "../../acquire/acquire-lineage.js";
 import { acquireSnapshot } from "../../acquire/acquire-snapshot.js";
 import { HubError } from "../../acquire/hub/hub-error.js";
+import { shippedReferences } from "../../acquire/reference-data.js";
 import { SnapshotCache } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
 import { checkModel } from "../../evaluate/check-model.js";
@@ -65,7 +66,12 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
       const lineage = flags.lineage
         ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency })
         : undefined;
-      return checkModel(snapshot, policy, { today, catalog, ...(lineage ? { lineage } : {}) });
+      return checkModel(snapshot, policy, {
+        today,
+        catalog,
+        references: shippedReferences,
+        ...(lineage ? { lineage } : {}),
+      });
     } catch (error) {
       if (error instanceof HubError)
         return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };

@@ -3,12 +3,13 @@ import type { LicenseAnalysis, LicenseTree } from "../../types/result.js";
 import type { Ancestor } from "../../types/snapshot.js";
 import { analyzeLicenses } from "../analyze-licenses.js";
 import { parseFrontMatter } from "../card/parse-front-matter.js";
+import type { ReferenceLibrary } from "../matcher/reference-library.js";
 
 /** Each ancestor with the licenses its own metadata declares (card, tags, gate prompt). */
-export function licenseAncestors(ancestors: Ancestor[], catalog: Catalog): Ancestor[] {
+export function licenseAncestors(ancestors: Ancestor[], catalog: Catalog, references: ReferenceLibrary): Ancestor[] {
   return ancestors.map(({ snapshot, ...ancestor }) => ({
     ...ancestor,
-    licenses: snapshot ? analyzeLicenses(snapshot, parseFrontMatter(""), catalog).ids : [],
+    licenses: snapshot ? analyzeLicenses(snapshot, parseFrontMatter(""), catalog, references).ids : [],
   }));
 }
 

@@ -1,5 +1,5 @@
 import { fingerprint, hash32 } from "./fingerprint.js";
-import { getReferenceLibrary, type Reference, type ReferenceLibrary } from "./reference-library.js";
+import type { Reference, ReferenceLibrary } from "./reference-library.js";
 
 /**
  * A reference whose word 3-grams the text contains at least this share of is a candidate: the same license,
@@ -47,10 +47,7 @@ interface Candidate {
 }
 
 /** Identifies the licenses a text contains, best first, each as an exact or a near match. Pure and synchronous. */
-export function identifyLicenseText(
-  text: string,
-  library: ReferenceLibrary = getReferenceLibrary(),
-): TextIdentification {
+export function identifyLicenseText(text: string, library: ReferenceLibrary): TextIdentification {
   const { sentences, shingles } = fingerprint(text);
   if (shingles.size === 0) return { matches: [], unexplained: 0, sentences: 0 };
 

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { MODEL_REFERENCES } from "../../../scripts/license-data.js";
+import { shippedReferences } from "../../../src/acquire/reference-data.js";
 import { identifyLicenseText } from "../../../src/identify/matcher/match-license-text.js";
-import { getReferenceLibrary } from "../../../src/identify/matcher/reference-library.js";
 import { fixtureText } from "../../support/fixtures.js";
+
+const identify = (text: string) => identifyLicenseText(text, shippedReferences);
 
 /** Each fixture text and the reference it must identify as (SPDX texts by their SPDX id). */
 const FIXTURES: [string, string][] = [
@@ -56,7 +58,7 @@ const VARIANTS: [string, (input: string) => string][] = [
 describe("identifyLicenseText", () => {
   describe.each(FIXTURES)("%s", (file, expected) => {
     it.each(VARIANTS)("identifies as %s, %s", (_name, transform) => {
-      const result = identifyLicenseText(transform(text(file)));
+      const result = identify(transform(text(file)));
       expect(result.matches[0]).toMatchObject({
         reference: expected,
         kind: "exact",
@@ -70,7 +72,7 @@ describe("identifyLicenseText", () => {
   });
 
   it("finds the use policy appended to Meta's Llama 3 LICENSE as a second, unchanged document", () => {
-    expect(identifyLicenseText(text("llama3.txt")).matches.map((match) => [match.reference, match.kind])).toEqual([
+    expect(identify(text("llama3.txt")).matches.map((match) => [match.reference, match.kind])).toEqual([
       ["llama3", "exact"],
       ["llama3-aup", "exact"],
     ]);
@@ -78,7 +80,7 @@ describe("identifyLicenseText", () => {
 
   it("finds a license and its use policy in one text", () => {
     const combined = `${text("llama3.2.txt")}\n\n${text("llama3.2-aup.txt")}`;
-    expect(identifyLicenseText(combined).matches.map((match) => [match.reference, match.kind])).toEqual([
+    expect(identify(combined).matches.map((match) => [match.reference, match.kind])).toEqual([
       ["llama3.2", "exact"],
       ["llama3.2-aup", "exact"],
     ]);
@@ -94,7 +96,7 @@ describe("identifyLicenseText", () => {
     ["tongyi-qianwen.txt", ["tongyi-qianwen-research"]],
     ["tongyi-qianwen-research.txt", ["tongyi-qianwen"]],
   ])("tells %s from its siblings %j", (file, siblings) => {
-    const references = identifyLicenseText(text(file)).matches.map((match) => match.reference);
+    const references = identify(text(file)).matches.map((match) => match.reference);
     for (const sibling of siblings) expect(references).not.toContain(sibling);
   });
 
@@ -126,7 +128,7 @@ describe("identifyLicenseText", () => {
   ])("reports an edited %s as a near match, with what differs", (file, from, to, reference) => {
     const original = text(file);
     if (!original.includes(from)) return expect.fail(`${file} does not contain "${from}"`);
-    const result = identifyLicenseText(original.replace(from, to));
+    const result = identify(original.replace(from, to));
     expect(result.matches[0]).toMatchObject({ reference, kind: "near" });
     const { missing, added } = result.matches[0]!.differences;
     expect(missing.length + added.length).toBeGreaterThan(0);
@@ -134,9 +136,7 @@ describe("identifyLicenseText", () => {
   });
 
   it("reports an edit appended after a license", () => {
-    const result = identifyLicenseText(
-      `${text("llama4.txt")}\n\nAdditional term: you may not use the Llama Materials in Canada.`,
-    );
+    const result = identify(`${text("llama4.txt")}\n\nAdditional term: you may not use the Llama Materials in Canada.`);
     expect(result.matches[0]).toMatchObject({
       reference: "llama4",
       kind: "near",
@@ -145,7 +145,7 @@ describe("identifyLicenseText", () => {
   });
 
   it("ignores a preamble before a license", () => {
-    const result = identifyLicenseText(`This model is released under the license below.\n\n${text("llama4.txt")}`);
+    const result = identify(`This model is released under the license below.\n\n${text("llama4.txt")}`);
     expect(result).toMatchObject({ matches: [{ reference: "llama4", kind: "exact" }], unexplained: 1 });
   });
 
@@ -178,18 +178,18 @@ describe("identifyLicenseText", () => {
       "BSD-3-Clause",
     ],
   ])("identifies %s", (_name, make, reference) => {
-    expect(identifyLicenseText(make()).matches).toEqual([expect.objectContaining({ reference, kind: "exact" })]);
+    expect(identify(make()).matches).toEqual([expect.objectContaining({ reference, kind: "exact" })]);
   });
 
   it("finds nothing in a text that is no license", () => {
-    expect(identifyLicenseText("# Model card\n\nThis model classifies sentiment. Use it well.").matches).toEqual([]);
-    expect(identifyLicenseText("").matches).toEqual([]);
+    expect(identify("# Model card\n\nThis model classifies sentiment. Use it well.").matches).toEqual([]);
+    expect(identify("").matches).toEqual([]);
   });
 });
 
 describe("every SPDX-list text identifies as its own id or a documented equivalent", () => {
   const full = createRequire(import.meta.url)("spdx-license-list/full.js") as Record<string, { licenseText: string }>;
-  const library = getReferenceLibrary();
+  const library = shippedReferences;
   /**
    * Known exceptions, each for a reason in the SPDX text itself: xinetd's template slots sit inside a version
    * number ("<number>.<number>.<number>"), which our slot syntax cannot express.
@@ -197,7 +197,7 @@ describe("every SPDX-list text identifies as its own id or a documented equivale
   const EXCEPTIONS: Record<string, "near"> = { xinetd: "near" };
 
   it.each(Object.keys(full))("%s", (id) => {
-    const [top] = identifyLicenseText(full[id]!.licenseText).matches;
+    const [top] = identify(full[id]!.licenseText).matches;
     expect([id, ...library.equivalentsOf(id)]).toContain(top?.reference);
     expect(top?.kind).toBe(EXCEPTIONS[id] ?? "exact");
   });
