@@ -2,7 +2,7 @@
  * Builds the matcher's reference data from license texts: fingerprints of the model licenses (from the texts in
  * test/fixtures/license-texts, whose sources are in test/fixtures/SOURCES.tsv) and bottom-k sketches of every SPDX
  * text (from spdx-license-list). The output is committed under src/identify/matcher/data/, so the shipped matcher never
- * reads test fixtures or ../shared; test/license/license-data.test.ts fails when it is stale.
+ * reads test fixtures or ../shared; test/identify/matcher/match-license-text.test.ts fails when it is stale.
  */
 import { fingerprint, hash32, packHashes, shinglesOf, unpackHashes } from "../src/identify/matcher/fingerprint.js";
 import {
@@ -11,7 +11,6 @@ import {
   withoutAppendix,
 } from "../src/identify/matcher/reference-library.js";
 
-/** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 /**
  * Sentences a faithful copy may leave out without changing the terms. Meta's gate prompts on the Hub drop the
  * click-through sentence, since the Hub's own "I accept" button takes its place.
@@ -19,6 +18,7 @@ import {
 const LLAMA_ACCEPTANCE =
   "By clicking “I Accept” below or by using or distributing any portion or element of the Llama Materials, you agree to be bound by this Agreement.";
 
+/** Which fixture text is which catalog entry. Apache-2.0, MIT, CC-BY-NC-4.0 and OpenMDW-1.0 come from SPDX. */
 export const MODEL_REFERENCES: { file: string; key: string; before?: string; after?: string; optional?: string[] }[] = [
   { file: "llama2.txt", key: "llama2", optional: [LLAMA_ACCEPTANCE] },
   { file: "llama2-aup.txt", key: "llama2-aup" },

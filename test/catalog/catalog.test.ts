@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, HAND_WRITTEN, SPDX_LIST } from "../../src/catalog/catalog.js";
 import { HUB_LICENSES } from "../../src/catalog/hub-licenses.js";
@@ -198,5 +199,17 @@ describe("lookup by name", () => {
     ["BSD-3-Clause", "bsd-3-clause"],
   ])("%s → %s", (name, key) => {
     expect(catalog.byName(name)?.key).toBe(key);
+  });
+});
+
+describe("every license family file is in the catalog", () => {
+  const dir = new URL("../../src/catalog/licenses/", import.meta.url);
+  it.each(readdirSync(dir).filter((name) => name.endsWith(".ts")))("%s", async (file) => {
+    const family = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+    const entries = Object.values(family).filter(Array.isArray).flat() as CatalogEntry[];
+    expect(entries.length, `${file} exports no entries`).toBeGreaterThan(0);
+    const keys = new Set(HAND_WRITTEN.map((entry) => entry.key));
+    // A family spread into HAND_WRITTEN (src/catalog/catalog.ts); one left out would be silently absent.
+    expect(entries.map((entry) => entry.key).filter((key) => !keys.has(key))).toEqual([]);
   });
 });
