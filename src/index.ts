@@ -6,9 +6,10 @@ export {
   fetchModelSnapshot,
 } from "./acquire/hub/fetch-model-snapshot.js";
 export { HubError, type HubErrorKind } from "./acquire/hub/hub-error.js";
+export { ReferenceDataError, shippedReferences } from "./acquire/reference-data.js";
 export { SnapshotCache } from "./acquire/store/fs-snapshot-store.js";
 export { getCatalog } from "./catalog/catalog.js";
-export { checkModel, decideVerdict } from "./evaluate/check-model.js";
+export { type CheckOptions, checkModel, decideVerdict } from "./evaluate/check-model.js";
 export { findingInfo } from "./findings/finding-info.js";
 export { type ParsedPolicy, type PolicyIssue, type PolicySource, parsePolicy } from "./policy/parse-policy.js";
 export type { Policy } from "./policy/policy.js";
