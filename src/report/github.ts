@@ -1,8 +1,5 @@
-import { findingInfo } from "../findings/finding-info.js";
-import type { Finding } from "../types/finding.js";
-import type { CheckResult, RunReport, Verdict } from "../types/result.js";
-import { formatFindingMessage } from "./format-message.js";
-import { fileOf } from "./sarif.js";
+import type { RunReport } from "../types/result.js";
+import { type FindingView, type ModelView, NOT_CHECKED, type ReportView, reportView } from "./view.js";
 
 export interface GithubReport {
   /** Workflow commands, one a line: an annotation per error or warning finding, and per model not checked. */
@@ -11,32 +8,25 @@ export interface GithubReport {
   summary: string;
 }
 
-const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
-
 /** The report for GitHub Actions: annotations as workflow commands, and a job summary in Markdown. */
 export function formatGithub(report: RunReport): GithubReport {
+  const view = reportView(report);
   const commands = [
-    ...report.results.flatMap((result) => result.findings.flatMap((finding) => findingCommand(result, finding))),
-    ...report.errors.map((error) => command("error", { title: error.kind }, error.message)),
+    ...view.models.flatMap((model) => model.findings.flatMap((finding) => findingCommand(model, finding))),
+    ...view.notChecked.map((error) => command("error", { title: error.kind }, error.message)),
   ];
-  return { commands: commands.map((line) => `${line}\n`).join(""), summary: formatSummary(report) };
+  return { commands: commands.map((line) => `${line}\n`).join(""), summary: formatSummary(view) };
 }
 
-function findingCommand(result: CheckResult, finding: Finding): string[] {
+function findingCommand(model: ModelView, finding: FindingView): string[] {
   if (finding.severity === "info") return [];
-  const place = finding.evidence.map(fileOf).find((entry) => entry !== null && entry.line !== undefined);
+  const place = finding.files.find((entry) => entry.line !== undefined);
   const properties: Record<string, string> = { title: finding.code };
   if (place) {
     properties.file = place.file;
     properties.line = String(place.line);
   }
-  return [
-    command(
-      finding.severity,
-      properties,
-      `${result.model}@${shortSha(result.revision)}: ${formatFindingMessage(finding)}`,
-    ),
-  ];
+  return [command(finding.severity, properties, `${model.model}@${model.shortRevision}: ${finding.message}`)];
 }
 
 function command(name: "error" | "warning", properties: Record<string, string>, message: string): string {
@@ -56,47 +46,43 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function shortSha(sha: string): string {
-  return sha.slice(0, 12);
-}
-
-function formatSummary(report: RunReport): string {
+function formatSummary(view: ReportView): string {
   const lines = [
-    `## lic check (policy ${inline(report.policy.name)})`,
+    `## lic check (policy ${inline(view.policy.name)})`,
     "",
-    `${report.tool.name} ${report.tool.version}, ${report.generatedAt}`,
+    `${view.tool}, ${view.generatedAt}`,
     "",
     "| Model | Revision | Verdict | Licenses |",
     "| --- | --- | --- | --- |",
-    ...report.results.map(
-      (result) =>
-        `| ${cell(result.model)} | ${code(shortSha(result.revision))} | ${VERDICT_LABEL[result.verdict]} | ${result.license.ids.length > 0 ? result.license.ids.map((id) => cell(id)).join(", ") : "none identified"} |`,
+    ...view.models.map(
+      (model) =>
+        `| ${cell(model.model)} | ${code(model.shortRevision)} | ${model.verdictLabel} | ${model.licenseIds.length > 0 ? model.licenseIds.map((id) => cell(id)).join(", ") : "none identified"} |`,
     ),
-    ...report.errors.map(
-      (error) => `| ${cell(error.model)} | ${error.revision ? code(error.revision) : ""} | NOT CHECKED | |`,
+    ...view.notChecked.map(
+      (error) => `| ${cell(error.model)} | ${error.revision ? code(error.revision) : ""} | ${NOT_CHECKED} | |`,
     ),
   ];
 
-  const blocking = report.results.flatMap((result) =>
-    result.findings.filter((finding) => finding.severity === "error").map((finding) => ({ result, finding })),
+  const blocking = view.models.flatMap((model) =>
+    model.findings.filter((finding) => finding.severity === "error").map((finding) => ({ model, finding })),
   );
   lines.push("", "### Blocking findings", "");
   if (blocking.length === 0) lines.push("None.");
-  for (const { result, finding } of blocking) {
+  for (const { model, finding } of blocking) {
     lines.push(
-      `- **${inline(result.model)}@${shortSha(result.revision)}** ${code(finding.code)} ${inline(findingInfo[finding.code].title)}: ${inline(formatFindingMessage(finding))} (see ${code(findingInfo[finding.code].docs)})`,
+      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see ${code(finding.docsUrl)})`,
     );
   }
 
-  const warnings = report.results.reduce(
-    (count, result) => count + result.findings.filter((finding) => finding.severity === "warning").length,
+  const warnings = view.models.reduce(
+    (count, model) => count + model.findings.filter((finding) => finding.severity === "warning").length,
     0,
   );
   if (warnings > 0) lines.push("", `${warnings} warning${warnings === 1 ? "" : "s"}: see the annotations.`);
 
-  if (report.errors.length > 0) {
+  if (view.notChecked.length > 0) {
     lines.push("", "### Not checked", "");
-    for (const error of report.errors)
+    for (const error of view.notChecked)
       lines.push(`- **${inline(error.model)}** ${code(error.kind)}: ${inline(error.message)}`);
   }
   return `${lines.join("\n")}\n`;

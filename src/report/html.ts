@@ -1,12 +1,15 @@
-import { findingInfo } from "../findings/finding-info.js";
-import { describeText } from "../identify/describe-text.js";
-import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
-import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
-import type { Ancestor } from "../types/snapshot.js";
+import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
+import type { RunReport } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
-import { formatFindingMessage } from "./format-message.js";
-
-const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+import {
+  type FindingDetail,
+  type FindingView,
+  type LineageNode,
+  type ModelView,
+  NOT_CHECKED,
+  type NotCheckedView,
+  reportView,
+} from "./view.js";
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -60,8 +63,9 @@ q { font-style: italic; }
  * Pure: the time comes from the report.
  */
 export function formatHtml(report: RunReport): string {
-  const slugs = slugsFor(report.results);
-  const title = `License report: ${report.results.length + report.errors.length} models, ${report.generatedAt}`;
+  const view = reportView(report);
+  const slugs = slugsFor(view.models);
+  const title = `License report: ${view.models.length + view.notChecked.length} models, ${view.generatedAt}`;
   const out: string[] = [
     "<!DOCTYPE html>",
     `<html lang="en">`,
@@ -75,9 +79,9 @@ export function formatHtml(report: RunReport): string {
     "<header>",
     "<h1>License report</h1>",
     `<dl class="meta">`,
-    `<dt>Tool</dt><dd>${esc(report.tool.name)} ${esc(report.tool.version)}</dd>`,
-    `<dt>Policy</dt><dd>${esc(report.policy.name)} (digest <code>${esc(report.policy.digest)}</code>)</dd>`,
-    `<dt>Generated</dt><dd><time datetime="${esc(report.generatedAt)}">${esc(report.generatedAt)}</time></dd>`,
+    `<dt>Tool</dt><dd>${esc(view.tool)}</dd>`,
+    `<dt>Policy</dt><dd>${esc(view.policy.name)} (digest <code>${esc(view.policy.digest)}</code>)</dd>`,
+    `<dt>Generated</dt><dd><time datetime="${esc(view.generatedAt)}">${esc(view.generatedAt)}</time></dd>`,
     "</dl>",
     "</header>",
     "<main>",
@@ -85,48 +89,43 @@ export function formatHtml(report: RunReport): string {
     "<thead><tr><th>Model</th><th>Revision (requested → resolved)</th><th>Verdict</th><th>Licenses</th></tr></thead>",
     "<tbody>",
   ];
-  report.results.forEach((result, index) => {
+  view.models.forEach((model, index) => {
     const requested =
-      result.requested.model === result.model
-        ? ""
-        : ` <span class="requested">(requested as ${esc(result.requested.model)})</span>`;
+      model.requestedAs === null ? "" : ` <span class="requested">(requested as ${esc(model.requestedAs)})</span>`;
     const licenses =
-      result.license.ids.length > 0
-        ? result.license.ids.map(esc).join(", ")
-        : `<span class="none">none identified</span>`;
+      model.licenseIds.length > 0 ? model.licenseIds.map(esc).join(", ") : `<span class="none">none identified</span>`;
     out.push(
-      `<tr data-model="${esc(result.model)}"><td><a href="#${esc(slugs[index]!)}">${esc(result.model)}</a>${requested}</td>` +
-        `<td><code>${esc(result.requested.revision)}</code> → <code>${esc(result.revision)}</code></td>` +
-        `<td class="verdict" data-verdict="${result.verdict}">${VERDICT_LABEL[result.verdict]}</td><td>${licenses}</td></tr>`,
+      `<tr data-model="${esc(model.model)}"><td><a href="#${esc(slugs[index]!)}">${esc(model.model)}</a>${requested}</td>` +
+        `<td><code>${esc(model.requested.revision)}</code> → <code>${esc(model.revision)}</code></td>` +
+        `<td class="verdict" data-verdict="${model.verdict}">${model.verdictLabel}</td><td>${licenses}</td></tr>`,
     );
   });
-  for (const error of report.errors) {
+  for (const error of view.notChecked) {
     out.push(
       `<tr data-model="${esc(error.model)}"><td><a href="#not-checked">${esc(error.model)}</a></td>` +
         `<td>${error.revision === null ? "—" : `<code>${esc(error.revision)}</code>`}</td>` +
-        `<td class="verdict not-checked">NOT CHECKED</td><td>—</td></tr>`,
+        `<td class="verdict not-checked">${NOT_CHECKED}</td><td>—</td></tr>`,
     );
   }
   out.push("</tbody>", "</table>");
 
-  for (const [index, result] of report.results.entries()) out.push(...formatResult(result, slugs[index]!));
-  if (report.errors.length > 0) out.push(...formatErrors(report.errors));
+  for (const [index, model] of view.models.entries()) out.push(...formatModel(model, slugs[index]!));
+  if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
   out.push("</main>", "</body>", "</html>");
   return `${out.join("\n")}\n`;
 }
 
-function formatResult(result: CheckResult, slug: string): string[] {
+function formatModel(model: ModelView, slug: string): string[] {
   const out: string[] = [
-    `<section class="model" id="${esc(slug)}" data-model="${esc(result.model)}">`,
-    `<h2>${esc(result.model)} <span class="verdict" data-verdict="${result.verdict}">${VERDICT_LABEL[result.verdict]}</span></h2>`,
+    `<section class="model" id="${esc(slug)}" data-model="${esc(model.model)}">`,
+    `<h2>${esc(model.model)} <span class="verdict" data-verdict="${model.verdict}">${model.verdictLabel}</span></h2>`,
     `<dl class="meta">`,
-    `<dt>Requested</dt><dd><code>${esc(result.requested.model)}</code> at <code>${esc(result.requested.revision)}</code></dd>`,
-    `<dt>Resolved</dt><dd><code>${esc(result.model)}</code> at <code>${esc(result.revision)}</code></dd>`,
+    `<dt>Requested</dt><dd><code>${esc(model.requested.model)}</code> at <code>${esc(model.requested.revision)}</code></dd>`,
+    `<dt>Resolved</dt><dd><code>${esc(model.model)}</code> at <code>${esc(model.revision)}</code></dd>`,
   ];
-  if (result.gated) out.push(`<dt>Gated</dt><dd class="gated">gated: ${esc(result.gated)}</dd>`);
-  if (result.license.expression)
-    out.push(`<dt>Declared expression</dt><dd><code>${esc(result.license.expression)}</code></dd>`);
-  for (const choice of result.license.choices) {
+  if (model.gated) out.push(`<dt>Gated</dt><dd class="gated">gated: ${esc(model.gated)}</dd>`);
+  if (model.expression) out.push(`<dt>Declared expression</dt><dd><code>${esc(model.expression)}</code></dd>`);
+  for (const choice of model.choices) {
     out.push(
       `<dt>Choice</dt><dd>chose <code>${esc(choice.chosen)}</code> from <code>${esc(choice.expression)}</code></dd>`,
     );
@@ -134,31 +133,29 @@ function formatResult(result: CheckResult, slug: string): string[] {
   out.push("</dl>");
 
   out.push("<h3>Licenses</h3>");
-  if (result.license.licenses.length === 0 && result.license.unidentified.length === 0) {
+  if (model.licenses.length === 0 && model.unidentified.length === 0) {
     out.push(`<p class="none">None identified.</p>`);
   } else {
     out.push(`<ul class="licenses">`);
-    for (const license of result.license.licenses) {
-      const name = license.name === license.id ? "" : ` — ${esc(license.name)}`;
+    for (const license of model.licenses) {
+      const name = license.name === null ? "" : ` — ${esc(license.name)}`;
       out.push(
-        `<li><strong>${esc(license.id)}</strong>${name} (${license.sources.map(esc).join(", ")}${license.known ? "" : ", not in catalog"})` +
-          evidenceList(license.evidence, result, "from") +
-          "</li>",
+        `<li><strong>${esc(license.id)}</strong>${name} (${esc(license.about)})${evidenceList(license.evidence, model, "from")}</li>`,
       );
     }
-    for (const entry of result.license.unidentified) {
+    for (const entry of model.unidentified) {
       out.push(
-        `<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, result, "from")}</li>`,
+        `<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, model, "from")}</li>`,
       );
     }
     out.push("</ul>");
   }
 
   out.push("<h3>Lineage</h3>");
-  out.push(result.lineage.length === 0 ? `<p class="none">No ancestors recorded.</p>` : formatLineage(result));
+  out.push(model.lineage.length === 0 ? `<p class="none">No ancestors recorded.</p>` : formatLineage(model.lineage));
 
   out.push("<h3>License texts</h3>");
-  if (result.license.texts.length === 0) {
+  if (model.texts.length === 0) {
     out.push(`<p class="none">No license texts read.</p>`);
   } else {
     out.push(
@@ -166,21 +163,17 @@ function formatResult(result: CheckResult, slug: string): string[] {
       "<thead><tr><th>Text</th><th>sha256</th><th>Size</th><th>Matches</th></tr></thead>",
       "<tbody>",
     );
-    for (const text of result.license.texts) {
-      const size = `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`;
-      const matches = text.matches.map(
-        (match) =>
-          `${match.kind === "exact" ? "is" : "nearly"} ${esc(match.document)} (${Math.round(match.score * 100)}%)`,
-      );
+    for (const text of model.texts) {
+      const matches = text.matches.map((match) => `${match.verb} ${esc(match.document)} (${match.percent}%)`);
       out.push(
-        `<tr><td>${esc(describeText(text))}</td><td><code class="sha256">${esc(text.sha256)}</code></td><td>${size}</td><td>${matches.length > 0 ? matches.join(", ") : "unrecognized"}</td></tr>`,
+        `<tr><td>${esc(text.name)}</td><td><code class="sha256">${esc(text.sha256)}</code></td><td>${text.size}</td><td>${matches.length > 0 ? matches.join(", ") : "unrecognized"}</td></tr>`,
       );
     }
     out.push("</tbody>", "</table>");
   }
-  if (result.gaps.length > 0) {
+  if (model.gaps.length > 0) {
     out.push(`<p>Not read:</p>`, `<ul class="gaps">`);
-    for (const gap of result.gaps) {
+    for (const gap of model.gaps) {
       out.push(
         `<li><code>${esc(gap.path)}</code> (${esc(gap.role)}): ${esc(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${esc(gap.detail)}</li>`,
       );
@@ -189,11 +182,11 @@ function formatResult(result: CheckResult, slug: string): string[] {
   }
 
   out.push("<h3>Findings</h3>");
-  if (result.findings.length === 0) out.push(`<p class="none">None.</p>`);
-  for (const finding of result.findings) out.push(...formatFinding(finding, result));
+  if (model.findings.length === 0) out.push(`<p class="none">None.</p>`);
+  for (const finding of model.findings) out.push(...formatFinding(finding, model));
 
   out.push("<h3>Obligations</h3>");
-  if (result.obligations.length === 0) {
+  if (model.obligations.length === 0) {
     out.push(`<p class="none">None.</p>`);
   } else {
     out.push(
@@ -201,7 +194,7 @@ function formatResult(result: CheckResult, slug: string): string[] {
       "<thead><tr><th>License</th><th>Duty</th><th>Text to reproduce</th><th>When</th><th>Clause</th></tr></thead>",
       "<tbody>",
     );
-    for (const obligation of result.obligations) {
+    for (const obligation of model.obligations) {
       out.push(
         `<tr><td>${esc(obligation.license)}</td><td>${esc(obligation.kind)}</td><td>${obligation.text === undefined ? "—" : `<q>${esc(obligation.text)}</q>`}</td>` +
           `<td>${esc(obligation.when)}</td><td>${formatTerm(obligation.source, false)}</td></tr>`,
@@ -213,42 +206,49 @@ function formatResult(result: CheckResult, slug: string): string[] {
   return out;
 }
 
-function formatFinding(finding: Finding, result: CheckResult): string[] {
-  const info = findingInfo[finding.code];
-  const out = [
+function formatFinding(finding: FindingView, model: ModelView): string[] {
+  return [
     `<div class="finding ${finding.severity}" data-code="${esc(finding.code)}">`,
-    `<h4><span class="severity">${finding.severity}</span><a href="${esc(info.docs)}"><code>${esc(finding.code)}</code></a>: ${esc(info.title)}</h4>`,
-    `<p class="message">${inline(formatFindingMessage(finding))}</p>`,
+    `<h4><span class="severity">${finding.severity}</span><a href="${esc(finding.docsUrl)}"><code>${esc(finding.code)}</code></a>: ${esc(finding.title)}</h4>`,
+    `<p class="message">${inline(finding.message)}</p>`,
     "<ul>",
+    ...finding.details.map((detail) => formatDetail(detail, model)),
+    "</ul>",
+    "</div>",
   ];
-  for (const evidence of finding.evidence)
-    out.push(`<li class="evidence">evidence: ${formatEvidenceItem(evidence, result)}</li>`);
-  if (finding.term) out.push(`<li>clause: ${formatTerm(finding.term, true)}</li>`);
-  if (finding.rule) out.push(`<li>rule: ${formatRule(finding.rule)}</li>`);
-  if (finding.waiver) {
-    const { waiver } = finding;
-    out.push(
-      `<li class="waiver">waived by ${esc(waiver.approvedBy)} until ${esc(waiver.expires)}${waiver.ticket ? ` (${esc(waiver.ticket)})` : ""}: ${esc(waiver.reason)} (waiver at ${formatRule(waiver.rule)})</li>`,
-    );
-  }
-  out.push(`<li>see <a href="${esc(info.docs)}">${esc(info.docs)}</a></li>`, "</ul>", "</div>");
-  return out;
 }
 
-function evidenceList(evidence: Evidence[], result: CheckResult, label: string): string {
+function formatDetail(detail: FindingDetail, model: ModelView): string {
+  switch (detail.kind) {
+    case "evidence":
+      return `<li class="evidence">evidence: ${formatEvidenceItem(detail.evidence, model)}</li>`;
+    case "clause":
+      return `<li>clause: ${formatTerm(detail.term, true)}</li>`;
+    case "rule":
+      return `<li>rule: ${formatRule(detail.rule)}</li>`;
+    case "waiver": {
+      const { waiver } = detail;
+      return `<li class="waiver">waived by ${esc(waiver.approvedBy)} until ${esc(waiver.expires)}${waiver.ticket ? ` (${esc(waiver.ticket)})` : ""}: ${esc(waiver.reason)} (waiver at ${formatRule(waiver.rule)})</li>`;
+    }
+    case "docs":
+      return `<li>see <a href="${esc(detail.url)}">${esc(detail.url)}</a></li>`;
+  }
+}
+
+function evidenceList(evidence: Evidence[], model: ModelView, label: string): string {
   if (evidence.length === 0) return "";
-  return `<ul>${evidence.map((item) => `<li class="evidence">${label} ${formatEvidenceItem(item, result)}</li>`).join("")}</ul>`;
+  return `<ul>${evidence.map((item) => `<li class="evidence">${label} ${formatEvidenceItem(item, model)}</li>`).join("")}</ul>`;
 }
 
 /** The evidence phrase, then each of its fields in full: file, line, quote, sha256, commit. */
-function formatEvidenceItem(evidence: Evidence, result: CheckResult): string {
+function formatEvidenceItem(evidence: Evidence, model: ModelView): string {
   const fields: [string, string][] = [];
   if (evidence.source === "file" || evidence.source === "card") {
     if (evidence.file !== undefined) fields.push(["file", `<code>${esc(evidence.file)}</code>`]);
     if (evidence.line !== undefined) fields.push(["line", String(evidence.line)]);
     if (evidence.quote !== undefined) fields.push(["quote", `<q>${esc(evidence.quote)}</q>`]);
     if (evidence.source === "file") fields.push(["sha256", `<code class="sha256">${esc(evidence.sha256)}</code>`]);
-    if (evidence.commit !== result.revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
+    if (evidence.commit !== model.revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
   }
   const detail =
     fields.length === 0
@@ -267,24 +267,19 @@ function formatRule(rule: RuleReference): string {
   return `<code>${esc(rule.file)}${rule.line === null ? "" : `:${rule.line}`}</code> <code>${esc(rule.path)}</code>`;
 }
 
-function formatLineage(result: CheckResult): string {
-  const children = (parent: string): Ancestor[] => result.lineage.filter((ancestor) => ancestor.parent === parent);
-  const walk = (parent: string, seen: Set<string>): string => {
-    const items = children(parent).map((ancestor) => {
-      const state = ancestor.unavailable
-        ? `not read: ${esc(ancestor.unavailable.reason)} (${esc(ancestor.unavailable.message)})`
-        : ancestor.licenses.map(esc).join(", ") || "no license";
-      const at = ancestor.sha ? ` at <code>${esc(ancestor.sha)}</code>` : "";
-      const below =
-        !ancestor.unavailable && !seen.has(ancestor.id) ? walk(ancestor.id, new Set([...seen, ancestor.id])) : "";
-      return `<li>${esc(ancestor.relation)} of <code>${esc(ancestor.id)}</code>${at}: ${state}${below}</li>`;
-    });
-    return items.length === 0 ? "" : `<ul class="lineage">${items.join("")}</ul>`;
-  };
-  return walk(result.model, new Set([result.model]));
+/** Nested lists, as the lineage is a tree: each ancestor with the ancestors it derives from. */
+function formatLineage(nodes: LineageNode[]): string {
+  const items = nodes.map((node) => {
+    const state = node.unavailable
+      ? `not read: ${esc(node.unavailable.reason)} (${esc(node.unavailable.message)})`
+      : node.licenses.map(esc).join(", ") || "no license";
+    const at = node.sha ? ` at <code>${esc(node.sha)}</code>` : "";
+    return `<li>${esc(node.relation)} of <code>${esc(node.id)}</code>${at}: ${state}${formatLineage(node.parents)}</li>`;
+  });
+  return items.length === 0 ? "" : `<ul class="lineage">${items.join("")}</ul>`;
 }
 
-function formatErrors(errors: ModelError[]): string[] {
+function formatNotChecked(errors: NotCheckedView[]): string[] {
   const out = [
     `<section class="errors" id="not-checked">`,
     "<h2>Not checked</h2>",
@@ -302,11 +297,11 @@ function formatErrors(errors: ModelError[]): string[] {
 }
 
 /** Section ids: the model id folded to [a-z0-9-], made unique in the page. */
-function slugsFor(results: CheckResult[]): string[] {
+function slugsFor(models: ModelView[]): string[] {
   const used = new Set<string>(["verdicts", "not-checked"]);
-  return results.map((result) => {
+  return models.map((model) => {
     const base =
-      result.model
+      model.model
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-+|-+$/g, "") || "model";

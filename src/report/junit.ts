@@ -1,8 +1,6 @@
-import { findingInfo } from "../findings/finding-info.js";
-import type { Finding } from "../types/finding.js";
-import type { CheckResult, ModelError, RunReport } from "../types/result.js";
-import { formatEvidence } from "./format-evidence.js";
-import { formatFindingMessage } from "./format-message.js";
+import type { RunReport } from "../types/result.js";
+import { plainDetail } from "./plain-detail.js";
+import { type FindingView, type ModelView, type NotCheckedView, reportView } from "./view.js";
 
 /**
  * The report as JUnit XML, for CI systems that show test results: a test case per model, a failure per
@@ -10,44 +8,45 @@ import { formatFindingMessage } from "./format-message.js";
  * that could not be checked. `failures` and `errors` count test cases, as JUnit does.
  */
 export function formatJunit(report: RunReport): string {
-  const tests = report.results.length + report.errors.length;
-  const failures = report.results.filter((result) => result.findings.some(isBlocking)).length;
-  const errors = report.errors.length;
+  const view = reportView(report);
+  const tests = view.models.length + view.notChecked.length;
+  const failures = view.models.filter((model) => model.findings.some(isBlocking)).length;
+  const errors = view.notChecked.length;
   const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
-  const timestamp = attr(report.generatedAt);
+  const timestamp = attr(view.generatedAt);
 
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="lic" ${counts} timestamp="${timestamp}">`,
-    `  <testsuite name="${attr(`lic check (policy ${report.policy.name})`)}" ${counts} skipped="0" timestamp="${timestamp}">`,
+    `  <testsuite name="${attr(`lic check (policy ${view.policy.name})`)}" ${counts} skipped="0" timestamp="${timestamp}">`,
     `    <properties>`,
-    `      <property name="tool" value="${attr(`${report.tool.name} ${report.tool.version}`)}"/>`,
-    `      <property name="policy" value="${attr(report.policy.name)}"/>`,
-    `      <property name="policy.digest" value="${attr(report.policy.digest)}"/>`,
+    `      <property name="tool" value="${attr(view.tool)}"/>`,
+    `      <property name="policy" value="${attr(view.policy.name)}"/>`,
+    `      <property name="policy.digest" value="${attr(view.policy.digest)}"/>`,
     `    </properties>`,
-    ...report.results.flatMap(formatResult),
-    ...report.errors.flatMap(formatError),
+    ...view.models.flatMap(formatResult),
+    ...view.notChecked.flatMap(formatNotChecked),
     `  </testsuite>`,
     `</testsuites>`,
   ];
   return `${lines.join("\n")}\n`;
 }
 
-function isBlocking(finding: Finding): boolean {
+function isBlocking(finding: FindingView): boolean {
   return finding.severity === "error";
 }
 
-function formatResult(result: CheckResult): string[] {
-  const lines = [`    <testcase classname="lic" name="${attr(`${result.model}@${result.revision}`)}">`];
-  for (const finding of result.findings.filter(isBlocking)) {
+function formatResult(model: ModelView): string[] {
+  const lines = [`    <testcase classname="lic" name="${attr(`${model.model}@${model.revision}`)}">`];
+  for (const finding of model.findings.filter(isBlocking)) {
     lines.push(
-      `      <failure type="${attr(finding.code)}" message="${attr(formatFindingMessage(finding))}">${text(details(finding).join("\n"))}</failure>`,
+      `      <failure type="${attr(finding.code)}" message="${attr(finding.message)}">${text(details(finding).join("\n"))}</failure>`,
     );
   }
-  const others = result.findings.filter((finding) => !isBlocking(finding));
+  const others = model.findings.filter((finding) => !isBlocking(finding));
   if (others.length > 0) {
     const out = others.flatMap((finding) => [
-      `${finding.severity} ${finding.code}: ${formatFindingMessage(finding)}`,
+      `${finding.severity} ${finding.code}: ${finding.message}`,
       ...details(finding).map((line) => `  ${line}`),
     ]);
     lines.push(`      <system-out>${text(out.join("\n"))}</system-out>`);
@@ -57,29 +56,14 @@ function formatResult(result: CheckResult): string[] {
   return lines;
 }
 
-/** The lines under a finding: its evidence, clause, rule, waiver and docs page. */
-function details(finding: Finding): string[] {
-  const lines = finding.evidence.map((evidence) => `evidence: ${formatEvidence(evidence)}`);
-  if (finding.term)
-    lines.push(
-      `clause: ${finding.term.document}${finding.term.section ? `, ${finding.term.section}` : ""} <${finding.term.url}>`,
-    );
-  if (finding.rule)
-    lines.push(
-      `rule: ${finding.rule.file}${finding.rule.line === null ? "" : `:${finding.rule.line}`} ${finding.rule.path}`,
-    );
-  if (finding.waiver)
-    lines.push(
-      `waived by ${finding.waiver.approvedBy} until ${finding.waiver.expires}${finding.waiver.ticket ? ` (${finding.waiver.ticket})` : ""}: ${finding.waiver.reason}`,
-    );
-  lines.push(`see ${findingInfo[finding.code].docs}`);
-  return lines;
+/** The lines under a finding: its evidence, clause (without its quote), rule, waiver and docs page. */
+function details(finding: FindingView): string[] {
+  return finding.details.map((detail) => plainDetail(detail, false));
 }
 
-function formatError(error: ModelError): string[] {
-  const name = error.revision ? `${error.model}@${error.revision}` : error.model;
+function formatNotChecked(error: NotCheckedView): string[] {
   return [
-    `    <testcase classname="lic" name="${attr(name)}">`,
+    `    <testcase classname="lic" name="${attr(error.name)}">`,
     `      <error type="${attr(error.kind)}" message="${attr(error.message)}"/>`,
     `    </testcase>`,
   ];

@@ -1,12 +1,15 @@
-import { findingInfo } from "../findings/finding-info.js";
-import { describeText } from "../identify/describe-text.js";
-import type { Evidence, Finding, RuleReference, TermReference } from "../types/finding.js";
-import type { CheckResult, ModelError, RunReport, Verdict } from "../types/result.js";
-import type { Ancestor } from "../types/snapshot.js";
+import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
+import type { RunReport } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
-import { formatFindingMessage } from "./format-message.js";
-
-const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+import {
+  type FindingDetail,
+  type FindingView,
+  flattenLineage,
+  type ModelView,
+  NOT_CHECKED,
+  type NotCheckedView,
+  reportView,
+} from "./view.js";
 
 /**
  * The report for legal reviewers as Markdown (GitHub-flavoured: tables): a header, a summary table,
@@ -14,87 +17,86 @@ const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", b
  * become a link, markup or an extra table column. Pure: the time comes from the report.
  */
 export function formatMarkdown(report: RunReport): string {
+  const view = reportView(report);
   const out: string[] = [];
   out.push(`# License report`, "");
-  out.push(`- Tool: ${text(report.tool.name)} ${text(report.tool.version)}`);
-  out.push(`- Policy: ${text(report.policy.name)} (digest ${code(report.policy.digest)})`);
-  out.push(`- Generated: ${text(report.generatedAt)}`, "");
+  out.push(`- Tool: ${text(view.tool)}`);
+  out.push(`- Policy: ${text(view.policy.name)} (digest ${code(view.policy.digest)})`);
+  out.push(`- Generated: ${text(view.generatedAt)}`, "");
 
   out.push(`## Summary`, "");
   out.push(`| Model | Revision (requested → resolved) | Verdict | Licenses |`);
   out.push(`| --- | --- | --- | --- |`);
-  for (const result of report.results) {
-    const model =
-      result.requested.model === result.model
-        ? text(result.model)
-        : `${text(result.model)} (requested as ${text(result.requested.model)})`;
-    const revision = `${code(result.requested.revision, true)} → ${code(result.revision, true)}`;
+  for (const model of view.models) {
+    const name =
+      model.requestedAs === null ? text(model.model) : `${text(model.model)} (requested as ${text(model.requestedAs)})`;
+    const revision = `${code(model.requested.revision, true)} → ${code(model.revision, true)}`;
     const licenses =
-      result.license.ids.length > 0 ? result.license.ids.map((id) => text(id)).join(", ") : "none identified";
-    out.push(`| ${model} | ${revision} | **${VERDICT_LABEL[result.verdict]}** | ${licenses} |`);
+      model.licenseIds.length > 0 ? model.licenseIds.map((id) => text(id)).join(", ") : "none identified";
+    out.push(`| ${name} | ${revision} | **${model.verdictLabel}** | ${licenses} |`);
   }
-  for (const error of report.errors) {
+  for (const error of view.notChecked) {
     out.push(
-      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | **NOT CHECKED** | — |`,
+      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | **${NOT_CHECKED}** | — |`,
     );
   }
   out.push("");
 
-  for (const result of report.results) out.push(...formatResult(result));
-  if (report.errors.length > 0) out.push(...formatErrors(report.errors));
+  for (const model of view.models) out.push(...formatModel(model));
+  if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }
 
-function formatResult(result: CheckResult): string[] {
-  const out: string[] = [`## ${text(result.model)}`, ""];
-  out.push(`- Verdict: **${VERDICT_LABEL[result.verdict]}**`);
-  out.push(`- Requested: ${code(result.requested.model)} at ${code(result.requested.revision)}`);
-  out.push(`- Resolved: ${code(result.model)} at ${code(result.revision)}`);
-  if (result.gated) out.push(`- Gated: ${text(result.gated)}`);
+function formatModel(model: ModelView): string[] {
+  const out: string[] = [`## ${text(model.model)}`, ""];
+  out.push(`- Verdict: **${model.verdictLabel}**`);
+  out.push(`- Requested: ${code(model.requested.model)} at ${code(model.requested.revision)}`);
+  out.push(`- Resolved: ${code(model.model)} at ${code(model.revision)}`);
+  if (model.gated) out.push(`- Gated: ${text(model.gated)}`);
   out.push("");
 
   out.push(`### Licenses`, "");
-  if (result.license.licenses.length === 0 && result.license.unidentified.length === 0) out.push("None identified.");
-  for (const license of result.license.licenses) {
-    const name = license.name === license.id ? "" : ` — ${text(license.name)}`;
+  if (model.licenses.length === 0 && model.unidentified.length === 0) out.push("None identified.");
+  for (const license of model.licenses) {
     out.push(
-      `- **${text(license.id)}**${name} (${license.sources.map(text).join(", ")}${license.known ? "" : ", not in catalog"})`,
+      `- **${text(license.id)}**${license.name === null ? "" : ` — ${text(license.name)}`} (${text(license.about)})`,
     );
-    for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, result)}`);
+    for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model)}`);
   }
-  for (const entry of result.license.unidentified) {
+  for (const entry of model.unidentified) {
     out.push(`- **?** ${code(entry.value)} (${inline(entry.reason)})`);
-    for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, result)}`);
+    for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model)}`);
   }
-  if (result.license.expression) out.push("", `Declared expression: ${code(result.license.expression)}`);
-  for (const choice of result.license.choices)
-    out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
+  if (model.expression) out.push("", `Declared expression: ${code(model.expression)}`);
+  for (const choice of model.choices) out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
   out.push("");
 
   out.push(`### Lineage`, "");
-  if (result.lineage.length === 0) out.push("No ancestors recorded.");
-  else out.push(...formatLineage(result));
+  if (model.lineage.length === 0) out.push("No ancestors recorded.");
+  for (const { node, depth } of flattenLineage(model.lineage)) {
+    const state = node.unavailable
+      ? `not read: ${text(node.unavailable.reason)} (${text(node.unavailable.message)})`
+      : node.licenses.map(text).join(", ") || "no license";
+    const at = node.sha ? ` at ${code(node.sha)}` : "";
+    out.push(`${"  ".repeat(depth)}- ${text(node.relation)} of ${code(node.id)}${at}: ${state}`);
+  }
   out.push("");
 
   out.push(`### License texts`, "");
-  if (result.license.texts.length === 0) {
+  if (model.texts.length === 0) {
     out.push("No license texts read.");
   } else {
     out.push(`| Text | sha256 | Size | Matches |`, `| --- | --- | --- | --- |`);
-    for (const licenseText of result.license.texts) {
-      const size = `${licenseText.bytes} bytes${licenseText.truncated ? ", truncated" : ""}`;
-      const matches = licenseText.matches.map(
-        (match) =>
-          `${match.kind === "exact" ? "is" : "nearly"} ${text(match.document)} (${Math.round(match.score * 100)}%)`,
-      );
+    for (const licenseText of model.texts) {
+      const matches = licenseText.matches.map((match) => `${match.verb} ${text(match.document)} (${match.percent}%)`);
       out.push(
-        `| ${text(describeText(licenseText))} | ${code(licenseText.sha256, true)} | ${size} | ${matches.length > 0 ? matches.join(", ") : "unrecognized"} |`,
+        `| ${text(licenseText.name)} | ${code(licenseText.sha256, true)} | ${licenseText.size} | ${matches.length > 0 ? matches.join(", ") : "unrecognized"} |`,
       );
     }
   }
-  if (result.gaps.length > 0) {
+  if (model.gaps.length > 0) {
     out.push("", "Not read:", "");
-    for (const gap of result.gaps) {
+    for (const gap of model.gaps) {
       out.push(
         `- ${code(gap.path)} (${text(gap.role)}): ${text(gap.reason)}${gap.status === undefined ? "" : `, HTTP ${gap.status}`} — ${text(gap.detail)}`,
       );
@@ -103,15 +105,15 @@ function formatResult(result: CheckResult): string[] {
   out.push("");
 
   out.push(`### Findings`, "");
-  if (result.findings.length === 0) out.push("None.", "");
-  for (const finding of result.findings) out.push(...formatFinding(finding, result));
+  if (model.findings.length === 0) out.push("None.", "");
+  for (const finding of model.findings) out.push(...formatFinding(finding, model));
 
   out.push(`### Obligations`, "");
-  if (result.obligations.length === 0) {
+  if (model.obligations.length === 0) {
     out.push("None.");
   } else {
     out.push(`| License | Duty | Text to reproduce | When | Clause |`, `| --- | --- | --- | --- | --- |`);
-    for (const obligation of result.obligations) {
+    for (const obligation of model.obligations) {
       out.push(
         `| ${text(obligation.license)} | ${text(obligation.kind)} | ${obligation.text === undefined ? "—" : text(obligation.text)} | ${text(obligation.when)} | ${formatTerm(obligation.source, false)} |`,
       );
@@ -121,31 +123,43 @@ function formatResult(result: CheckResult): string[] {
   return out;
 }
 
-function formatFinding(finding: Finding, result: CheckResult): string[] {
-  const info = findingInfo[finding.code];
-  const out = [`#### ${finding.severity.toUpperCase()} [${text(finding.code)}](${info.docs}): ${text(info.title)}`, ""];
-  out.push(paragraph(inline(formatFindingMessage(finding))), "");
-  for (const evidence of finding.evidence) out.push(`- Evidence: ${formatEvidenceLine(evidence, result)}`);
-  if (finding.term) out.push(`- Clause: ${formatTerm(finding.term, true)}`);
-  if (finding.rule) out.push(`- Rule: ${formatRule(finding.rule)}`);
-  if (finding.waiver) {
-    const { waiver } = finding;
-    out.push(
-      `- Waived by ${text(waiver.approvedBy)} until ${text(waiver.expires)}${waiver.ticket ? ` (${text(waiver.ticket)})` : ""}: ${text(waiver.reason)} (waiver at ${formatRule(waiver.rule)})`,
-    );
-  }
-  out.push(`- Docs: [${text(info.docs)}](${info.docs})`, "");
+function formatFinding(finding: FindingView, model: ModelView): string[] {
+  const out = [
+    `#### ${finding.severity.toUpperCase()} [${text(finding.code)}](${finding.docsUrl}): ${text(finding.title)}`,
+    "",
+    paragraph(inline(finding.message)),
+    "",
+    ...finding.details.map((detail) => `- ${formatDetail(detail, model)}`),
+    "",
+  ];
   return out;
 }
 
+function formatDetail(detail: FindingDetail, model: ModelView): string {
+  switch (detail.kind) {
+    case "evidence":
+      return `Evidence: ${formatEvidenceLine(detail.evidence, model)}`;
+    case "clause":
+      return `Clause: ${formatTerm(detail.term, true)}`;
+    case "rule":
+      return `Rule: ${formatRule(detail.rule)}`;
+    case "waiver": {
+      const { waiver } = detail;
+      return `Waived by ${text(waiver.approvedBy)} until ${text(waiver.expires)}${waiver.ticket ? ` (${text(waiver.ticket)})` : ""}: ${text(waiver.reason)} (waiver at ${formatRule(waiver.rule)})`;
+    }
+    case "docs":
+      return `Docs: [${text(detail.url)}](${detail.url})`;
+  }
+}
+
 /** The evidence phrase, then what it leaves out: the full sha256, a file's quote, a commit other than the model's. */
-function formatEvidenceLine(evidence: Evidence, result: CheckResult): string {
+function formatEvidenceLine(evidence: Evidence, model: ModelView): string {
   const details: string[] = [];
   if (evidence.source === "file") {
     details.push(`sha256 ${code(evidence.sha256)}`);
     if (evidence.quote !== undefined) details.push(`quote ${code(evidence.quote)}`);
   }
-  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== result.revision)
+  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== model.revision)
     details.push(`commit ${code(evidence.commit)}`);
   return text(formatEvidence(evidence)) + (details.length > 0 ? `; ${details.join("; ")}` : "");
 }
@@ -160,25 +174,7 @@ function formatRule(rule: RuleReference): string {
   return `${code(rule.file)}${rule.line === null ? "" : ` line ${rule.line}`}, ${code(rule.path)}`;
 }
 
-function formatLineage(result: CheckResult): string[] {
-  const out: string[] = [];
-  const children = (parent: string): Ancestor[] => result.lineage.filter((ancestor) => ancestor.parent === parent);
-  const walk = (parent: string, indent: string, seen: Set<string>) => {
-    for (const ancestor of children(parent)) {
-      const state = ancestor.unavailable
-        ? `not read: ${text(ancestor.unavailable.reason)} (${text(ancestor.unavailable.message)})`
-        : ancestor.licenses.map(text).join(", ") || "no license";
-      const at = ancestor.sha ? ` at ${code(ancestor.sha)}` : "";
-      out.push(`${indent}- ${text(ancestor.relation)} of ${code(ancestor.id)}${at}: ${state}`);
-      if (!ancestor.unavailable && !seen.has(ancestor.id))
-        walk(ancestor.id, `${indent}  `, new Set([...seen, ancestor.id]));
-    }
-  };
-  walk(result.model, "", new Set([result.model]));
-  return out;
-}
-
-function formatErrors(errors: ModelError[]): string[] {
+function formatNotChecked(errors: NotCheckedView[]): string[] {
   const out = [`## Not checked`, "", `| Model | Revision | Kind | Reason |`, `| --- | --- | --- | --- |`];
   for (const error of errors) {
     out.push(

@@ -1,6 +1,8 @@
 import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, RunReport } from "../types/result.js";
+import { docsUrl } from "./docs-url.js";
+import { fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
@@ -29,7 +31,7 @@ export function formatSarif(report: RunReport): string {
             rules: codes.map((code) => ({
               id: code,
               shortDescription: { text: findingInfo[code].title },
-              help: { text: `See ${findingInfo[code].docs}`, markdown: `See \`${findingInfo[code].docs}\`` },
+              help: { text: `See ${docsUrl(code)}`, markdown: `See \`${docsUrl(code)}\`` },
             })),
           },
         },
@@ -90,16 +92,6 @@ function toLocations(result: CheckResult, evidence: Evidence[]) {
     });
   }
   return locations.length > 0 ? locations : [{ logicalLocations }];
-}
-
-/** The file (and line) a piece of evidence points into, when it names one. */
-export function fileOf(evidence: Evidence): { file: string; line?: number } | null {
-  if (evidence.source === "file")
-    return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };
-  if (evidence.source === "card" && evidence.file !== undefined) {
-    return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };
-  }
-  return null;
 }
 
 /** A repo path as a relative URI reference: each segment percent-encoded, the slashes kept. */

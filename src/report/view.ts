@@ -1,0 +1,214 @@
+import { findingInfo } from "../findings/finding-info.js";
+import { describeText } from "../identify/describe-text.js";
+import type {
+  Evidence,
+  Finding,
+  FindingCode,
+  RuleReference,
+  Severity,
+  TermReference,
+  WaiverReference,
+} from "../types/finding.js";
+import type { CheckResult, LicenseAnalysis, ModelError, ObligationDue, RunReport, Verdict } from "../types/result.js";
+import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
+import { docsUrl } from "./docs-url.js";
+import { type EvidenceFile, fileOf } from "./evidence-file.js";
+import { formatFindingMessage } from "./format-message.js";
+
+/**
+ * The document every human format shows, decided once: what a model section holds and in which order its parts come.
+ * Renderers (text, markdown, html, github, junit, sarif) only spell it, each with its own escaping.
+ */
+export interface ReportView {
+  /** The tool's name and version, `lic 0.1.0`. */
+  tool: string;
+  policy: { name: string; digest: string };
+  generatedAt: string;
+  models: ModelView[];
+  notChecked: NotCheckedView[];
+}
+
+export interface ModelView {
+  model: string;
+  revision: string;
+  /** The resolved commit as people quote it: its first 12 hex digits. */
+  shortRevision: string;
+  verdict: Verdict;
+  verdictLabel: string;
+  requested: { model: string; revision: string };
+  /** The id the model was asked for by, when the Hub resolved it to another (a renamed repo). */
+  requestedAs: string | null;
+  /** Whether what was asked for (id or revision) differs from what was checked. */
+  resolvedOtherwise: boolean;
+  gated: string | null;
+  /** The effective license ids, declared first. */
+  licenseIds: string[];
+  licenses: LicenseView[];
+  unidentified: LicenseAnalysis["unidentified"];
+  expression: string | null;
+  choices: LicenseAnalysis["choices"];
+  lineage: LineageNode[];
+  texts: TextView[];
+  gaps: EvidenceGap[];
+  obligations: ObligationDue[];
+  findings: FindingView[];
+}
+
+export interface LicenseView {
+  id: string;
+  /** The catalog's name, when it says more than the id. */
+  name: string | null;
+  /** Where it comes from (declared, detected, inherited), and whether the catalog lacks it. */
+  about: string;
+  evidence: Evidence[];
+}
+
+/** An ancestor with the ancestors it derives from; a cycle is shown once and not followed. */
+export interface LineageNode {
+  relation: Ancestor["relation"];
+  id: string;
+  sha: string | null;
+  licenses: string[];
+  unavailable: Ancestor["unavailable"];
+  parents: LineageNode[];
+}
+
+export interface TextView {
+  name: string;
+  sha256: string;
+  /** `10279 bytes`, `, truncated` when lic read only the start. */
+  size: string;
+  matches: { verb: "is" | "nearly"; document: string; percent: number }[];
+}
+
+export interface FindingView {
+  severity: Severity;
+  code: FindingCode;
+  title: string;
+  message: string;
+  docsUrl: string;
+  evidence: Evidence[];
+  /** The files (and lines) its evidence points into, in evidence order. */
+  files: EvidenceFile[];
+  /** What stands under the message, in the order every format shows it. */
+  details: FindingDetail[];
+}
+
+/** One line under a finding's message; every renderer spells each kind (the compiler keeps the switches complete). */
+export type FindingDetail =
+  | { kind: "evidence"; evidence: Evidence }
+  | { kind: "clause"; term: TermReference }
+  | { kind: "rule"; rule: RuleReference }
+  | { kind: "waiver"; waiver: WaiverReference }
+  | { kind: "docs"; url: string };
+
+export interface NotCheckedView {
+  model: string;
+  revision: string | null;
+  /** `model@revision`, or the model alone when no revision was resolved. */
+  name: string;
+  kind: string;
+  message: string;
+}
+
+export const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+/** The label a model that could not be decided carries where a verdict would stand. */
+export const NOT_CHECKED = "NOT CHECKED";
+
+export function reportView(report: RunReport): ReportView {
+  return {
+    tool: `${report.tool.name} ${report.tool.version}`,
+    policy: report.policy,
+    generatedAt: report.generatedAt,
+    models: report.results.map(modelView),
+    notChecked: report.errors.map(notCheckedView),
+  };
+}
+
+function modelView(result: CheckResult): ModelView {
+  const { requested, license } = result;
+  return {
+    model: result.model,
+    revision: result.revision,
+    shortRevision: shortSha(result.revision),
+    verdict: result.verdict,
+    verdictLabel: VERDICT_LABEL[result.verdict],
+    requested,
+    requestedAs: requested.model === result.model ? null : requested.model,
+    resolvedOtherwise: requested.model !== result.model || requested.revision !== result.revision,
+    gated: result.gated || null,
+    licenseIds: license.ids,
+    licenses: license.licenses.map((mention) => ({
+      id: mention.id,
+      name: mention.name === mention.id ? null : mention.name,
+      about: `${mention.sources.join(", ")}${mention.known ? "" : ", not in catalog"}`,
+      evidence: mention.evidence,
+    })),
+    unidentified: license.unidentified,
+    expression: license.expression,
+    choices: license.choices,
+    lineage: lineageOf(result.lineage, result.model, new Set([result.model])),
+    texts: license.texts.map((text) => ({
+      name: describeText(text),
+      sha256: text.sha256,
+      size: `${text.bytes} bytes${text.truncated ? ", truncated" : ""}`,
+      matches: text.matches.map((match) => ({
+        verb: match.kind === "exact" ? "is" : "nearly",
+        document: match.document,
+        percent: Math.round(match.score * 100),
+      })),
+    })),
+    gaps: result.gaps,
+    obligations: result.obligations,
+    findings: result.findings.map(findingView),
+  };
+}
+
+/** The ancestors of `child`, each with its own; `path` holds the ids above, so a cycle ends the walk. */
+function lineageOf(lineage: Ancestor[], child: string, path: Set<string>): LineageNode[] {
+  return lineage
+    .filter((ancestor) => ancestor.parent === child)
+    .map((ancestor) => ({
+      relation: ancestor.relation,
+      id: ancestor.id,
+      sha: ancestor.sha,
+      licenses: ancestor.licenses,
+      unavailable: ancestor.unavailable,
+      parents:
+        ancestor.unavailable || path.has(ancestor.id)
+          ? []
+          : lineageOf(lineage, ancestor.id, new Set([...path, ancestor.id])),
+    }));
+}
+
+function findingView(finding: Finding): FindingView {
+  const url = docsUrl(finding.code);
+  const details: FindingDetail[] = finding.evidence.map((evidence) => ({ kind: "evidence", evidence }));
+  if (finding.term) details.push({ kind: "clause", term: finding.term });
+  if (finding.rule) details.push({ kind: "rule", rule: finding.rule });
+  if (finding.waiver) details.push({ kind: "waiver", waiver: finding.waiver });
+  details.push({ kind: "docs", url });
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    title: findingInfo[finding.code].title,
+    message: formatFindingMessage(finding),
+    docsUrl: url,
+    evidence: finding.evidence,
+    files: finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []),
+    details,
+  };
+}
+
+function notCheckedView(error: ModelError): NotCheckedView {
+  return { ...error, name: error.revision ? `${error.model}@${error.revision}` : error.model };
+}
+
+function shortSha(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+/** The ancestors in reading order, each with how deep it stands (0 for a parent): for the formats that indent. */
+export function flattenLineage(nodes: LineageNode[], depth = 0): { node: LineageNode; depth: number }[] {
+  return nodes.flatMap((node) => [{ node, depth }, ...flattenLineage(node.parents, depth + 1)]);
+}
