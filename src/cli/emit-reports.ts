@@ -1,3 +1,4 @@
+import { renderReport } from "../report/render-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
 import type { CliIo } from "./cli-io.js";
@@ -31,8 +32,8 @@ export function parseReportFlags(values: string[]): ReportTarget[] {
 }
 
 /**
- * The main report to stdout (or --output), every --report to its file (each written whole), and, when a GitHub
- * report is made and $GITHUB_STEP_SUMMARY is set, its Markdown summary appended there.
+ * The main report to stdout (or --output), every --report to its file (each written whole), and, when a format
+ * gives a second output for $GITHUB_STEP_SUMMARY (GitHub's job summary) and the variable is set, that appended there.
  */
 export async function emitReports(
   report: RunReport,
@@ -43,21 +44,27 @@ export async function emitReports(
   redact: (text: string) => string,
 ): Promise<void> {
   const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
-  // Renderers load on demand: a run that writes text should not pay for the HTML and SARIF modules.
-  const { renderReport } = await import("../report/render-report.js");
-  const { formatText } = await import("../report/text.js");
-  const main = redact(format === "text" ? formatText(report, { color }) : renderReport(format, report));
-  if (output) await writeOutput(output, main);
-  else io.stdout(main);
-  for (const target of targets) await writeOutput(target.file, redact(renderReport(target.format, report)), "--report");
+  const main = await renderReport(format, report, { color });
+  if (output) await writeOutput(output, redact(main.output));
+  else io.stdout(redact(main.output));
+  const rendered = [main];
+  for (const target of targets) {
+    const each = await renderReport(target.format, report);
+    await writeOutput(target.file, redact(each.output), "--report");
+    rendered.push(each);
+  }
+  // The summary is the same whichever output carried it: append it once.
+  const stepSummary = rendered.find((each) => each.stepSummary !== undefined)?.stepSummary;
+  if (stepSummary !== undefined) appendStepSummary(redact(stepSummary), io);
+}
+
+function appendStepSummary(summary: string, io: CliIo): void {
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile && io.appendFile && (format === "github" || targets.some((target) => target.format === "github"))) {
-    try {
-      const { formatGithub } = await import("../report/github.js");
-      io.appendFile(summaryFile, redact(formatGithub(report).summary));
-    } catch (error) {
-      const reason = error instanceof Error && "code" in error ? String(error.code) : "failed";
-      io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}" (${reason})\n`);
-    }
+  if (!summaryFile || !io.appendFile) return;
+  try {
+    io.appendFile(summaryFile, summary);
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : "failed";
+    io.stderr(`lic: warning: could not append to GITHUB_STEP_SUMMARY "${summaryFile}" (${reason})\n`);
   }
 }

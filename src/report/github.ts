@@ -1,4 +1,5 @@
 import type { RunReport } from "../types/result.js";
+import type { Render } from "./renderer.js";
 import { type FindingView, type ModelView, NOT_CHECKED, type ReportView, reportView } from "./view.js";
 
 export interface GithubReport {
@@ -101,3 +102,9 @@ function cell(value: string): string {
 function code(value: string): string {
   return `\`${cell(value).replace(/`/g, "")}\``;
 }
+
+/** The workflow commands as the output; the job summary as the second output, which the CLI appends to its file. */
+export const render: Render = (report) => {
+  const { commands, summary } = formatGithub(report);
+  return { output: commands, stepSummary: summary };
+};

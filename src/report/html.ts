@@ -1,6 +1,7 @@
 import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
 import type { RunReport } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
+import type { Render } from "./renderer.js";
 import {
   type FindingDetail,
   type FindingView,
@@ -331,3 +332,5 @@ function inline(message: string): string {
 function link(url: string): string {
   return /^https?:\/\//i.test(url) ? `<a class="url" href="${esc(url)}">${esc(url)}</a>` : esc(url);
 }
+
+export const render: Render = (report) => ({ output: formatHtml(report) });

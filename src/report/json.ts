@@ -2,6 +2,7 @@ import { findingInfo } from "../findings/finding-info.js";
 import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport } from "../types/result.js";
 import { formatFindingMessage } from "./format-message.js";
+import type { Render } from "./renderer.js";
 
 /**
  * Version of the JSON result format (docs/json-output.md). Adding fields keeps the version;
@@ -52,3 +53,5 @@ export function toJsonFinding(finding: Finding) {
     ...(finding.waiver ? { waiver: finding.waiver } : {}),
   };
 }
+
+export const render: Render = (report) => ({ output: formatJson(report) });

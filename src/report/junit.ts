@@ -1,5 +1,6 @@
 import type { RunReport } from "../types/result.js";
 import { plainDetail } from "./plain-detail.js";
+import type { Render } from "./renderer.js";
 import { type FindingView, type ModelView, type NotCheckedView, reportView } from "./view.js";
 
 /**
@@ -87,3 +88,5 @@ export function text(value: string): string {
 export function attr(value: string): string {
   return text(value).replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
+
+export const render: Render = (report) => ({ output: formatJunit(report) });

@@ -1,6 +1,7 @@
 import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
 import type { RunReport } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
+import type { Render } from "./renderer.js";
 import {
   type FindingDetail,
   type FindingView,
@@ -222,3 +223,5 @@ function paragraph(line: string): string {
 function link(url: string): string {
   return /^https?:\/\/[^\s<>|`\\]+$/.test(url) ? `<${url}>` : text(url);
 }
+
+export const render: Render = (report) => ({ output: formatMarkdown(report) });

@@ -1,29 +1,27 @@
 import type { RunReport } from "../types/result.js";
-import { formatGithub } from "./github.js";
-import { formatHtml } from "./html.js";
-import { formatJson } from "./json.js";
-import { formatJunit } from "./junit.js";
-import { formatMarkdown } from "./markdown.js";
+import type { Render, Rendered, RenderOptions } from "./renderer.js";
 import type { ReportFormat } from "./report-formats.js";
-import { formatSarif } from "./sarif.js";
-import { formatText } from "./text.js";
 
-/** Every format from one report: the renderers are pure, so equal reports give equal bytes. */
-export function renderReport(format: ReportFormat, report: RunReport): string {
-  switch (format) {
-    case "text":
-      return formatText(report);
-    case "json":
-      return formatJson(report);
-    case "markdown":
-      return formatMarkdown(report);
-    case "html":
-      return formatHtml(report);
-    case "sarif":
-      return formatSarif(report);
-    case "junit":
-      return formatJunit(report);
-    case "github":
-      return formatGithub(report).commands;
-  }
+/**
+ * Every format's renderer, loaded when first used: a run that writes text does not load the HTML or SARIF modules.
+ * The compiler refuses a format in REPORT_FORMATS without its entry here.
+ */
+const RENDERERS = {
+  text: () => import("./text.js"),
+  json: () => import("./json.js"),
+  markdown: () => import("./markdown.js"),
+  html: () => import("./html.js"),
+  sarif: () => import("./sarif.js"),
+  junit: () => import("./junit.js"),
+  github: () => import("./github.js"),
+} satisfies Record<ReportFormat, () => Promise<{ render: Render }>>;
+
+/** The report in one format, its renderer loaded on demand. */
+export async function renderReport(
+  format: ReportFormat,
+  report: RunReport,
+  options: RenderOptions = {},
+): Promise<Rendered> {
+  const { render } = await RENDERERS[format]();
+  return render(report, options);
 }

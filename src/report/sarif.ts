@@ -4,6 +4,7 @@ import type { CheckResult, ModelError, RunReport } from "../types/result.js";
 import { docsUrl } from "./docs-url.js";
 import { fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
+import type { Render } from "./renderer.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -114,3 +115,5 @@ function toNotification(error: ModelError) {
     properties: { model: error.model, revision: error.revision, kind: error.kind },
   };
 }
+
+export const render: Render = (report) => ({ output: formatSarif(report) });

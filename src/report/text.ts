@@ -1,6 +1,7 @@
 import type { RunReport, Verdict } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
 import { plainDetail } from "./plain-detail.js";
+import type { Render } from "./renderer.js";
 import { flattenLineage, type ModelView, NOT_CHECKED, type NotCheckedView, reportView } from "./view.js";
 
 export interface TextOptions {
@@ -112,3 +113,5 @@ function formatSummary(report: RunReport): string {
     `${count("block")} blocked, ${report.errors.length} not checked\n`
   );
 }
+
+export const render: Render = (report, options) => ({ output: formatText(report, options) });

@@ -1,0 +1,15 @@
+import type { RunReport } from "../types/result.js";
+
+export interface RenderOptions {
+  /** ANSI colours (the text report at a terminal); the other formats ignore it. */
+  color?: boolean;
+}
+
+/** What a format writes: its output, and for GitHub the Markdown that $GITHUB_STEP_SUMMARY takes. */
+export interface Rendered {
+  output: string;
+  stepSummary?: string;
+}
+
+/** Each renderer module exports one of these as `render`: pure, so equal reports give equal bytes. */
+export type Render = (report: RunReport, options: RenderOptions) => Rendered;
