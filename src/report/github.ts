@@ -71,7 +71,7 @@ function formatSummary(view: ReportView): string {
   if (blocking.length === 0) lines.push("None.");
   for (const { model, finding } of blocking) {
     lines.push(
-      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see ${code(finding.docsUrl)})`,
+      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see <${finding.docsUrl}>)`,
     );
   }
 

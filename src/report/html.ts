@@ -1,5 +1,8 @@
-import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
+import type { Evidence, FindingCode, RuleReference, TermReference } from "../types/finding.js";
 import type { RunReport } from "../types/result.js";
+import { docPageHtml } from "./doc-page-html.js";
+import { esc } from "./escape-html.js";
+import { FINDING_PAGES } from "./finding-pages.js";
 import { formatEvidence } from "./format-evidence.js";
 import type { Render } from "./renderer.js";
 import {
@@ -9,6 +12,7 @@ import {
   type ModelView,
   NOT_CHECKED,
   type NotCheckedView,
+  type ReportView,
   reportView,
 } from "./view.js";
 
@@ -31,7 +35,8 @@ dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 [data-verdict="warn"] { color: #7d4e00; background: #fff8c5; }
 [data-verdict="block"] { color: #a40e26; background: #ffebe9; }
 .not-checked { color: #57606a; background: #eaeef2; font-weight: 700; }
-section.model, section.errors { margin-top: 2.2em; }
+section.model, section.errors, section.explanations { margin-top: 2.2em; }
+.explanation { border-top: 1px solid #d0d7de; margin-top: 1.2em; }
 ul { margin: .2em 0 .6em; padding-left: 1.4em; }
 li { margin: .15em 0; }
 .evidence .fields { display: block; color: #444; font-size: .92em; }
@@ -49,11 +54,11 @@ q { font-style: italic; }
 @media print {
   body { font-size: 10.5pt; max-width: none; padding: 0; color: #000; }
   * { background: none !important; box-shadow: none !important; }
-  section.model, section.errors { break-before: page; page-break-before: always; margin-top: 0; }
+  section.model, section.errors, section.explanations { break-before: page; page-break-before: always; margin-top: 0; }
   .finding, tr, li { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   a { color: #000; text-decoration: underline; }
-  a[href]:not(.url)::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
+  a[href]:not(.url):not([href^="#"])::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
   [data-verdict], .not-checked { border: 1px solid #000; }
 }
 `;
@@ -112,6 +117,7 @@ export function formatHtml(report: RunReport): string {
 
   for (const [index, model] of view.models.entries()) out.push(...formatModel(model, slugs[index]!));
   if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
+  out.push(...formatExplanations(view));
   out.push("</main>", "</body>", "</html>");
   return `${out.join("\n")}\n`;
 }
@@ -159,18 +165,11 @@ function formatModel(model: ModelView, slug: string): string[] {
   if (model.texts.length === 0) {
     out.push(`<p class="none">No license texts read.</p>`);
   } else {
-    out.push(
-      `<table class="texts">`,
-      "<thead><tr><th>Text</th><th>sha256</th><th>Size</th><th>Matches</th></tr></thead>",
-      "<tbody>",
-    );
-    for (const text of model.texts) {
+    const rows = model.texts.map((text) => {
       const matches = text.matches.map((match) => `${match.verb} ${esc(match.document)} (${match.percent}%)`);
-      out.push(
-        `<tr><td>${esc(text.name)}</td><td><code class="sha256">${esc(text.sha256)}</code></td><td>${text.size}</td><td>${matches.length > 0 ? matches.join(", ") : "unrecognized"}</td></tr>`,
-      );
-    }
-    out.push("</tbody>", "</table>");
+      return `<tr><td>${esc(text.name)}</td><td><code class="sha256">${esc(text.sha256)}</code></td><td>${text.size}</td><td>${matches.length > 0 ? matches.join(", ") : "unrecognized"}</td></tr>`;
+    });
+    out.push(...table("texts", ["Text", "sha256", "Size", "Matches"], rows));
   }
   if (model.gaps.length > 0) {
     out.push(`<p>Not read:</p>`, `<ul class="gaps">`);
@@ -190,18 +189,12 @@ function formatModel(model: ModelView, slug: string): string[] {
   if (model.obligations.length === 0) {
     out.push(`<p class="none">None.</p>`);
   } else {
-    out.push(
-      `<table class="obligations">`,
-      "<thead><tr><th>License</th><th>Duty</th><th>Text to reproduce</th><th>When</th><th>Clause</th></tr></thead>",
-      "<tbody>",
-    );
-    for (const obligation of model.obligations) {
-      out.push(
+    const rows = model.obligations.map(
+      (obligation) =>
         `<tr><td>${esc(obligation.license)}</td><td>${esc(obligation.kind)}</td><td>${obligation.text === undefined ? "—" : `<q>${esc(obligation.text)}</q>`}</td>` +
-          `<td>${esc(obligation.when)}</td><td>${formatTerm(obligation.source, false)}</td></tr>`,
-      );
-    }
-    out.push("</tbody>", "</table>");
+        `<td>${esc(obligation.when)}</td><td>${formatTerm(obligation.source, false)}</td></tr>`,
+    );
+    out.push(...table("obligations", ["License", "Duty", "Text to reproduce", "When", "Clause"], rows));
   }
   out.push("</section>");
   return out;
@@ -210,7 +203,7 @@ function formatModel(model: ModelView, slug: string): string[] {
 function formatFinding(finding: FindingView, model: ModelView): string[] {
   return [
     `<div class="finding ${finding.severity}" data-code="${esc(finding.code)}">`,
-    `<h4><span class="severity">${finding.severity}</span><a href="${esc(finding.docsUrl)}"><code>${esc(finding.code)}</code></a>: ${esc(finding.title)}</h4>`,
+    `<h4><span class="severity">${finding.severity}</span><a href="#${explanationId(finding.code)}"><code>${esc(finding.code)}</code></a>: ${esc(finding.title)}</h4>`,
     `<p class="message">${inline(finding.message)}</p>`,
     "<ul>",
     ...finding.details.map((detail) => formatDetail(detail, model)),
@@ -232,8 +225,13 @@ function formatDetail(detail: FindingDetail, model: ModelView): string {
       return `<li class="waiver">waived by ${esc(waiver.approvedBy)} until ${esc(waiver.expires)}${waiver.ticket ? ` (${esc(waiver.ticket)})` : ""}: ${esc(waiver.reason)} (waiver at ${formatRule(waiver.rule)})</li>`;
     }
     case "docs":
-      return `<li>see <a href="${esc(detail.url)}">${esc(detail.url)}</a></li>`;
+      return `<li>see <a href="#${explanationId(detail.code)}">what it means</a>, below, or online ${link(detail.url)}</li>`;
   }
+}
+
+function table(className: string, headings: string[], rows: string[]): string[] {
+  const head = `<thead><tr>${headings.map((heading) => `<th>${heading}</th>`).join("")}</tr></thead>`;
+  return [`<table class="${className}">`, head, "<tbody>", ...rows, "</tbody>", "</table>"];
 }
 
 function evidenceList(evidence: Evidence[], model: ModelView, label: string): string {
@@ -297,9 +295,34 @@ function formatNotChecked(errors: NotCheckedView[]): string[] {
   return out;
 }
 
+/**
+ * Each finding code that occurs, explained by its docs page (findingInfo order): the report is read far from the
+ * repository (mailed, archived), so it carries the pages rather than links that lead nowhere offline.
+ */
+function formatExplanations(view: ReportView): string[] {
+  const occurring = new Set(view.models.flatMap((model) => model.findings.map((finding) => finding.code)));
+  const codes = FINDING_CODES.filter((code) => occurring.has(code));
+  if (codes.length === 0) return [];
+  return [
+    `<section class="explanations" id="explanations">`,
+    "<h2>What the findings mean</h2>",
+    ...codes.map(
+      (code) =>
+        `<article class="explanation" id="${explanationId(code)}">\n${docPageHtml(FINDING_PAGES[code], 3)}\n</article>`,
+    ),
+    "</section>",
+  ];
+}
+
+function explanationId(code: FindingCode): string {
+  return `explain-${code}`;
+}
+
+const FINDING_CODES = Object.keys(FINDING_PAGES) as FindingCode[];
+
 /** Section ids: the model id folded to [a-z0-9-], made unique in the page. */
 function slugsFor(models: ModelView[]): string[] {
-  const used = new Set<string>(["verdicts", "not-checked"]);
+  const used = new Set<string>(["verdicts", "not-checked", "explanations", ...FINDING_CODES.map(explanationId)]);
   return models.map((model) => {
     const base =
       model.model
@@ -311,13 +334,6 @@ function slugsFor(models: ModelView[]): string[] {
     used.add(slug);
     return slug;
   });
-}
-
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text made inert for HTML text and attribute values. */
-function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
 }
 
 /** A finding message: its backtick-quoted parts as code, the rest as text. */

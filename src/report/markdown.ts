@@ -149,7 +149,7 @@ function formatDetail(detail: FindingDetail, model: ModelView): string {
       return `Waived by ${text(waiver.approvedBy)} until ${text(waiver.expires)}${waiver.ticket ? ` (${text(waiver.ticket)})` : ""}: ${text(waiver.reason)} (waiver at ${formatRule(waiver.rule)})`;
     }
     case "docs":
-      return `Docs: [${text(detail.url)}](${detail.url})`;
+      return `Docs: <${detail.url}>`;
   }
 }
 

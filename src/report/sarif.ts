@@ -32,7 +32,8 @@ export function formatSarif(report: RunReport): string {
             rules: codes.map((code) => ({
               id: code,
               shortDescription: { text: findingInfo[code].title },
-              help: { text: `See ${docsUrl(code)}`, markdown: `See \`${docsUrl(code)}\`` },
+              helpUri: docsUrl(code),
+              help: { text: `See ${docsUrl(code)}`, markdown: `See [${code}](${docsUrl(code)})` },
             })),
           },
         },

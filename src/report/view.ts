@@ -100,7 +100,7 @@ export type FindingDetail =
   | { kind: "clause"; term: TermReference }
   | { kind: "rule"; rule: RuleReference }
   | { kind: "waiver"; waiver: WaiverReference }
-  | { kind: "docs"; url: string };
+  | { kind: "docs"; code: FindingCode; url: string };
 
 export interface NotCheckedView {
   model: string;
@@ -187,7 +187,7 @@ function findingView(finding: Finding): FindingView {
   if (finding.term) details.push({ kind: "clause", term: finding.term });
   if (finding.rule) details.push({ kind: "rule", rule: finding.rule });
   if (finding.waiver) details.push({ kind: "waiver", waiver: finding.waiver });
-  details.push({ kind: "docs", url });
+  details.push({ kind: "docs", code: finding.code, url });
   return {
     severity: finding.severity,
     code: finding.code,

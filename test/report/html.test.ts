@@ -65,6 +65,24 @@ describe("html report", () => {
     expect(out).not.toMatch(/<script|<link|@import|url\(|src=/i);
   });
 
+  it("carries the explanation of every finding code that occurs, linked from each finding, and no repo-relative link", () => {
+    const report = fixedReport();
+    const out = formatHtml(report);
+    const codes = new Set(report.results.flatMap((result) => result.findings.map((finding) => finding.code)));
+    const explained = [...out.matchAll(/<article class="explanation" id="explain-([a-z-]+)">/g)].map(
+      (match) => match[1],
+    );
+    expect(new Set(explained)).toEqual(codes);
+    expect(explained).toHaveLength(codes.size);
+    for (const code of codes) {
+      expect(out).toContain(`<a href="#explain-${code}"><code>${code}</code></a>`);
+      expect(out).toContain(`href="https://github.com/lic-dev/lic/blob/main/docs/findings/${code}.md"`);
+    }
+    expect(out).toContain("<h4>What it means</h4>");
+    expect(out).not.toMatch(/href="docs\//);
+    expect(formatHtml({ ...report, results: [], errors: [] })).not.toContain(`<section class="explanations"`);
+  });
+
   it("escapes every interpolated string", () => {
     const out = formatHtml(hostileReport());
     expect(out).not.toContain("<script>");
@@ -93,6 +111,7 @@ describe("html report", () => {
     expect(dom).toContain(`<section class="model" id="google-bert-bert-base-uncased"`);
     expect(dom).toContain(APACHE_LICENSE_SHA256);
     expect(dom).toContain("gated: manual");
+    expect(dom).toContain(`<article class="explanation" id="explain-license-missing">`);
 
     expect(dom).not.toMatch(/<script/i);
     expect(dom).not.toContain("<b>model</b>");

@@ -103,7 +103,7 @@ describe("junit", () => {
     );
     for (const warning of warnings) expect(xml).toContain(`warning ${warning.code}: `);
     expect(xml).toContain(
-      "evidence: api cardData.license = null\nrule: policies/default.yaml:7 unknownLicense\nsee docs/findings/license-missing.md</failure>",
+      "evidence: api cardData.license = null\nrule: policies/default.yaml:7 unknownLicense\nsee https://github.com/lic-dev/lic/blob/main/docs/findings/license-missing.md</failure>",
     );
   });
 

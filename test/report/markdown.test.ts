@@ -52,9 +52,12 @@ describe("markdown report", () => {
   it("links each finding code to its docs page and shows its evidence, clause and rule", () => {
     const out = formatMarkdown(fixedReport());
     expect(out).toContain(
-      "#### WARNING [license-files-unreadable](docs/findings/license-files-unreadable.md): License files could not be read",
+      "#### WARNING [license-files-unreadable](https://github.com/lic-dev/lic/blob/main/docs/findings/license-files-unreadable.md): License files could not be read",
     );
-    expect(out).toContain("#### ERROR [license-missing](docs/findings/license-missing.md): No license declared");
+    expect(out).toContain(
+      "#### ERROR [license-missing](https://github.com/lic-dev/lic/blob/main/docs/findings/license-missing.md): No license declared",
+    );
+    expect(out).toContain("- Docs: <https://github.com/lic-dev/lic/blob/main/docs/findings/license-missing.md>");
     expect(out).toContain('- Evidence: api gated = "manual"');
     expect(out).toContain("- Rule: `policies/default.yaml` line 8, `unreadableEvidence`");
     expect(out).toContain(

@@ -138,7 +138,8 @@ describe("sarif", () => {
     for (const rule of run.tool.driver.rules) {
       const info = findingInfo[rule.id as keyof typeof findingInfo];
       expect(rule.shortDescription.text).toBe(info.title);
-      expect(rule.help.text).toBe(`See ${info.docs}`);
+      expect(rule.help.text).toBe(`See https://github.com/lic-dev/lic/blob/main/${info.docs}`);
+      expect(rule).toMatchObject({ helpUri: `https://github.com/lic-dev/lic/blob/main/${info.docs}` });
     }
     expect(run.tool.driver).toMatchObject({ name: "lic", version: "0.0.0-test" });
     expect(run.tool.driver).not.toHaveProperty("informationUri");
