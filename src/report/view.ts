@@ -87,7 +87,6 @@ export interface FindingView {
   title: string;
   message: string;
   docsUrl: string;
-  evidence: Evidence[];
   /** The files (and lines) its evidence points into, in evidence order. */
   files: EvidenceFile[];
   /** What stands under the message, in the order every format shows it. */
@@ -111,7 +110,7 @@ export interface NotCheckedView {
   message: string;
 }
 
-export const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
+const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 /** The label a model that could not be decided carries where a verdict would stand. */
 export const NOT_CHECKED = "NOT CHECKED";
 
@@ -194,7 +193,6 @@ function findingView(finding: Finding): FindingView {
     title: findingInfo[finding.code].title,
     message: formatFindingMessage(finding),
     docsUrl: url,
-    evidence: finding.evidence,
     files: finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []),
     details,
   };
