@@ -12,10 +12,10 @@ export default defineCheck({
       return [
         {
           code: "license-denied" as const,
-          severity: "error" as const,
           args: { license: license.key, entry: entry.raw },
+          subject: { license: license.key },
           evidence: license.evidence,
-          rule: entry.at,
+          basis: { entry: entry.at },
         },
       ];
     }),
