@@ -2,7 +2,7 @@ import type { CommercialCondition } from "../../catalog/types.js";
 import type { PolicyContext } from "../../policy/policy.js";
 import type { RuleReference } from "../../types/finding.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license whose commercial use is conditional (a user or revenue threshold, registration). Where the policy's

@@ -1,6 +1,6 @@
 import { keysOf } from "../../identify/parse-expression.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /** A license the policy's deny list names: blocked, whatever else allows it. */
 export default defineCheck({

@@ -1,7 +1,7 @@
 import { isMultimodal } from "../../identify/card/is-multimodal.js";
 import { isEuDomicile } from "../../policy/eu-members.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license whose rights exclude the policy's domicile for this model: the Llama 3.2/3.3/4 use-policy clause

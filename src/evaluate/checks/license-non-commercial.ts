@@ -1,5 +1,5 @@
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license that forbids commercial use (non-commercial, research-only, non-production). An organization whose

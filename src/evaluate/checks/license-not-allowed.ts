@@ -1,6 +1,6 @@
 import { type LicenseLeaf, leavesOf } from "../../identify/parse-expression.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * With an allow list, a license it does not name. A license with an exception (`GPL-2.0-only WITH

@@ -1,5 +1,5 @@
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /** A license not on OSI's approved list (an unknown one included); reported where the policy's `osiApproved` rule says so. */
 export default defineCheck({

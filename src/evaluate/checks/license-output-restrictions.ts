@@ -1,5 +1,5 @@
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /** A license that forbids using the model's outputs to train or improve other models (Llama 2 and 3, Tongyi Qianwen). */
 export default defineCheck({

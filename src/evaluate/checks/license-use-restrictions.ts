@@ -1,5 +1,5 @@
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license that binds you to a use policy: the `useRestrictions` rule decides it, and the `passOnRestrictions`
