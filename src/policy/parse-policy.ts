@@ -7,16 +7,8 @@ import type { FindingCode } from "../types/finding.js";
 import { parseModelRef } from "../types/repo-ref.js";
 import { parseYaml, type YamlPath } from "../util/parse-yaml.js";
 import { didYouMean } from "../util/suggest.js";
-import type {
-  EvidenceOutcomeName,
-  LicenseListEntry,
-  Policy,
-  PolicyLocation,
-  RuleName,
-  Setting,
-  Waiver,
-} from "./policy.js";
-import { type PolicyFile, PolicyFileSchema } from "./schema.js";
+import type { LicenseListEntry, Policy, PolicyLocation, Setting, Waiver } from "./policy.js";
+import { EVIDENCE_OUTCOME_NAMES, type PolicyFile, PolicyFileSchema, RULE_NAMES } from "./schema.js";
 
 /** A policy's text and the name it is known by (its path, or `policies/<name>.yaml` for a built-in one). */
 export interface PolicySource {
@@ -47,16 +39,6 @@ export interface ParsePolicyOptions {
 const MAX_EXTENDS_DEPTH = 16;
 /** The yaml library reports a document too deep for its recursive composer with V8's RangeError text, JavaScript's words. */
 const STACK_EXHAUSTED = /maximum call stack size exceeded/i;
-const RULES: RuleName[] = [
-  "osiApproved",
-  "nonCommercial",
-  "commercialConditions",
-  "useRestrictions",
-  "passOnRestrictions",
-  "outputTrainingRestrictions",
-  "geographicExclusions",
-];
-const EVIDENCE_OUTCOMES: EvidenceOutcomeName[] = ["unknownLicense", "unreadableEvidence", "conflictingEvidence"];
 
 /**
  * Validates a policy file and everything it extends, and builds the Policy. Every problem is reported (not only
@@ -226,11 +208,11 @@ function merge(layers: Layer[], source: PolicySource): Policy {
     }
     if (layer.allow) policy.allow = [...(policy.allow ?? []), ...layer.allow];
     policy.deny.push(...layer.deny);
-    for (const rule of RULES) {
+    for (const rule of RULE_NAMES) {
       const value = data.rules?.[rule];
       if (value) policy.rules[rule] = { value, at: at(["rules", rule]) };
     }
-    for (const name of EVIDENCE_OUTCOMES) {
+    for (const name of EVIDENCE_OUTCOME_NAMES) {
       const value = data[name];
       if (value) policy.outcomes[name] = { value, at: at([name]) };
     }

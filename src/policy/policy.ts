@@ -1,8 +1,8 @@
 import type { LicenseExpression } from "../identify/parse-expression.js";
 import type { FindingCode, Severity } from "../types/finding.js";
+import type { ContextFile, EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
 
-/** What a policy gives a license with some kind of term: block it, warn about it, or allow it. */
-export type Outcome = "block" | "warn" | "allow";
+export type { EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
 
 /** Where a setting is written: the policy file, its line, and its path in the file. */
 export interface PolicyLocation {
@@ -11,29 +11,13 @@ export interface PolicyLocation {
   path: string;
 }
 
-export type RuleName =
-  | "osiApproved"
-  | "nonCommercial"
-  | "commercialConditions"
-  | "useRestrictions"
-  | "passOnRestrictions"
-  | "outputTrainingRestrictions"
-  | "geographicExclusions";
-
-export type EvidenceOutcomeName = "unknownLicense" | "unreadableEvidence" | "conflictingEvidence";
-
 export interface Setting<T> {
   value: T;
   at: PolicyLocation;
 }
 
-export interface PolicyContext {
-  domicile?: Setting<string>;
-  use?: Setting<"commercial-product" | "internal" | "research">;
-  distribution?: Setting<"internal-only" | "customers" | "publish-derivatives">;
-  monthlyActiveUsers?: Setting<number>;
-  annualRevenueUsd?: Setting<number>;
-}
+/** The organization's context, each setting with where it is written (the schema's ContextSchema, located). */
+export type PolicyContext = { [Key in keyof ContextFile]?: Setting<NonNullable<ContextFile[Key]>> };
 
 export interface LicenseListEntry {
   /** As written in the policy. */

@@ -6,7 +6,9 @@ import { isDomicileCode } from "./eu-members.js";
  * `lic policy schema` prints this as a JSON Schema for editors. parse-policy.ts turns it into a Policy.
  */
 
-const outcome = z.enum(["block", "warn", "allow"]);
+/** What a policy gives a license with some kind of term, or a model with some kind of evidence. */
+export const OutcomeSchema = z.enum(["block", "warn", "allow"]);
+const outcome = OutcomeSchema;
 
 const severity = z.enum(["error", "warning", "info", "off"]);
 
@@ -89,6 +91,21 @@ export const RulesSchema = z
   })
   .describe("Rules on the catalog's terms: what a license with each kind of term gets.");
 
+/** What a model gets for the state of its license evidence, at the policy's top level. */
+export const EvidenceOutcomesSchema = z.strictObject({
+  unknownLicense: outcome
+    .optional()
+    .describe(
+      "What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`).",
+    ),
+  unreadableEvidence: outcome
+    .optional()
+    .describe("What a model whose license files could not be read (gated, failing) gets."),
+  conflictingEvidence: outcome
+    .optional()
+    .describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
+});
+
 const WaiverSchema = z
   .strictObject({
     model: z.string().min(1).describe("The model id, as `org/name`."),
@@ -132,17 +149,7 @@ export const PolicyFileSchema = z
         "Allow and deny lists. An OR in a model's license is satisfied by any allowed branch; AND needs every part.",
       ),
     rules: RulesSchema.optional(),
-    unknownLicense: outcome
-      .optional()
-      .describe(
-        "What a model gets when nothing identifies a license (none declared, `other` without a name, `unknown`).",
-      ),
-    unreadableEvidence: outcome
-      .optional()
-      .describe("What a model whose license files could not be read (gated, failing) gets."),
-    conflictingEvidence: outcome
-      .optional()
-      .describe("What a model whose shipped license differs from its declared one, or is a modified copy, gets."),
+    ...EvidenceOutcomesSchema.shape,
     undecided: outcome
       .optional()
       .describe(
@@ -157,4 +164,13 @@ export const PolicyFileSchema = z
   .describe("A lic policy: what an organization allows, evaluated against its context, with waivers.");
 
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
-export type Outcome = z.infer<typeof outcome>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+/** The organization's context as written; the domain's PolicyContext adds where each setting is. */
+export type ContextFile = z.infer<typeof ContextSchema>;
+
+/** The rules' names, from the schema: a rule added there is merged, applied and listed without another list to keep. */
+export const RULE_NAMES = RulesSchema.keyof().options;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export const EVIDENCE_OUTCOME_NAMES = EvidenceOutcomesSchema.keyof().options;
+export type EvidenceOutcomeName = (typeof EVIDENCE_OUTCOME_NAMES)[number];

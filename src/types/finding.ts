@@ -44,10 +44,17 @@ export interface WaiverReference {
   rule: RuleReference;
 }
 
-interface BaseFinding<Code extends string, Args> {
+/**
+ * What a finding is about: one license of the model's expression (an OR keeps a finding only if its license's branch
+ * is in force), or null for the model as a whole. Kept out of the JSON report for now: its `args` name the license.
+ */
+export type FindingSubject = { license: string } | null;
+
+export interface BaseFinding<Code extends string, Args> {
   code: Code;
   severity: Severity;
   args: Args;
+  subject: FindingSubject;
   evidence: Evidence[];
   /** The policy setting that decided the finding's severity, when a policy did. */
   rule?: RuleReference;
@@ -87,3 +94,29 @@ export type Finding =
   | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
 
 export type FindingCode = Finding["code"];
+
+export type FindingOf<Code extends FindingCode> = Extract<Finding, { code: Code }>;
+
+/**
+ * Facts a finding's severity rests on that its args do not show: the report shows args, the policy decides on these.
+ * A check states them; apply-policy reads them and drops them.
+ */
+export interface DecisionBasis {
+  /** Nothing else identifies a license, so the model has none that is known. */
+  "license-unidentified": { alone: boolean };
+  /** The deny list entry that names the license. */
+  "license-denied": { entry: RuleReference };
+  /** Where the allow list is written. */
+  "license-not-allowed": { allowList: RuleReference };
+  /** The context setting (users, revenue) that is over one of the license's thresholds, if one is. */
+  "license-commercial-conditions": { overThreshold: RuleReference | null };
+  /** The use policy must be passed on to recipients, and the organization distributes models. */
+  "license-use-restrictions": { bindsRecipients: boolean };
+}
+
+type BasisOf<Code extends FindingCode> = Code extends keyof DecisionBasis ? { basis: DecisionBasis[Code] } : unknown;
+
+/** What a check reports: a finding before the policy decides its severity (no severity, rule or waiver yet). */
+export type FactOf<Code extends FindingCode> = Omit<FindingOf<Code>, "severity" | "rule" | "waiver"> & BasisOf<Code>;
+
+export type Fact = { [Code in FindingCode]: FactOf<Code> }[FindingCode];

@@ -137,6 +137,12 @@ describe("checkModel under the default policy", () => {
     ]);
   });
 
+  it("takes the known branch of an OR with an uncatalogued license, and drops the other branch's finding", () => {
+    const result = check(snapshotWith({ license: "mit OR acme-weights-license" }));
+    expect(result.license.choices).toEqual([{ expression: "(mit OR acme-weights-license)", chosen: "mit" }]);
+    expect(result).toMatchObject({ verdict: "allow", findings: [] });
+  });
+
   it("is deterministic: the same snapshot and policy give the same result", () => {
     const snapshot = fixtureSnapshot("meta-llama__Meta-Llama-3-8B-Instruct", [gated("LICENSE")]);
     expect(JSON.stringify(check(snapshot))).toBe(JSON.stringify(check(structuredClone(snapshot))));

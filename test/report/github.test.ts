@@ -28,6 +28,7 @@ function awkwardReport(): RunReport {
     code: "license-denied",
     severity: "error",
     args: { license: "50%\r\nnext, a:b", entry: "x" },
+    subject: { license: "50%\r\nnext, a:b" },
     evidence: [
       { source: "tag", tag: "license:x" },
       { source: "file", file: "dir,a:b%/LICENSE.md", commit: result.revision, sha256: "0".repeat(64), line: 12 },
@@ -80,6 +81,7 @@ describe("github", () => {
       code: "waiver-unused",
       severity: "info",
       args: { finding: "license-denied" },
+      subject: null,
       evidence: [],
     });
     expect(formatGithub(report).commands).toBe(formatGithub(fixedReport()).commands);

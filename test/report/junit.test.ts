@@ -34,6 +34,7 @@ function nastyReport(): RunReport {
     code: "license-denied",
     severity: "error",
     args: { license: NASTY, entry: "x" },
+    subject: { license: NASTY },
     evidence: [{ source: "tag", tag: "license:<&>" }],
   };
   report.results[0]!.findings.push(finding);

@@ -40,6 +40,7 @@ function reportWithExtras(): RunReport {
     code: "license-non-commercial",
     severity: "info",
     args: { license: "cc-by-nc-4.0", scope: "all use" },
+    subject: { license: "cc-by-nc-4.0" },
     evidence: [
       { source: "file", file: "docs/my license.md", commit: result.revision, sha256: "0".repeat(64), line: 2 },
     ],

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type {
+  Ancestor,
   EvidenceGap,
   FileRole,
   JsonObject,
@@ -54,4 +55,22 @@ export function snapshotWith(
     { id: "org/model", sha: "a".repeat(40), tags, ...(cardData ? { cardData } : {}) },
     readme === undefined ? [] : [{ path: "README.md", role: "readme", text: readme }],
   );
+}
+
+/** An ancestor as acquisition hands it to the core: its own metadata, or why it could not be read. */
+export function ancestorWith(
+  id: string,
+  cardData: Record<string, JsonValue> | null,
+  unavailable: Ancestor["unavailable"] = null,
+): Ancestor {
+  return {
+    id,
+    sha: unavailable ? null : "b".repeat(40),
+    relation: "finetune",
+    depth: 1,
+    parent: "org/model",
+    licenses: [],
+    ...(unavailable ? {} : { snapshot: snapshotOf({ id, sha: "b".repeat(40), ...(cardData ? { cardData } : {}) }) }),
+    unavailable,
+  };
 }

@@ -8,8 +8,8 @@ export default defineCheck({
       .filter((ancestor) => ancestor.unavailable !== null)
       .map((ancestor) => ({
         code: "ancestor-unavailable" as const,
-        severity: ancestor.unavailable!.reason === "cycle" ? ("info" as const) : ("warning" as const),
         args: { ancestor: ancestor.id, reason: ancestor.unavailable!.reason, message: ancestor.unavailable!.message },
+        subject: null,
         evidence: [
           {
             source: "api" as const,

@@ -9,8 +9,8 @@ export default defineCheck({
     return [
       {
         code: "card-metadata-invalid",
-        severity: "warning",
         args: { file: readme.path, reason: card.error.reason, line: card.error.line },
+        subject: null,
         evidence: [
           {
             source: "file",

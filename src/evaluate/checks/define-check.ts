@@ -1,7 +1,7 @@
 import type { Catalog } from "../../catalog/catalog.js";
 import type { FrontMatter } from "../../identify/card/parse-front-matter.js";
 import type { Policy } from "../../policy/policy.js";
-import type { Finding, FindingCode } from "../../types/finding.js";
+import type { FactOf, FindingCode } from "../../types/finding.js";
 import type { LicenseAnalysis } from "../../types/result.js";
 import type { Ancestor, ModelSnapshot } from "../../types/snapshot.js";
 
@@ -16,12 +16,14 @@ export interface CheckContext {
   lineage: Ancestor[];
 }
 
-export type FindingOf<Code extends FindingCode> = Extract<Finding, { code: Code }>;
-
-/** One finding code, one check: pure, synchronous, reading only its context. */
+/**
+ * One finding code, one check: pure, synchronous, reading only its context. It reports facts (args, subject,
+ * evidence, term, and the basis the policy decides on); the severity is decided once, after all checks, by
+ * policy/apply-policy.ts. A check reads the policy's context and lists, never its rules, outcomes or severities.
+ */
 export interface Check<Code extends FindingCode> {
   code: Code;
-  run(context: CheckContext): FindingOf<Code>[];
+  run(context: CheckContext): FactOf<Code>[];
 }
 
 export function defineCheck<Code extends FindingCode>(check: Check<Code>): Check<Code> {

@@ -20,7 +20,7 @@ import licenseUnidentified from "./license-unidentified.js";
 import licenseUseRestrictions from "./license-use-restrictions.js";
 import lineageObligationMissed from "./lineage-obligation-missed.js";
 
-/** Codes about the policy's waivers themselves, decided in check.ts after every check has run. */
+/** Codes about the policy's waivers themselves, decided in policy/apply-policy.ts after every check has run. */
 export type WaiverCode = "waiver-expired" | "waiver-unused";
 export type CheckCode = Exclude<FindingCode, WaiverCode>;
 

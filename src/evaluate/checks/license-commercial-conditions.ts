@@ -2,40 +2,38 @@ import type { CommercialCondition } from "../../catalog/types.js";
 import type { PolicyContext } from "../../policy/policy.js";
 import type { RuleReference } from "../../types/finding.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license whose commercial use is conditional (a user or revenue threshold, registration). Where the policy's
- * context is over a threshold, the license grants no rights at all: blocked, whatever the rule says.
+ * context is over a threshold, the license grants no rights at all: the finding names the setting that is over it,
+ * and apply-policy blocks, whatever the rule says.
  */
 export default defineCheck({
   code: "license-commercial-conditions",
-  run: (context) => {
-    const rule = ruleSeverity(context.policy, "commercialConditions");
-    return licensesInScope(context).flatMap((license) => {
+  run: (context) =>
+    licensesInScope(context).flatMap((license) => {
       const use = license.entry?.terms?.commercialUse;
       if (use?.kind !== "conditional") return [];
       const exceeded =
         use.conditions
           .map((condition) => exceededBy(condition, context.policy.context))
           .find((over) => over !== null) ?? null;
-      const decided = exceeded ? { severity: "error" as const, rule: exceeded.at } : rule;
-      if (!decided) return [];
       return [
         {
           code: "license-commercial-conditions" as const,
-          ...decided,
           args: {
             license: license.key,
             conditions: use.conditions.map(describeCondition),
             exceeded: exceeded?.text ?? null,
           },
+          subject: { license: license.key },
           evidence: license.evidence,
           term: use.source,
+          basis: { overThreshold: exceeded?.at ?? null },
         },
       ];
-    });
-  },
+    }),
 });
 
 function exceededBy(

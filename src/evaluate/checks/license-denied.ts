@@ -1,6 +1,6 @@
 import { keysOf } from "../../identify/parse-expression.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /** A license the policy's deny list names: blocked, whatever else allows it. */
 export default defineCheck({
@@ -12,10 +12,10 @@ export default defineCheck({
       return [
         {
           code: "license-denied" as const,
-          severity: "error" as const,
           args: { license: license.key, entry: entry.raw },
+          subject: { license: license.key },
           evidence: license.evidence,
-          rule: entry.at,
+          basis: { entry: entry.at },
         },
       ];
     }),

@@ -14,8 +14,8 @@ export default defineCheck({
       const status = gaps.find((gap) => gap.status !== undefined)?.status ?? null;
       return {
         code: "license-files-unreadable" as const,
-        severity: "warning" as const,
         args: { files: gaps.map((gap) => gap.path), reason, status },
+        subject: null,
         evidence,
       };
     });

@@ -1,7 +1,7 @@
 import { isMultimodal } from "../../identify/card/is-multimodal.js";
 import { isEuDomicile } from "../../policy/eu-members.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license whose rights exclude the policy's domicile for this model: the Llama 3.2/3.3/4 use-policy clause
@@ -11,9 +11,8 @@ import { licensesInScope, ruleSeverity } from "./policy-rules.js";
 export default defineCheck({
   code: "license-geographic-restriction",
   run: (context) => {
-    const rule = ruleSeverity(context.policy, "geographicExclusions");
     const domicile = context.policy.context.domicile;
-    if (!rule || !domicile || !isEuDomicile(domicile.value)) return [];
+    if (!domicile || !isEuDomicile(domicile.value)) return [];
     const modality = isMultimodal(context.snapshot);
     return licensesInScope(context).flatMap((license) =>
       (license.entry?.terms?.geographic ?? [])
@@ -23,13 +22,13 @@ export default defineCheck({
         )
         .map((restriction) => ({
           code: "license-geographic-restriction" as const,
-          ...rule,
           args: {
             license: license.key,
             region: restriction.region,
             domicile: domicile.value.toUpperCase(),
             multimodal: modality.multimodal,
           },
+          subject: { license: license.key },
           evidence: [...license.evidence, modality.evidence],
           term: restriction.source,
         })),

@@ -25,8 +25,9 @@ export default defineCheck({
           };
           return {
             code: "license-laundering" as const,
-            severity: "warning" as const,
             args: { declared: declaredIds, inherited: id, ancestor: ancestor.id },
+            // The inherited license applies whichever branch the declared expression takes.
+            subject: null,
             evidence: [...declaredEvidence, ancestorEvidence],
           };
         }),

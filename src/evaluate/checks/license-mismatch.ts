@@ -21,8 +21,8 @@ export default defineCheck({
             .flatMap((license) => license.evidence.filter((item) => item.source !== "file"));
           return {
             code: "license-mismatch" as const,
-            severity: "warning" as const,
             args: { declared, detected: match.id, text: describeText(text) },
+            subject: null,
             evidence: [...declaredEvidence, textEvidence(text, snapshot.sha)],
           };
         }),

@@ -13,6 +13,6 @@ export default defineCheck({
       if (file.role !== "readme")
         evidence.push({ source: "file", file: file.path, commit: snapshot.sha, sha256: file.sha256 });
     }
-    return [{ code: "license-missing", severity: "error", args: { texts: licenses.texts.length }, evidence }];
+    return [{ code: "license-missing", args: { texts: licenses.texts.length }, subject: null, evidence }];
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from "./define-check.js";
-import { licensesInScope, ruleSeverity } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * A license that forbids commercial use (non-commercial, research-only, non-production). An organization whose
@@ -8,16 +8,15 @@ import { licensesInScope, ruleSeverity } from "./policy-rules.js";
 export default defineCheck({
   code: "license-non-commercial",
   run: (context) => {
-    const rule = ruleSeverity(context.policy, "nonCommercial");
-    if (!rule || context.policy.context.use?.value === "research") return [];
+    if (context.policy.context.use?.value === "research") return [];
     return licensesInScope(context).flatMap((license) => {
       const use = license.entry?.terms?.commercialUse;
       if (use?.kind !== "forbidden") return [];
       return [
         {
           code: "license-non-commercial" as const,
-          ...rule,
           args: { license: license.key, scope: use.scope },
+          subject: { license: license.key },
           evidence: license.evidence,
           term: use.source,
         },

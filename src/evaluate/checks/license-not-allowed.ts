@@ -1,6 +1,6 @@
 import { type LicenseLeaf, leavesOf } from "../../identify/parse-expression.js";
 import { defineCheck } from "./define-check.js";
-import { licensesInScope } from "./policy-rules.js";
+import { licensesInScope } from "./licenses-in-scope.js";
 
 /**
  * With an allow list, a license it does not name. A license with an exception (`GPL-2.0-only WITH
@@ -12,7 +12,7 @@ export default defineCheck({
     const { allow } = context.policy;
     if (allow === null) return [];
     const allowed = new Set(allow.flatMap((entry) => leavesOf(entry.expression).map(leafKey)));
-    const rule = {
+    const allowList = {
       ...(allow[0]?.at ?? { file: context.policy.files.at(-1) ?? "", line: null }),
       path: "licenses.allow",
     };
@@ -20,10 +20,10 @@ export default defineCheck({
       .filter((license) => !allowed.has(`${license.key}|${license.exception ?? ""}`))
       .map((license) => ({
         code: "license-not-allowed" as const,
-        severity: "error" as const,
         args: { license: license.key },
+        subject: { license: license.key },
         evidence: license.evidence,
-        rule,
+        basis: { allowList },
       }));
   },
 });

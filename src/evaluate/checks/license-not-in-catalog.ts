@@ -8,8 +8,8 @@ export default defineCheck({
       .filter((license) => !license.known)
       .map((license) => ({
         code: "license-not-in-catalog" as const,
-        severity: "warning" as const,
         args: { id: license.id },
+        subject: { license: license.id },
         evidence: license.evidence,
       })),
 });

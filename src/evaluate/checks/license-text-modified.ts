@@ -11,7 +11,6 @@ export default defineCheck({
         .map((match) => {
           return {
             code: "license-text-modified" as const,
-            severity: "warning" as const,
             args: {
               text: describeText(text),
               document: match.document,
@@ -19,6 +18,7 @@ export default defineCheck({
               missing: match.differences.missing,
               added: match.differences.added,
             },
+            subject: null,
             evidence: [textEvidence(text, snapshot.sha)],
           };
         }),

@@ -14,8 +14,8 @@ export default defineCheck({
       )
       .map((text) => ({
         code: "license-text-unrecognized" as const,
-        severity: "info" as const,
         args: { text: text.origin.kind === "file" ? text.origin.path : "" },
+        subject: null,
         evidence: [
           {
             source: "file" as const,

@@ -2,7 +2,7 @@ import { defineCheck } from "./define-check.js";
 
 /**
  * A declared value names no license: `other` without `license_name`, `unknown`, a non-string, a broken expression.
- * An error when nothing else identifies a license, a warning beside licenses that are identified.
+ * Whether anything else identifies a license is the basis of its severity (an error alone, a warning beside others).
  */
 export default defineCheck({
   code: "license-unidentified",
@@ -11,9 +11,10 @@ export default defineCheck({
     return [
       {
         code: "license-unidentified",
-        severity: licenses.licenses.length === 0 ? "error" : "warning",
         args: { declared: licenses.unidentified.map((entry) => entry.value) },
+        subject: null,
         evidence: licenses.unidentified.flatMap((entry) => entry.evidence),
+        basis: { alone: licenses.licenses.length === 0 },
       },
     ];
   },

@@ -28,8 +28,8 @@ export default defineCheck({
           return [
             {
               code: "lineage-obligation-missed" as const,
-              severity: "warning" as const,
               args: { license: license.id, ancestor: ancestor?.id ?? "", obligation: obligation.kind, detail },
+              subject: { license: license.id },
               evidence: license.evidence,
               term: obligation.source,
             },

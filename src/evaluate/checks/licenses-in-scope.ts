@@ -1,7 +1,6 @@
 import type { CatalogEntry } from "../../catalog/types.js";
 import { leavesOf } from "../../identify/parse-expression.js";
-import { OUTCOME_SEVERITY, type Policy, type RuleName } from "../../policy/policy.js";
-import type { Evidence, RuleReference, Severity } from "../../types/finding.js";
+import type { Evidence } from "../../types/finding.js";
 import type { CheckContext } from "./define-check.js";
 
 /** A license the model comes under, with its catalog entry (if any) and the evidence that it applies. */
@@ -26,11 +25,4 @@ export function licensesInScope({ licenses, catalog }: CheckContext): LicenseInS
     });
   }
   return [...seen.values()];
-}
-
-/** The severity a rule gives, and where it is written; null when the policy does not set it or allows. */
-export function ruleSeverity(policy: Policy, rule: RuleName): { severity: Severity; rule: RuleReference } | null {
-  const setting = policy.rules[rule];
-  if (!setting || setting.value === "allow") return null;
-  return { severity: OUTCOME_SEVERITY[setting.value], rule: setting.at };
 }
