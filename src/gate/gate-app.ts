@@ -6,7 +6,8 @@ import { toJsonFinding } from "../report/json.js";
 import { isCommitSha } from "../types/repo-ref.js";
 import type { Redactor } from "../util/redact.js";
 import { type AuditEntry, type AuditSink, redactedAuditSink } from "./audit/jsonl-audit-log.js";
-import type { Decider, DecisionOutcome } from "./decider.js";
+import type { Decider } from "./decider.js";
+import type { DecisionOutcome } from "./decision.js";
 import {
   clientResponseHeaders,
   type HeaderMap,

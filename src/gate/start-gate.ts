@@ -1,5 +1,5 @@
 import { hostname, networkInterfaces } from "node:os";
-import { SnapshotCache } from "../acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../acquire/store/fs-snapshot-store.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
 import { createRedactor } from "../util/redact.js";
@@ -55,7 +55,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     catalog: config.catalog,
     acquire: {
       hub: { endpoint: config.upstream, token: config.token, redact, timeoutMs: config.timeoutMs },
-      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream, { redact }) : null,
+      cache: config.cacheDir ? new FsSnapshotStore(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice,
     },

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
-import type { DecisionOutcome } from "../../src/gate/decider.js";
+import type { DecisionOutcome } from "../../src/gate/decision.js";
 import { createGateHandler, fitReply, type Reply } from "../../src/gate/gate-app.js";
 import { listenGate, type RunningGate } from "../../src/gate/gate-server.js";
 import { Metrics } from "../../src/gate/metrics.js";
