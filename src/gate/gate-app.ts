@@ -5,7 +5,7 @@ import type { Outcome, Policy } from "../policy/policy.js";
 import { toJsonFinding } from "../report/json.js";
 import { isCommitSha } from "../types/repo-ref.js";
 import type { Redactor } from "../util/redact.js";
-import { type AuditEntry, type AuditSink, redactedAuditSink } from "./audit/jsonl-audit-log.js";
+import { type AuditEntry, type AuditSink, redactedAuditSink } from "./audit/audit-sink.js";
 import type { Decider } from "./decider.js";
 import type { DecisionOutcome } from "./decision.js";
 import {

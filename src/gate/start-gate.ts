@@ -3,7 +3,7 @@ import { FsSnapshotStore } from "../acquire/store/fs-snapshot-store.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
 import { createRedactor } from "../util/redact.js";
-import type { AuditSink } from "./audit/jsonl-audit-log.js";
+import type { AuditSink } from "./audit/audit-sink.js";
 import { Decider } from "./decider.js";
 import { createGateHandler, type GateMode } from "./gate-app.js";
 import { listenGate, type RunningGate } from "./gate-server.js";

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
+import type { AuditEntry } from "../../src/gate/audit/audit-sink.js";
 import type { DecisionOutcome } from "../../src/gate/decision.js";
 import { createGateHandler, fitReply, type Reply } from "../../src/gate/gate-app.js";
 import { listenGate, type RunningGate } from "../../src/gate/gate-server.js";

@@ -1,5 +1,6 @@
 import { getCatalog } from "../../catalog/catalog.js";
-import { type AuditSink, openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
+import type { AuditSink } from "../../gate/audit/audit-sink.js";
+import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import type { GateMode } from "../../gate/gate-app.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import { createRedactor } from "../../util/redact.js";
