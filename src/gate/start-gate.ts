@@ -54,7 +54,14 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     policy: config.policy,
     catalog: config.catalog,
     acquire: {
-      hub: { endpoint: config.upstream, token: config.token, redact, timeoutMs: config.timeoutMs },
+      // Through the Upstream, so decisions share the bytes' connection bound: the gate has one way out.
+      hub: {
+        endpoint: config.upstream,
+        token: config.token,
+        redact,
+        timeoutMs: config.timeoutMs,
+        fetch: upstream.fetch,
+      },
       cache: config.cacheDir ? new FsSnapshotStore(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice,

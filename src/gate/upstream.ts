@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { Readable, Transform } from "node:stream";
+import { Readable, type Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { HeaderMap } from "./headers.js";
 
@@ -26,8 +26,9 @@ export class UpstreamError extends Error {
   constructor(
     readonly kind: "network" | "timeout" | "too_large" | "encoding",
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -47,10 +48,11 @@ export interface UpstreamResponse {
 }
 
 /**
- * The gate's only way out. It reaches the configured upstream, and the hosts that upstream itself redirects file
- * downloads to (its storage); a client's request can name neither. Redirects are never followed here: the gate
- * decides what each one means. Node's keep-alive agents bound the connections and queue what is over the bound;
- * a connection is busy until its response body has been read or discarded.
+ * The gate's only way out, for file bytes and for decisions alike (`fetch`, handed to the Hub client the Decider
+ * reads through). It reaches the configured upstream, and the hosts that upstream itself redirects to (its storage);
+ * a client's request can name neither. Redirects are never followed here: the gate, or the Hub client's own policy,
+ * decides what each one means. Node's keep-alive agents bound the connections (`maxConnections`, one bound for both
+ * uses) and queue what is over the bound; a connection is busy until its response body has been read or discarded.
  */
 export class Upstream {
   readonly base: string;
@@ -170,6 +172,52 @@ export class Upstream {
     });
   }
 
+  /**
+   * A `fetch` over the same bounded agents, for the Hub client that reads snapshots for decisions. It answers like
+   * the global fetch where that client looks: redirects are returned (it follows them itself, with its token rules),
+   * the body is decoded, a timeout or an abort rejects with the signal's reason, and a connection failure is a
+   * TypeError whose `cause` carries the socket error's code.
+   */
+  readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = (init.method ?? "GET").toUpperCase() as UpstreamRequest["method"];
+    const headers: HeaderMap = {};
+    new Headers(init.headers).forEach((value, name) => {
+      headers[name] = value;
+    });
+    const { signal } = init;
+    const sent = init.body == null ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
+    let response: UpstreamResponse;
+    try {
+      signal?.throwIfAborted();
+      response = await this.send(url, { method, headers, ...(sent ? { body: sent } : {}) }, signal ?? undefined);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof UpstreamError && error.kind === "timeout")
+        throw new DOMException(error.message, "TimeoutError");
+      throw new TypeError("fetch failed", { cause: error instanceof Error && error.cause ? error.cause : error });
+    }
+    const { body } = response;
+    const hasBody = method !== "HEAD" && !NULL_BODY_STATUSES.has(response.status);
+    const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+    const decoder = hasBody ? decoderFor(encoding) : null;
+    if (!hasBody) discard(response);
+    const source: Readable | null = hasBody ? (decoder ? body.pipe(decoder) : body) : null;
+    if (decoder) body.once("error", (error) => decoder.destroy(error));
+    // A timeout or an abort while the body streams fails its read with the signal's reason, as fetch's does.
+    signal?.addEventListener("abort", () => source?.destroy(signal.reason), { once: true });
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      // Decoded here, as fetch does: the length and encoding that came with the body no longer describe it.
+      if (decoder && (name === "content-encoding" || name === "content-length")) continue;
+      responseHeaders.set(name, value);
+    }
+    return new Response(source ? (Readable.toWeb(source) as ReadableStream<Uint8Array>) : null, {
+      status: response.status,
+      headers: responseHeaders,
+    });
+  };
+
   /** Connections open to the upstream and its storage, busy or idle. */
   get connections(): number {
     const count = (agent: HttpAgent) =>
@@ -217,7 +265,7 @@ export class Upstream {
         reject(
           error instanceof UpstreamError
             ? error
-            : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`),
+            : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`, { cause: error }),
         );
       });
       outgoing.end(request.body);
@@ -232,6 +280,9 @@ function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
   }
   return headers;
 }
+
+/** Statuses whose answers have no body (a Response refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Whether a body failed (a reset, a bad chunk) before it was read to its end: it will never end if piped. */
 export function hasBrokenOff(body: Readable): boolean {

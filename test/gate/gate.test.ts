@@ -5,7 +5,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } from "@huggingface/hub";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, policyFrom } from "../support/policies.js";
@@ -133,6 +133,28 @@ describe("lic gate with @huggingface/hub as the client", () => {
     }))!.arrayBuffer();
     expect(metadataReads()).toBe(before);
     expect(gate.decider.size).toBe(1);
+  });
+});
+
+describe("one way out: decisions and bytes through the gate's Upstream", () => {
+  it("a decision reads the upstream through the bounded Upstream, never the global fetch", async () => {
+    const gate = await startTestGate(hub);
+    const globalFetch = vi.spyOn(globalThis, "fetch");
+    try {
+      const answer = await curl([
+        "-sS",
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{http_code}",
+        `${gate.url}/${BERT}/resolve/${BERT_SHA}/LICENSE`,
+      ]);
+      expect(answer).toBe("200");
+      expect(hub.requests.some((request) => request.path.startsWith("/api/models/"))).toBe(true);
+      expect(globalFetch).not.toHaveBeenCalled();
+    } finally {
+      globalFetch.mockRestore();
+    }
   });
 });
 
