@@ -54,7 +54,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     policy: config.policy,
     catalog: config.catalog,
     acquire: {
-      // Through the Upstream, so decisions share the bytes' connection bound: the gate has one way out.
+      // Through the Upstream, the gate's one way out: decision reads are bounded by --max-upstream-connections too.
       hub: {
         endpoint: config.upstream,
         token: config.token,

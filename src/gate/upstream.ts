@@ -51,21 +51,26 @@ export interface UpstreamResponse {
  * The gate's only way out, for file bytes and for decisions alike (`fetch`, handed to the Hub client the Decider
  * reads through). It reaches the configured upstream, and the hosts that upstream itself redirects to (its storage);
  * a client's request can name neither. Redirects are never followed here: the gate, or the Hub client's own policy,
- * decides what each one means. Node's keep-alive agents bound the connections (`maxConnections`, one bound for both
- * uses) and queue what is over the bound; a connection is busy until its response body has been read or discarded.
+ * decides what each one means. Node's keep-alive agents bound the connections (`maxConnections` for client traffic,
+ * and as many again for decision reads, which must not wait behind the file answers they decide on) and queue what
+ * is over the bound; a connection is busy until its response body has been read or discarded.
  */
 export class Upstream {
   readonly base: string;
   private readonly origin: string;
-  private readonly http: HttpAgent;
-  private readonly https: HttpsAgent;
+  /** Agents for file bytes and the gate's metadata answers, and (apart) for the Hub client's decision reads. */
+  private readonly forClients: Agents;
+  private readonly forDecisions: Agents;
 
   constructor(private readonly options: UpstreamOptions) {
     this.base = options.base;
     this.origin = new URL(options.base).origin;
     const pool = { keepAlive: true, maxSockets: options.maxConnections, maxTotalSockets: options.maxConnections };
-    this.http = new HttpAgent(pool);
-    this.https = new HttpsAgent(pool);
+    // Two pools of the same bound, not one: a file request holds its first answer unread while the gate decides, so
+    // with one pool, maxConnections such requests would hold every connection and their decisions would wait for
+    // them forever (until the timeout, then a 503 each).
+    this.forClients = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
+    this.forDecisions = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
   }
 
   /** `pathAndQuery` starts with `/`; it is appended to the base, so it cannot change the host. */
@@ -190,7 +195,8 @@ export class Upstream {
     let response: UpstreamResponse;
     try {
       signal?.throwIfAborted();
-      response = await this.send(url, { method, headers, ...(sent ? { body: sent } : {}) }, signal ?? undefined);
+      const request = { method, headers, ...(sent ? { body: sent } : {}) };
+      response = await this.send(url, request, signal ?? undefined, this.forDecisions);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof UpstreamError && error.kind === "timeout")
@@ -222,15 +228,25 @@ export class Upstream {
   get connections(): number {
     const count = (agent: HttpAgent) =>
       Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
-    return count(this.http) + count(this.https);
+    return [this.forClients, this.forDecisions].reduce(
+      (sum, agents) => sum + count(agents.http) + count(agents.https),
+      0,
+    );
   }
 
   close(): void {
-    this.http.destroy();
-    this.https.destroy();
+    for (const agents of [this.forClients, this.forDecisions]) {
+      agents.http.destroy();
+      agents.https.destroy();
+    }
   }
 
-  private send(url: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+  private send(
+    url: string,
+    request: UpstreamRequest,
+    signal?: AbortSignal,
+    agents: Agents = this.forClients,
+  ): Promise<UpstreamResponse> {
     const target = new URL(url);
     const secure = target.protocol === "https:";
     const headers = { ...request.headers };
@@ -239,7 +255,7 @@ export class Upstream {
       const outgoing = (secure ? httpsRequest : httpRequest)(target, {
         method: request.method,
         headers,
-        agent: secure ? this.https : this.http,
+        agent: secure ? agents.https : agents.http,
       });
       const timer = setTimeout(
         () =>
@@ -271,6 +287,11 @@ export class Upstream {
       outgoing.end(request.body);
     });
   }
+}
+
+interface Agents {
+  http: HttpAgent;
+  https: HttpsAgent;
 }
 
 function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {

@@ -83,19 +83,22 @@ describe("Upstream", () => {
 });
 
 describe("Upstream.fetch: the decisions' way out, on the same bound", () => {
-  it("shares maxConnections with file bytes: a decision's request waits while a file body is held", async () => {
+  it("bounds decision reads apart from file bytes: a decision never waits behind the file answer it decides on", async () => {
     const url = await serve((_path, response) => response.end("x".repeat(100_000)));
     const upstream = new Upstream({ base: url, timeoutMs: 5000, maxConnections: 1 });
     const file = await upstream.request("/file", { method: "GET", headers: {} });
-    let decided = false;
-    const decision = upstream.fetch(`${url}/api/models/x/y`).then((response) => {
-      decided = true;
+    const decision = await upstream.fetch(`${url}/api/models/x/y`);
+    expect(upstream.connections).toBe(2);
+    let secondDecided = false;
+    const second = upstream.fetch(`${url}/api/models/x/z`).then((response) => {
+      secondDecided = true;
       return response;
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(decided).toBe(false);
+    expect(secondDecided).toBe(false);
+    expect((await decision.text()).length).toBe(100_000);
+    expect((await (await second).text()).length).toBe(100_000);
     file.body.resume();
-    expect((await (await decision).text()).length).toBe(100_000);
     upstream.close();
   });
 
