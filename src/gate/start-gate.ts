@@ -5,10 +5,11 @@ import type { Policy } from "../policy/policy.js";
 import { createRedactor } from "../util/redact.js";
 import type { AuditSink } from "./audit/audit-sink.js";
 import { Decider } from "./decider.js";
-import { createGateHandler, type GateMode } from "./gate-app.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
+import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
 import { Upstream } from "./upstream.js";
+import type { GateMode } from "./verdict-to-status.js";
 
 export interface GateConfig {
   policy: Policy;
