@@ -12,12 +12,12 @@ export type { SnapshotStore, StoredRef } from "./acquire/store/snapshot-store.js
 export { getCatalog } from "./catalog/catalog.js";
 export { type CheckOptions, checkModel, decideVerdict } from "./evaluate/check-model.js";
 export { findingInfo } from "./findings/finding-info.js";
-export { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./run/check-refs.js";
 export { type ParsedPolicy, type PolicyIssue, type PolicySource, parsePolicy } from "./policy/parse-policy.js";
 export type { Policy } from "./policy/policy.js";
 export { formatFindingMessage } from "./report/format-message.js";
 export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
 export { formatText } from "./report/text.js";
+export { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./run/check-refs.js";
 export type * from "./types/finding.js";
 export { type ModelRef, parseModelRef } from "./types/repo-ref.js";
 export type * from "./types/result.js";
