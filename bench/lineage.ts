@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acquireLineage } from "../src/acquire/acquire-lineage.js";
 import { acquireSnapshot } from "../src/acquire/acquire-snapshot.js";
-import { SnapshotCache } from "../src/acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../src/acquire/store/fs-snapshot-store.js";
 import type { JsonObject } from "../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
 
@@ -48,7 +48,7 @@ export async function benchLineage(): Promise<void> {
   await hub.start();
   const cacheDir = mkdtempSync(join(tmpdir(), "lic-bench-lineage-"));
   try {
-    const cache = new SnapshotCache(cacheDir, hub.url);
+    const cache = new FsSnapshotStore(cacheDir, hub.url);
     const options = { hub: { endpoint: hub.url, timeoutMs: 10_000 }, cache, offline: false };
     const root = String(models[0]!.info["sha"]);
     const run = async (revision: string | null) => {

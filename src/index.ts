@@ -7,7 +7,8 @@ export {
 } from "./acquire/hub/fetch-model-snapshot.js";
 export { HubError, type HubErrorKind } from "./acquire/hub/hub-error.js";
 export { ReferenceDataError, shippedReferences } from "./acquire/reference-data.js";
-export { SnapshotCache } from "./acquire/store/fs-snapshot-store.js";
+export { FsSnapshotStore } from "./acquire/store/fs-snapshot-store.js";
+export type { SnapshotStore, StoredRef } from "./acquire/store/snapshot-store.js";
 export { getCatalog } from "./catalog/catalog.js";
 export { type CheckOptions, checkModel, decideVerdict } from "./evaluate/check-model.js";
 export { findingInfo } from "./findings/finding-info.js";
@@ -16,6 +17,7 @@ export type { Policy } from "./policy/policy.js";
 export { formatFindingMessage } from "./report/format-message.js";
 export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
 export { formatText } from "./report/text.js";
+export { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./run/check-refs.js";
 export type * from "./types/finding.js";
 export { type ModelRef, parseModelRef } from "./types/repo-ref.js";
 export type * from "./types/result.js";

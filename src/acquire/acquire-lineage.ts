@@ -161,7 +161,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       await cache.writeLineage(root.id, root.sha, lineage);
     } catch (error) {
       options.onNotice?.(
-        `could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`,
+        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }

@@ -2,12 +2,12 @@ import { isCommitSha, type ModelRef } from "../types/repo-ref.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
 import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
-import type { SnapshotCache } from "./store/fs-snapshot-store.js";
+import type { SnapshotStore } from "./store/snapshot-store.js";
 
 export interface AcquireOptions {
   hub: FetchSnapshotOptions;
-  /** null: no cache at all. */
-  cache: SnapshotCache | null;
+  /** Where snapshots are kept between runs (the file system today); null: none at all. */
+  cache: SnapshotStore | null;
   /** Answer from the cache only; a miss is a HubError of kind `offline-miss`. */
   offline: boolean;
   now?: () => Date;
@@ -50,7 +50,7 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
         await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))());
     } catch (error) {
       options.onNotice?.(
-        `could not write the cache at ${cache.dir}: ${error instanceof Error ? error.message : String(error)}`,
+        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }
@@ -60,7 +60,7 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
 async function readOffline(
   repoId: string,
   revision: string,
-  cache: SnapshotCache | null,
+  cache: SnapshotStore | null,
   options: AcquireOptions,
 ): Promise<ModelSnapshot> {
   const where = `${repoId}@${revision}`;
@@ -72,7 +72,7 @@ async function readOffline(
     if (!ref) {
       throw new HubError(
         "offline-miss",
-        `${where}: offline, and the cache at ${cache.dir} does not know which commit "${revision}" is; run once without --offline, or pin a commit sha`,
+        `${where}: offline, and the cache at ${cache.location} does not know which commit "${revision}" is; run once without --offline, or pin a commit sha`,
         { repoId },
       );
     }
@@ -83,7 +83,7 @@ async function readOffline(
   if (!cached) {
     throw new HubError(
       "offline-miss",
-      `${where}: offline, and the cache has no snapshot at commit ${sha} (looked for ${cache.snapshotPath(repoId, sha)}); run once without --offline to fill it`,
+      `${where}: offline, and the cache has no snapshot at commit ${sha} (looked for ${cache.snapshotLocation(repoId, sha)}); run once without --offline to fill it`,
       { repoId },
     );
   }

@@ -1,31 +1,13 @@
-import { acquireLineage } from "../acquire/acquire-lineage.js";
-import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
-import { HubError } from "../acquire/hub/hub-error.js";
-import { shippedReferences } from "../acquire/reference-data.js";
+import type { AcquireOptions } from "../acquire/acquire-snapshot.js";
 import type { Catalog } from "../catalog/catalog.js";
-import { checkModel } from "../evaluate/check-model.js";
 import type { Policy } from "../policy/policy.js";
 import { formatFindingMessage } from "../report/format-message.js";
-import type { CheckResult, Verdict } from "../types/result.js";
+import { checkRef } from "../run/check-refs.js";
+import type { CheckResult } from "../types/result.js";
 import { noSecrets, type Redactor } from "../util/redact.js";
-
-/** A policy's verdict on one model at one commit, as `lic check` would give it. */
-export interface Decision {
-  model: string;
-  sha: string;
-  verdict: Verdict;
-  /** Codes of the findings that count (severity above info), in the result's order. */
-  codes: string[];
-  /** One line for people: why a blocked model is blocked, or what a warning is about. */
-  reason: string;
-  /** Read with the gate's token only: a client the upstream refuses must not learn of it from the gate. */
-  isPrivate: boolean;
-  result: CheckResult;
-}
-
-export type DecisionOutcome =
-  | { ok: true; decision: Decision; cached: boolean }
-  | { ok: false; kind: string; message: string };
+import type { Decision, DecisionOutcome } from "./decision.js";
+import type { DecisionStore } from "./stores/decision-store.js";
+import { MemoryDecisionStore } from "./stores/memory-decision-store.js";
 
 export interface DeciderOptions {
   policy: Policy;
@@ -34,10 +16,10 @@ export interface DeciderOptions {
   acquire: AcquireOptions;
   /** null: judge each model on its own (--no-lineage). */
   lineage: { maxDepth: number; concurrency: number } | null;
-  /** Today, for waiver expiry; part of the cache key, so an expired waiver stops applying the next day. */
+  /** Today, for waiver expiry; part of the decision's key, so an expired waiver stops applying the next day. */
   today: () => string;
-  /** Decisions kept in memory; the oldest go first. */
-  maxEntries?: number;
+  /** Where decisions are kept; a MemoryDecisionStore of 10,000 when not given. */
+  store?: DecisionStore;
   /**
    * Scrubs the gate's token from failure messages. The gate redacts again at its exits (headers, bodies, the audit
    * log), which also covers decisions whose findings quote an upstream.
@@ -46,37 +28,27 @@ export interface DeciderOptions {
 }
 
 /**
- * Decides per model and commit with the same engine as `lic check`: snapshot, lineage, checkModel. Decisions are
- * kept by model, commit, policy digest and day; concurrent asks for the same one share a single evaluation.
+ * Decides per model and commit with the same pipeline as `lic check` (`checkRef`). Decisions are kept by model,
+ * commit, policy digest and day in the store; concurrent asks for the same one share a single evaluation.
  * Failures are not kept: the next request tries again.
  */
 export class Decider {
-  private readonly decided = new Map<string, Decision>();
-  private readonly pending = new Map<string, Promise<DecisionOutcome>>();
-  private readonly maxEntries: number;
+  private readonly store: DecisionStore;
 
   constructor(private readonly options: DeciderOptions) {
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.store = options.store ?? new MemoryDecisionStore();
   }
 
   /** `revision` should be a commit sha; a branch is evaluated again each time (it may have moved). */
   async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
     const key = this.keyOf(repoId, revision);
-    const known = this.decided.get(key);
-    if (known) {
-      this.decided.delete(key);
-      this.decided.set(key, known);
-      return { ok: true, decision: known, cached: true };
-    }
-    const running = this.pending.get(key);
-    if (running) return running;
-    const evaluation = this.evaluate(repoId, revision).finally(() => this.pending.delete(key));
-    this.pending.set(key, evaluation);
-    return evaluation;
+    const known = await this.store.get(key);
+    if (known) return { ok: true, decision: known, cached: true };
+    return this.store.once(key, () => this.evaluate(repoId, revision));
   }
 
   get size(): number {
-    return this.decided.size;
+    return this.store.size;
   }
 
   private keyOf(repoId: string, sha: string): string {
@@ -84,37 +56,16 @@ export class Decider {
   }
 
   private async evaluate(repoId: string, revision: string): Promise<DecisionOutcome> {
-    const { policy, catalog } = this.options;
-    try {
-      const snapshot = await acquireSnapshot({ id: repoId, revision }, this.options.acquire);
-      const lineage = this.options.lineage
-        ? await acquireLineage(snapshot, { ...this.options.acquire, ...this.options.lineage })
-        : undefined;
-      const result = checkModel(snapshot, policy, {
-        today: this.options.today(),
-        catalog,
-        references: shippedReferences,
-        ...(lineage ? { lineage } : {}),
-      });
-      const decision = toDecision(result, policy.name, snapshot.private);
-      // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
-      // file requests that follow name that commit (X-Repo-Commit).
-      this.keep(this.keyOf(repoId, decision.sha), decision);
-      return { ok: true, decision, cached: false };
-    } catch (error) {
-      const redact = this.options.redact ?? noSecrets;
-      if (error instanceof HubError) return { ok: false, kind: error.kind, message: redact(error.message) };
-      return {
-        ok: false,
-        kind: "internal",
-        message: redact(`${repoId}: internal error: ${error instanceof Error ? error.message : String(error)}`),
-      };
-    }
-  }
-
-  private keep(key: string, decision: Decision): void {
-    this.decided.set(key, decision);
-    if (this.decided.size > this.maxEntries) this.decided.delete(this.decided.keys().next().value!);
+    const { policy, catalog, acquire, lineage } = this.options;
+    const redact = this.options.redact ?? noSecrets;
+    const today = this.options.today();
+    const checked = await checkRef({ id: repoId, revision }, { policy, catalog, today, acquire, lineage, redact });
+    if (!checked.ok) return { ok: false, kind: checked.error.kind, message: checked.error.message };
+    const decision = toDecision(checked.result, policy.name, checked.snapshot.private);
+    // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
+    // file requests that follow name that commit (X-Repo-Commit).
+    await this.store.put(this.keyOf(repoId, decision.sha), decision);
+    return { ok: true, decision, cached: false };
   }
 }
 

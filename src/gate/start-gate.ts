@@ -1,14 +1,15 @@
 import { hostname, networkInterfaces } from "node:os";
-import { SnapshotCache } from "../acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../acquire/store/fs-snapshot-store.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
 import { createRedactor } from "../util/redact.js";
-import type { AuditSink } from "./audit/jsonl-audit-log.js";
+import type { AuditSink } from "./audit/audit-sink.js";
 import { Decider } from "./decider.js";
-import { createGateHandler, type GateMode } from "./gate-app.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
+import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
 import { Upstream } from "./upstream.js";
+import type { GateMode } from "./verdict-to-status.js";
 
 export interface GateConfig {
   policy: Policy;
@@ -54,8 +55,15 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     policy: config.policy,
     catalog: config.catalog,
     acquire: {
-      hub: { endpoint: config.upstream, token: config.token, redact, timeoutMs: config.timeoutMs },
-      cache: config.cacheDir ? new SnapshotCache(config.cacheDir, config.upstream, { redact }) : null,
+      // Through the Upstream, the gate's one way out: decision reads are bounded by --max-upstream-connections too.
+      hub: {
+        endpoint: config.upstream,
+        token: config.token,
+        redact,
+        timeoutMs: config.timeoutMs,
+        fetch: upstream.fetch,
+      },
+      cache: config.cacheDir ? new FsSnapshotStore(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice,
     },

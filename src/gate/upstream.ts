@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import type { Readable, Transform } from "node:stream";
+import { Readable, type Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { HeaderMap } from "./headers.js";
 
@@ -26,8 +26,9 @@ export class UpstreamError extends Error {
   constructor(
     readonly kind: "network" | "timeout" | "too_large" | "encoding",
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -47,23 +48,29 @@ export interface UpstreamResponse {
 }
 
 /**
- * The gate's only way out. It reaches the configured upstream, and the hosts that upstream itself redirects file
- * downloads to (its storage); a client's request can name neither. Redirects are never followed here: the gate
- * decides what each one means. Node's keep-alive agents bound the connections and queue what is over the bound;
- * a connection is busy until its response body has been read or discarded.
+ * The gate's only way out, for file bytes and for decisions alike (`fetch`, handed to the Hub client the Decider
+ * reads through). It reaches the configured upstream, and the hosts that upstream itself redirects to (its storage);
+ * a client's request can name neither. Redirects are never followed here: the gate, or the Hub client's own policy,
+ * decides what each one means. Node's keep-alive agents bound the connections (`maxConnections` for client traffic,
+ * and as many again for decision reads, which must not wait behind the file answers they decide on) and queue what
+ * is over the bound; a connection is busy until its response body has been read or discarded.
  */
 export class Upstream {
   readonly base: string;
   private readonly origin: string;
-  private readonly http: HttpAgent;
-  private readonly https: HttpsAgent;
+  /** Agents for file bytes and the gate's metadata answers, and (apart) for the Hub client's decision reads. */
+  private readonly forClients: Agents;
+  private readonly forDecisions: Agents;
 
   constructor(private readonly options: UpstreamOptions) {
     this.base = options.base;
     this.origin = new URL(options.base).origin;
     const pool = { keepAlive: true, maxSockets: options.maxConnections, maxTotalSockets: options.maxConnections };
-    this.http = new HttpAgent(pool);
-    this.https = new HttpsAgent(pool);
+    // Two pools of the same bound, not one: a file request holds its first answer unread while the gate decides, so
+    // with one pool, maxConnections such requests would hold every connection and their decisions would wait for
+    // them forever (until the timeout, then a 503 each).
+    this.forClients = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
+    this.forDecisions = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
   }
 
   /** `pathAndQuery` starts with `/`; it is appended to the base, so it cannot change the host. */
@@ -170,19 +177,76 @@ export class Upstream {
     });
   }
 
+  /**
+   * A `fetch` over the same bounded agents, for the Hub client that reads snapshots for decisions. It answers like
+   * the global fetch where that client looks: redirects are returned (it follows them itself, with its token rules),
+   * the body is decoded, a timeout or an abort rejects with the signal's reason, and a connection failure is a
+   * TypeError whose `cause` carries the socket error's code.
+   */
+  readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const method = (init.method ?? "GET").toUpperCase() as UpstreamRequest["method"];
+    const headers: HeaderMap = {};
+    new Headers(init.headers).forEach((value, name) => {
+      headers[name] = value;
+    });
+    const { signal } = init;
+    const sent = init.body == null ? undefined : Buffer.from(await new Response(init.body).arrayBuffer());
+    let response: UpstreamResponse;
+    try {
+      signal?.throwIfAborted();
+      const request = { method, headers, ...(sent ? { body: sent } : {}) };
+      response = await this.send(url, request, signal ?? undefined, this.forDecisions);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (error instanceof UpstreamError && error.kind === "timeout")
+        throw new DOMException(error.message, "TimeoutError");
+      throw new TypeError("fetch failed", { cause: error instanceof Error && error.cause ? error.cause : error });
+    }
+    const { body } = response;
+    const hasBody = method !== "HEAD" && !NULL_BODY_STATUSES.has(response.status);
+    const encoding = (response.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+    const decoder = hasBody ? decoderFor(encoding) : null;
+    if (!hasBody) discard(response);
+    const source: Readable | null = hasBody ? (decoder ? body.pipe(decoder) : body) : null;
+    if (decoder) body.once("error", (error) => decoder.destroy(error));
+    // A timeout or an abort while the body streams fails its read with the signal's reason, as fetch's does.
+    signal?.addEventListener("abort", () => source?.destroy(signal.reason), { once: true });
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      // Decoded here, as fetch does: the length and encoding that came with the body no longer describe it.
+      if (decoder && (name === "content-encoding" || name === "content-length")) continue;
+      responseHeaders.set(name, value);
+    }
+    return new Response(source ? (Readable.toWeb(source) as ReadableStream<Uint8Array>) : null, {
+      status: response.status,
+      headers: responseHeaders,
+    });
+  };
+
   /** Connections open to the upstream and its storage, busy or idle. */
   get connections(): number {
     const count = (agent: HttpAgent) =>
       Object.values(agent.sockets).reduce((sum, list) => sum + (list?.length ?? 0), 0);
-    return count(this.http) + count(this.https);
+    return [this.forClients, this.forDecisions].reduce(
+      (sum, agents) => sum + count(agents.http) + count(agents.https),
+      0,
+    );
   }
 
   close(): void {
-    this.http.destroy();
-    this.https.destroy();
+    for (const agents of [this.forClients, this.forDecisions]) {
+      agents.http.destroy();
+      agents.https.destroy();
+    }
   }
 
-  private send(url: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+  private send(
+    url: string,
+    request: UpstreamRequest,
+    signal?: AbortSignal,
+    agents: Agents = this.forClients,
+  ): Promise<UpstreamResponse> {
     const target = new URL(url);
     const secure = target.protocol === "https:";
     const headers = { ...request.headers };
@@ -191,7 +255,7 @@ export class Upstream {
       const outgoing = (secure ? httpsRequest : httpRequest)(target, {
         method: request.method,
         headers,
-        agent: secure ? this.https : this.http,
+        agent: secure ? agents.https : agents.http,
       });
       const timer = setTimeout(
         () =>
@@ -217,12 +281,17 @@ export class Upstream {
         reject(
           error instanceof UpstreamError
             ? error
-            : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`),
+            : new UpstreamError("network", `could not reach ${target.host}: ${error.message}`, { cause: error }),
         );
       });
       outgoing.end(request.body);
     });
   }
+}
+
+interface Agents {
+  http: HttpAgent;
+  https: HttpsAgent;
 }
 
 function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
@@ -232,6 +301,9 @@ function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
   }
   return headers;
 }
+
+/** Statuses whose answers have no body (a Response refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Whether a body failed (a reset, a bad chunk) before it was read to its end: it will never end if piped. */
 export function hasBrokenOff(body: Readable): boolean {

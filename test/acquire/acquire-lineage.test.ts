@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { acquireLineage, MAX_ANCESTORS, MAX_PARENTS_PER_MODEL } from "../../src/acquire/acquire-lineage.js";
 import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
-import { SnapshotCache } from "../../src/acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { checkModel } from "../../src/evaluate/check-model.js";
 import type { CheckResult } from "../../src/types/result.js";
 import type { JsonObject } from "../../src/types/snapshot.js";
@@ -41,7 +41,7 @@ async function start(models: FakeModel[], renames: Record<string, string> = {}) 
 afterEach(() => hub?.stop());
 
 async function checkWithLineage(id: string, maxDepth = 8, cacheDir = tempDir()): Promise<CheckResult> {
-  const cache = new SnapshotCache(cacheDir, hub.url);
+  const cache = new FsSnapshotStore(cacheDir, hub.url);
   const options = {
     hub: { endpoint: hub.url, timeoutMs: 5000, sleep: async () => undefined, maxRetries: 0 },
     cache,
@@ -168,7 +168,7 @@ describe("lineage", () => {
     expect(hub.requests.filter((request) => request.path.startsWith("/api/models/org/base/")).length).toBe(1);
     expect(hub.requests.filter((request) => request.path.startsWith("/org/base/")).length).toBe(0);
     hub.requests.length = 0;
-    const cache = new SnapshotCache(cacheDir, hub.url);
+    const cache = new FsSnapshotStore(cacheDir, hub.url);
     const options = { hub: { endpoint: hub.url, timeoutMs: 5000 }, cache, offline: false };
     const sha = String(model("org/child", {}).info["sha"]);
     const snapshot = await acquireSnapshot({ id: "org/child", revision: sha }, options);
@@ -185,7 +185,7 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
   afterAll(() => hostile.stop());
 
   async function lineageOf(id: string, cacheDir: string | null = null) {
-    const cache = cacheDir ? new SnapshotCache(cacheDir, hostile.url) : null;
+    const cache = cacheDir ? new FsSnapshotStore(cacheDir, hostile.url) : null;
     const options = {
       hub: { endpoint: hostile.url, token: TOKEN, timeoutMs: 10_000, sleep: async () => undefined, maxRetries: 0 },
       cache,
@@ -219,7 +219,7 @@ describe("lineage breadth (M4) and echoed tokens (H1), against a hostile Hub", (
     ).toHaveLength(1);
 
     hostile.requests.length = 0;
-    const cache = new SnapshotCache(cacheDir, hostile.url);
+    const cache = new FsSnapshotStore(cacheDir, hostile.url);
     expect(await cache.readLineage(snapshot.id, snapshot.sha)).toEqual(lineage);
   });
 

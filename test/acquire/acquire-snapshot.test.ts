@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../src/acquire/hub/hub-error.js";
-import { SnapshotCache } from "../../src/acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -18,13 +18,13 @@ beforeEach(async () => {
 });
 afterEach(() => hub.stop());
 
-function options(cache: SnapshotCache | null, extra: { offline?: boolean; token?: string } = {}) {
+function options(cache: FsSnapshotStore | null, extra: { offline?: boolean; token?: string } = {}) {
   return { hub: { endpoint: hub.url, timeoutMs: 5000, token: extra.token }, cache, offline: extra.offline ?? false };
 }
 
 describe("acquireSnapshot", () => {
   it("cold: one metadata request and one per evidence file; warm at a pinned sha: none", async () => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     const cold = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     expect(hub.requests.map((request) => request.path)).toEqual([
       `/api/models/${BERT}/revision/main`,
@@ -38,7 +38,7 @@ describe("acquireSnapshot", () => {
   });
 
   it("warm at a branch: only the metadata request that resolves it", async () => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     hub.requests.length = 0;
     await acquireSnapshot({ id: BERT, revision: "main" }, options(cache));
@@ -46,7 +46,7 @@ describe("acquireSnapshot", () => {
   });
 
   it("serves a renamed id from the cache under both names", async () => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     const snapshot = await acquireSnapshot({ id: "bert-base-uncased", revision: null }, options(cache));
     expect(snapshot).toMatchObject({ requestedId: "bert-base-uncased", id: BERT });
     hub.requests.length = 0;
@@ -57,7 +57,7 @@ describe("acquireSnapshot", () => {
 
   it("offline: answers a branch from the cached ref, and says clearly what is missing", async () => {
     const cacheDir = tempDir();
-    const cache = new SnapshotCache(cacheDir, hub.url);
+    const cache = new FsSnapshotStore(cacheDir, hub.url);
     const missing = await acquireSnapshot({ id: BERT, revision: null }, options(cache, { offline: true })).catch(
       (error) => error,
     );
@@ -78,7 +78,7 @@ describe("acquireSnapshot", () => {
   });
 
   it("refetches a gated snapshot cached without a token once a token is given", async () => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     const id = "meta-llama/Meta-Llama-3-8B-Instruct";
     const anonymous = await acquireSnapshot({ id, revision: null }, options(cache));
     expect(anonymous.gaps.map((gap) => gap.reason)).toEqual(["gated", "gated", "gated"]);
@@ -89,7 +89,7 @@ describe("acquireSnapshot", () => {
 
   it("ignores a corrupt cache entry and fetches again", async () => {
     const cacheDir = tempDir();
-    const cache = new SnapshotCache(cacheDir, hub.url);
+    const cache = new FsSnapshotStore(cacheDir, hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     writeFileSync(cache.snapshotPath(BERT, BERT_SHA), "{ half a");
     hub.requests.length = 0;
@@ -100,7 +100,7 @@ describe("acquireSnapshot", () => {
 
   it("leaves no temporary files behind", async () => {
     const cacheDir = tempDir();
-    await acquireSnapshot({ id: BERT, revision: null }, options(new SnapshotCache(cacheDir, hub.url)));
+    await acquireSnapshot({ id: BERT, revision: null }, options(new FsSnapshotStore(cacheDir, hub.url)));
     const files = readdirSync(cacheDir, { recursive: true }).map(String);
     expect(files.filter((file) => file.endsWith(".tmp"))).toEqual([]);
     expect(files.filter((file) => file.endsWith(".json")).length).toBe(2);

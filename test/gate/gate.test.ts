@@ -5,12 +5,12 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } from "@huggingface/hub";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, policyFrom } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
-import { auditOf, useGates } from "../support/test-gate.js";
+import { useGates } from "../support/test-gate.js";
 
 const tempDir = useTempDirs();
 const startTestGate = useGates(tempDir);
@@ -114,7 +114,7 @@ describe("lic gate with @huggingface/hub as the client", () => {
     const byClient = hub.requests.filter((request) => request.authorization === "Bearer hf_granted");
     expect(byGate.length).toBeGreaterThan(0);
     expect(byClient.every((request) => request.path === `/${LLAMA}/resolve/main/LICENSE`)).toBe(true);
-    const log = readFileSync(gate.auditPath, "utf8");
+    const log = JSON.stringify(gate.audit());
     expect(log).not.toContain("hf_granted");
     expect(log).not.toContain("hf_gate_secret");
     expect(hub.storageRequests.every((request) => request.authorization === undefined)).toBe(true);
@@ -133,6 +133,28 @@ describe("lic gate with @huggingface/hub as the client", () => {
     }))!.arrayBuffer();
     expect(metadataReads()).toBe(before);
     expect(gate.decider.size).toBe(1);
+  });
+});
+
+describe("one way out: decisions and bytes through the gate's Upstream", () => {
+  it("a decision reads the upstream through the bounded Upstream, never the global fetch", async () => {
+    const gate = await startTestGate(hub);
+    const globalFetch = vi.spyOn(globalThis, "fetch");
+    try {
+      const answer = await curl([
+        "-sS",
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{http_code}",
+        `${gate.url}/${BERT}/resolve/${BERT_SHA}/LICENSE`,
+      ]);
+      expect(answer).toBe("200");
+      expect(hub.requests.some((request) => request.path.startsWith("/api/models/"))).toBe(true);
+      expect(globalFetch).not.toHaveBeenCalled();
+    } finally {
+      globalFetch.mockRestore();
+    }
   });
 });
 
@@ -233,7 +255,7 @@ describe("lic gate modes and failures", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 503/);
     expect(answer).toContain("upstream refused token [token]");
     expect(answer).not.toContain("hf_gate_secret");
-    expect(readFileSync(gate.auditPath, "utf8")).not.toContain("hf_gate_secret");
+    expect(JSON.stringify(gate.audit())).not.toContain("hf_gate_secret");
   });
 
   it("serves undecided models when the policy says so (undecided: allow), marked undecided", async () => {
@@ -279,7 +301,7 @@ describe("lic gate in front of a gated upstream (review M1)", () => {
       ]);
       expect([who, header(answer, "x-error-code")]).toEqual([who, null]);
     }
-    const audit = await auditOf(gate, 4);
+    const audit = gate.audit();
     expect(audit.map((entry) => [entry.method, entry.verdict, entry.action, entry.status])).toEqual([
       ["GET", "block", "refused", 403],
       ["HEAD", "block", "refused", 403],
@@ -295,7 +317,7 @@ describe("lic gate in front of a gated upstream (review M1)", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 401/);
     expect(header(answer, "x-error-code")).toBe("GatedRepo");
     expect(header(answer, "x-lic-verdict")).toMatch(/^(allow|warn)$/);
-    expect(await auditOf(gate, 1)).toEqual([
+    expect(gate.audit()).toEqual([
       expect.objectContaining({
         model: LLAMA,
         path: "LICENSE",

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GZFILE_JSON, HostileHub, shaOf } from "../support/hostile-hub.js";
 import { policyFrom } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
-import { auditOf, type TestGate, useGates } from "../support/test-gate.js";
+import { type TestGate, useGates } from "../support/test-gate.js";
 
 /**
  * The gate in front of an upstream that misbehaves: each test is a reproduction from the reliability review
@@ -110,7 +110,7 @@ describe("H1: the gate's token never reaches a client or the audit log", () => {
       expect(hub.requestsTo("/api/models/x/echo403").some((seen) => seen.authorization === `Bearer ${token}`)).toBe(
         true,
       );
-      const audit = await auditOf(gate, 2);
+      const audit = gate.audit();
       expect(audit.map((entry) => entry.action)).toEqual(["served", "refused"]);
       expect(audit[1]!.reason).toContain("[token]");
       expect(JSON.stringify(audit)).not.toContain(token);
@@ -128,7 +128,7 @@ describe("M1, its limit: a private model", () => {
     expect(Object.keys(answer.headers).filter((name) => name.startsWith("x-lic-"))).toEqual([]);
     expect(answer.text).not.toContain("license-missing");
     // The gate did decide (the model is blocked), and says so in its own log only.
-    expect(await auditOf(gate, 1)).toEqual([
+    expect(gate.audit()).toEqual([
       expect.objectContaining({
         verdict: "block",
         action: "refused",
@@ -145,7 +145,7 @@ describe("M2: an upstream file body that breaks off while the gate decides", () 
     const answer = await ask(`${gate.url}/x/filereset.m2/resolve/main/LICENSE`);
     expect(answer.status).toBe(502);
     expect(answer.headers["x-error-message"]).toContain("broke off");
-    expect((await auditOf(gate, 1)).at(-1)).toMatchObject({ route: "file", action: "refused", status: 502 });
+    expect(gate.audit().at(-1)).toMatchObject({ route: "file", action: "refused", status: 502 });
   });
 });
 
@@ -263,7 +263,7 @@ describe("L6 and M3: an upstream that gzips although the gate asked for identity
     expect(answer.status).toBe(200);
     expect(answer.headers["content-encoding"]).toBeUndefined();
     expect(JSON.parse(answer.body.toString())).toMatchObject({ id: "x/gzmeta.l6", sha: shaOf("x/gzmeta.l6") });
-    expect((await auditOf(gate, 1)).at(-1)).toMatchObject({ sha: shaOf("x/gzmeta.l6"), verdict: "allow" });
+    expect(gate.audit().at(-1)).toMatchObject({ sha: shaOf("x/gzmeta.l6"), verdict: "allow" });
   });
 
   it("a gzip bomb in model info is refused at 32 MiB decoded (502), before any decision", async () => {

@@ -81,3 +81,57 @@ describe("Upstream", () => {
     upstream.close();
   });
 });
+
+describe("Upstream.fetch: the decisions' way out, on the same bound", () => {
+  it("bounds decision reads apart from file bytes: a decision never waits behind the file answer it decides on", async () => {
+    const url = await serve((_path, response) => response.end("x".repeat(100_000)));
+    const upstream = new Upstream({ base: url, timeoutMs: 5000, maxConnections: 1 });
+    const file = await upstream.request("/file", { method: "GET", headers: {} });
+    const decision = await upstream.fetch(`${url}/api/models/x/y`);
+    expect(upstream.connections).toBe(2);
+    let secondDecided = false;
+    const second = upstream.fetch(`${url}/api/models/x/z`).then((response) => {
+      secondDecided = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(secondDecided).toBe(false);
+    expect((await decision.text()).length).toBe(100_000);
+    expect((await (await second).text()).length).toBe(100_000);
+    file.body.resume();
+    upstream.close();
+  });
+
+  it("answers as fetch does: headers, a decoded body, redirects returned, no body on HEAD", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const url = await serve((path, response, authorization) => {
+      if (path === "/moved") return void response.writeHead(307, { location: "/there" }).end();
+      if (path === "/gz")
+        return void response.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync('{"sha":"abc"}'));
+      response.writeHead(200, { "x-error-code": "none", "x-auth": authorization ?? "" }).end("plain");
+    });
+    const upstream = new Upstream({ base: url, timeoutMs: 5000, maxConnections: 2 });
+    const plain = await upstream.fetch(`${url}/plain`, { headers: { authorization: "Bearer t" } });
+    expect([plain.status, plain.headers.get("x-auth"), await plain.text()]).toEqual([200, "Bearer t", "plain"]);
+    const moved = await upstream.fetch(`${url}/moved`, { redirect: "manual" });
+    expect([moved.status, moved.headers.get("location")]).toEqual([307, "/there"]);
+    const gz = await upstream.fetch(`${url}/gz`);
+    expect([gz.headers.get("content-encoding"), await gz.json()]).toEqual([null, { sha: "abc" }]);
+    const head = await upstream.fetch(`${url}/plain`, { method: "HEAD" });
+    expect([head.status, head.body]).toEqual([200, null]);
+    upstream.close();
+  });
+
+  it("fails as fetch does: the signal's reason on a timeout, a TypeError with the socket's code when unreachable", async () => {
+    const url = await serve(() => {});
+    const upstream = new Upstream({ base: url, timeoutMs: 5000, maxConnections: 1 });
+    const slow = await upstream.fetch(`${url}/slow`, { signal: AbortSignal.timeout(50) }).catch((error) => error);
+    expect((slow as Error).name).toBe("TimeoutError");
+    const closed = new Upstream({ base: "http://127.0.0.1:1", timeoutMs: 5000, maxConnections: 1 });
+    const refused = await closed.fetch("http://127.0.0.1:1/x").catch((error) => error);
+    expect(refused).toBeInstanceOf(TypeError);
+    expect((refused as TypeError & { cause: { code?: string } }).cause.code).toBe("ECONNREFUSED");
+    upstream.close();
+    closed.close();
+  });
+});

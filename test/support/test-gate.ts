@@ -1,27 +1,19 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach } from "vitest";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import { type AuditEntry, openAuditLog } from "../../src/gate/audit/jsonl-audit-log.js";
+import type { AuditEntry } from "../../src/gate/audit/audit-sink.js";
+import { MemoryAuditSink } from "../../src/gate/audit/memory-audit-sink.js";
 import { type GateConfig, type StartedGate, startGate } from "../../src/gate/start-gate.js";
 import type { FakeHub } from "./fake-hub.js";
 import { builtInPolicy, TODAY } from "./policies.js";
 
 export interface TestGate extends StartedGate {
-  auditPath: string;
-  /** The audit log's entries so far. */
+  /**
+   * The audit log's entries so far. The sink is in memory and the gate writes an entry before it answers, so they are
+   * all here once the client has its answer (reading a file stream instead raced its flush: the flaky test).
+   */
   audit(): AuditEntry[];
   notices: string[];
-}
-
-/**
- * The audit log once it holds `count` entries: the gate writes an entry before it answers, but the file stream may
- * land it a moment after the client has its answer. Gives what there is after `withinMs`.
- */
-export async function auditOf(gate: TestGate, count: number, withinMs = 3000): Promise<AuditEntry[]> {
-  const until = Date.now() + withinMs;
-  while (gate.audit().length < count && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  return gate.audit();
 }
 
 /** Gates started in a test, stopped after it. */
@@ -37,8 +29,7 @@ export function useGates(
   });
   return async (hub, config = {}) => {
     const dir = tempDir();
-    const auditPath = join(dir, "audit.jsonl");
-    const audit = await openAuditLog(auditPath);
+    const audit = new MemoryAuditSink();
     const notices: string[] = [];
     const gate = await startGate({
       policy: builtInPolicy("default"),
@@ -64,13 +55,8 @@ export function useGates(
     started.push({ gate, close: () => audit.close() });
     return {
       ...gate,
-      auditPath,
       notices,
-      audit: () =>
-        readFileSync(auditPath, "utf8")
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as AuditEntry),
+      audit: () => [...audit.entries],
     };
   };
 }

@@ -14,36 +14,45 @@ import {
   type CachedSnapshot,
   CachedSnapshotSchema,
 } from "./cache-entries.js";
+import type { SnapshotStore } from "./snapshot-store.js";
 
 /** Larger than any entry lic writes (metadata is bounded at 32 MiB, evidence at 12 files of 1 MiB): anything larger is not ours. */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /** Directory levels created at most for one entry: a cache dir deeper than this below an existing one is refused. */
 const MAX_NEW_LEVELS = 32;
 
-export interface SnapshotCacheOptions {
+export interface FsSnapshotStoreOptions {
   /** Scrubs the tokens in play from every entry before it is written: an upstream may echo one into a message. */
   redact?: Redactor;
 }
 
 /**
- * Snapshots on disk, keyed by endpoint, model and commit sha. A repo at a commit does not change, so an entry
+ * The snapshot store on disk (the SnapshotStore port), keyed by endpoint, model and commit sha. A repo at a commit does not change, so an entry
  * never goes stale; branch and tag names are kept apart (refs/) and only --offline trusts them.
  * Layout: <dir>/v1/<endpoint digest>/models--<org>--<name>/{snapshots/<sha>.json, refs/<revision>.json}.
  * Writes go to a temporary file renamed into place, so a reader sees a whole entry or none. Files are private to
  * the user (0600, in 0700 directories), and every entry is checked when read: anything else is a miss.
  */
-export class SnapshotCache {
+export class FsSnapshotStore implements SnapshotStore {
   private readonly root: string;
   private readonly redact: Redactor;
 
   constructor(
     readonly dir: string,
     endpoint: string,
-    options: SnapshotCacheOptions = {},
+    options: FsSnapshotStoreOptions = {},
   ) {
     const endpointDigest = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
     this.root = join(dir, `v${CACHE_VERSION}`, endpointDigest);
     this.redact = options.redact ?? noSecrets;
+  }
+
+  get location(): string {
+    return this.dir;
+  }
+
+  snapshotLocation(repoId: string, sha: string): string {
+    return this.snapshotPath(repoId, sha);
   }
 
   /** The snapshot at `sha`, unless it has access gaps that the token we now hold might fill. */

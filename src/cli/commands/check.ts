@@ -1,19 +1,14 @@
-import { acquireLineage } from "../../acquire/acquire-lineage.js";
-import { acquireSnapshot } from "../../acquire/acquire-snapshot.js";
-import { HubError } from "../../acquire/hub/hub-error.js";
-import { shippedReferences } from "../../acquire/reference-data.js";
-import { SnapshotCache } from "../../acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
-import { checkModel } from "../../evaluate/check-model.js";
 import type { ReportFormat } from "../../report/report-formats.js";
+import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
-import type { CheckResult, ModelError, RunReport } from "../../types/result.js";
+import type { RunReport } from "../../types/result.js";
 import { createRedactor } from "../../util/redact.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
-import { mapConcurrent } from "../map-concurrent.js";
 import { readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -52,45 +47,30 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const redact = io.redact ?? createRedactor([connection.token]);
   const stderr = (text: string) => io.stderr(redact(text));
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
-  const cache = flags.cache ? new SnapshotCache(connection.cacheDir, connection.endpoint, { redact }) : null;
+  const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
 
-  const outcomes = await mapConcurrent(refs, flags.concurrency, async (ref): Promise<CheckResult | ModelError> => {
-    try {
-      const acquire = {
-        hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
-        cache,
-        offline: connection.offline,
-        onNotice: (message: string) => stderr(`lic: ${message}\n`),
-      };
-      const snapshot = await acquireSnapshot(ref, acquire);
-      const lineage = flags.lineage
-        ? await acquireLineage(snapshot, { ...acquire, maxDepth: flags.maxDepth, concurrency: flags.concurrency })
-        : undefined;
-      return checkModel(snapshot, policy, {
-        today,
-        catalog,
-        references: shippedReferences,
-        ...(lineage ? { lineage } : {}),
-      });
-    } catch (error) {
-      if (error instanceof HubError)
-        return { model: ref.id, revision: ref.revision, kind: error.kind, message: redact(error.message) };
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        model: ref.id,
-        revision: ref.revision,
-        kind: "internal",
-        message: redact(`${ref.id}: internal error: ${reason}`),
-      };
-    }
+  const acquire = {
+    hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
+    cache,
+    offline: connection.offline,
+    onNotice: (message: string) => stderr(`lic: ${message}\n`),
+  };
+  const { results, errors } = await checkRefs(refs, {
+    policy,
+    catalog,
+    today,
+    acquire,
+    lineage: flags.lineage ? { maxDepth: flags.maxDepth, concurrency: flags.concurrency } : null,
+    concurrency: flags.concurrency,
+    redact,
   });
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
     generatedAt: nowFrom(io.env).toISOString(),
     policy: { name: policy.name, digest: policy.digest },
-    results: outcomes.filter((outcome): outcome is CheckResult => "verdict" in outcome),
-    errors: outcomes.filter((outcome): outcome is ModelError => !("verdict" in outcome)),
+    results,
+    errors,
   };
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
 

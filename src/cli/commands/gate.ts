@@ -1,7 +1,8 @@
 import { getCatalog } from "../../catalog/catalog.js";
-import { type AuditSink, openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
-import type { GateMode } from "../../gate/gate-app.js";
+import type { AuditSink } from "../../gate/audit/audit-sink.js";
+import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
+import type { GateMode } from "../../gate/verdict-to-status.js";
 import { createRedactor } from "../../util/redact.js";
 import { type CliIo, todayFrom } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";

@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { AuditEntry } from "../../src/gate/audit/jsonl-audit-log.js";
-import type { DecisionOutcome } from "../../src/gate/decider.js";
-import { createGateHandler, fitReply, type Reply } from "../../src/gate/gate-app.js";
+import type { AuditEntry } from "../../src/gate/audit/audit-sink.js";
+import type { DecisionOutcome } from "../../src/gate/decision.js";
 import { listenGate, type RunningGate } from "../../src/gate/gate-server.js";
+import { createGateHandler } from "../../src/gate/handler.js";
 import { Metrics } from "../../src/gate/metrics.js";
+import { fitReply, type Reply } from "../../src/gate/reply.js";
 import { Upstream } from "../../src/gate/upstream.js";
 import { createRedactor } from "../../src/util/redact.js";
 import { hubApiFixture } from "../support/fixtures.js";

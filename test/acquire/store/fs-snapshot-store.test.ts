@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireLineage } from "../../../src/acquire/acquire-lineage.js";
 import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
-import { SnapshotCache } from "../../../src/acquire/store/fs-snapshot-store.js";
+import { FsSnapshotStore } from "../../../src/acquire/store/fs-snapshot-store.js";
 import type { ModelSnapshot } from "../../../src/types/snapshot.js";
 import { createRedactor } from "../../../src/util/redact.js";
 import { FakeHub } from "../../support/fake-hub.js";
@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => hub.stop());
 
-function options(cache: SnapshotCache | null, notices: string[] = [], offline = false) {
+function options(cache: FsSnapshotStore | null, notices: string[] = [], offline = false) {
   return {
     hub: { endpoint: hub.url, timeoutMs: 5000 },
     cache,
@@ -43,7 +43,7 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     ["texts: null", "texts-null"],
     ["a traversal id", "bad-id"],
   ])("%s", async (_name, replacement) => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     const warm = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     const path = cache.snapshotPath(BERT, BERT_SHA);
     const entry = JSON.parse(readFileSync(path, "utf8"));
@@ -65,7 +65,7 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     [{ ancestors: [null], complete: true }],
     [{ ancestors: [{ id: "a/b" }], complete: true }],
   ])("a lineage of %j", async (lineage) => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     const path = join(dirname(dirname(cache.snapshotPath(BERT, BERT_SHA))), "lineage", `${BERT_SHA}.json`);
     mkdirSync(dirname(path), { recursive: true });
@@ -80,7 +80,7 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
 
   it("a ref whose sha is a path is a miss, not a file to look for", async () => {
     const cacheDir = tempDir();
-    const cache = new SnapshotCache(cacheDir, hub.url);
+    const cache = new FsSnapshotStore(cacheDir, hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     const ref = filesUnder(cacheDir).find((file) => file.includes(`${join("refs", "main.json")}`))!;
     writeFileSync(
@@ -99,7 +99,7 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
   });
 
   it.each(["/dev/zero", "fifo"])("an entry that is %s is a miss at once, not a read without end", async (target) => {
-    const cache = new SnapshotCache(tempDir(), hub.url);
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
     const path = cache.snapshotPath(BERT, BERT_SHA);
     rmSync(path);
@@ -113,7 +113,7 @@ describe("cache files are private and hold no secret (M5)", () => {
   it("writes files 0600 in directories 0700, at every level it creates", async () => {
     const base = tempDir();
     const cacheDir = join(base, "new", "cache");
-    await acquireSnapshot({ id: BERT, revision: null }, options(new SnapshotCache(cacheDir, hub.url)));
+    await acquireSnapshot({ id: BERT, revision: null }, options(new FsSnapshotStore(cacheDir, hub.url)));
     const created = [join(base, "new"), ...[cacheDir, ...filesUnder(cacheDir)]];
     for (const path of created) {
       const info = statSync(path);
@@ -123,7 +123,7 @@ describe("cache files are private and hold no secret (M5)", () => {
 
   it("scrubs a token from an entry before writing it, and leaves credential-like words of license texts alone", async () => {
     const cacheDir = tempDir();
-    const cache = new SnapshotCache(cacheDir, hub.url, { redact: createRedactor([TOKEN]) });
+    const cache = new FsSnapshotStore(cacheDir, hub.url, { redact: createRedactor([TOKEN]) });
     const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(null));
     const gpl = "2. Basic Permissions.\nAll rights granted under this License";
     const tainted: ModelSnapshot = {
@@ -164,7 +164,7 @@ describe("an impossible cache dir (L11)", () => {
     const notices: string[] = [];
     const snapshot = await acquireSnapshot(
       { id: BERT, revision: null },
-      options(new SnapshotCache("/proc/self/x", hub.url), notices),
+      options(new FsSnapshotStore("/proc/self/x", hub.url), notices),
     );
     expect(snapshot.sha).toBe(BERT_SHA);
     expect(notices).toEqual([
@@ -178,7 +178,7 @@ describe("an impossible cache dir (L11)", () => {
     const notices: string[] = [];
     await acquireSnapshot(
       { id: BERT, revision: null },
-      options(new SnapshotCache(join(file, "cache"), hub.url), notices),
+      options(new FsSnapshotStore(join(file, "cache"), hub.url), notices),
     );
     expect(notices).toEqual([expect.stringContaining(`could not write the cache at ${join(file, "cache")}`)]);
   });

@@ -1,0 +1,30 @@
+import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
+
+/** What a branch or tag pointed to when it was last resolved; only --offline trusts it. */
+export interface StoredRef {
+  sha: string;
+  /** ISO time of the resolution, so --offline can say how old its answer is. */
+  resolvedAt: string;
+}
+
+/**
+ * Where acquired snapshots are kept between runs, keyed by model and commit sha (a repo at a commit does not change,
+ * so an entry never goes stale). The file system today (`FsSnapshotStore`); a shared store for gate replicas later.
+ * A store scrubs the tokens in play from what it writes, and treats anything it cannot vouch for when reading as a
+ * miss (null), never as an error: acquisition then reads the Hub again.
+ */
+export interface SnapshotStore {
+  /** Where the store is, for messages that tell the user what is missing (a directory, a URL without credentials). */
+  readonly location: string;
+  /** The snapshot at `sha`, unless it has access gaps (gated, unauthorized) that a token now held might fill. */
+  readSnapshot(repoId: string, sha: string, withToken: boolean): Promise<ModelSnapshot | null>;
+  /** Under every id the snapshot answers to; a snapshot with transient gaps (`error`) is not kept. */
+  writeSnapshot(snapshot: ModelSnapshot, withToken: boolean): Promise<void>;
+  /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
+  readLineage(repoId: string, sha: string): Promise<Lineage | null>;
+  writeLineage(repoId: string, sha: string, lineage: Lineage): Promise<void>;
+  readRef(repoId: string, revision: string): Promise<StoredRef | null>;
+  writeRef(repoId: string, revision: string, sha: string, now: Date): Promise<void>;
+  /** Where the snapshot of `repoId` at `sha` would be kept, for the message of an offline miss. */
+  snapshotLocation(repoId: string, sha: string): string;
+}

@@ -1,0 +1,27 @@
+import type { Policy } from "../policy/policy.js";
+import type { AuditSink } from "./audit/audit-sink.js";
+import type { Decider } from "./decider.js";
+import type { Metrics } from "./metrics.js";
+import type { Upstream } from "./upstream.js";
+import type { GateMode } from "./verdict-to-status.js";
+
+/** What every handler of one gate shares, built once by `createGateHandler` from its options. */
+export interface GateContext {
+  upstream: Upstream;
+  decider: Pick<Decider, "decide" | "size">;
+  policy: Policy;
+  mode: GateMode;
+  metrics: Metrics;
+  /** Already redacting: every entry written here passes the gate's redactor. */
+  audit: AuditSink;
+  allowedHosts: ReadonlySet<string>;
+  maxBodyBytes: number;
+  now: () => Date;
+  /** `X-Lic-Policy`: the policy's name, fitted to a header, and its digest. */
+  policyHeader: string;
+}
+
+/** Counts an upstream 5xx: the upstream's failure, passed on as it is. */
+export function noteUpstreamStatus(context: GateContext, status: number): void {
+  if (status >= 500) context.metrics.add("lic_gate_upstream_errors_total", { kind: "status_5xx" });
+}

@@ -1,0 +1,70 @@
+import { acquireLineage } from "../acquire/acquire-lineage.js";
+import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
+import { HubError } from "../acquire/hub/hub-error.js";
+import { shippedReferences } from "../acquire/reference-data.js";
+import type { Catalog } from "../catalog/catalog.js";
+import { checkModel } from "../evaluate/check-model.js";
+import type { Policy } from "../policy/policy.js";
+import type { ModelRef } from "../types/repo-ref.js";
+import type { CheckResult, ModelError } from "../types/result.js";
+import type { ModelSnapshot } from "../types/snapshot.js";
+import { mapConcurrent } from "../util/map-concurrent.js";
+import type { Redactor } from "../util/redact.js";
+
+export interface CheckRefOptions {
+  policy: Policy;
+  catalog: Catalog;
+  /** Today (YYYY-MM-DD), for waiver expiry. */
+  today: string;
+  /** How snapshots are read: the Hub connection, the store, offline or not. */
+  acquire: AcquireOptions;
+  /** null: judge each model on its own (--no-lineage). */
+  lineage: { maxDepth: number; concurrency: number } | null;
+  /** Scrubs the tokens in play from error messages, which may quote what an upstream said. */
+  redact: Redactor;
+}
+
+/** One ref checked: its result and the snapshot it was read from, or why it could not be. */
+export type RefOutcome = { ok: true; result: CheckResult; snapshot: ModelSnapshot } | { ok: false; error: ModelError };
+
+/**
+ * The one pipeline: acquire the snapshot, then its lineage, then `checkModel`. A HubError becomes a ModelError of its
+ * kind; anything else is an `internal` one. Messages are redacted either way. Never throws.
+ */
+export async function checkRef(ref: ModelRef, options: CheckRefOptions): Promise<RefOutcome> {
+  const { redact } = options;
+  try {
+    const snapshot = await acquireSnapshot(ref, options.acquire);
+    const lineage = options.lineage
+      ? await acquireLineage(snapshot, { ...options.acquire, ...options.lineage })
+      : undefined;
+    const result = checkModel(snapshot, options.policy, {
+      today: options.today,
+      catalog: options.catalog,
+      references: shippedReferences,
+      ...(lineage ? { lineage } : {}),
+    });
+    return { ok: true, result, snapshot };
+  } catch (error) {
+    const failed = { model: ref.id, revision: ref.revision };
+    if (error instanceof HubError)
+      return { ok: false, error: { ...failed, kind: error.kind, message: redact(error.message) } };
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { ...failed, kind: "internal", message: redact(`${ref.id}: internal error: ${reason}`) },
+    };
+  }
+}
+
+/** Many refs through `checkRef`, `concurrency` at a time; results and errors keep the refs' order. */
+export async function checkRefs(
+  refs: ModelRef[],
+  options: CheckRefOptions & { concurrency: number },
+): Promise<{ results: CheckResult[]; errors: ModelError[] }> {
+  const outcomes = await mapConcurrent(refs, options.concurrency, (ref) => checkRef(ref, options));
+  return {
+    results: outcomes.flatMap((outcome) => (outcome.ok ? [outcome.result] : [])),
+    errors: outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error])),
+  };
+}

@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../../src/gate/audit/audit-sink.js";
+import { openAuditLog } from "../../../src/gate/audit/jsonl-audit-log.js";
+import { useTempDirs } from "../../support/temp-dir.js";
+
+const tempDir = useTempDirs();
+
+const entry = (model: string): AuditEntry => ({
+  time: "2026-11-26T00:00:00.000Z",
+  client: "127.0.0.1",
+  method: "GET",
+  route: "file",
+  model,
+  revision: "main",
+  sha: null,
+  path: "config.json",
+  mode: "enforce",
+  verdict: "allow",
+  codes: [],
+  action: "served",
+  status: 200,
+  policy: { name: "default", digest: "d" },
+});
+
+describe("openAuditLog: the JSON Lines file", () => {
+  it("appends one line per entry to what the file held, all on disk once close() resolves", async () => {
+    const path = join(tempDir(), "audit.jsonl");
+    writeFileSync(path, `${JSON.stringify(entry("x/earlier"))}\n`);
+    const log = await openAuditLog(path);
+    log.write(entry("x/one"));
+    log.write(entry("x/two"));
+    await log.close();
+    const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as AuditEntry).model)).toEqual(["x/earlier", "x/one", "x/two"]);
+  });
+
+  it("fails at opening, not at the first entry, when the path cannot be written", async () => {
+    await expect(openAuditLog(join(tempDir(), "missing", "audit.jsonl"))).rejects.toThrow();
+  });
+});

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getCatalog } from "../../src/catalog/catalog.js";
+import { type CheckRefOptions, checkRef, checkRefs } from "../../src/run/check-refs.js";
+import { createRedactor } from "../../src/util/redact.js";
+import { FakeHub } from "../support/fake-hub.js";
+import { bertModel, unlicensedModel } from "../support/hub-models.js";
+import { builtInPolicy, TODAY } from "../support/policies.js";
+
+const BERT = "google-bert/bert-base-uncased";
+const UNLICENSED = "dbmdz/bert-large-cased-finetuned-conll03-english";
+
+let hub: FakeHub;
+beforeEach(async () => {
+  hub = FakeHub.of([bertModel(), unlicensedModel()]);
+  await hub.start();
+  return () => hub.stop();
+});
+
+function options(overrides: Partial<CheckRefOptions> = {}): CheckRefOptions & { concurrency: number } {
+  return {
+    policy: builtInPolicy("default"),
+    catalog: getCatalog(),
+    today: TODAY,
+    acquire: { hub: { endpoint: hub.url, timeoutMs: 5000, maxRetries: 0 }, cache: null, offline: false },
+    lineage: { maxDepth: 8, concurrency: 2 },
+    redact: createRedactor(["corp-secret-token"]),
+    concurrency: 2,
+    ...overrides,
+  };
+}
+
+describe("checkRefs: the one pipeline", () => {
+  it("gives a result per model and an error per model that could not be read, in the refs' order", async () => {
+    const { results, errors } = await checkRefs(
+      [
+        { id: UNLICENSED, revision: null },
+        { id: "nobody/missing", revision: null },
+        { id: BERT, revision: null },
+      ],
+      options(),
+    );
+    expect(results.map((result) => [result.model, result.verdict])).toEqual([
+      [UNLICENSED, "block"],
+      [BERT, "allow"],
+    ]);
+    expect(errors).toEqual([
+      {
+        model: "nobody/missing",
+        revision: null,
+        kind: "repo-not-found",
+        message: expect.stringContaining("nobody/missing"),
+      },
+    ]);
+  });
+
+  it("hands back the snapshot the result was checked from (the gate reads `private` from it)", async () => {
+    const outcome = await checkRef({ id: BERT, revision: "main" }, options());
+    expect(outcome.ok && [outcome.snapshot.id, outcome.snapshot.private]).toEqual([BERT, false]);
+  });
+
+  it("an internal error becomes a redacted ModelError of kind internal, not a throw", async () => {
+    const broken = options({
+      acquire: {
+        hub: { endpoint: hub.url, timeoutMs: 5000, maxRetries: 0 },
+        cache: {
+          location: "memory",
+          snapshotLocation: () => "memory",
+          readSnapshot: async () => {
+            throw new Error("store broke on corp-secret-token");
+          },
+          writeSnapshot: async () => {},
+          readLineage: async () => null,
+          writeLineage: async () => {},
+          readRef: async () => null,
+          writeRef: async () => {},
+        },
+        offline: false,
+      },
+    });
+    const outcome = await checkRef({ id: BERT, revision: "a".repeat(40) }, broken);
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        model: BERT,
+        revision: "a".repeat(40),
+        kind: "internal",
+        message: `${BERT}: internal error: store broke on [token]`,
+      },
+    });
+  });
+});
