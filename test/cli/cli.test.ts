@@ -1,14 +1,12 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
-import { main } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, type LicRun, runLic } from "../support/run-lic.js";
+import { LIC_BIN, type LicRun, runLic, runLicIn } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 /*
@@ -18,7 +16,6 @@ import { useTempDirs } from "../support/temp-dir.js";
  * sees them (licBin), EPIPE on a closed stdout, and the inputs that used to hang or read without bound (a FIFO,
  * /dev/zero: licWithin kills the run after 5 s, where a hang in this process would take the test worker with it).
  */
-const VERSION: string = JSON.parse(readFileSync("package.json", "utf8")).version;
 const tempDir = useTempDirs();
 let hub: FakeHub;
 let home: string;
@@ -747,23 +744,11 @@ describe("lic", () => {
 });
 
 /**
- * The CLI in this process, with a fake CliIo: what it printed and its exit code. The environment is the one runLic
- * gives the bin (NO_COLOR, a private cache and token file under `home`, the fake Hub; lic reads HOME only when
- * XDG_CACHE_HOME is unset), and the step summary is appended as the bin does.
+ * The CLI in this process (runLicIn) with the environment licBin gives the bin: a private cache and token file under
+ * `home`, the fake Hub; `env` adds to it or overrides it.
  */
-async function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    env: { NO_COLOR: "1", XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    version: VERSION,
-    isTTY: false,
-    appendFile: (path, text) => appendFileSync(path, text),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
+  return runLicIn(argv, { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env });
 }
 
 /** `lic check ARGS`, killed after `ms` (exit code null then): for inputs that used to hang. */
