@@ -3,14 +3,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-io.js";
-import { main } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, type LicRun, runLic } from "../support/run-lic.js";
+import { LIC_BIN, type LicRun, runLic, runLicIn } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
+/*
+ * Most cases run the CLI in this process: main(argv, io) with a fake CliIo (licIn, below) that captures stdout,
+ * stderr and the exit code, against a fake Hub on 127.0.0.1. A handful spawn the built bin (`npm run build` first),
+ * for what only a real process shows: the bin itself (`lic --version` as npx runs it), exit codes 1 and 3 as a shell
+ * sees them (licBin), EPIPE on a closed stdout, and the inputs that used to hang or read without bound (a FIFO,
+ * /dev/zero: licWithin kills the run after 5 s, where a hang in this process would take the test worker with it).
+ */
 const tempDir = useTempDirs();
 let hub: FakeHub;
 let home: string;
@@ -25,7 +30,10 @@ beforeEach(async () => {
 });
 afterEach(() => hub.stop());
 
-const lic = (args: string[], env: Record<string, string> = {}) =>
+/** `lic check ARGS` in this process, against the fake Hub. */
+const lic = (args: string[], env: Environment = {}) => licIn(["check", ...args], env);
+/** `lic check ARGS` as the built bin in a child process: for the exit code as a shell sees it. */
+const licBin = (args: string[], env: Record<string, string> = {}) =>
   runLic(["check", ...args], { HF_ENDPOINT: hub.url, ...env }, home);
 
 describe("lic check", () => {
@@ -77,14 +85,14 @@ describe("lic check", () => {
   });
 
   it("blocks a model with no license (exit 1)", async () => {
-    const run = await lic(["dbmdz/bert-large-cased-finetuned-conll03-english"]);
+    const run = await licBin(["dbmdz/bert-large-cased-finetuned-conll03-english"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("BLOCK");
     expect(run.stdout).toContain("error license-missing: No license is declared");
   });
 
   it("cannot decide on a missing repo (exit 3), with the reason on stderr", async () => {
-    const run = await lic(["nobody/nothing"]);
+    const run = await licBin(["nobody/nothing"]);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       `lic: nobody/nothing: no such model on ${hub.url}, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)\n`,
@@ -596,22 +604,20 @@ describe("lic check reports", () => {
       `${dir}/before.json`,
     ]);
     await hub.stop();
-    const html = await runLic(
-      ["report", `${dir}/before.json`, "--format", "html"],
-      { HF_ENDPOINT: "http://127.0.0.1:9" },
-      home,
-    );
+    const html = await licIn(["report", `${dir}/before.json`, "--format", "html"], {
+      HF_ENDPOINT: "http://127.0.0.1:9",
+    });
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('<table id="verdicts"');
     const before = JSON.parse(readFileSync(`${dir}/before.json`, "utf8"));
     const after = structuredClone(before);
     after.results[0].verdict = "block";
     writeFileSync(`${dir}/after.json`, JSON.stringify(after));
-    const diff = await runLic(["diff", `${dir}/before.json`, `${dir}/after.json`], {}, home);
+    const diff = await licIn(["diff", `${dir}/before.json`, `${dir}/after.json`]);
     expect(diff.code).toBe(1);
     expect(diff.stdout).toBe("! google-bert/bert-base-uncased: verdict allow → block (worse)\n");
-    expect((await runLic(["diff", `${dir}/before.json`, `${dir}/before.json`], {}, home)).stdout).toBe("no changes\n");
-    expect((await runLic(["report", `${dir}/missing.json`], {}, home)).code).toBe(2);
+    expect((await licIn(["diff", `${dir}/before.json`, `${dir}/before.json`])).stdout).toBe("no changes\n");
+    expect((await licIn(["report", `${dir}/missing.json`])).code).toBe(2);
     hub = FakeHub.of([bertModel()]);
     await hub.start();
   });
@@ -621,14 +627,14 @@ describe("lic policy", () => {
   it("validates a policy file, listing every problem with its line", async () => {
     const dir = tempDir();
     writeFileSync(`${dir}/bad.yaml`, "licenses:\n  allow: [Apache2, mit]\nseverity:\n  license-mising: warning\n");
-    const bad = await runLic(["policy", "validate", `${dir}/bad.yaml`], {}, dir);
+    const bad = await licIn(["policy", "validate", `${dir}/bad.yaml`]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split("\n")).toEqual([
       `lic: ${dir}/bad.yaml:2: licenses.allow[0]: "Apache2" is not a known license; did you mean "Apache-2.0"?`,
       `${dir}/bad.yaml:4: severity.license-mising: "license-mising" is not a finding code; did you mean "license-missing"?`,
     ]);
     writeFileSync(`${dir}/good.yaml`, "extends: eu\ncontext:\n  domicile: FR\n");
-    const good = await runLic(["policy", "validate", `${dir}/good.yaml`], {}, dir);
+    const good = await licIn(["policy", "validate", `${dir}/good.yaml`]);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(
       /valid policy "good" \(sha256:[0-9a-f]{64}\), extending default \(built in\) → commercial \(built in\) → eu \(built in\)/,
@@ -636,7 +642,7 @@ describe("lic policy", () => {
   });
 
   it("shows a built-in policy merged with its bases", async () => {
-    const run = await runLic(["policy", "show", "eu", "--format", "json"], {}, tempDir());
+    const run = await licIn(["policy", "show", "eu", "--format", "json"]);
     expect(JSON.parse(run.stdout)).toMatchObject({
       name: "eu",
       context: { domicile: "EU", use: "commercial-product" },
@@ -645,7 +651,7 @@ describe("lic policy", () => {
   });
 
   it("prints the JSON Schema of policy files", async () => {
-    const schema = JSON.parse((await runLic(["policy", "schema"], {}, tempDir())).stdout);
+    const schema = JSON.parse((await licIn(["policy", "schema"])).stdout);
     expect(schema.properties.rules.properties.geographicExclusions.enum).toEqual(["block", "warn", "allow"]);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -653,7 +659,7 @@ describe("lic policy", () => {
 
 describe("lic licenses", () => {
   it("shows a license's terms with their sources", async () => {
-    const run = await runLic(["licenses", "show", "llama4"], {}, tempDir());
+    const run = await licIn(["licenses", "show", "llama4"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Llama 4 Community License Agreement");
     expect(run.stdout).toContain(
@@ -664,20 +670,20 @@ describe("lic licenses", () => {
   });
 
   it("finds a license by a license_name variant or an SPDX id, and prints JSON", async () => {
-    const run = await runLic(["licenses", "show", "Apache-2.0", "--format", "json"], {}, tempDir());
+    const run = await licIn(["licenses", "show", "Apache-2.0", "--format", "json"]);
     expect(JSON.parse(run.stdout)).toMatchObject({ key: "apache-2.0", spdx: "Apache-2.0", osi: { approved: true } });
   });
 
   it("refuses an unknown id with suggestions (exit 2)", async () => {
-    const run = await runLic(["licenses", "show", "lama4"], {}, tempDir());
+    const run = await licIn(["licenses", "show", "lama4"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('"lama4" is not in the catalog; did you mean "llama4"');
   });
 
   it("lists the model licenses, and with --all every SPDX license", async () => {
-    const models = await runLic(["licenses", "list"], {}, tempDir());
+    const models = await licIn(["licenses", "list"]);
     expect(models.stdout).toMatch(/^llama3\.2 +license +- +no +conditional +Llama 3\.2 Community License Agreement$/m);
-    const all = await runLic(["licenses", "list", "--all", "--format", "json"], {}, tempDir());
+    const all = await licIn(["licenses", "list", "--all", "--format", "json"]);
     expect(JSON.parse(all.stdout).length).toBeGreaterThan(727);
   });
 });
@@ -692,8 +698,24 @@ describe("lic", () => {
     expect(run).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n` });
   });
 
+  it("exits quietly when its reader goes away (EPIPE), as in `lic licenses list --all | head -1`", async () => {
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [LIC_BIN, "licenses", "list", "--all"], {
+        env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: home },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      // Closed before the bin has written anything: its first write fails with EPIPE.
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(run).toEqual({ code: 0, stderr: "" });
+  });
+
   it("documents every flag in --help", async () => {
-    const run = await runLic(["check", "--help"], {}, tempDir());
+    const run = await licIn(["check", "--help"]);
     expect(run.code).toBe(0);
     for (const flag of [
       "--revision",
@@ -716,23 +738,17 @@ describe("lic", () => {
   });
 
   it("prints its version", async () => {
-    const run = await runLic(["--version"], {}, tempDir());
+    const run = await licIn(["--version"]);
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
   });
 });
 
-/** The CLI in this process, with a fake CliIo: what it printed and its exit code. */
-async function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    env: { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, NO_COLOR: "1", ...env },
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    version: "0.0.0-test",
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+/**
+ * The CLI in this process (runLicIn) with the environment licBin gives the bin: a private cache and token file under
+ * `home`, the fake Hub; `env` adds to it or overrides it.
+ */
+function licIn(argv: string[], env: Environment = {}): Promise<LicRun> {
+  return runLicIn(argv, { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url, ...env });
 }
 
 /** `lic check ARGS`, killed after `ms` (exit code null then): for inputs that used to hang. */

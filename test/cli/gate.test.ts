@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
-import { LIC_BIN, runLic } from "../support/run-lic.js";
+import { LIC_BIN, runLicIn } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
@@ -16,6 +16,9 @@ beforeEach(async () => {
   return () => hub.stop();
 });
 
+// The first case spawns the built bin (`npm run build` first): serving until SIGTERM needs a real process. The
+// refusals run main() in this process: each exits 2 before the gate would serve (a regression that served would
+// wait for a signal, and fail on the test timeout).
 describe("lic gate (the built CLI)", () => {
   it("serves until SIGTERM, logs decisions to the audit file, and never prints the token", async () => {
     const home = tempDir();
@@ -82,11 +85,9 @@ describe("lic gate (the built CLI)", () => {
     [["--policy", "no-such-policy"], "no-such-policy"],
     [["--max-upstream-connections", "0"], "must be a whole number from 1 to 4096"],
   ])("exits 2 with the fix for %j", async (args, message) => {
-    const run = await runLic(
-      ["gate", "--upstream", "http://127.0.0.1:9", "--listen", "127.0.0.1:0", ...args],
-      {},
-      tempDir(),
-    );
+    const run = await runLicIn(["gate", "--upstream", "http://127.0.0.1:9", "--listen", "127.0.0.1:0", ...args], {
+      XDG_CACHE_HOME: join(tempDir(), ".cache"),
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
   });
@@ -95,7 +96,9 @@ describe("lic gate (the built CLI)", () => {
     const holder = createServer();
     await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
     const port = (holder.address() as { port: number }).port;
-    const run = await runLic(["gate", "--upstream", hub.url, "--listen", `127.0.0.1:${port}`], {}, tempDir());
+    const run = await runLicIn(["gate", "--upstream", hub.url, "--listen", `127.0.0.1:${port}`], {
+      XDG_CACHE_HOME: join(tempDir(), ".cache"),
+    });
     holder.close();
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(

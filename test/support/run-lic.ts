@@ -1,8 +1,14 @@
 import { spawn } from "node:child_process";
+import { appendFileSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { main } from "../../src/cli/main.js";
+import type { Environment } from "../../src/cli/settings.js";
 
 /** The built CLI, as `npx lic` runs it after `npm ci`. */
 export const LIC_BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+
+const VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
 
 export interface LicRun {
   code: number | null;
@@ -27,4 +33,24 @@ export function runLic(args: string[], env: Record<string, string>, home: string
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * `lic` in this process: main(argv, io) with a fake CliIo that captures stdout, stderr and the exit code. It sees only
+ * `env` (and NO_COLOR), never this process's environment, like runLic's child; give it XDG_CACHE_HOME so that no real
+ * cache or token file is read. The step summary is appended as the bin does; stdout is not a terminal.
+ */
+export async function runLicIn(argv: string[], env: Environment): Promise<LicRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    env: { NO_COLOR: "1", ...env },
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    version: VERSION,
+    isTTY: false,
+    appendFile: (path, text) => appendFileSync(path, text),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
 }
