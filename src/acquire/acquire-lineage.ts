@@ -51,45 +51,33 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       if (cut.length > 0) {
         const others = cut.length > 1 ? ` and ${cut.length - 1} more` : "";
         const message = `${snapshot.id} names ${parents.length} parents, and lic reads at most ${MAX_PARENTS_PER_MODEL} a model; ${cut[0]!.id}${others} not read`;
-        ancestors.push({
-          id: cut[0]!.id,
-          sha: null,
-          relation: cut[0]!.relation,
-          depth,
-          parent: snapshot.id,
-          licenses: [],
-          unavailable: { reason: "max-breadth", message },
-        });
+        ancestors.push(
+          unread(cut[0]!, depth, snapshot.id, {
+            reason: "max-breadth",
+            message,
+          }),
+        );
       }
       for (const parent of parents.slice(0, MAX_PARENTS_PER_MODEL)) {
         const key = parent.id.toLowerCase();
         if (path.some((onPath) => onPath.toLowerCase() === key)) {
-          ancestors.push({
-            id: parent.id,
-            sha: null,
-            relation: parent.relation,
-            depth,
-            parent: snapshot.id,
-            licenses: [],
-            unavailable: {
+          ancestors.push(
+            unread(parent, depth, snapshot.id, {
               reason: "cycle",
               message: `${parent.id} is its own ancestor: ${[...path, parent.id].join(" → ")}`,
-            },
-          });
+            }),
+          );
           continue;
         }
         if (seen.has(key)) continue;
         seen.add(key);
         if (depth > options.maxDepth) {
-          ancestors.push({
-            id: parent.id,
-            sha: null,
-            relation: parent.relation,
-            depth,
-            parent: snapshot.id,
-            licenses: [],
-            unavailable: { reason: "max-depth", message: `deeper than --max-depth ${options.maxDepth}; not read` },
-          });
+          ancestors.push(
+            unread(parent, depth, snapshot.id, {
+              reason: "max-depth",
+              message: `deeper than --max-depth ${options.maxDepth}; not read`,
+            }),
+          );
           continue;
         }
         wanted.push({ id: parent.id, relation: parent.relation, parent: snapshot.id, path });
@@ -101,15 +89,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       const first = overBudget[0]!;
       const others = overBudget.length > 1 ? ` and ${overBudget.length - 1} more` : "";
       const message = `the lineage has more than ${MAX_ANCESTORS} ancestors, the most lic reads; ${first.id}${others} not read`;
-      ancestors.push({
-        id: first.id,
-        sha: null,
-        relation: first.relation,
-        depth,
-        parent: first.parent,
-        licenses: [],
-        unavailable: { reason: "max-breadth", message },
-      });
+      ancestors.push(unread(first, depth, first.parent, { reason: "max-breadth", message }));
     }
     const next: typeof level = [];
     const queue = [...wanted];
@@ -134,15 +114,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
           const kind = error instanceof HubError ? error.kind : "error";
           // HubError messages are redacted at birth; anything else is redacted here, before it is reported or cached.
           const message = redact(error instanceof Error ? error.message : String(error));
-          ancestors.push({
-            id: item.id,
-            sha: null,
-            relation: item.relation,
-            depth,
-            parent: item.parent,
-            licenses: [],
-            unavailable: { reason: kind, message },
-          });
+          ancestors.push(unread(item, depth, item.parent, { reason: kind, message }));
         }
       }
     };
@@ -166,4 +138,14 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
     }
   }
   return lineage;
+}
+
+/** An ancestor lic did not read (a cycle, a bound, a failure), and why: reported, its terms unknown. */
+function unread(
+  parent: { id: string; relation: Relation },
+  depth: number,
+  child: string,
+  unavailable: { reason: string; message: string },
+): Ancestor {
+  return { id: parent.id, sha: null, relation: parent.relation, depth, parent: child, licenses: [], unavailable };
 }

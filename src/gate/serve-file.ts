@@ -20,7 +20,7 @@ export async function serveFile(
   query: string,
   gateBase: string,
 ): Promise<Reply> {
-  const { upstream, decider } = context;
+  const { upstream } = context;
   const method = exchange.method as "GET" | "HEAD";
   const headers = upstreamRequestHeaders(exchange.headers);
   const first = await upstream.request(route.upstreamPath + query, { method, headers }, exchange.signal);
@@ -34,20 +34,9 @@ export async function serveFile(
     return passOn(first, upstream.base, gateBase);
   }
 
-  const sha = first.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
-  const outcome = await decider.decide(route.repoId, sha ?? route.revision ?? "main");
+  const { sha, outcome } = await decideOn(context, route, first);
   const refusal = refusalReply(context, outcome);
-  if (refusal) {
-    discard(first);
-    recordDecision(context, exchange, route, {
-      outcome,
-      sha,
-      action: "refused",
-      status: refusal.status,
-      reason: refusal.reason,
-    });
-    return refusal;
-  }
+  if (refusal) return refuse(context, exchange, route, first, { sha, outcome, refusal });
   if (!redirect && hasBrokenOff(first.body)) {
     const reply = problem(502, "the upstream broke off the file while the gate was deciding on it; try again");
     annotateDecision(reply.headers, outcome, context.policyHeader);
@@ -87,22 +76,10 @@ async function refusedUpstream(
   refused: UpstreamResponse,
   gateBase: string,
 ): Promise<Reply> {
-  const sha =
-    refused.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
-  const outcome = await context.decider.decide(route.repoId, sha ?? route.revision ?? "main");
+  const { sha, outcome } = await decideOn(context, route, refused);
   const isPublic = !outcome.ok || !outcome.decision.isPrivate;
   const refusal = outcome.ok && isPublic ? refusalReply(context, outcome) : null;
-  if (refusal) {
-    discard(refused);
-    recordDecision(context, exchange, route, {
-      outcome,
-      sha,
-      action: "refused",
-      status: refusal.status,
-      reason: refusal.reason,
-    });
-    return refusal;
-  }
+  if (refusal) return refuse(context, exchange, route, refused, { sha, outcome, refusal });
   const code = refused.headers["x-error-code"];
   const why = `the upstream refused the file (${refused.status}${code ? ` ${code}` : ""})`;
   const reason = outcome.ok ? why : `${why}; ${outcome.message}`;
@@ -110,6 +87,31 @@ async function refusedUpstream(
   const reply = passOn(refused, context.upstream.base, gateBase);
   if (isPublic) annotateDecision(reply.headers, outcome, context.policyHeader);
   return reply;
+}
+
+/** The decision for the commit the upstream's answer names (X-Repo-Commit), else the one the route names. */
+async function decideOn(
+  context: GateContext,
+  route: ModelRoute,
+  answer: UpstreamResponse,
+): Promise<{ sha: string | null; outcome: DecisionOutcome }> {
+  const sha =
+    answer.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+  return { sha, outcome: await context.decider.decide(route.repoId, sha ?? route.revision ?? "main") };
+}
+
+/** The gate's own refusal, in place of the upstream's answer (discarded), audited. */
+function refuse(
+  context: GateContext,
+  exchange: Exchange,
+  route: ModelRoute,
+  answer: UpstreamResponse,
+  { sha, outcome, refusal }: { sha: string | null; outcome: DecisionOutcome; refusal: Reply & { reason: string } },
+): Reply {
+  discard(answer);
+  const { status, reason } = refusal;
+  recordDecision(context, exchange, route, { outcome, sha, action: "refused", status, reason });
+  return refusal;
 }
 
 /** The gate's refusal as a reply (the Hub's error shape, annotated), or null to serve. */
