@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type LoopbackServer, startLoopbackServer } from "../support/loopback-server.js";
+import { LoopbackHub } from "../support/loopback-server.js";
 
 /** One answer of the generated Hub: `{auth}` anywhere in a header value or the body becomes the Authorization it got. */
 export interface FuzzAnswer {
@@ -19,23 +19,11 @@ export interface FuzzWorld {
  * lacks, is the Hub's 404 RepoNotFound / EntryNotFound. Answers may echo the Authorization header they got, as
  * some registries do, so a test can see whether lic passes an echoed token on.
  */
-export class FuzzHub {
+export class FuzzHub extends LoopbackHub {
   world: FuzzWorld = { models: new Map() };
   requests = 0;
-  url = "";
-  private server: LoopbackServer | null = null;
 
-  async start(): Promise<string> {
-    this.server = await startLoopbackServer((request, response) => this.handle(request, response));
-    this.url = this.server.url;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.stop();
-  }
-
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     this.requests++;
     const auth = request.headers.authorization ?? "(none)";
     const path = new URL(request.url ?? "/", "http://fuzz").pathname;

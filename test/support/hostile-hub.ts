@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 import type { JsonObject } from "../../src/types/snapshot.js";
-import { type LoopbackServer, startLoopbackServer } from "./loopback-server.js";
+import { LoopbackHub } from "./loopback-server.js";
 
 /**
  * A Hub that misbehaves on purpose, on 127.0.0.1: the reproductions of the reliability review
@@ -58,9 +58,8 @@ export const MIT_TEXT =
   "FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\nAUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\n" +
   "LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\nOUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n";
 
-export class HostileHub {
+export class HostileHub extends LoopbackHub {
   readonly requests: HostileRequest[] = [];
-  url = "";
   /** How many `base_model` tags `manyparents` carries. */
   parentCount = 3000;
   /** How many keys `yamlkeys` puts in its front matter. */
@@ -70,24 +69,13 @@ export class HostileHub {
   /** Size of `bigjson`. */
   bigJsonBytes = 64 << 20;
   private readonly firstSeen = new Set<string>();
-  private server: LoopbackServer | null = null;
-
-  async start(): Promise<string> {
-    this.server = await startLoopbackServer((request, response) => this.handle(request, response));
-    this.url = this.server.url;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.stop();
-  }
 
   /** Requests whose path starts with `prefix`. */
   requestsTo(prefix: string): HostileRequest[] {
     return this.requests.filter((request) => request.path.startsWith(prefix));
   }
 
-  private handle(request: IncomingMessage, response: ServerResponse): void {
+  protected handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://hostile");
     const authorization = request.headers.authorization;
     this.requests.push({

@@ -1,4 +1,4 @@
-import { createServer, type RequestListener } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 export interface LoopbackServer {
@@ -23,4 +23,22 @@ export async function startLoopbackServer(handler: RequestListener): Promise<Loo
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A test Hub on a loopback server: `start()` gives its URL, `stop()` cuts what it holds open. */
+export abstract class LoopbackHub {
+  url = "";
+  private server: LoopbackServer | null = null;
+
+  protected abstract handle(request: IncomingMessage, response: ServerResponse): void;
+
+  async start(): Promise<string> {
+    this.server = await startLoopbackServer((request, response) => this.handle(request, response));
+    this.url = this.server.url;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+  }
 }
