@@ -4,15 +4,19 @@ import { HUB_LICENSES } from "./hub-licenses.js";
 import { appleLicenses } from "./licenses/apple.js";
 import { creativeCommonsLicenses } from "./licenses/creative-commons.js";
 import { deepseekLicenses } from "./licenses/deepseek.js";
+import { exaoneLicenses } from "./licenses/exaone.js";
 import { fairLicenses } from "./licenses/fair.js";
 import { falconLicenses } from "./licenses/falcon.js";
 import { fluxLicenses } from "./licenses/flux.js";
 import { gemmaLicenses } from "./licenses/gemma.js";
+import { googleHealthLicenses } from "./licenses/google-health.js";
 import { hubOnlyLicenses } from "./licenses/hub-only.js";
 import { llamaLicenses } from "./licenses/llama.js";
 import { microsoftResearchLicenses } from "./licenses/microsoft-research.js";
 import { mistralLicenses } from "./licenses/mistral.js";
+import { modifiedMitLicenses } from "./licenses/modified-mit.js";
 import { nvidiaLicenses } from "./licenses/nvidia.js";
+import { openaiLicenses } from "./licenses/openai.js";
 import { openmdwLicenses } from "./licenses/openmdw.js";
 import { openrailLicenses } from "./licenses/openrail.js";
 import { permissiveLicenses } from "./licenses/permissive.js";
@@ -38,6 +42,10 @@ export const HAND_WRITTEN: readonly CatalogEntry[] = [
   ...creativeCommonsLicenses,
   ...openmdwLicenses,
   ...permissiveLicenses,
+  ...modifiedMitLicenses,
+  ...openaiLicenses,
+  ...googleHealthLicenses,
+  ...exaoneLicenses,
   ...hubOnlyLicenses,
 ];
 

@@ -1,4 +1,5 @@
 import type { CatalogEntry, Source } from "../types.js";
+import { unreadTerms } from "../unread-terms.js";
 
 /**
  * The Falcon 2 11B TII License Version 1.0 (May 2024), Apache-2.0 with an acceptable use policy and a publication
@@ -8,13 +9,21 @@ import type { CatalogEntry, Source } from "../types.js";
  * 1 Definitions, 2–3 grants, 4 Redistribution, 5 Acceptable Use, 6 Publication, 7–11 as in Apache-2.0. §4's
  * conditions are cited by position, since the text gives no label for them.
  * Falcon 3 and Falcon-H1 cards name `falcon-llm-license` for the TII Falcon License 2.0, a different text we have
- * not saved, so that name stays unmapped. The Acceptable Use Policy at FalconLLM.tii.ae is not saved either.
+ * not saved or read: its entry below states only what the cards' link and secondary notes say, marked secondary.
+ * The Acceptable Use Policy at FalconLLM.tii.ae is not saved either.
  */
 
 const url =
   "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/falcon-2-11b-1.0.LICENSE";
 const document = "Falcon 2 11B TII License Version 1.0 (May 2024)";
 const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
+
+const FALCON_2_URL = "https://falconllm.tii.ae/falcon-terms-and-conditions.html";
+const FALCON_2_SOURCE: Source = {
+  document: "TII Falcon License 2.0 (text not read)",
+  url: FALCON_2_URL,
+  secondary: true,
+};
 
 export const falconLicenses: CatalogEntry[] = [
   {
@@ -91,5 +100,19 @@ export const falconLicenses: CatalogEntry[] = [
       ],
       governingLaw: null,
     },
+  },
+  {
+    // `falcon-llm-license` is a `license_name` on `license: other` cards (tiiuae/Falcon3-*, Falcon-H1-*), not a Hub id.
+    // Reported as Apache-2.0-based with an acceptable use policy "updated from time to time"; not read here, so only
+    // commercial use is stated, and it is secondary.
+    key: "tii-falcon-2.0",
+    name: "TII Falcon License 2.0",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: ["falcon-llm-license", "tii-falcon-license-2.0", "tii-falcon-license"],
+    url: FALCON_2_URL,
+    osi: { approved: false },
+    terms: unreadTerms({ kind: "allowed", source: FALCON_2_SOURCE }, FALCON_2_SOURCE),
   },
 ];

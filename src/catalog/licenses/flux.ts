@@ -1,4 +1,5 @@
 import type { CatalogEntry, Source } from "../types.js";
+import { unreadTerms } from "../unread-terms.js";
 
 /**
  * Black Forest Labs' FLUX.1 [dev] Non-Commercial License v1.1.1. The text is not saved in
@@ -18,6 +19,13 @@ const cite = (section: string, quote?: string): Source => ({
   secondary: true,
 });
 
+const FLUX2_URL = "https://huggingface.co/black-forest-labs/FLUX.2-dev/blob/main/LICENSE.txt";
+const FLUX2_SOURCE: Source = {
+  document: "FLUX [dev] Non-Commercial License, the FLUX.2 [dev] edition (text not read)",
+  url: "https://docs.us.bfl.ai/flux_2/flux2_overview",
+  secondary: true,
+};
+
 export const fluxLicenses: CatalogEntry[] = [
   {
     key: "flux-1-dev-non-commercial",
@@ -28,7 +36,6 @@ export const fluxLicenses: CatalogEntry[] = [
     licenseNames: [
       "flux-1-dev-non-commercial-license",
       "flux.1-dev-non-commercial-license",
-      "flux-dev-non-commercial-license",
       "flux-1-dev-non-commercial",
     ],
     url: URL,
@@ -106,5 +113,24 @@ export const fluxLicenses: CatalogEntry[] = [
       ],
       governingLaw: { law: "State of Delaware, without regard to conflicts of law provisions", source: cite("§11") },
     },
+  },
+  {
+    // FLUX.2 [dev] and FLUX.2 [klein] 9B (November 2025 on) name `flux-dev-non-commercial-license`: the "FLUX
+    // Non-Commercial License" v2.x, a renamed text we have not read (it may differ from FLUX.1's v1.1.1 in any clause,
+    // the output clause among them). Only its non-commercial character is stated, from its name, BFL's FLUX.2
+    // overview and the card of a derivative (city96/FLUX.2-dev-gguf); everything else is left unknown.
+    key: "flux-dev-non-commercial",
+    name: "FLUX [dev] Non-Commercial License (FLUX.2)",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: [
+      "flux-dev-non-commercial-license",
+      "flux-non-commercial-license",
+      "flux-2-dev-non-commercial-license",
+    ],
+    url: FLUX2_URL,
+    osi: { approved: false },
+    terms: unreadTerms({ kind: "forbidden", scope: "non-commercial", source: FLUX2_SOURCE }, FLUX2_SOURCE),
   },
 ];

@@ -1,4 +1,5 @@
 import type { CatalogEntry, Source } from "../types.js";
+import { unreadTerms } from "../unread-terms.js";
 
 /**
  * The NVIDIA Open Model License Agreement (April 28, 2025). Checked against the ScanCode LicenseDB copy,
@@ -7,12 +8,30 @@ import type { CatalogEntry, Source } from "../types.js";
  * and Section 3", "Section 2.1") fix them: 1 Definitions, 2 Conditions (2.1 Conditions for Use, 2.2 License Grant,
  * 2.3 AI Ethics, 2.4 ownership), 3 Redistribution (3.1–3.3), then 4–11 in order. The Trustworthy AI terms it
  * incorporates are not saved.
+ *
+ * Its key stays `nvidia-open-model`, and the Hub's `license_name: nvidia-open-model-license` (which all three editions
+ * share) still maps to it. The June 2024 and October 24, 2025 editions and the NVIDIA Nemotron Open Model License are
+ * keyed by title and date; their texts are not saved and were not read, so their entries state only what secondary
+ * sources say and mark it so. Only the text tells the editions apart.
  */
 
 const url =
   "https://github.com/aboutcode-org/scancode-licensedb/blob/053a651f5e0182bec226b90c4ad47a709da8687b/docs/nvidia-open-model-2025-04-28.LICENSE";
 const document = "NVIDIA Open Model License Agreement (April 28, 2025)";
 const cite = (section: string, quote?: string): Source => ({ document, section, url, ...(quote ? { quote } : {}) });
+
+const NVIDIA_CURRENT_URL = "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/";
+/** An edition whose text is not saved or read: the address is NVIDIA's page for the license (not read here either). */
+const unread = (edition: string): Source => ({
+  document: `NVIDIA Open Model License Agreement (${edition}; text not read)`,
+  url: NVIDIA_CURRENT_URL,
+  secondary: true,
+});
+const NEMOTRON_SOURCE: Source = {
+  document: "NVIDIA Nemotron Open Model License (December 15, 2025; text not read)",
+  url: "https://github.com/aboutcode-org/scancode-toolkit/issues/4897",
+  secondary: true,
+};
 
 export const nvidiaLicenses: CatalogEntry[] = [
   {
@@ -92,5 +111,45 @@ export const nvidiaLicenses: CatalogEntry[] = [
         source: cite("§10 Governing Law"),
       },
     },
+  },
+  {
+    key: "nvidia-open-model-2024-06",
+    name: "NVIDIA Open Model License Agreement (June 2024)",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: ["nvidia-open-model-license-2024-06", "nvidia-open-model-license-june-2024"],
+    url: NVIDIA_CURRENT_URL,
+    osi: { approved: false },
+    // Commercial use is stated as the family's (the April 2025 text says "Models are commercially usable."), not read in
+    // this edition's text.
+    terms: unreadTerms({ kind: "allowed", source: unread("June 2024") }, unread("June 2024")),
+  },
+  {
+    key: "nvidia-open-model-2025-10-24",
+    name: "NVIDIA Open Model License Agreement (October 24, 2025)",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: ["nvidia-open-model-license-2025-10-24", "nvidia-open-model-license-october-2025"],
+    url: NVIDIA_CURRENT_URL,
+    osi: { approved: false },
+    // Used by Nemotron 3 and Cosmos repos ("Last Modified: October 24, 2025"); a corporate risk analysis
+    // (shujisado.org, 2025-12-19) reports the guardrail termination and the Cosmos branding kept. Not read here.
+    terms: unreadTerms({ kind: "allowed", source: unread("October 24, 2025") }, unread("October 24, 2025")),
+  },
+  {
+    key: "nvidia-nemotron-open-model",
+    name: "NVIDIA Nemotron Open Model License",
+    kind: "license",
+    spdx: null,
+    hubIds: [],
+    licenseNames: ["nvidia-nemotron-open-model-license", "nvidia-nemotron-model-license"],
+    url: "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-nemotron-open-model-license/",
+    osi: { approved: false },
+    // Dated 2025-12-15 per ScanCode's request to add it (which calls it permissive); community analysis says it drops
+    // the guardrail termination and the Cosmos branding and asks for the Notice "Licensed by NVIDIA Corporation under
+    // the NVIDIA Nemotron Model License". None of this is read from the text, so only commercial use is stated.
+    terms: unreadTerms({ kind: "allowed", source: NEMOTRON_SOURCE }, NEMOTRON_SOURCE),
   },
 ];
