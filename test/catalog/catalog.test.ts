@@ -213,3 +213,110 @@ describe("every license family file is in the catalog", () => {
     expect(entries.map((entry) => entry.key).filter((key) => !keys.has(key))).toEqual([]);
   });
 });
+
+describe("the licenses of 2026", () => {
+  // key, `license_name` variants seen on (or derived from) Hub cards, commercial-use kind, where its facts are cited.
+  it.each([
+    ["nvidia-open-model", ["nvidia-open-model-license"], "allowed", "https://github.com/aboutcode-org/"],
+    ["nvidia-open-model-2024-06", ["NVIDIA Open Model License (June 2024)"], "allowed", "https://www.nvidia.com/"],
+    [
+      "nvidia-open-model-2025-10-24",
+      ["nvidia-open-model-license-2025-10-24", "NVIDIA Open Model License Agreement (October 24, 2025)"],
+      "allowed",
+      "https://www.nvidia.com/",
+    ],
+    [
+      "nvidia-nemotron-open-model",
+      ["nvidia-nemotron-open-model-license", "NVIDIA Nemotron Open Model License"],
+      "allowed",
+      "https://github.com/aboutcode-org/scancode-toolkit/issues/4897",
+    ],
+    [
+      "flux-1-dev-non-commercial",
+      ["flux-1-dev-non-commercial-license"],
+      "forbidden",
+      "https://github.com/black-forest-labs/",
+    ],
+    [
+      "flux-dev-non-commercial",
+      ["flux-dev-non-commercial-license", "FLUX_dev_non_commercial_license"],
+      "forbidden",
+      "https://docs.us.bfl.ai/",
+    ],
+    [
+      "modified-mit",
+      ["modified-mit", "Modified MIT License"],
+      "conditional",
+      "https://github.com/aboutcode-org/scancode-licensedb/",
+    ],
+    ["tii-falcon-2.0", ["falcon-llm-license", "TII Falcon License 2.0"], "allowed", "https://falconllm.tii.ae/"],
+    [
+      "exaone-ai-model-1.1-nc",
+      ["exaone", "EXAONE AI Model License Agreement 1.1 - NC"],
+      "forbidden",
+      "https://github.com/aboutcode-org/scancode-licensedb/",
+    ],
+  ] as const)("%s: by name %j, commercial use %s, cited at %s", (key, names, commercial, url) => {
+    for (const name of [key, ...names]) expect(catalog.byName(name)?.key, name).toBe(key);
+    const terms = catalog.get(key)!.terms!;
+    expect(terms.commercialUse.kind).toBe(commercial);
+    expect(terms.commercialUse.source.url.startsWith(url), terms.commercialUse.source.url).toBe(true);
+  });
+
+  it("marks every fact of a license whose text was not read as secondary", () => {
+    for (const key of [
+      "nvidia-open-model-2024-06",
+      "nvidia-open-model-2025-10-24",
+      "nvidia-nemotron-open-model",
+      "flux-dev-non-commercial",
+      "tii-falcon-2.0",
+    ]) {
+      for (const source of sourcesOf(catalog.get(key)!))
+        expect(source.secondary, `${key}: ${source.document}`).toBe(true);
+    }
+  });
+
+  it("modified MIT: commercial use allowed, with a display duty above 100 million monthly active users", () => {
+    const use = catalog.get("modified-mit")!.terms!.commercialUse;
+    expect(use.kind === "conditional" && use.conditions).toEqual([
+      expect.objectContaining({
+        kind: "monthly-active-users",
+        threshold: 100_000_000,
+        consequence: expect.stringContaining('"Kimi K2"'),
+      }),
+    ]);
+    expect(use.source.quote).toContain('prominently display "Kimi K2"');
+  });
+
+  it("EXAONE 1.1-NC: research only, an EXAONE name prefix, no training of other models on outputs, Korean law", () => {
+    const terms = catalog.get("exaone-ai-model-1.1-nc")!.terms!;
+    expect(terms.commercialUse).toMatchObject({ kind: "forbidden", scope: "research-only" });
+    expect(terms.obligations).toContainEqual(expect.objectContaining({ kind: "name-prefix", text: "EXAONE" }));
+    expect(terms.outputs.training).toBe("forbidden");
+    expect(terms.governingLaw?.law).toContain("Republic of Korea");
+  });
+
+  it("gpt-oss's usage policy is a use policy beside Apache-2.0, read at a pinned commit", () => {
+    const policy = catalog.byName("gpt-oss-usage-policy")!;
+    expect(policy).toMatchObject({ kind: "use-policy", partOf: "apache-2.0" });
+    expect(policy.url).toMatch(/^https:\/\/github\.com\/openai\/gpt-oss\/blob\/[0-9a-f]{40}\/USAGE_POLICY$/);
+  });
+
+  it("HAI-DEF's terms are catalogued by title, date and address only, and the cards' name is left unmapped", () => {
+    const hai = catalog.get("health-ai-developer-tou-2024")!;
+    expect(hai.url).toBe("https://developers.google.com/health-ai-developer-foundations/terms");
+    expect(hai.terms).toBeUndefined();
+    // Unread terms must not silence license-not-in-catalog (src/catalog/licenses/google-health.ts says why).
+    expect(catalog.byName("health-ai-developer-foundations")).toBeUndefined();
+  });
+});
+
+describe("OSI's stance", () => {
+  it.each(HAND_WRITTEN.filter((entry) => entry.osi.stance).map((entry) => [entry.key, entry.osi.stance!] as const))(
+    "%s: OSI's statement names an opensource.org page",
+    (_key, stance) => {
+      expect(new URL(stance.url).hostname).toMatch(/(^|\.)opensource\.org$/);
+      expect(stance.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
+});

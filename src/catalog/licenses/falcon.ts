@@ -113,6 +113,16 @@ export const falconLicenses: CatalogEntry[] = [
     licenseNames: ["falcon-llm-license", "tii-falcon-license-2.0", "tii-falcon-license"],
     url: FALCON_2_URL,
     osi: { approved: false },
-    terms: unreadTerms({ kind: "allowed", source: FALCON_2_SOURCE }, FALCON_2_SOURCE),
+    terms: {
+      ...unreadTerms({ kind: "allowed", source: FALCON_2_SOURCE }, FALCON_2_SOURCE),
+      // The acceptable use policy is reported (docs/model-licenses.md of the research, secondary); the duty to pass it
+      // on is carried over from Falcon 2 11B TII 1.0 §4, which 2.0 is reported to build on, and is unverified for 2.0:
+      // lic warns of it rather than assume it away.
+      useRestrictions: {
+        document: "Falcon LLM Acceptable Use Policy (FalconLLM.tii.ae; not read)",
+        mustPassOn: true,
+        source: FALCON_2_SOURCE,
+      },
+    },
   },
 ];

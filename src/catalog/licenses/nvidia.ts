@@ -27,6 +27,15 @@ const unread = (edition: string): Source => ({
   url: NVIDIA_CURRENT_URL,
   secondary: true,
 });
+/**
+ * The research reports the Trustworthy AI terms across the editions (the April 2025 text's §2.3); not read in these
+ * editions, so the section is not given. Whether they must be passed on is taken from the April 2025 text (no).
+ */
+const TRUSTWORTHY_AI = (edition: string) => ({
+  document: "NVIDIA Trustworthy AI terms (https://www.nvidia.com/en-us/agreements/trustworthy-ai/terms/)",
+  mustPassOn: false,
+  source: unread(edition),
+});
 const NEMOTRON_SOURCE: Source = {
   document: "NVIDIA Nemotron Open Model License (December 15, 2025; text not read)",
   url: "https://github.com/aboutcode-org/scancode-toolkit/issues/4897",
@@ -123,7 +132,10 @@ export const nvidiaLicenses: CatalogEntry[] = [
     osi: { approved: false },
     // Commercial use is stated as the family's (the April 2025 text says "Models are commercially usable."), not read in
     // this edition's text.
-    terms: unreadTerms({ kind: "allowed", source: unread("June 2024") }, unread("June 2024")),
+    terms: {
+      ...unreadTerms({ kind: "allowed", source: unread("June 2024") }, unread("June 2024")),
+      useRestrictions: TRUSTWORTHY_AI("June 2024"),
+    },
   },
   {
     key: "nvidia-open-model-2025-10-24",
@@ -136,7 +148,10 @@ export const nvidiaLicenses: CatalogEntry[] = [
     osi: { approved: false },
     // Used by Nemotron 3 and Cosmos repos ("Last Modified: October 24, 2025"); a corporate risk analysis
     // (shujisado.org, 2025-12-19) reports the guardrail termination and the Cosmos branding kept. Not read here.
-    terms: unreadTerms({ kind: "allowed", source: unread("October 24, 2025") }, unread("October 24, 2025")),
+    terms: {
+      ...unreadTerms({ kind: "allowed", source: unread("October 24, 2025") }, unread("October 24, 2025")),
+      useRestrictions: TRUSTWORTHY_AI("October 24, 2025"),
+    },
   },
   {
     key: "nvidia-nemotron-open-model",

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { builtInPolicy, check } from "../support/policies.js";
+import { snapshotWith } from "../support/snapshots.js";
+
+// Models declaring the licenses of 2026 as the Hub carries them (`license: other` + `license_name`), through
+// checkModel under the built-in `commercial` policy.
+describe("checkModel: the licenses of 2026 under `commercial`", () => {
+  it.each([
+    [
+      "exaone",
+      "exaone-ai-model-1.1-nc",
+      "block",
+      ["license-non-commercial", "license-use-restrictions", "license-output-restrictions"],
+    ],
+    ["flux-dev-non-commercial-license", "flux-dev-non-commercial", "block", ["license-non-commercial"]],
+    ["modified-mit", "modified-mit", "warn", ["license-commercial-conditions"]],
+    ["falcon-llm-license", "tii-falcon-2.0", "warn", ["license-use-restrictions"]],
+    ["nvidia-open-model-license", "nvidia-open-model", "warn", ["license-use-restrictions"]],
+    ["nvidia-nemotron-open-model-license", "nvidia-nemotron-open-model", "allow", []],
+    // HAI-DEF's terms are unread, so the cards' name stays uncatalogued (src/catalog/licenses/google-health.ts).
+    ["health-ai-developer-foundations", "health-ai-developer-foundations", "warn", ["license-not-in-catalog"]],
+  ] as const)("license_name %s is read as %s: %s %j", (name, key, verdict, codes) => {
+    const result = check(snapshotWith({ license: "other", license_name: name }), builtInPolicy("commercial"));
+    expect(result.license.ids).toEqual([key]);
+    expect(result.verdict).toBe(verdict);
+    expect(result.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+});
