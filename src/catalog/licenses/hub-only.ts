@@ -5,8 +5,8 @@ import type { CatalogEntry, LicenseTerms, Source } from "../types.js";
  * Names and links are the Hub's (huggingface/hub-docs@242f4a1e, docs/hub/repositories-licenses.md). Every fact here is
  * secondary. The DeepFloyd IF text was read in deep-floyd/IF@73332927:LICENSE-MODEL; no text was found for the H,
  * Intel and Grok 2 licenses, so the research licenses carry only what their names and links state, and Grok 2 none.
- * Looked for again in December 2026 (the Hub-hosted LICENSE files of xai-org/grok-2, Hcompany/Holo1-3B and OpenVINO's
- * FastDraft repos, and ScanCode LicenseDB@053a651f): no copy of any of the three texts could be read. Third-party
+ * Looked for again in December 2026 in ScanCode LicenseDB@053a651f and the stored public indexes (the Hub itself was
+ * not reachable): no copy of any of the three texts was found. Third-party
  * summaries of Grok 2's (unverified, not relied on) describe commercial use under xAI's acceptable use policy, a
  * "Powered by xAI" display and a ban on training other general-purpose models on outputs. Note that lic reports
  * nothing for an entry without terms, so a model declaring `grok2-community` passes every policy today.
