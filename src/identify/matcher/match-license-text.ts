@@ -1,4 +1,4 @@
-import { fingerprint, hash32 } from "./fingerprint.js";
+import { FNV_OFFSET, fingerprint, fnv1a, hash32 } from "./fingerprint.js";
 import type { Reference, ReferenceLibrary } from "./reference-library.js";
 
 /**
@@ -21,8 +21,8 @@ export interface LicenseTextMatch {
   origin: "model" | "spdx";
   /**
    * `exact`: every sentence of the reference is in the text and the text adds none inside it (formatting,
-   * wrapping, markdown and copyright lines aside). `near`: the same license with sentences changed, added or
-   * missing: never to be taken as the license itself.
+   * wrapping, markdown, copyright lines and where sentences and list items start and end aside). `near`: the same
+   * license with sentences changed, added or missing: never to be taken as the license itself.
    */
   kind: "exact" | "near";
   /** Share of the reference's word 3-grams found in the text, 0 to 1. */
@@ -279,13 +279,9 @@ function pieceEnd(stream: string[], at: number, hash: number, hint: string): num
     if (opening[offset]!.includes("<")) break;
     if (stream[at + offset] !== opening[offset]) return -1;
   }
-  let state = 0x811c9dc5;
+  let state = FNV_OFFSET;
   for (let position = at; position < stream.length; position++) {
-    const word = position === at ? stream[position]! : ` ${stream[position]!}`;
-    for (let char = 0; char < word.length; char++) {
-      state ^= word.charCodeAt(char);
-      state = Math.imul(state, 0x01000193);
-    }
+    state = fnv1a(state, position === at ? stream[position]! : ` ${stream[position]!}`);
     if (state >>> 0 === hash) return position + 1;
   }
   return -1;
