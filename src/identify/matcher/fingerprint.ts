@@ -1,5 +1,8 @@
 import { type NormalizeOptions, TEMPLATE_SLOT, toSentences } from "./normalize-text.js";
 
+/** FNV-1a's start state. The hash is incremental: `fnv1a(fnv1a(FNV_OFFSET, "a b"), " c") >>> 0` is `hash32("a b c")`. */
+export const FNV_OFFSET = 0x811c9dc5;
+
 /** Word n-grams: long enough that shared phrasing between different licenses rarely collides, short enough to survive edits. */
 export const SHINGLE_SIZE = 3;
 
@@ -36,12 +39,17 @@ const SLOT_HASH = hash32(TEMPLATE_SLOT);
 
 /** FNV-1a, 32-bit: fast, stable across runs and platforms, so fingerprints can be generated once and shipped. */
 export function hash32(text: string): number {
-  let hash = 0x811c9dc5;
+  return fnv1a(FNV_OFFSET, text) >>> 0;
+}
+
+/** FNV-1a's state after `text`, from `state` (take `>>> 0` of it for the hash). */
+export function fnv1a(state: number, text: string): number {
+  let hash = state;
   for (let index = 0; index < text.length; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash;
 }
 
 /** Sorted hashes packed little-endian in base64: a third of the size of a JSON number array, and quick to load. */

@@ -1,4 +1,4 @@
-import { fingerprint, hash32 } from "./fingerprint.js";
+import { FNV_OFFSET, fingerprint, fnv1a, hash32 } from "./fingerprint.js";
 import type { Reference, ReferenceLibrary } from "./reference-library.js";
 
 /**
@@ -21,8 +21,8 @@ export interface LicenseTextMatch {
   origin: "model" | "spdx";
   /**
    * `exact`: every sentence of the reference is in the text and the text adds none inside it (formatting,
-   * wrapping, markdown and copyright lines aside). `near`: the same license with sentences changed, added or
-   * missing: never to be taken as the license itself.
+   * wrapping, markdown, copyright lines and where sentences and list items start and end aside). `near`: the same
+   * license with sentences changed, added or missing: never to be taken as the license itself.
    */
   kind: "exact" | "near";
   /** Share of the reference's word 3-grams found in the text, 0 to 1. */
@@ -104,7 +104,7 @@ function compareSentences(
   const hashes = sentences.map(hash32);
   const owner = new Array<number>(sentences.length).fill(-1);
 
-  const perMatch = selected.map((candidate, index) => {
+  const matched = selected.map((candidate, index) => {
     const { reference } = candidate;
     const unmatched = new Map<number, number>();
     for (const hash of reference.sentences) unmatched.set(hash, (unmatched.get(hash) ?? 0) + 1);
@@ -122,6 +122,14 @@ function compareSentences(
       owner[position] = index;
       explains.push(position);
     });
+    return { candidate, unmatched, explains };
+  });
+
+  // Only once every match has taken the sentences it finds whole: what is left is re-read word by word.
+  const perMatch = matched.map(({ candidate, unmatched, explains }, index) => {
+    const { reference } = candidate;
+    resegment(reference, unmatched, sentences, owner, index, explains);
+    explains.sort((a, b) => a - b);
     const missing: string[] = [];
     reference.sentences.forEach((hash, position) => {
       const count = unmatched.get(hash) ?? 0;
@@ -162,6 +170,121 @@ function compareSentences(
       },
     };
   });
+}
+
+/**
+ * Sentence boundaries are formatting, not wording: a copy may run a list's items together (the Hub's rendering of a
+ * gate prompt, a bullet list without end punctuation) or split one sentence into several (numbered items, a heading
+ * on its own line). So before a reference sentence is called missing, each run of consecutive missing reference
+ * sentences is looked for in the words of the text's unexplained sentences: if a run of them, read as one word
+ * stream, is exactly those sentences' words in order (FNV-1a is incremental, so a prefix of words is hashed as it
+ * grows and compared with the shipped sentence hash; the hint's first words rule out most starts at once), the
+ * text sentences are explained and the reference sentences are found. Only whole text sentences are taken, so a
+ * changed, added or removed word still leaves its sentence unexplained: the copy is still reported as modified.
+ */
+function resegment(
+  reference: Reference,
+  unmatched: Map<number, number>,
+  sentences: string[],
+  owner: number[],
+  index: number,
+  explains: number[],
+): void {
+  const remaining = new Map(unmatched);
+  const missing: number[] = [];
+  reference.sentences.forEach((hash, position) => {
+    const count = remaining.get(hash) ?? 0;
+    if (count <= 0) return;
+    remaining.set(hash, count - 1);
+    missing.push(position);
+  });
+  if (missing.length === 0) return;
+  const runs: number[][] = [];
+  for (const position of missing) {
+    const last = runs.at(-1);
+    if (last && last.at(-1) === position - 1) last.push(position);
+    else runs.push([position]);
+  }
+  const words = sentences.map((sentence) => sentence.split(" "));
+  for (const run of runs) {
+    let from = 0;
+    while (from < run.length) {
+      const taken = takeRun(run.slice(from), reference, words, owner);
+      if (!taken) {
+        from++;
+        continue;
+      }
+      for (const position of taken.textSentences) {
+        owner[position] = index;
+        explains.push(position);
+      }
+      for (const position of taken.referenceSentences) {
+        const hash = reference.sentences[position]!;
+        unmatched.set(hash, (unmatched.get(hash) ?? 0) - 1);
+      }
+      from += taken.consumed;
+    }
+  }
+}
+
+/** The longest prefix of `run` (reference positions) whose words are exactly a run of whole unexplained text sentences. */
+function takeRun(
+  run: number[],
+  reference: Reference,
+  words: string[][],
+  owner: number[],
+): { textSentences: number[]; referenceSentences: number[]; consumed: number } | null {
+  const first = reference.optional.has(reference.sentences[run[0]!]!)
+    ? undefined
+    : reference.hints[run[0]!]!.split(" ")[0];
+  for (let start = 0; start < words.length; start++) {
+    if (owner[start] !== -1 || (first !== undefined && !first.includes("<") && words[start]![0] !== first)) continue;
+    // The text's unexplained sentences from `start` on, as one word stream with the sentence ends marked.
+    const stream: string[] = [];
+    const ends = new Map<number, number>();
+    for (let position = start; position < words.length && owner[position] === -1; position++) {
+      stream.push(...words[position]!);
+      ends.set(stream.length, position);
+    }
+    let at = 0;
+    let best: { textSentences: number[]; referenceSentences: number[]; consumed: number } | null = null;
+    const found: number[] = [];
+    for (let step = 0; step < run.length; step++) {
+      const position = run[step]!;
+      const end = pieceEnd(stream, at, reference.sentences[position]!, reference.hints[position]!);
+      if (end === -1) {
+        // A sentence a faithful copy may omit is skipped; any other that is not here ends the run.
+        if (reference.optional.has(reference.sentences[position]!)) continue;
+        break;
+      }
+      found.push(position);
+      at = end;
+      const last = ends.get(at);
+      if (last !== undefined)
+        best = {
+          textSentences: Array.from({ length: last - start + 1 }, (_, offset) => start + offset),
+          referenceSentences: [...found],
+          consumed: step + 1,
+        };
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+/** Where the words from `at` on that hash to `hash` end, or -1; the hint's first words must open them. */
+function pieceEnd(stream: string[], at: number, hash: number, hint: string): number {
+  const opening = hint.split(" ").filter((word) => word !== "…");
+  for (let offset = 0; offset < opening.length; offset++) {
+    if (opening[offset]!.includes("<")) break;
+    if (stream[at + offset] !== opening[offset]) return -1;
+  }
+  let state = FNV_OFFSET;
+  for (let position = at; position < stream.length; position++) {
+    state = fnv1a(state, position === at ? stream[position]! : ` ${stream[position]!}`);
+    if (state >>> 0 === hash) return position + 1;
+  }
+  return -1;
 }
 
 function countShared(reference: ReadonlySet<number>, text: ReadonlySet<number>): number {

@@ -48,6 +48,8 @@ export interface NormalizeOptions {
 export function toSentences(text: string, options: NormalizeOptions = {}): string[] {
   let normalized = text
     .normalize("NFKC")
+    // Soft hyphens and zero-width characters are invisible: "ac\u00ADcept" is the word "accept", not two.
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
     .replace(/\r\n?/g, "\n")
     .replace(HTML_TAG, " ")
     .replace(MARKDOWN_LINK, "$1")
