@@ -31,7 +31,7 @@ import { type FuzzAnswer, FuzzHub, type FuzzWorld } from "./fuzz-hub.js";
  * (exit code, time, requests, RSS growth, the start of stderr), to see what the generators reach.
  */
 
-const RUN_BUDGET_MS = 5000;
+const RUN_BUDGET_MS = 10_000;
 /** A run that has not finished by then is reported as hung, not waited for. */
 const RUN_DEADLINE_MS = 20_000;
 const HEAP_GROWTH_BUDGET = 256 * 1024 * 1024;
