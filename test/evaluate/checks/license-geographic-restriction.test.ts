@@ -1,6 +1,29 @@
-import type { ModelSnapshot } from "../../../src/types/snapshot.js";
+import type { JsonObject, ModelSnapshot } from "../../../src/types/snapshot.js";
 import { testCheck } from "../../support/check-table.js";
-import { ancestorWith, snapshotWith } from "../../support/snapshots.js";
+import { hubApiFixture } from "../../support/fixtures.js";
+import { ancestorWith, snapshotOf, snapshotWith } from "../../support/snapshots.js";
+
+/** meta-llama/Llama-3.2-3B as /api/models answers it (test/fixtures/SOURCES.tsv): text only, `LlamaForCausalLM`. */
+const llama32Info = hubApiFixture("meta-llama__Llama-3.2-3B.maruel-fixture");
+const llama32TextOnly = snapshotOf(llama32Info);
+
+/**
+ * The same payload shape as a Llama 4 quantization republished with the card's task relabelled: the Hub's `config`
+ * summary keeps `Llama4ForConditionalGeneration`, the task says `text-generation`.
+ */
+const llama4RelabelledInfo: JsonObject = {
+  ...llama32Info,
+  id: "someone/Llama-4-Scout-17B-16E-Instruct-FP8",
+  pipeline_tag: "text-generation",
+  tags: ["transformers", "safetensors", "llama4", "text-generation", "license:llama4"],
+  config: { architectures: ["Llama4ForConditionalGeneration"], model_type: "llama4" },
+  cardData: {
+    license: "llama4",
+    pipeline_tag: "text-generation",
+    base_model: "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+  },
+};
+const llama4RelabelledReal = snapshotOf(llama4RelabelledInfo);
 
 /** Llama 3.2 Vision: multimodal, known by its architecture. */
 const vision: ModelSnapshot = {
@@ -55,6 +78,11 @@ testCheck("license-geographic-restriction", {
     { name: "a text-only model in the EU", snapshot: text, policy: "extends: eu\n" },
     { name: "a text-only Llama 3.3 in the EU", snapshot: llama33, policy: "extends: eu\n" },
     { name: "a text-only Llama 3.3 under default", snapshot: llama33 },
+    {
+      name: "meta-llama/Llama-3.2-3B's real payload (text only) in the EU",
+      snapshot: llama32TextOnly,
+      policy: "extends: eu\n",
+    },
   ],
   invalid: [
     {
@@ -110,6 +138,12 @@ testCheck("license-geographic-restriction", {
           evidence: [{ source: "card" }, { source: "api", field: "config.architectures" }],
         },
       ],
+    },
+    {
+      name: "the Llama 3.2 3B payload reshaped as a relabelled Llama 4 quantization, under eu",
+      snapshot: llama4RelabelledReal,
+      policy: "extends: eu\n",
+      findings: [{ severity: "error", args: { license: "llama4", multimodal: true } }],
     },
     {
       name: "an mllama fine-tune tagged text-generation, under eu: multimodal by its ancestor",
