@@ -22,6 +22,7 @@ import { openrailLicenses } from "./licenses/openrail.js";
 import { permissiveLicenses } from "./licenses/permissive.js";
 import { qwenLicenses } from "./licenses/qwen.js";
 import { stabilityLicenses } from "./licenses/stability.js";
+import { tencentLicenses } from "./licenses/tencent.js";
 import type { CatalogEntry } from "./types.js";
 
 /** The licenses we wrote up by hand, one family per file. */
@@ -46,6 +47,7 @@ export const HAND_WRITTEN: readonly CatalogEntry[] = [
   ...openaiLicenses,
   ...googleHealthLicenses,
   ...exaoneLicenses,
+  ...tencentLicenses,
   ...hubOnlyLicenses,
 ];
 

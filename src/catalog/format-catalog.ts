@@ -47,7 +47,7 @@ function formatTerms(terms: LicenseTerms): string[] {
   for (const restriction of terms.geographic) {
     fact(
       "geographic restriction",
-      `${restriction.rightsWithheld} are withheld from ${restriction.excludes.map((who) => EXCLUDED[who]).join(" and ")} the ${restriction.region}, for ${restriction.appliesTo === "multimodal-models" ? "multimodal models" : "all models"}${restriction.endUsersExempt ? "; end users of products that incorporate them are exempt" : ""}`,
+      `${restriction.rightsWithheld} are withheld from ${restriction.excludes.map((who) => EXCLUDED[who]).join(" and ")} ${restriction.territories.map((code) => (code === "EU" ? "the EU" : code)).join(", ")}, for ${restriction.appliesTo === "multimodal-models" ? "multimodal models" : "all models"}${restriction.endUsersExempt ? "; end users of products that incorporate them are exempt" : ""}`,
       restriction.source,
     );
   }

@@ -37,10 +37,17 @@ export type CommercialCondition =
   | { kind: "annual-revenue"; thresholdUsd: number; consequence: string }
   | { kind: "registration"; consequence: string };
 
-/** Rights a license withholds by where the licensee is. */
+/**
+ * Rights a license withholds by where the licensee is: a territorial restriction as data. Which families' clauses
+ * bite on which models: Llama 3.2, 3.3 and 4 (the use policy's EU clause) on multimodal models only, and the whole
+ * Llama 4 family is multimodal (`identify/card/is-multimodal.ts`); Tencent Hunyuan community licenses on every model.
+ */
 export interface GeographicRestriction {
-  /** `EU`: the member states of the European Union (not the EEA, not Switzerland). */
-  region: "EU";
+  /**
+   * The territories excluded: ISO 3166-1 alpha-2 codes, with `EU` for the member states of the European Union as a
+   * group (not the EEA, not Switzerland; `policy/eu-members.ts`).
+   */
+  territories: string[];
   /** Which models the restriction covers. */
   appliesTo: "multimodal-models" | "all-models";
   /** Who is excluded: individuals domiciled in the region, companies whose principal place of business is there. */

@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog/catalog.js";
 import { analyzeLicenses } from "../identify/analyze-licenses.js";
+import { isMultimodal } from "../identify/card/is-multimodal.js";
 import { parseFrontMatter } from "../identify/card/parse-front-matter.js";
 import { inheritLicenses, licenseAncestors } from "../identify/lineage/inherit-licenses.js";
 import type { ReferenceLibrary } from "../identify/matcher/reference-library.js";
@@ -33,7 +34,9 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
   const card = parseFrontMatter(snapshot.texts.find((file) => file.role === "readme")?.text ?? "");
   const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog, references);
   const licenses = inheritLicenses(analyzeLicenses(snapshot, card, catalog, references), lineage, catalog);
-  const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage };
+  // Modality reads the ancestors' own config, which the lineage the checks get no longer carries.
+  const modality = isMultimodal(snapshot, options.lineage?.ancestors ?? []);
+  const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage, modality };
 
   const facts = Object.values(checks).flatMap((check): Fact[] => check.run(context));
   const decided = applyPolicy(facts, policy, snapshot, options.today);

@@ -107,7 +107,8 @@ export const findingInfo = {
   "license-geographic-restriction": {
     title: "License withholds rights where you are",
     docs: docs("license-geographic-restriction"),
-    defaultSeverity: "off",
+    // Information wherever the domicile is not inside the territory; apply-policy's `governed` decides the rest.
+    defaultSeverity: "info",
     policy: "rules.geographicExclusions",
   },
   "license-laundering": {

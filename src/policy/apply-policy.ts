@@ -47,6 +47,11 @@ function governed(fact: Fact, policy: Policy): Decision {
         .filter((decision) => decision !== null);
       return decisions.sort((a, b) => RANK[b.severity] - RANK[a.severity])[0] ?? null;
     }
+    // Shown as information under every policy; decided by the rule only where the context's domicile is inside.
+    case "license-geographic-restriction": {
+      if (!fact.basis.domicileInside) return { severity: "info" };
+      return ruleDecision(policy.rules.geographicExclusions) ?? { severity: "info", rule: fact.basis.domicileInside };
+    }
   }
   const info = findingInfo[fact.code];
   if (info.policy === null) return defaultDecision(fact);

@@ -112,6 +112,8 @@ export interface DecisionBasis {
   "license-commercial-conditions": { overThreshold: RuleReference | null };
   /** The use policy must be passed on to recipients, and the organization distributes models. */
   "license-use-restrictions": { bindsRecipients: boolean };
+  /** Where `context.domicile` is written, when it is inside the restriction's territory; null otherwise (or unset). */
+  "license-geographic-restriction": { domicileInside: RuleReference | null };
 }
 
 type BasisOf<Code extends FindingCode> = Code extends keyof DecisionBasis ? { basis: DecisionBasis[Code] } : unknown;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog, HAND_WRITTEN, SPDX_LIST } from "../../src/catalog/catalog.js";
 import { HUB_LICENSES } from "../../src/catalog/hub-licenses.js";
 import type { CatalogEntry, Source } from "../../src/catalog/types.js";
+import { isDomicileCode } from "../../src/policy/eu-members.js";
 
 const catalog = buildCatalog();
 
@@ -104,7 +105,7 @@ describe("legal facts", () => {
     for (const key of ["llama3.2", "llama3.3", "llama4"]) {
       expect(terms(key).geographic).toEqual([
         expect.objectContaining({
-          region: "EU",
+          territories: ["EU"],
           appliesTo: "multimodal-models",
           endUsersExempt: true,
           excludes: ["individuals-domiciled", "companies-principal-place-of-business"],
@@ -114,6 +115,14 @@ describe("legal facts", () => {
     }
     expect(terms("llama3.1").geographic).toEqual([]);
     expect(terms("llama2").geographic).toEqual([]);
+  });
+
+  it("Tencent Hunyuan's community license does not apply in the EU, the UK and South Korea, for every model", () => {
+    expect(terms("tencent-hunyuan-community").geographic).toEqual([
+      expect.objectContaining({ territories: ["EU", "GB", "KR"], appliesTo: "all-models" }),
+    ]);
+    for (const restriction of catalog.entries.flatMap((entry) => entry.terms?.geographic ?? []))
+      for (const territory of restriction.territories) expect(isDomicileCode(territory)).toBe(true);
   });
 
   it("Llama is conditional on 700M monthly active users, and OSI says it is not open source", () => {

@@ -72,7 +72,11 @@ describe("shipped policies on real models", () => {
       policyFrom("extends: commercial\ncontext:\n  domicile: US\nrules:\n  geographicExclusions: block\n"),
     );
     expect(result.verdict).toBe("warn");
-    expect(codes(result)).toEqual(["warning license-commercial-conditions", "warning license-use-restrictions"]);
+    expect(codes(result)).toEqual([
+      "warning license-commercial-conditions",
+      "warning license-use-restrictions",
+      "info license-geographic-restriction",
+    ]);
   });
 
   it("commercial: CC BY-NC is blocked", () => {
@@ -258,13 +262,13 @@ describe("rules on the catalog's terms", () => {
     expect(finding(result, "license-commercial-conditions")).toMatchObject({ severity: "error" });
   });
 
-  it("does not apply the EU clause to a company outside the EU, or without a domicile", () => {
+  it("only informs of the EU clause a company outside the EU, or without a domicile", () => {
     for (const text of [
       "context:\n  domicile: US\nrules:\n  geographicExclusions: block\n",
       "rules:\n  geographicExclusions: block\n",
       "context:\n  domicile: CH\nrules:\n  geographicExclusions: block\n",
     ]) {
-      expect(finding(check(llama4Scout(), policyFrom(text)), "license-geographic-restriction")).toBeUndefined();
+      expect(finding(check(llama4Scout(), policyFrom(text)), "license-geographic-restriction")?.severity).toBe("info");
     }
     expect(
       finding(

@@ -27,7 +27,8 @@ export function snapshotOf(
     libraryName: null,
     tags: (info["tags"] as string[] | undefined) ?? [],
     cardData: (info["cardData"] as JsonObject | undefined) ?? null,
-    config: null,
+    // The Hub's `config` summary, as acquisition keeps it (architectures, model_type).
+    config: isObject(info["config"]) ? info["config"] : null,
     baseModels: (info["baseModels"] as JsonValue | undefined) ?? null,
     files: siblings.map((sibling) => sibling.rfilename),
     texts: files.map(textFile),
@@ -73,4 +74,8 @@ export function ancestorWith(
     ...(unavailable ? {} : { snapshot: snapshotOf({ id, sha: "b".repeat(40), ...(cardData ? { cardData } : {}) }) }),
     unavailable,
   };
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -80,7 +80,7 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
     geographic: version.euClause
       ? [
           {
-            region: "EU",
+            territories: ["EU"],
             appliesTo: "multimodal-models",
             excludes: ["individuals-domiciled", "companies-principal-place-of-business"],
             endUsersExempt: true,

@@ -1,4 +1,5 @@
 import type { Catalog } from "../../catalog/catalog.js";
+import type { Modality } from "../../identify/card/is-multimodal.js";
 import type { FrontMatter } from "../../identify/card/parse-front-matter.js";
 import type { Policy } from "../../policy/policy.js";
 import type { FactOf, FindingCode } from "../../types/finding.js";
@@ -14,6 +15,8 @@ export interface CheckContext {
   catalog: Catalog;
   /** The model's ancestors with their licenses; empty without lineage. */
   lineage: Ancestor[];
+  /** Whether the model is multimodal, from its config, files, ancestors (their own config), task and tags. */
+  modality: Modality;
 }
 
 /**
