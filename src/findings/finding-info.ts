@@ -50,6 +50,12 @@ export const findingInfo = {
     defaultSeverity: "warning",
     policy: "conflictingEvidence",
   },
+  "license-stated-differently": {
+    title: "The card's license section names a license the metadata does not declare",
+    docs: docs("license-stated-differently"),
+    defaultSeverity: "warning",
+    policy: "conflictingEvidence",
+  },
   "license-text-modified": {
     title: "License text is a modified copy of a known license",
     docs: docs("license-text-modified"),

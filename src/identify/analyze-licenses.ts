@@ -4,15 +4,22 @@ import type { LicenseAnalysis, LicenseMention, LicenseTree } from "../types/resu
 import type { JsonValue, ModelSnapshot } from "../types/snapshot.js";
 import type { FrontMatter } from "./card/parse-front-matter.js";
 import { CUSTOM_LICENSE, UNKNOWN_LICENSE } from "./hf-license-ids.js";
-import { identifyTexts } from "./identify-texts.js";
+import { findLicenseSection, identifyTexts } from "./identify-texts.js";
 import type { ReferenceLibrary } from "./matcher/reference-library.js";
 import { keysOf, licenseRefOf, parseLicenseExpression } from "./parse-expression.js";
+import { statedLicenses } from "./stated-licenses.js";
 
 const TAG_PREFIX = "license:";
 
 /**
  * Every license that applies to the model: declared (the card's `license` and `license_name`, the Hub's
- * `license:*` tags) and detected (shipped texts matched unchanged against the catalog), with the evidence for each.
+ * `license:*` tags), stated in words by the README's license section ("card-text"), and detected (shipped texts
+ * matched unchanged against the catalog), with the evidence for each. A bare `other` names what the repo itself
+ * identifies: on the Hub, `other` is a custom license whose text the repo ships in a LICENSE file or at
+ * `license_link` (hub-docs: docs/hub/model-cards.md "Specifying a license"; modelcard.md: `license_link` "If
+ * license = other, specify "LICENSE" or "LICENSE.md" to link to a file of that name inside the repo, or a URL"),
+ * so the shipped texts, the gate prompt and the card's own words say which; only an `other` nothing identifies is
+ * unidentified.
  */
 export function analyzeLicenses(
   snapshot: ModelSnapshot,
@@ -22,10 +29,12 @@ export function analyzeLicenses(
 ): LicenseAnalysis {
   const licenses = new Map<string, LicenseMention>();
   const unidentified = new Map<string, { reason: string; evidence: Evidence[] }>();
-  const spdxParts: string[] = [];
-  const treeParts: LicenseTree[] = [];
+  // A bare `other` holds its place (null) until the texts are identified.
+  const spdxParts: (string | null)[] = [];
+  const treeParts: (LicenseTree | null)[] = [];
+  const bareOthers: { evidence: Evidence; at: number | null }[] = [];
   const leaf = (id: string): LicenseTree => ({ kind: "license", key: id, known: catalog.get(id) !== undefined });
-  const mention = (id: string, source: "declared" | "detected", evidence: Evidence[]) => {
+  const mention = (id: string, source: LicenseMention["sources"][number], evidence: Evidence[]) => {
     const entry = catalog.get(id);
     const current = licenses.get(id) ?? {
       id,
@@ -62,7 +71,14 @@ export function analyzeLicenses(
     if (typeof value !== "string") return unknown(JSON.stringify(value), "not a string", evidence);
     const folded = value.trim().toLowerCase();
     if (folded === CUSTOM_LICENSE) {
-      if (!licenseName) return unknown(folded, "`other` without a `license_name`", evidence);
+      if (!licenseName) {
+        bareOthers.push({ evidence, at: inCard ? spdxParts.length : null });
+        if (inCard) {
+          spdxParts.push(null);
+          treeParts.push(null);
+        }
+        return;
+      }
       const id = catalog.byName(licenseName)?.key ?? foldLicenseName(licenseName);
       if (inCard) {
         spdxParts.push(spdxRef(id, catalog));
@@ -103,27 +119,64 @@ export function analyzeLicenses(
   }
 
   const identified = identifyTexts(snapshot, catalog, references, card.locate);
+  const named = new Map<string, Evidence[]>();
   for (const { text, evidence } of identified) {
-    for (const match of text.matches) if (match.kind === "exact") mention(match.id, "detected", [evidence]);
+    for (const match of text.matches) {
+      if (match.kind !== "exact") continue;
+      mention(match.id, "detected", [evidence]);
+      named.set(match.id, [...(named.get(match.id) ?? []), evidence]);
+    }
+  }
+  for (const file of snapshot.texts) {
+    if (file.role !== "readme") continue;
+    const section = findLicenseSection(file.text);
+    if (!section) continue;
+    for (const stated of statedLicenses(section.text, section.line, catalog)) {
+      const evidence: Evidence = {
+        source: "file",
+        file: file.path,
+        commit: snapshot.sha,
+        sha256: file.sha256,
+        line: stated.line,
+        quote: stated.quote,
+      };
+      mention(stated.id, "card-text", [evidence]);
+      named.set(stated.id, [...(named.get(stated.id) ?? []), evidence]);
+    }
+  }
+
+  // A bare `other` names every license the repo identifies; with none, it is unidentified.
+  for (const { evidence, at } of bareOthers) {
+    if (named.size === 0) {
+      unknown(CUSTOM_LICENSE, "`other` without a `license_name`", evidence);
+      continue;
+    }
+    for (const [id, textEvidence] of named) mention(id, "declared", [evidence, ...textEvidence]);
+    if (at === null) continue;
+    const ids = [...named.keys()];
+    spdxParts[at] = ids.map((id) => spdxRef(id, catalog)).join(" AND ");
+    treeParts[at] = ids.map(leaf).reduce((tree, part) => ({ kind: "and", left: tree, right: part }));
   }
 
   const ordered = [...licenses.values()].sort((a, b) => rank(a) - rank(b));
   // The card's declaration first (it may offer a choice); then every license the tags or texts add, all of which apply.
-  const inTree = new Set(treeParts.flatMap(keysOf));
-  for (const entry of ordered) if (!inTree.has(entry.id)) treeParts.push(leaf(entry.id));
+  const tree = treeParts.filter((part): part is LicenseTree => part !== null);
+  const spdx = spdxParts.filter((part): part is string => part !== null);
+  const inTree = new Set(tree.flatMap(keysOf));
+  for (const entry of ordered) if (!inTree.has(entry.id)) tree.push(leaf(entry.id));
   for (const entry of ordered) entry.evidence = dedupe(entry.evidence);
   return {
     ids: ordered.map((entry) => entry.id),
     licenses: ordered,
     // A list of licenses in a card means all of them apply.
-    expression: spdxParts.length === 0 ? null : spdxParts.join(" AND "),
+    expression: spdx.length === 0 ? null : spdx.join(" AND "),
     unidentified: [...unidentified].map(([value, entry]) => ({
       value,
       reason: entry.reason,
       evidence: dedupe(entry.evidence),
     })),
     texts: identified.map((item) => item.text),
-    tree: treeParts.reduce<LicenseTree | null>(
+    tree: tree.reduce<LicenseTree | null>(
       (tree, part) => (tree ? { kind: "and", left: tree, right: part } : part),
       null,
     ),
@@ -131,9 +184,10 @@ export function analyzeLicenses(
   };
 }
 
-/** Declared licenses first, in the order declared; then those only detected. */
+/** Declared licenses first, in the order declared; then those stated in the card's words; then those only detected. */
 function rank(mention: LicenseMention): number {
-  return mention.sources.includes("declared") ? 0 : 1;
+  if (mention.sources.includes("declared")) return 0;
+  return mention.sources.includes("card-text") ? 1 : 2;
 }
 
 function spdxRef(id: string, catalog: Catalog): string {

@@ -116,8 +116,18 @@ function identify(
   return { matches, unexplained: identification.unexplained, sentences: identification.sentences };
 }
 
-/** The README's "License" section: from its heading to the next heading of the same or a higher level. */
+/** The README's license section when it is long enough to contain terms, not only cite them. */
 function licenseSection(readme: string): { text: string; line: number; heading: string } | null {
+  const section = findLicenseSection(readme);
+  if (!section || section.text.split(/\s+/).filter(Boolean).length < MIN_SECTION_WORDS) return null;
+  return section;
+}
+
+/**
+ * The README's "License" section, however short: from its heading to the next heading of the same or a higher
+ * level. `line` is the heading's line; the text starts on it, after the heading.
+ */
+export function findLicenseSection(readme: string): { text: string; line: number; heading: string } | null {
   const match = LICENSE_HEADING.exec(readme);
   if (!match) return null;
   const level = match[1]!.length;
@@ -125,7 +135,6 @@ function licenseSection(readme: string): { text: string; line: number; heading: 
   const rest = readme.slice(start);
   const next = new RegExp(`^#{1,${level}}[ \\t]`, "m").exec(rest);
   const text = next ? rest.slice(0, next.index) : rest;
-  if (text.split(/\s+/).filter(Boolean).length < MIN_SECTION_WORDS) return null;
   const line = readme.slice(0, match.index).split("\n").length;
   return { text, line, heading: match[0].trim() };
 }

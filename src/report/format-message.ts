@@ -23,6 +23,8 @@ export function formatFindingMessage(finding: Finding): string {
       return `The declared license \`${finding.args.id}\` is not in lic's catalog: its terms are unknown; read the shipped license text`;
     case "license-mismatch":
       return `${finding.args.text} is the ${finding.args.detected} license, which the metadata does not declare (it declares ${finding.args.declared.join(", ")}); both apply until a reviewer decides`;
+    case "license-stated-differently":
+      return `The license section of ${finding.args.file} (line ${finding.args.line}) puts the model under ${finding.args.stated}, which the metadata does not declare (it declares ${finding.args.declared.join(", ")}); both apply until a reviewer decides`;
     case "license-text-modified": {
       const changes = [
         ...finding.args.missing.map((sentence) => `missing "${sentence}"`),

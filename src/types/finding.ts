@@ -69,6 +69,7 @@ export type Finding =
   | BaseFinding<"license-unidentified", { declared: string[] }>
   | BaseFinding<"license-not-in-catalog", { id: string }>
   | BaseFinding<"license-mismatch", { declared: string[]; detected: string; text: string }>
+  | BaseFinding<"license-stated-differently", { declared: string[]; stated: string; file: string; line: number }>
   | BaseFinding<
       "license-text-modified",
       { text: string; document: string; score: number; missing: string[]; added: string[] }

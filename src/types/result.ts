@@ -12,8 +12,11 @@ export interface LicenseMention {
   name: string;
   /** Whether the catalog knows this license (and so its terms, for model licenses). */
   known: boolean;
-  /** Declared in metadata (card, tags), detected in a shipped text, inherited from an ancestor along `base_model`. */
-  sources: ("declared" | "detected" | "inherited")[];
+  /**
+   * Declared in metadata (card, tags), stated in words by the README's license section (`card-text`: "released
+   * under CC BY-NC 4.0"), detected in a shipped text, inherited from an ancestor along `base_model`.
+   */
+  sources: ("declared" | "card-text" | "detected" | "inherited")[];
   evidence: Evidence[];
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { EvidenceGap, ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture, readmeFor } from "../support/fixtures.js";
-import { check, policyFrom } from "../support/policies.js";
-import { snapshotOf, snapshotWith } from "../support/snapshots.js";
+import { builtInPolicy, check, policyFrom } from "../support/policies.js";
+import { cardWithLicenseSection, snapshotOf, snapshotWith } from "../support/snapshots.js";
 
 function fixtureSnapshot(name: string, gaps: EvidenceGap[] = []): ModelSnapshot {
   const info = hubApiFixture(name);
@@ -47,6 +47,29 @@ describe("checkModel under the default policy", () => {
     expect(result.verdict).toBe(verdict);
     expect(result.license.ids).toEqual(ids);
     expect(result.findings.map((finding) => finding.code)).toEqual(codes);
+  });
+
+  it("reads `license: other` with no name as the license the shipped LICENSE is: MIT is allowed under osi", () => {
+    const snapshot = snapshotOf({ id: "org/model", sha: "a".repeat(40), cardData: { license: "other" } }, [
+      { path: "LICENSE", role: "license", text: fixtureText("license-texts/mit.txt") },
+    ]);
+    const result = check(snapshot, builtInPolicy("osi"));
+    expect(result.verdict).toBe("allow");
+    expect(result.license.ids).toEqual(["mit"]);
+    expect(result.license.expression).toBe("MIT");
+    expect(result.license.licenses[0]).toMatchObject({ id: "mit", sources: ["detected", "declared"] });
+  });
+
+  it("counts a license the card's license section states (source card-text): CC BY-NC blocks under commercial", () => {
+    const snapshot = cardWithLicenseSection(
+      "TheBloke__Yarn-Mistral-7B-128k-quant",
+      "apache-2.0",
+      "The weights are released under CC BY-NC 4.0.",
+    );
+    const result = check(snapshot, builtInPolicy("commercial"));
+    expect(result.verdict).toBe("block");
+    expect(result.license.ids).toEqual(["apache-2.0", "cc-by-nc-4.0"]);
+    expect(result.license.licenses[1]).toMatchObject({ id: "cc-by-nc-4.0", sources: ["card-text"] });
   });
 
   it("blocks `license: other` with no name, also beside an identified license (both apply)", () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type {
   Ancestor,
   EvidenceGap,
@@ -78,4 +79,17 @@ export function ancestorWith(
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A repo whose README is a real card's front matter (`test/fixtures/model-cards/<card>.md`) with its `license:` line
+ * replaced (`null`: removed) and a `## License` section of the given body, as cards state a license in words.
+ */
+export function cardWithLicenseSection(card: string, license: string | null, section: string): ModelSnapshot {
+  const frontMatter = readFileSync(new URL(`../fixtures/model-cards/${card}.md`, import.meta.url), "utf8").replace(
+    /^license: .*\n/m,
+    license === null ? "" : `license: ${license}\n`,
+  );
+  const readme = `${frontMatter}\n# Model card\n\nA quantization.\n\n## License\n\n${section}\n\n## Citation\n\nNone.\n`;
+  return snapshotOf({ id: "org/model", sha: "a".repeat(40) }, [{ path: "README.md", role: "readme", text: readme }]);
 }

@@ -14,6 +14,7 @@ import licenseNotAllowed from "./license-not-allowed.js";
 import licenseNotInCatalog from "./license-not-in-catalog.js";
 import licenseNotOsiApproved from "./license-not-osi-approved.js";
 import licenseOutputRestrictions from "./license-output-restrictions.js";
+import licenseStatedDifferently from "./license-stated-differently.js";
 import licenseTextModified from "./license-text-modified.js";
 import licenseTextUnrecognized from "./license-text-unrecognized.js";
 import licenseUnidentified from "./license-unidentified.js";
@@ -30,6 +31,7 @@ export const checks: { [Code in CheckCode]: Check<Code> } = {
   "license-unidentified": licenseUnidentified,
   "license-not-in-catalog": licenseNotInCatalog,
   "license-mismatch": licenseMismatch,
+  "license-stated-differently": licenseStatedDifferently,
   "license-text-modified": licenseTextModified,
   "license-text-unrecognized": licenseTextUnrecognized,
   "card-metadata-invalid": cardMetadataInvalid,

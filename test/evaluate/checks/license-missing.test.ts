@@ -1,6 +1,6 @@
 import { testCheck } from "../../support/check-table.js";
 import { fixtureText } from "../../support/fixtures.js";
-import { snapshotOf, snapshotWith } from "../../support/snapshots.js";
+import { cardWithLicenseSection, snapshotOf, snapshotWith } from "../../support/snapshots.js";
 
 const shipped = (text: string) =>
   snapshotOf({ id: "org/model", sha: "a".repeat(40) }, [{ path: "LICENSE", role: "license", text }]);
@@ -13,6 +13,14 @@ testCheck("license-missing", {
     {
       name: "a declared value that names no license (license-unidentified's)",
       snapshot: snapshotWith({ license: "other" }),
+    },
+    {
+      name: "no license: key, but the license section says licensed under the llama3.1 license",
+      snapshot: cardWithLicenseSection(
+        "TheBloke__Yarn-Mistral-7B-128k-quant",
+        null,
+        "This model is derived from Llama3.1-8B-Base and is originally licensed under llama3.1 license.",
+      ),
     },
     { name: "turned off", snapshot: snapshotWith(null), policy: "severity:\n  license-missing: 'off'\n" },
   ],

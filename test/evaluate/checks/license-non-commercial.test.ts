@@ -1,5 +1,5 @@
 import { testCheck } from "../../support/check-table.js";
-import { snapshotWith } from "../../support/snapshots.js";
+import { cardWithLicenseSection, snapshotWith } from "../../support/snapshots.js";
 
 testCheck("license-non-commercial", {
   valid: [
@@ -21,6 +21,16 @@ testCheck("license-non-commercial", {
     },
   ],
   invalid: [
+    {
+      name: "license: apache-2.0, but the license section says released under CC BY-NC 4.0, under commercial",
+      snapshot: cardWithLicenseSection(
+        "TheBloke__Yarn-Mistral-7B-128k-quant",
+        "apache-2.0",
+        "The weights are released under CC BY-NC 4.0.",
+      ),
+      policy: "extends: commercial\n",
+      findings: [{ severity: "error", args: { license: "cc-by-nc-4.0" } }],
+    },
     {
       name: "CC BY-NC under the default policy",
       snapshot: snapshotWith({ license: "cc-by-nc-4.0" }),
