@@ -14,8 +14,10 @@ const repoUrl = (folder: string, file: string) =>
 const OSI_LLAMA_2: OsiStatus = {
   approved: false,
   stance: {
+    // OSI's own words in the post below (opensource.org is not reachable from here: read in copies of the post that
+    // agree word for word, and as The Verge quoted OSI's executive director); the bracket is ours, naming "this standard".
     statement:
-      "Meta's LLaMa 2 license is not Open Source: the commercial-use limit and the acceptable use policy fail OSD points 5 and 6.",
+      "Meta’s license for the LLaMa models and code does not meet this standard [the Open Source Definition]; specifically, it puts restrictions on commercial use for some users (paragraph 2) and also restricts the use of the model and software for certain purposes (the Acceptable Use Policy).",
     url: "https://opensource.org/blog/metas-llama-2-license-is-not-open-source",
     date: "2023-07-20",
   },
@@ -23,8 +25,8 @@ const OSI_LLAMA_2: OsiStatus = {
 const OSI_LLAMA_3_AND_LATER: OsiStatus = {
   approved: false,
   stance: {
-    statement:
-      "Meta's LLaMa license is still not Open Source: the use restrictions, the commercial limit and the EU exclusion fail the Open Source Definition.",
+    // OSI's own words, read in a copy of the post below (opensource.org is not reachable from here).
+    statement: "Llama 3.x is still not Open Source by any stretch of the imagination.",
     url: "https://opensource.org/blog/metas-llama-license-is-still-not-open-source",
     date: "2025-02-18",
   },
