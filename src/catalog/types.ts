@@ -124,6 +124,20 @@ export interface OsiStatus {
   stance?: { statement: string; url: string; date: string };
 }
 
+/**
+ * Who grants the license, and the Hub namespaces that are the licensor's own. A repo under one of those namespaces
+ * carrying this license is the licensor publishing its own model: the duties the license puts on licensees and
+ * distributors (a NOTICE file, "Built with …", a name prefix, passing the terms on) do not bind it.
+ */
+export interface Licensor {
+  /** The party the license's own definition names ("Meta" means Meta Platforms, Inc. …). */
+  name: string;
+  /** Hub namespaces (organizations) that are the licensor's own, matched exactly as the Hub spells them. */
+  namespaces: string[];
+  /** Where the license defines the licensor. */
+  source: Source;
+}
+
 /** What a model license lets you do and requires of you. */
 export interface LicenseTerms {
   commercialUse: CommercialUse;
@@ -157,4 +171,6 @@ export interface CatalogEntry {
   osi: OsiStatus;
   /** Structured terms; absent for licenses we have not catalogued beyond their SPDX data. */
   terms?: LicenseTerms;
+  /** The licensor, for a license one company grants on its own models; absent for licenses anyone may apply. */
+  licensor?: Licensor;
 }

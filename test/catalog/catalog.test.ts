@@ -125,6 +125,32 @@ describe("legal facts", () => {
       for (const territory of restriction.territories) expect(isDomicileCode(territory)).toBe(true);
   });
 
+  it("names the licensor and its own Hub namespaces, cited, for each company's license", () => {
+    const namespaces = (key: string) => catalog.get(key)?.licensor?.namespaces;
+    for (const key of ["llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4"]) {
+      expect(namespaces(key), key).toEqual(["meta-llama", "facebook"]);
+      expect(catalog.get(key)!.licensor!.source.quote).toContain("means Meta Platforms Ireland Limited");
+    }
+    expect(namespaces("gemma")).toEqual(["google"]);
+    expect(namespaces("qwen")).toEqual(["Qwen"]);
+    expect(namespaces("tongyi-qianwen")).toEqual(["Qwen"]);
+    expect(namespaces("deepseek")).toEqual(["deepseek-ai"]);
+    expect(namespaces("stabilityai-community")).toEqual(["stabilityai"]);
+    expect(namespaces("nvidia-open-model")).toEqual(["nvidia"]);
+    expect(namespaces("falcon-2-11b-tii")).toEqual(["tiiuae"]);
+    expect(namespaces("flux-1-dev-non-commercial")).toEqual(["black-forest-labs"]);
+    expect(namespaces("mistral-mrl")).toEqual(["mistralai"]);
+    expect(namespaces("tencent-hunyuan-community")).toEqual(["tencent"]);
+    // A license anyone may apply has no licensor of its own.
+    expect(catalog.get("apache-2.0")?.licensor).toBeUndefined();
+    for (const entry of catalog.entries.filter((candidate) => candidate.licensor)) {
+      expect(entry.licensor!.namespaces.length, entry.key).toBeGreaterThan(0);
+      expect(entry.licensor!.source.url, entry.key).toMatch(/^https:\/\//);
+      // A source that is not the license's own text says so.
+      if (!entry.licensor!.source.quote) expect(entry.licensor!.source.secondary, entry.key).toBe(true);
+    }
+  });
+
   it("Llama is conditional on 700M monthly active users, and OSI says it is not open source", () => {
     for (const key of ["llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4"]) {
       const use = terms(key).commercialUse;

@@ -16,6 +16,14 @@ const cite = (section: string, quote?: string): Source => ({ document, section, 
 export const deepseekLicenses: CatalogEntry[] = [
   {
     key: "deepseek",
+    licensor: {
+      name: "DeepSeek (Beijing and Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd. and their affiliates)",
+      namespaces: ["deepseek-ai"],
+      source: cite(
+        '§1 Definitions, "DeepSeek"',
+        '"DeepSeek" (or "we") means Beijing DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd., Hangzhou DeepSeek Artificial Intelligence Fundamental Technology Research Co., Ltd. and/or any of their affiliates.',
+      ),
+    },
     name: "DeepSeek License Agreement 1.0",
     kind: "license",
     spdx: null,

@@ -28,6 +28,14 @@ const FALCON_2_SOURCE: Source = {
 export const falconLicenses: CatalogEntry[] = [
   {
     key: "falcon-2-11b-tii",
+    licensor: {
+      name: "Technology Innovation Institute – Sole Proprietorship L.L.C. (TII)",
+      namespaces: ["tiiuae"],
+      source: cite(
+        'Definitions, "TII"',
+        '"TII" shall mean the Technology Innovation Institute – Sole Proprietorship L.L.C., or any party nominated in writing by Technology Innovation Institute – Sole Proprietorship L.L.C. as its successor for the purposes of this License',
+      ),
+    },
     name: "Falcon 2 11B TII License Version 1.0",
     kind: "license",
     spdx: null,
@@ -106,6 +114,7 @@ export const falconLicenses: CatalogEntry[] = [
     // Reported as Apache-2.0-based with an acceptable use policy "updated from time to time"; not read here, so only
     // commercial use is stated, and it is secondary.
     key: "tii-falcon-2.0",
+    licensor: { name: "Technology Innovation Institute (TII)", namespaces: ["tiiuae"], source: FALCON_2_SOURCE },
     name: "TII Falcon License 2.0",
     kind: "license",
     spdx: null,

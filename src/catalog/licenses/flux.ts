@@ -29,6 +29,14 @@ const FLUX2_SOURCE: Source = {
 export const fluxLicenses: CatalogEntry[] = [
   {
     key: "flux-1-dev-non-commercial",
+    licensor: {
+      name: "Black Forest Labs, Inc.",
+      namespaces: ["black-forest-labs"],
+      source: cite(
+        "preamble",
+        "Black Forest Labs, Inc. (“we” or “our” or “Company”) is pleased to make available the weights, parameters and inference code for the FLUX.1 [dev] Model",
+      ),
+    },
     name: "FLUX.1 [dev] Non-Commercial License",
     kind: "license",
     spdx: null,
@@ -120,6 +128,7 @@ export const fluxLicenses: CatalogEntry[] = [
     // the output clause among them). Only its non-commercial character is stated, from its name, BFL's FLUX.2
     // overview and the card of a derivative (city96/FLUX.2-dev-gguf); everything else is left unknown.
     key: "flux-dev-non-commercial",
+    licensor: { name: "Black Forest Labs, Inc.", namespaces: ["black-forest-labs"], source: FLUX2_SOURCE },
     name: "FLUX [dev] Non-Commercial License (FLUX.2)",
     kind: "license",
     spdx: null,

@@ -23,6 +23,7 @@ const cite = (section: string, quote?: string): Source => ({
 export const gemmaLicenses: CatalogEntry[] = [
   {
     key: "gemma",
+    licensor: { name: "Google LLC", namespaces: ["google"], source: cite("§1.1(d)", '"Google" means Google LLC.') },
     name: "Gemma Terms of Use",
     kind: "license",
     spdx: null,

@@ -178,6 +178,15 @@ function llamaEntries(version: LlamaVersion): CatalogEntry[] {
       url: licenseUrl,
       osi: version.osi,
       terms,
+      licensor: {
+        name: "Meta Platforms, Inc. (Meta Platforms Ireland Limited in the EEA and Switzerland)",
+        // Meta publishes its Llama models under meta-llama, and its research models under facebook.
+        namespaces: ["meta-llama", "facebook"],
+        source: cite(
+          'the definition of "Meta"',
+          '"Meta" or "we" means Meta Platforms Ireland Limited (if you are located in or, if you are an entity, your principal place of business is in the EEA or Switzerland) and Meta Platforms, Inc. (if you are located outside of the EEA or Switzerland).',
+        ),
+      },
     },
     {
       key: `${version.key}-aup`,

@@ -73,6 +73,11 @@ function sharedTerms(
 export const mistralLicenses: CatalogEntry[] = [
   {
     key: "mistral-mrl",
+    licensor: {
+      name: "Mistral AI",
+      namespaces: ["mistralai"],
+      source: mrl("title (the definition of the licensor not read)"),
+    },
     name: "Mistral AI Research License",
     kind: "license",
     spdx: null,
@@ -100,6 +105,11 @@ export const mistralLicenses: CatalogEntry[] = [
   },
   {
     key: "mistral-mnpl",
+    licensor: {
+      name: "Mistral AI",
+      namespaces: ["mistralai"],
+      source: mnpl("title (the definition of the licensor not read)"),
+    },
     name: "Mistral AI Non-Production License",
     kind: "license",
     spdx: null,

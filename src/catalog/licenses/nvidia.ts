@@ -45,6 +45,14 @@ const NEMOTRON_SOURCE: Source = {
 export const nvidiaLicenses: CatalogEntry[] = [
   {
     key: "nvidia-open-model",
+    licensor: {
+      name: "NVIDIA Corporation and its Affiliates",
+      namespaces: ["nvidia"],
+      source: cite(
+        "preamble",
+        'a legal agreement between the Legal Entity You represent, or if no entity is identified, You and NVIDIA Corporation and its Affiliates ("NVIDIA")',
+      ),
+    },
     name: "NVIDIA Open Model License Agreement",
     kind: "license",
     spdx: null,
@@ -123,6 +131,7 @@ export const nvidiaLicenses: CatalogEntry[] = [
   },
   {
     key: "nvidia-open-model-2024-06",
+    licensor: { name: "NVIDIA Corporation and its Affiliates", namespaces: ["nvidia"], source: unread("June 2024") },
     name: "NVIDIA Open Model License Agreement (June 2024)",
     kind: "license",
     spdx: null,
@@ -139,6 +148,11 @@ export const nvidiaLicenses: CatalogEntry[] = [
   },
   {
     key: "nvidia-open-model-2025-10-24",
+    licensor: {
+      name: "NVIDIA Corporation and its Affiliates",
+      namespaces: ["nvidia"],
+      source: unread("October 24, 2025"),
+    },
     name: "NVIDIA Open Model License Agreement (October 24, 2025)",
     kind: "license",
     spdx: null,
@@ -155,6 +169,7 @@ export const nvidiaLicenses: CatalogEntry[] = [
   },
   {
     key: "nvidia-nemotron-open-model",
+    licensor: { name: "NVIDIA Corporation", namespaces: ["nvidia"], source: NEMOTRON_SOURCE },
     name: "NVIDIA Nemotron Open Model License",
     kind: "license",
     spdx: null,

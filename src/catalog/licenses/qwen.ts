@@ -107,6 +107,11 @@ const OSI_NOT_APPROVED = { approved: false };
 export const qwenLicenses: CatalogEntry[] = [
   {
     key: "tongyi-qianwen",
+    licensor: {
+      name: "Alibaba Cloud",
+      namespaces: ["Qwen"],
+      source: tongyi("§1.b", '"We"(or "Us") shall mean Alibaba Cloud.'),
+    },
     name: "Tongyi Qianwen License Agreement",
     kind: "license",
     spdx: null,
@@ -141,6 +146,11 @@ export const qwenLicenses: CatalogEntry[] = [
   },
   {
     key: "tongyi-qianwen-research",
+    licensor: {
+      name: "Alibaba Cloud",
+      namespaces: ["Qwen"],
+      source: tongyiResearch("§1.b", '"We"(or "Us") shall mean Alibaba Cloud.'),
+    },
     name: "Tongyi Qianwen Research License Agreement",
     kind: "license",
     spdx: null,
@@ -180,6 +190,11 @@ export const qwenLicenses: CatalogEntry[] = [
   },
   {
     key: "qwen",
+    licensor: {
+      name: "Alibaba Cloud",
+      namespaces: ["Qwen"],
+      source: qwen("§1.b", '"We" (or "Us") shall mean Alibaba Cloud.'),
+    },
     name: "Qwen License Agreement",
     kind: "license",
     spdx: null,
@@ -213,6 +228,11 @@ export const qwenLicenses: CatalogEntry[] = [
   },
   {
     key: "qwen-research",
+    licensor: {
+      name: "Alibaba Cloud",
+      namespaces: ["Qwen"],
+      source: qwenResearch("§1.b", '"We" (or "Us") shall mean Alibaba Cloud.'),
+    },
     name: "Qwen Research License Agreement",
     kind: "license",
     spdx: null,

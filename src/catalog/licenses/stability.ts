@@ -19,6 +19,14 @@ const REVENUE_CLAUSE =
 export const stabilityLicenses: CatalogEntry[] = [
   {
     key: "stabilityai-community",
+    licensor: {
+      name: "Stability AI Ltd. and its Affiliates",
+      namespaces: ["stabilityai"],
+      source: cite(
+        'V Definitions, "Stability AI"',
+        '"Stability AI" or "we" means Stability AI Ltd. and its Affiliates.',
+      ),
+    },
     name: "Stability AI Community License Agreement",
     kind: "license",
     spdx: null,

@@ -22,6 +22,11 @@ const cite = (section: string, quote?: string): Source => ({
 export const tencentLicenses: CatalogEntry[] = [
   {
     key: "tencent-hunyuan-community",
+    licensor: {
+      name: "Tencent",
+      namespaces: ["tencent"],
+      source: cite("title (the definition of the licensor not read)"),
+    },
     name: "Tencent Hunyuan Community License",
     kind: "license",
     spdx: null,

@@ -14,23 +14,28 @@ export default defineCheck({
     const declaredEvidence = declared.flatMap((license) =>
       license.evidence.filter((item) => item.source === "card" || item.source === "tag"),
     );
-    return lineage.flatMap((ancestor) =>
-      ancestor.licenses
-        .filter((id) => !declaredIds.includes(id))
-        .map((id) => {
-          const ancestorEvidence: Evidence = {
-            source: "api",
-            field: "lineage",
-            value: `${ancestor.id}@${ancestor.sha ?? "?"} declares ${ancestor.licenses.join(", ")}`,
-          };
-          return {
-            code: "license-laundering" as const,
-            args: { declared: declaredIds, inherited: id, ancestor: ancestor.id },
-            // The inherited license applies whichever branch the declared expression takes.
-            subject: null,
-            evidence: [...declaredEvidence, ancestorEvidence],
-          };
-        }),
+    // One finding per inherited license, with the evidence of every ancestor that carries it (a merge of two
+    // Llama models relabelled is one laundering of one license, not two).
+    const inherited = [...new Set(lineage.flatMap((ancestor) => ancestor.licenses))].filter(
+      (id) => !declaredIds.includes(id),
     );
+    return inherited.map((id) => {
+      const carriers = lineage.filter((ancestor) => ancestor.licenses.includes(id));
+      const ancestorEvidence = carriers.map(
+        (ancestor): Evidence => ({
+          source: "api",
+          field: "lineage",
+          value: `${ancestor.id}@${ancestor.sha ?? "?"} declares ${ancestor.licenses.join(", ")}`,
+        }),
+      );
+      return {
+        code: "license-laundering" as const,
+        // `ancestor` names the nearest carrier; the evidence names them all.
+        args: { declared: declaredIds, inherited: id, ancestor: carriers[0]?.id ?? "" },
+        // The inherited license applies whichever branch the declared expression takes.
+        subject: null,
+        evidence: [...declaredEvidence, ...ancestorEvidence],
+      };
+    });
   },
 });

@@ -1,3 +1,4 @@
+import { publishedByLicensor } from "../../catalog/licensor.js";
 import type { Obligation } from "../../catalog/types.js";
 import type { ModelSnapshot } from "../../types/snapshot.js";
 import { defineCheck } from "./define-check.js";
@@ -6,12 +7,15 @@ import { defineCheck } from "./define-check.js";
  * Duties an inherited license puts on a derivative that the repo visibly does not meet: a model name that does not
  * begin with the required prefix (Llama 3.1 and later: "Llama"), no copy of the license in the repo, use
  * restrictions not passed on (RAIL: no license text shipped), no notice file (Gemma). Only what the repo can show.
+ * A repo under the licensor's own namespace (Meta's `meta-llama/*` carrying a Llama license) owes none of them.
  */
 export default defineCheck({
   code: "lineage-obligation-missed",
   run: ({ snapshot, licenses, lineage, catalog }) =>
     licenses.licenses
       .filter((license) => license.sources.includes("inherited"))
+      // The licensor publishing its own model owes itself nothing: the duties bind licensees and distributors.
+      .filter((license) => !publishedByLicensor(snapshot.id, catalog.get(license.id)))
       .flatMap((license) => {
         const ancestor = lineage.find((candidate) => candidate.licenses.includes(license.id));
         const obligations = catalog.get(license.id)?.terms?.obligations ?? [];

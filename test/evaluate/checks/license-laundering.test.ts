@@ -1,7 +1,9 @@
+import { expect } from "vitest";
 import { testCheck } from "../../support/check-table.js";
 import { ancestorWith, snapshotWith } from "../../support/snapshots.js";
 
 const base = ancestorWith("meta-llama/base", { license: "llama3.1" });
+const other = ancestorWith("meta-llama/other", { license: "llama3.1" });
 
 testCheck("license-laundering", {
   valid: [
@@ -20,6 +22,21 @@ testCheck("license-laundering", {
           args: { declared: ["apache-2.0"], inherited: "llama3.1", ancestor: "meta-llama/base" },
           subject: null,
           rule: { path: "conflictingEvidence" },
+        },
+      ],
+    },
+    {
+      name: "a relabelled merge of two Llama ancestors: one finding, both ancestors' evidence",
+      snapshot: snapshotWith({ license: "apache-2.0" }),
+      ancestors: [base, { ...other, relation: "merge" as const }],
+      findings: [
+        {
+          args: { declared: ["apache-2.0"], inherited: "llama3.1", ancestor: "meta-llama/base" },
+          evidence: [
+            { source: "card" },
+            { source: "api", field: "lineage", value: expect.stringMatching(/^meta-llama\/base@/) },
+            { source: "api", field: "lineage", value: expect.stringMatching(/^meta-llama\/other@/) },
+          ],
         },
       ],
     },
