@@ -12,6 +12,7 @@ import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
 import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { chooseBranches } from "./choose-branches.js";
+import { applyClarification, clarificationsFor } from "./clarify-licenses.js";
 import { obligationsDue } from "./obligations-due.js";
 
 export interface CheckOptions {
@@ -33,7 +34,12 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
   const { catalog, references } = options;
   const card = parseFrontMatter(snapshot.texts.find((file) => file.role === "readme")?.text ?? "");
   const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog, references);
-  const licenses = inheritLicenses(analyzeLicenses(snapshot, card, catalog, references), lineage, catalog);
+  // The policy's clarification, while its evidence matches, replaces what the repo was identified as (before the
+  // ancestors are added: it states the model's own license). Identify stays the repo's word; the policy's is here.
+  const identified = analyzeLicenses(snapshot, card, catalog, references);
+  const { applied } = clarificationsFor(snapshot, policy);
+  const own = applied ? applyClarification(identified, applied, catalog) : identified;
+  const licenses = inheritLicenses(own, lineage, catalog);
   // Modality reads the ancestors' own config, which the lineage the checks get no longer carries.
   const modality = isMultimodal(snapshot, options.lineage?.ancestors ?? []);
   const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage, modality };

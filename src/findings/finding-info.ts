@@ -147,6 +147,12 @@ export const findingInfo = {
     defaultSeverity: "warning",
     policy: null,
   },
+  "clarification-stale": {
+    title: "Clarification no longer matches the model",
+    docs: docs("clarification-stale"),
+    defaultSeverity: "warning",
+    policy: null,
+  },
   "card-metadata-invalid": {
     title: "Model card metadata is not valid YAML",
     docs: docs("card-metadata-invalid"),

@@ -47,6 +47,9 @@ function governed(fact: Fact, policy: Policy): Decision {
         .filter((decision) => decision !== null);
       return decisions.sort((a, b) => RANK[b.severity] - RANK[a.severity])[0] ?? null;
     }
+    // The stale entry itself is the setting behind the finding.
+    case "clarification-stale":
+      return { severity: "warning", rule: fact.basis.entry };
     // Shown as information under every policy; decided by the rule only where the context's domicile is inside.
     case "license-geographic-restriction": {
       if (!fact.basis.domicileInside) return { severity: "info" };

@@ -7,7 +7,7 @@ import type { FindingCode } from "../types/finding.js";
 import { parseModelRef } from "../types/repo-ref.js";
 import { parseYaml, type YamlPath } from "../util/parse-yaml.js";
 import { didYouMean } from "../util/suggest.js";
-import type { LicenseListEntry, Policy, PolicyLocation, Setting, Waiver } from "./policy.js";
+import type { Clarification, LicenseListEntry, Policy, PolicyLocation, Setting, Waiver } from "./policy.js";
 import { EVIDENCE_OUTCOME_NAMES, type PolicyFile, PolicyFileSchema, RULE_NAMES } from "./schema.js";
 
 /** A policy's text and the name it is known by (its path, or `policies/<name>.yaml` for a built-in one). */
@@ -67,6 +67,7 @@ interface Layer {
   at: (path: YamlPath) => PolicyLocation;
   allow: LicenseListEntry[] | null;
   deny: LicenseListEntry[];
+  clarify: Clarification[];
 }
 
 /** The policy and its bases, base first; `chain` holds the files on the way here, to refuse cycles. */
@@ -107,6 +108,7 @@ function loadLayers(
       ? parseList(data.licenses.allow, ["licenses", "allow"], at, options.catalog, errors)
       : null,
     deny: data.licenses?.deny ? parseList(data.licenses.deny, ["licenses", "deny"], at, options.catalog, errors) : [],
+    clarify: parseClarifications(data, at, options.catalog, errors),
   };
   checkCodes(data, at, errors);
   if (errors.length > before) return [];
@@ -162,6 +164,51 @@ function parseList(
   return list;
 }
 
+/** Each clarification's license is parsed like an allow entry; its model must be a model id. */
+function parseClarifications(
+  data: PolicyFile,
+  at: (path: YamlPath) => PolicyLocation,
+  catalog: Catalog,
+  errors: PolicyIssue[],
+): Clarification[] {
+  const entries = data.clarify ?? [];
+  const licenses = parseList(
+    entries.map((entry) => entry.license),
+    ["clarify"],
+    (path) => at([...path, "license"]),
+    catalog,
+    errors,
+  );
+  const byRaw = new Map(licenses.map((entry) => [entry.at.path, entry]));
+  return entries.flatMap((entry, index): Clarification[] => {
+    const ref = parseModelRef(entry.model);
+    if (!ref.ok || ref.ref.revision !== null) {
+      errors.push({
+        ...at(["clarify", index, "model"]),
+        message: `"${entry.model}" is not a model id (org/name); pin a revision in commit:`,
+      });
+      return [];
+    }
+    const parsed = byRaw.get(at(["clarify", index, "license"]).path);
+    const spdx = parseLicenseExpression(entry.license, catalog);
+    if (!parsed || !spdx.ok) return [];
+    return [
+      {
+        model: entry.model,
+        ...(entry.commit ? { commit: entry.commit } : {}),
+        ...(entry.file && entry.sha256 ? { file: { path: entry.file, sha256: entry.sha256 } } : {}),
+        raw: entry.license,
+        expression: parsed.expression,
+        spdx: spdx.spdx,
+        decidedBy: entry.decidedBy,
+        reason: entry.reason,
+        ...(entry.ticket ? { ticket: entry.ticket } : {}),
+        at: at(["clarify", index]),
+      },
+    ];
+  });
+}
+
 /** Severity keys and waived findings must be finding codes; waived models must be model ids. */
 function checkCodes(data: PolicyFile, at: (path: YamlPath) => PolicyLocation, errors: PolicyIssue[]): void {
   const codes: readonly string[] = FINDING_CODES;
@@ -200,6 +247,7 @@ function merge(layers: Layer[], source: PolicySource): Policy {
     outcomes: {},
     severity: {},
     waivers: [],
+    clarify: [],
   };
   for (const layer of layers) {
     const { data, at } = layer;
@@ -224,6 +272,7 @@ function merge(layers: Layer[], source: PolicySource): Policy {
       const entry: Waiver = { ...waiver, at: at(["waivers", index]) };
       policy.waivers.push(entry);
     });
+    policy.clarify.push(...layer.clarify);
   }
   return { ...policy, digest: digestOf(policy) };
 }
@@ -242,8 +291,11 @@ function digestOf(policy: Omit<Policy, "digest">): string {
     }
     return value;
   };
+  // A policy without clarifications keeps the digest it had before `clarify:` existed.
+  const { clarify, ...rest } = policy;
+  const decided = clarify.length > 0 ? policy : rest;
   return `sha256:${createHash("sha256")
-    .update(JSON.stringify(strip(policy)))
+    .update(JSON.stringify(strip(decided)))
     .digest("hex")}`;
 }
 

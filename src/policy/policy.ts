@@ -38,6 +38,23 @@ export interface Waiver {
   at: PolicyLocation;
 }
 
+/** A model's license as the organization states it, applied only while the evidence it pins still matches. */
+export interface Clarification {
+  model: string;
+  commit?: string;
+  /** A license file and its sha256, checked against the snapshot's texts. */
+  file?: { path: string; sha256: string };
+  /** As written in the policy. */
+  raw: string;
+  expression: LicenseExpression;
+  /** The expression in SPDX form, as the result's `expression` shows it. */
+  spdx: string;
+  decidedBy: string;
+  reason: string;
+  ticket?: string;
+  at: PolicyLocation;
+}
+
 /** A validated policy: every setting with where it was written, so findings can name the rule that fired. */
 export interface Policy {
   name: string;
@@ -56,6 +73,7 @@ export interface Policy {
   undecided?: Setting<Outcome>;
   severity: Partial<Record<FindingCode, Setting<Severity | "off">>>;
   waivers: Waiver[];
+  clarify: Clarification[];
 }
 
 export const OUTCOME_SEVERITY: Record<Outcome, Severity> = { block: "error", warn: "warning", allow: "info" };

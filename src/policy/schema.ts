@@ -124,6 +124,40 @@ const WaiverSchema = z
   })
   .describe("A time-boxed exception, with a name on it.");
 
+const ClarificationSchema = z
+  .strictObject({
+    model: z.string().min(1).describe("The model id, as `org/name`."),
+    commit: z
+      .string({ error: 'a 40-hex commit sha, in quotes (YAML reads a sha such as 1234e5… as a number): commit: "…"' })
+      .regex(/^[0-9a-f]{40}$/, "a 40-hex commit sha")
+      .optional()
+      .describe("Only while the model is at this commit; at another, the clarification is stale and not applied."),
+    file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("A license file in the repo (e.g. LICENSE) whose hash pins the clarification; needs sha256."),
+    sha256: z
+      .string({ error: "a 64-hex sha256 of the file, in quotes" })
+      .regex(/^[0-9a-f]{64}$/, "a 64-hex sha256")
+      .optional()
+      .describe("The sha256 of `file` as shipped; when the file changes, the clarification is stale and not applied."),
+    license: z
+      .string()
+      .min(1)
+      .describe("The model's license: a catalog key, Hub id, SPDX id or expression, validated like allow entries."),
+    decidedBy: z.string().min(1).describe("Who decided what the license is."),
+    reason: z.string().min(1).describe("Why: what was read and where."),
+    ticket: z.string().min(1).optional().describe("Where the decision is recorded."),
+  })
+  .refine((entry) => (entry.file === undefined) === (entry.sha256 === undefined), {
+    error: "file and sha256 go together: name the license file and its sha256",
+    path: ["sha256"],
+  })
+  .describe(
+    "A model's license, stated by the organization where lic cannot tell; applied only while its evidence matches.",
+  );
+
 export const PolicyFileSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe("The policy's name in reports; defaults to the file name."),
@@ -160,6 +194,12 @@ export const PolicyFileSchema = z
       .optional()
       .describe("Severity per finding code, replacing the default: error, warning, info, or off."),
     waivers: z.array(WaiverSchema).optional(),
+    clarify: z
+      .array(ClarificationSchema)
+      .optional()
+      .describe(
+        "Licenses stated by model id (cargo-deny's clarify): each replaces what lic identified while the model id, and the commit or license file's sha256 it pins, still match.",
+      ),
   })
   .describe("A lic policy: what an organization allows, evaluated against its context, with waivers.");
 

@@ -62,6 +62,13 @@ export function formatFindingMessage(finding: Finding): string {
       return `The waiver for ${finding.args.finding} expired on ${finding.args.expired}: the finding stands again; renew or remove the waiver`;
     case "waiver-unused":
       return `The waiver for ${finding.args.finding} matches no finding for this model: remove it, or fix its model, revision or finding code`;
+    case "clarification-stale": {
+      const pinned =
+        finding.args.pinned === "commit"
+          ? `commit ${finding.args.expected}, but the model is at ${finding.args.found}`
+          : `${finding.args.file} with sha256 ${finding.args.expected}, but ${finding.args.found === null ? "the model ships no such file" : `its sha256 is now ${finding.args.found}`}`;
+      return `The policy clarifies the license of ${finding.args.model} at ${pinned}: the clarification is not applied; check the license again and update or remove the entry`;
+    }
     case "card-metadata-invalid":
       return `${finding.args.file} front matter is not valid YAML${finding.args.line === null ? "" : ` (line ${finding.args.line})`}: ${finding.args.reason}`;
     case "license-files-unreadable": {

@@ -91,6 +91,10 @@ export type Finding =
   | BaseFinding<"ancestor-unavailable", { ancestor: string; reason: string; message: string }>
   | BaseFinding<"waiver-expired", { finding: string; expired: string }>
   | BaseFinding<"waiver-unused", { finding: string }>
+  | BaseFinding<
+      "clarification-stale",
+      { model: string; pinned: "commit" | "file"; file?: string; expected: string; found: string | null }
+    >
   | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
   | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
 
@@ -115,6 +119,8 @@ export interface DecisionBasis {
   "license-use-restrictions": { bindsRecipients: boolean };
   /** Where `context.domicile` is written, when it is inside the restriction's territory; null otherwise (or unset). */
   "license-geographic-restriction": { domicileInside: RuleReference | null };
+  /** The clarify entry whose evidence no longer matches. */
+  "clarification-stale": { entry: RuleReference };
 }
 
 type BasisOf<Code extends FindingCode> = Code extends keyof DecisionBasis ? { basis: DecisionBasis[Code] } : unknown;

@@ -1,5 +1,5 @@
 /** What the core hands to the renderers: the licenses that apply, the findings, the verdict. */
-import type { Evidence, Finding, TermReference } from "./finding.js";
+import type { Evidence, Finding, RuleReference, TermReference } from "./finding.js";
 import type { Ancestor, EvidenceGap, FileRole } from "./snapshot.js";
 
 export type Verdict = "allow" | "warn" | "block";
@@ -14,10 +14,13 @@ export interface LicenseMention {
   known: boolean;
   /**
    * Declared in metadata (card, tags), stated in words by the README's license section (`card-text`: "released
-   * under CC BY-NC 4.0"), detected in a shipped text, inherited from an ancestor along `base_model`.
+   * under CC BY-NC 4.0"), detected in a shipped text, inherited from an ancestor along `base_model`, or stated by
+   * the policy's `clarify:` entry for this model (`policy`), which then replaces what lic identified.
    */
-  sources: ("declared" | "card-text" | "detected" | "inherited")[];
+  sources: ("declared" | "card-text" | "detected" | "inherited" | "policy")[];
   evidence: Evidence[];
+  /** With source `policy`: the clarify entry (its file, line and path) and who decided it, and why. */
+  clarifiedBy?: RuleReference & { decidedBy: string; reason: string; ticket?: string };
 }
 
 /** A shipped text matched against a known license. */

@@ -1,6 +1,7 @@
 import type { FindingCode } from "../../types/finding.js";
 import ancestorUnavailable from "./ancestor-unavailable.js";
 import cardMetadataInvalid from "./card-metadata-invalid.js";
+import clarificationStale from "./clarification-stale.js";
 import type { Check } from "./define-check.js";
 import licenseCommercialConditions from "./license-commercial-conditions.js";
 import licenseDenied from "./license-denied.js";
@@ -30,6 +31,7 @@ export const checks: { [Code in CheckCode]: Check<Code> } = {
   "license-missing": licenseMissing,
   "license-unidentified": licenseUnidentified,
   "license-not-in-catalog": licenseNotInCatalog,
+  "clarification-stale": clarificationStale,
   "license-mismatch": licenseMismatch,
   "license-stated-differently": licenseStatedDifferently,
   "license-text-modified": licenseTextModified,
