@@ -50,6 +50,7 @@ export const MODEL_REFERENCES: { file: string; key: string; before?: string; aft
   { file: "nvidia-open-model-license.txt", key: "nvidia-open-model" },
   { file: "falcon-2-11b-tii-license-1.0.txt", key: "falcon-2-11b-tii" },
   { file: "fair-noncommercial-research-license.txt", key: "fair-noncommercial-research-license" },
+  { file: "exaone-ai-model-1.1-nc.txt", key: "exaone-ai-model-1.1-nc" },
   { file: "microsoft-research-license-terms.txt", key: "microsoft-research" },
   { file: "apple-amlr.txt", key: "apple-amlr" },
   { file: "apple-ascl.txt", key: "apple-ascl" },

@@ -4,8 +4,8 @@ import type { CatalogEntry, Source } from "../types.js";
  * LG AI Research's EXAONE AI Model License Agreement 1.1 - NC, the license of the EXAONE 3.0, 3.5 and Deep models
  * (`license: other`, `license_name: exaone`). Checked against the ScanCode LicenseDB copy,
  * aboutcode-org/scancode-licensedb@053a651f docs/exaone-ai-model-1.1-nc.LICENSE (ScanCode's source:
- * huggingface.co/LGAI-EXAONE/EXAONE-Deep-32B/blob/main/LICENSE); not saved in test/fixtures/license-texts/, so the
- * matcher has no reference text for it. Section numbers are the agreement's own. Despite "NC" in its title, the
+ * huggingface.co/LGAI-EXAONE/EXAONE-Deep-32B/blob/main/LICENSE), which is also the matcher's reference text
+ * (test/fixtures/license-texts/exaone-ai-model-1.1-nc.txt). Section numbers are the agreement's own. Despite "NC" in its title, the
  * grant is for research only (§2.1.a). §2.1.d lets the licensee distribute the Model and Derivatives with a copy of
  * the Agreement, while §2.2 calls "external distribution" prohibited unless agreed in writing; the entry records the
  * §2.1.d duty and leaves that tension to the reader.
