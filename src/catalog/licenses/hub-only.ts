@@ -1,4 +1,5 @@
 import type { CatalogEntry, LicenseTerms, Source } from "../types.js";
+import { unreadTerms } from "../unread-terms.js";
 
 /**
  * Hub license ids with no SPDX id and no text in test/fixtures/license-texts/, and the Hub's family ids.
@@ -20,19 +21,7 @@ const HUB_DOCS = "https://huggingface.co/docs/hub/repositories-licenses";
  */
 function researchOnly(document: string, url: string): LicenseTerms {
   const source: Source = { document, url, secondary: true };
-  return {
-    commercialUse: { kind: "forbidden", scope: "research-only", source },
-    geographic: [],
-    useRestrictions: null,
-    obligations: [],
-    outputs: {
-      training: "not-addressed",
-      detail: "Not catalogued: the text has not been read; obligations, outputs and termination are unknown.",
-      source,
-    },
-    termination: [],
-    governingLaw: null,
-  };
+  return unreadTerms({ kind: "forbidden", scope: "research-only", source }, source);
 }
 
 const DEEPFLOYD_URL = "https://github.com/deep-floyd/IF/blob/73332927001f82a1bf130fad0256b32a6d718fb2/LICENSE-MODEL";
