@@ -45,7 +45,9 @@ export function formatFindingMessage(finding: Finding): string {
     case "license-commercial-conditions":
       return finding.args.exceeded
         ? `${finding.args.license} grants no rights here: ${finding.args.exceeded} (${finding.args.conditions.join("; ")})`
-        : `${finding.args.license} allows commercial use only on conditions: ${finding.args.conditions.join("; ")}`;
+        : finding.args.conditions.length === 0
+          ? `${finding.args.license} allows commercial use only on conditions lic has not catalogued (its text was not read); read the license before relying on it`
+          : `${finding.args.license} allows commercial use only on conditions: ${finding.args.conditions.join("; ")}`;
     case "license-use-restrictions":
       return `${finding.args.license} binds you to ${finding.args.document}${finding.args.mustPassOn ? ", and you must pass its restrictions on to anyone you distribute to" : ""}`;
     case "license-output-restrictions":

@@ -9,8 +9,9 @@ import { unreadTerms } from "../unread-terms.js";
  * Looked for again in December 2026 in ScanCode LicenseDB@053a651f and the stored public indexes (the Hub itself was
  * not reachable): no copy of any of the three texts was found. Third-party
  * summaries of Grok 2's (unverified, not relied on) describe commercial use under xAI's acceptable use policy, a
- * "Powered by xAI" display and a ban on training other general-purpose models on outputs. Note that lic reports
- * nothing for an entry without terms, so a model declaring `grok2-community` passes every policy today.
+ * "Powered by xAI" display and a ban on training other general-purpose models on outputs. Until the text is read, its
+ * commercial use counts as conditional (with no condition known), so a commercial policy warns rather than passing a
+ * license nobody here has read.
  */
 
 const HUB_DOCS = "https://huggingface.co/docs/hub/repositories-licenses";
@@ -22,6 +23,12 @@ const HUB_DOCS = "https://huggingface.co/docs/hub/repositories-licenses";
 function researchOnly(document: string, url: string): LicenseTerms {
   const source: Source = { document, url, secondary: true };
   return unreadTerms({ kind: "forbidden", scope: "research-only", source }, source);
+}
+
+/** A license whose text we could not read and whose name says nothing of commercial use: conditional, none known. */
+function unreadCommercialTerms(document: string, url: string): LicenseTerms {
+  const source: Source = { document, url, secondary: true };
+  return unreadTerms({ kind: "conditional", conditions: [], source }, source);
 }
 
 const DEEPFLOYD_URL = "https://github.com/deep-floyd/IF/blob/73332927001f82a1bf130fad0256b32a6d718fb2/LICENSE-MODEL";
@@ -80,6 +87,10 @@ export const hubOnlyLicenses: CatalogEntry[] = [
     licenseNames: ["grok-2-community-license", "grok2-community-license-agreement"],
     url: "https://huggingface.co/xai-org/grok-2/blob/main/LICENSE",
     osi: { approved: false },
+    terms: unreadCommercialTerms(
+      "Grok 2 Community License Agreement",
+      "https://huggingface.co/xai-org/grok-2/blob/main/LICENSE",
+    ),
   },
   {
     key: "deepfloyd-if-license",
