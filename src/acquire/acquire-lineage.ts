@@ -1,8 +1,8 @@
 import { parentModels, type Relation } from "../identify/lineage/parent-models.js";
 import type { Ancestor, Lineage, ModelSnapshot } from "../types/snapshot.js";
-import { createRedactor } from "../util/redact.js";
 import type { AcquireOptions } from "./acquire-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
+import { hubRedactor } from "./hub/hub-fetch.js";
 
 export interface LineageOptions extends AcquireOptions {
   /** Generations to walk up; parents beyond are reported, not read. */
@@ -37,7 +37,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
 
   const { fetchModelInfo, fetchEvidence } = await import("./hub/fetch-model-snapshot.js");
   const hub = { ...options.hub, metadataOnly: true };
-  const redact = options.hub.redact ?? createRedactor([options.hub.token]);
+  const redact = hubRedactor(options.hub);
   const ancestors: Ancestor[] = [];
   let budget = MAX_ANCESTORS;
   const seen = new Set([root.id.toLowerCase(), root.requestedId.toLowerCase()]);

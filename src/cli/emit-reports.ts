@@ -2,6 +2,7 @@ import { renderReport } from "../report/render-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
 import type { CliIo } from "./cli-io.js";
+import type { GuardedIo } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 import { checkOutputWritable, writeOutput } from "./write-output.js";
 
@@ -40,22 +41,22 @@ export async function emitReports(
   format: ReportFormat,
   output: string | undefined,
   targets: ReportTarget[],
-  io: CliIo,
-  redact: (text: string) => string,
+  io: GuardedIo,
 ): Promise<void> {
   const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
   const main = await renderReport(format, report, { color });
-  if (output) await writeOutput(output, redact(main.output));
-  else io.stdout(redact(main.output));
+  // stdout and the step summary are redacted by the guarded io's sinks; files are written here, so redacted here.
+  if (output) await writeOutput(output, io.redact(main.output));
+  else io.stdout(main.output);
   const rendered = [main];
   for (const target of targets) {
     const each = await renderReport(target.format, report);
-    await writeOutput(target.file, redact(each.output), "--report");
+    await writeOutput(target.file, io.redact(each.output), "--report");
     rendered.push(each);
   }
   // The summary is the same whichever output carried it: append it once.
   const stepSummary = rendered.find((each) => each.stepSummary !== undefined)?.stepSummary;
-  if (stepSummary !== undefined) appendStepSummary(redact(stepSummary), io);
+  if (stepSummary !== undefined) appendStepSummary(stepSummary, io);
 }
 
 function appendStepSummary(summary: string, io: CliIo): void {

@@ -1,4 +1,4 @@
-import type { Redactor } from "../util/redact.js";
+import { createRedactor, type Redactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
 import { type Environment, readTokenFile, tokenCandidates } from "./settings.js";
 
@@ -15,8 +15,11 @@ export function secretsInPlay(argv: string[], env: Environment): string[] {
   return [...fromFlags, ...fromFlags.map((token) => token.trim()), ...candidates].filter((secret) => secret.length > 0);
 }
 
+/** An io whose every sink redacts, with the redactor commands use for the files they write. */
+export type GuardedIo = CliIo & { redact: Redactor };
+
 /** The same sinks with every byte passing `redact`, which commands also get for the files they write. */
-export function redactingIo(io: CliIo, redact: Redactor): CliIo {
+export function redactingIo(io: CliIo, redact: Redactor): GuardedIo {
   const { appendFile } = io;
   return {
     ...io,
@@ -25,4 +28,12 @@ export function redactingIo(io: CliIo, redact: Redactor): CliIo {
     stderr: (text) => io.stderr(redact(text)),
     ...(appendFile ? { appendFile: (path: string, text: string) => appendFile(path, redact(text)) } : {}),
   };
+}
+
+/**
+ * `io` as main() hands it (guarded already, knowing every token candidate), or, for a caller that skipped main(), the
+ * same guard over `secrets`: each byte is redacted once, at its sink.
+ */
+export function guardIo(io: CliIo, secrets: (string | undefined)[]): GuardedIo {
+  return io.redact ? { ...io, redact: io.redact } : redactingIo(io, createRedactor(secrets));
 }

@@ -4,11 +4,11 @@ import type { ReportFormat } from "../../report/report-formats.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
 import type { RunReport } from "../../types/result.js";
-import { createRedactor } from "../../util/redact.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
+import { guardIo } from "../secrets-in-play.js";
 import { readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -43,9 +43,8 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
   const connection = resolveConnection(flags, io.env, readTokenFile);
-  // main()'s redactor knows every token candidate, this one included; the fallback serves callers that skip main().
-  const redact = io.redact ?? createRedactor([connection.token]);
-  const stderr = (text: string) => io.stderr(redact(text));
+  const guarded = guardIo(io, [connection.token]);
+  const { redact, stderr } = guarded;
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
 
@@ -74,7 +73,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   };
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
 
-  await emitReports(report, flags.format, flags.output, reports, io, redact);
+  await emitReports(report, flags.format, flags.output, reports, guarded);
   return exitCodeFor(report);
 }
 

@@ -3,10 +3,10 @@ import type { AuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import type { GateMode } from "../../gate/verdict-to-status.js";
-import { createRedactor } from "../../util/redact.js";
 import { type CliIo, todayFrom } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
+import { guardIo } from "../secrets-in-play.js";
 import { DEFAULT_ENDPOINT, parseEndpoint, readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -47,8 +47,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, todayFrom(io.env));
   // The gate's token: HF_TOKEN or the login file, as for lic check. --endpoint does not apply: the upstream is explicit.
   const connection = resolveConnection({ endpoint: DEFAULT_ENDPOINT, cacheDir: flags.cacheDir }, io.env, readTokenFile);
-  const redact = createRedactor([connection.token]);
-  const stderr = (text: string) => io.stderr(redact(text));
+  const { stderr } = guardIo(io, [connection.token]);
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
 
   let audit: AuditSink;

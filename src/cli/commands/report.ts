@@ -2,11 +2,11 @@ import type { ReportFormat } from "../../report/report-formats.js";
 import { diffReports, formatChanges, hasRegression } from "../../results/diff-reports.js";
 import { ReportFormatError, readJsonReport } from "../../results/read-json-report.js";
 import type { RunReport } from "../../types/result.js";
-import { noSecrets } from "../../util/redact.js";
 import type { CliIo } from "../cli-io.js";
 import { emitReports } from "../emit-reports.js";
 import { ExitCode } from "../exit-code.js";
 import { readCappedFile } from "../read-capped-file.js";
+import { guardIo } from "../secrets-in-play.js";
 import { UsageError } from "../usage-error.js";
 
 /** A saved result for thousands of models is a few tens of MB; far beyond that it is not one. */
@@ -19,7 +19,7 @@ export async function runReport(
   io: CliIo,
 ): Promise<number> {
   // A saved result may come from another machine or an older lic: it is redacted like a fresh one.
-  await emitReports(readReport(file), flags.format, flags.output, [], io, io.redact ?? noSecrets);
+  await emitReports(readReport(file), flags.format, flags.output, [], guardIo(io, []));
   return ExitCode.ok;
 }
 
