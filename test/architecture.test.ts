@@ -18,7 +18,7 @@ const FLOORS: string[][] = [
   ["evaluate"],
   ["report"],
   ["results"],
-  ["acquire"],
+  ["acquire", "scan"],
   ["run"],
   ["gate"],
   ["cli"],

@@ -1,0 +1,45 @@
+import { parseModelRef } from "../../types/repo-ref.js";
+
+/**
+ * How strictly a string must look like a Hub id to count. `call`: it is the repo argument of a loading call, where a
+ * legacy single name (`gpt2`, `bert-base-uncased`) is a Hub id too. `value`: it is a config value, an env value or a
+ * command argument, where only `org/name` is taken (a bare `gpt-4o` or `large` in a config is not a Hub repo).
+ */
+export type IdContext = "call" | "value";
+
+/**
+ * The Hub id a string names, or null: local paths (`./`, `/`, `../`, `~`, `C:\`), URLs of other hosts, and strings
+ * with characters a repo id cannot hold are not ids. A Hub URL (`https://huggingface.co/org/name`, `hf.co/org/name`)
+ * gives its id. Ids follow huggingface_hub's REPO_ID_REGEX (types/repo-ref.ts).
+ */
+export function hubIdOf(value: string, context: IdContext): string | null {
+  const text = value.trim();
+  if (text.length === 0 || text !== value) return null;
+  if (/^(?:\.{1,2}(?:[/\\]|$)|[/\\~]|[A-Za-z]:[/\\])/.test(text)) return null;
+  const fromUrl = hubUrlId(text);
+  if (fromUrl !== undefined) return fromUrl;
+  if (text.includes(":") || text.includes("@")) return null;
+  const parsed = parseModelRef(text);
+  if (!parsed.ok) return null;
+  const { id } = parsed.ref;
+  if (!id.includes("/")) return context === "call" && /[A-Za-z]/.test(id) ? id : null;
+  // A file in the current folder (`models/bert.bin`, `conf/model.yaml`) looks like org/name; a repo name has no such suffix.
+  if (/\.(?:bin|pt|pth|ckpt|safetensors|gguf|onnx|json|ya?ml|toml|txt|py|pkl|h5|msgpack|tflite|mlmodel)$/i.test(id))
+    return null;
+  return id;
+}
+
+/** The id of a Hub URL: undefined when the text is no URL, null when it is a URL of another host or not of a repo. */
+function hubUrlId(text: string): string | null | undefined {
+  const match = /^(?:https?:\/\/)?(?:www\.)?(huggingface\.co|hf\.co)\/(.*)$/i.exec(text);
+  if (!match) return /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? null : undefined;
+  const [first, second] = match[2]!.split(/[/?#:]/);
+  if (!first || !second || first === "datasets" || first === "spaces" || first === "api") return null;
+  const id = `${first}/${second}`;
+  return parseModelRef(id).ok ? id : null;
+}
+
+/** A revision pins a commit when it is 7 to 40 hex digits (as Bandit B615 and the Hub read an abbreviated sha). */
+export function isPinned(revision: string | null): boolean {
+  return revision !== null && /^[0-9a-f]{7,40}$/i.test(revision);
+}
