@@ -4,7 +4,7 @@ import type { RunReport } from "../types/result.js";
 export const ExitCode = {
   /** Every model checked, none blocked. */
   ok: 0,
-  /** At least one model blocked by the policy. */
+  /** At least one model blocked by the policy, or an error about the project's code or lic.lock (a drift). */
   blocked: 1,
   /** Bad usage, policy or input: nothing was checked. */
   usage: 2,
@@ -18,6 +18,7 @@ export const ExitCode = {
  */
 export function exitCodeFor(report: RunReport): number {
   if (report.results.some((result) => result.verdict === "block")) return ExitCode.blocked;
+  if (report.project?.findings.some((finding) => finding.severity === "error")) return ExitCode.blocked;
   if (report.errors.length > 0) return ExitCode.undecided;
   return ExitCode.ok;
 }

@@ -165,6 +165,54 @@ export const findingInfo = {
     defaultSeverity: "warning",
     policy: "unreadableEvidence",
   },
+  "reference-dynamic": {
+    title: "A model is loaded by a name computed at run time",
+    docs: docs("reference-dynamic"),
+    defaultSeverity: "warning",
+    policy: null,
+  },
+  "model-confusion": {
+    title: "A Hub id the code loads is also a local folder",
+    docs: docs("model-confusion"),
+    defaultSeverity: "warning",
+    policy: null,
+  },
+  "lock-entry-missing": {
+    title: "The code loads a repo that lic.lock does not list",
+    docs: docs("lock-entry-missing"),
+    defaultSeverity: "error",
+    policy: null,
+  },
+  "lock-entry-unused": {
+    title: "A lic.lock entry is no longer used by the code",
+    docs: docs("lock-entry-unused"),
+    defaultSeverity: "warning",
+    policy: null,
+  },
+  "lock-revision-mismatch": {
+    title: "The code pins another revision than lic.lock",
+    docs: docs("lock-revision-mismatch"),
+    defaultSeverity: "error",
+    policy: null,
+  },
+  "lock-verdict-changed": {
+    title: "The verdict differs from the one lic.lock records",
+    docs: docs("lock-verdict-changed"),
+    defaultSeverity: "error",
+    policy: null,
+  },
+  "lock-evidence-changed": {
+    title: "License evidence at the locked commit no longer matches lic.lock",
+    docs: docs("lock-evidence-changed"),
+    defaultSeverity: "error",
+    policy: null,
+  },
+  "lock-commit-missing": {
+    title: "The Hub no longer has the locked commit",
+    docs: docs("lock-commit-missing"),
+    defaultSeverity: "error",
+    policy: null,
+  },
 } as const satisfies { [Code in FindingCode]: FindingInfo<Code> };
 
 /** Every finding code, in the table's order. */

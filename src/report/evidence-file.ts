@@ -8,6 +8,7 @@ export interface EvidenceFile {
 
 /** The file (and line) a piece of evidence points into, when it names one. */
 export function fileOf(evidence: Evidence): EvidenceFile | null {
+  if (evidence.source === "code" || evidence.source === "lock") return { file: evidence.file, line: evidence.line };
   if (evidence.source !== "file" && evidence.source !== "card") return null;
   if (evidence.file === undefined) return null;
   return { file: evidence.file, ...(evidence.line !== undefined ? { line: evidence.line } : {}) };

@@ -15,5 +15,9 @@ export function formatEvidence(evidence: Evidence): string {
       return `file ${evidence.file}${evidence.line === undefined ? "" : `:${evidence.line}`} sha256:${evidence.sha256.slice(0, 12)}`;
     case "api":
       return `api ${evidence.field} = ${JSON.stringify(evidence.value)}`;
+    case "code":
+      return `code ${evidence.file}:${evidence.line}:${evidence.column} (${evidence.via})`;
+    case "lock":
+      return `lock ${evidence.file}:${evidence.line} (${evidence.entry})`;
   }
 }

@@ -78,6 +78,24 @@ export function formatFindingMessage(finding: Finding): string {
       const advice = finding.args.reason === "gated" ? "; request access on the Hub and pass a token to read them" : "";
       return `${plural(finding.args.files.length, "license evidence file")} could not be read: ${GAP_WORDING[finding.args.reason]}${status}: ${finding.args.files.join(", ")}; the decision rests on the Hub's metadata${advice}`;
     }
+    case "reference-dynamic":
+      return `${finding.args.via} loads ${finding.args.expression}, a name computed at run time: lic cannot check it; load a literal id (or a constant), or check the model by name`;
+    case "model-confusion":
+      return `${finding.args.id} is also the folder ${finding.args.directory}: the loader takes a local folder of that name over the Hub, so what runs may not be the model checked; rename the folder or load the model by an explicit path`;
+    case "lock-entry-missing":
+      return `The code loads the ${finding.args.kind} ${finding.args.id}@${finding.args.requested}, which lic.lock does not list: run lic lock, review the new entry, and commit it`;
+    case "lock-entry-unused":
+      return `lic.lock lists the ${finding.args.kind} ${finding.args.id}@${finding.args.requested}, which the code no longer loads: run lic lock to drop it`;
+    case "lock-revision-mismatch":
+      return `The code pins ${finding.args.id} to ${finding.args.inCode}, lic.lock to ${finding.args.locked}: run lic lock to check the revision the code asks for`;
+    case "lock-verdict-changed": {
+      const why = finding.args.changed.length === 0 ? "" : ` since the ${finding.args.changed.join(" and ")} changed`;
+      return `${finding.args.id}@${finding.args.revision.slice(0, 12)} is now ${finding.args.now.toUpperCase()}, where lic.lock records ${finding.args.locked.toUpperCase()}${why}: review the findings, then run lic lock`;
+    }
+    case "lock-evidence-changed":
+      return `${finding.args.path} of ${finding.args.id}@${finding.args.revision.slice(0, 12)} ${finding.args.found === null ? "is gone" : `has sha256 ${finding.args.found.slice(0, 12)}`}, where lic.lock records ${finding.args.locked.slice(0, 12)}: the files at a commit never change, so the Hub or the cache served other bytes; do not use the model until this is explained`;
+    case "lock-commit-missing":
+      return `The Hub no longer has ${finding.args.id}@${finding.args.revision.slice(0, 12)}, the commit lic.lock pins (${finding.args.message}): the repo was deleted, renamed or force-pushed; pin a commit it has, then run lic lock`;
     default:
       return assertNever(finding);
   }

@@ -1,5 +1,7 @@
 /** Findings as data: a code, typed args, the evidence and the rule and clause behind it. */
+import type { RepoKind } from "./code-reference.js";
 import type { GapReason, JsonValue } from "./snapshot.js";
+import type { Verdict } from "./verdict.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -17,7 +19,11 @@ export type Evidence =
       commit: string;
     }
   | { source: "file"; file: string; commit: string; sha256: string; line?: number; quote?: string }
-  | { source: "api"; field: string; value: JsonValue };
+  | { source: "api"; field: string; value: JsonValue }
+  /** A place in the user's own code or config (a path relative to the scanned root). */
+  | { source: "code"; file: string; line: number; column: number; via: string }
+  /** An entry of the project's lic.lock, by its line. */
+  | { source: "lock"; file: string; line: number; entry: string };
 
 /** Where a policy setting is written: the rule that decided a finding. */
 export interface RuleReference {
@@ -96,7 +102,21 @@ export type Finding =
       { model: string; pinned: "commit" | "file"; file?: string; expected: string; found: string | null }
     >
   | BaseFinding<"card-metadata-invalid", { file: string; reason: string; line: number | null }>
-  | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>;
+  | BaseFinding<"license-files-unreadable", { files: string[]; reason: GapReason; status: number | null }>
+  | BaseFinding<"reference-dynamic", { via: string; expression: string }>
+  | BaseFinding<"model-confusion", { id: string; directory: string }>
+  | BaseFinding<"lock-entry-missing", { id: string; kind: RepoKind; requested: string }>
+  | BaseFinding<"lock-entry-unused", { id: string; kind: RepoKind; requested: string }>
+  | BaseFinding<"lock-revision-mismatch", { id: string; kind: RepoKind; inCode: string; locked: string }>
+  | BaseFinding<
+      "lock-verdict-changed",
+      { id: string; revision: string; locked: Verdict; now: Verdict; changed: ("policy" | "catalog")[] }
+    >
+  | BaseFinding<
+      "lock-evidence-changed",
+      { id: string; revision: string; path: string; locked: string; found: string | null }
+    >
+  | BaseFinding<"lock-commit-missing", { id: string; revision: string; message: string }>;
 
 export type FindingCode = Finding["code"];
 

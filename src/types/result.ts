@@ -1,8 +1,11 @@
 /** What the core hands to the renderers: the licenses that apply, the findings, the verdict. */
+import type { CodeLocation } from "./code-reference.js";
 import type { Evidence, Finding, RuleReference, TermReference } from "./finding.js";
 import type { Ancestor, EvidenceGap, FileRole } from "./snapshot.js";
 
-export type Verdict = "allow" | "warn" | "block";
+import type { Verdict } from "./verdict.js";
+
+export type { Verdict };
 
 /** A license that applies to the model, with every piece of evidence that says so. */
 export interface LicenseMention {
@@ -98,6 +101,13 @@ export interface CheckResult {
   /** The model's ancestors along `base_model`, each with its commit, relation and licenses; empty with --no-lineage. */
   lineage: Ancestor[];
   gaps: EvidenceGap[];
+  /** Where the project's code loads it, when the models came from a scan (lic check --scan, --locked). */
+  uses?: CodeUse[];
+}
+
+/** A place in the project's code or configs that loads a model (or dataset), and how. */
+export interface CodeUse extends CodeLocation {
+  via: string;
 }
 
 /** A model lic could not decide on, and why (the CLI exits 3). */
@@ -107,6 +117,19 @@ export interface ModelError {
   /** A HubError kind, e.g. `repo-not-found`, `rate-limited`, `offline-miss`. */
   kind: string;
   message: string;
+  uses?: CodeUse[];
+}
+
+/** What a run found about the project itself, beyond each model: its code's loads and its lic.lock. */
+export interface ProjectReport {
+  /** The scanned folder, as given. */
+  root: string;
+  /** The lock compared with, relative to the root; null without --locked. */
+  lock: string | null;
+  /** Findings about the code (dynamic loads, model confusion) and the lock's drift, severities decided. */
+  findings: Finding[];
+  /** Datasets the code loads: listed with where, their licenses not evaluated by lic check. */
+  datasets: { id: string; requested: string; uses: CodeUse[] }[];
 }
 
 /** One run of lic over one or more models, as every renderer receives it. */
@@ -117,4 +140,6 @@ export interface RunReport {
   generatedAt: string;
   results: CheckResult[];
   errors: ModelError[];
+  /** Present when the models came from the project's code (lic check --scan, --locked). */
+  project?: ProjectReport;
 }

@@ -24,7 +24,17 @@ import lineageObligationMissed from "./lineage-obligation-missed.js";
 
 /** Codes about the policy's waivers themselves, decided in policy/apply-policy.ts after every check has run. */
 export type WaiverCode = "waiver-expired" | "waiver-unused";
-export type CheckCode = Exclude<FindingCode, WaiverCode>;
+/** Codes about the project's code and its lic.lock rather than one model's evidence, found in lock/ and scan/. */
+export type ProjectCode =
+  | "reference-dynamic"
+  | "model-confusion"
+  | "lock-entry-missing"
+  | "lock-entry-unused"
+  | "lock-revision-mismatch"
+  | "lock-verdict-changed"
+  | "lock-evidence-changed"
+  | "lock-commit-missing";
+export type CheckCode = Exclude<FindingCode, WaiverCode | ProjectCode>;
 
 /** Every check, one per finding code; the compiler refuses a code without its check. */
 export const checks: { [Code in CheckCode]: Check<Code> } = {
