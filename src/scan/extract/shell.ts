@@ -1,7 +1,7 @@
 import type { RepoKind } from "../../types/code-reference.js";
 import type { Extracted } from "./extracted.js";
 import { hubIdOf } from "./hub-id.js";
-import { emptyExtracted, meaningOf, record } from "./reference.js";
+import { append, emptyExtracted, meaningOf, record } from "./reference.js";
 import { FILE_START, type Origin, shellCommands, type Word } from "./shell-words.js";
 
 /** How one command line names the repo it downloads or serves. */
@@ -107,6 +107,8 @@ const DOCKER_RUN_VALUE_FLAGS = new Set(
  * Words that run the command after them (`sudo`, `env X=1`, `exec`), and shell keywords a command can follow on the
  * same line (`then hf download …`): the command is what comes after them and their flags.
  */
+const SHELLS = new Set(["sh", "bash", "zsh", "dash"]);
+
 const PREFIXES = new Set(["sudo", "env", "exec", "time", "nohup", "nice", "command", "then", "do", "else", "!", "{"]);
 
 /** A shell script (or any shell text, placed at `origin` in its file): the Hub repos its commands download or serve. */
@@ -124,6 +126,13 @@ export function extractCommand(into: Extracted, words: readonly Word[], file: st
   if ((baseName(first.value) === "docker" || baseName(first.value) === "podman") && argv[1]?.value === "run") {
     const image = imageOf(argv.slice(2));
     if (image) extractImageArgs(into, image.value, argv.slice(argv.indexOf(image) + 1), file, first);
+    return;
+  }
+  // `sh -c "hf download …"` (a Dockerfile's or compose file's way to run a script): its script is shell text.
+  if (SHELLS.has(baseName(first.value)) && argv[1]?.value === "-c" && argv[2]) {
+    const script = argv[2];
+    // The script's word starts at its opening quote (it is nearly always quoted); its text one column after.
+    append(into, extractShell(script.value, file, { line: script.line, column: script.column + 1, indent: 0 }));
     return;
   }
   const rule = COMMANDS.find((candidate) => startsWith(argv, candidate.starts));
