@@ -1,4 +1,5 @@
 import type { RepoKind } from "../../types/code-reference.js";
+import { recordEnvAssignment } from "./dotenv.js";
 import type { Extracted } from "./extracted.js";
 import { hubIdOf } from "./hub-id.js";
 import { append, emptyExtracted, meaningOf, record } from "./reference.js";
@@ -120,6 +121,10 @@ export function extractShell(text: string, file: string, origin: Origin = FILE_S
 
 /** One command as its words (from a shell line, an exec-form JSON array or a compose list). */
 export function extractCommand(into: Extracted, words: readonly Word[], file: string): void {
+  if (isAssignmentsOnly(words)) {
+    extractAssignments(into, words, file);
+    return;
+  }
   const argv = withoutPrefixes(words);
   const [first] = argv;
   if (first === undefined) return;
@@ -177,9 +182,32 @@ function repoKindOf(type: string | undefined): RepoKind | null {
   return type === "dataset" ? "dataset" : null;
 }
 
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/** `MODEL=org/name` or `export MODEL=org/name` alone: a variable set for the commands after it. */
+function isAssignmentsOnly(words: readonly Word[]): boolean {
+  const assignments = words[0]?.value === "export" ? words.slice(1) : words;
+  return assignments.length > 0 && assignments.every((word) => ASSIGNMENT.test(word.value));
+}
+
+/** Each assignment whose name says it holds a repo, read by the .env rule (`via: env:MODEL`). */
+function extractAssignments(into: Extracted, words: readonly Word[], file: string): void {
+  for (const word of words) {
+    const match = ASSIGNMENT.exec(word.value);
+    if (match)
+      recordEnvAssignment(
+        into,
+        match[1]!,
+        match[2]!,
+        { file, line: word.line, column: word.column },
+        `env:${match[1]}`,
+      );
+  }
+}
+
 function withoutPrefixes(words: readonly Word[]): readonly Word[] {
   let start = 0;
-  const isAssignment = (word: Word) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(word.value);
+  const isAssignment = (word: Word) => ASSIGNMENT.test(word.value);
   while (start < words.length) {
     const word = words[start]!;
     if (isAssignment(word)) start++;
