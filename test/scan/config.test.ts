@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${VAR:-org/name}` is the shell and config text under test.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractJson, extractToml, extractYaml } from "../../src/scan/extract/config.js";
