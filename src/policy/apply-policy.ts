@@ -20,11 +20,18 @@ type SettingPath = `rules.${RuleName}` | EvidenceOutcomeName;
  * as its `rule`: the policy file, line and path.
  */
 export function applyPolicy(facts: Fact[], policy: Policy, model: WaiverTarget, today: string): Finding[] {
-  const decided = facts.flatMap((fact): Finding[] => {
+  return applyWaivers(decideSeverities(facts, policy), policy, model, today);
+}
+
+/**
+ * The severities alone, with no waiver: for findings about the project's code and lic.lock, which no waiver
+ * names (the human decision there is the reviewed lock itself).
+ */
+export function decideSeverities(facts: Fact[], policy: Policy): Finding[] {
+  return facts.flatMap((fact): Finding[] => {
     const decision = overridden(fact.code, governed(fact, policy), policy);
     return decision ? [toFinding(fact, decision)] : [];
   });
-  return applyWaivers(decided, policy, model, today);
 }
 
 /** The severity the per-code table and the policy setting that governs the code give. */

@@ -45,7 +45,7 @@ export interface LocalConfusion {
   id: string;
   /** The directory, relative to the scanned root. */
   directory: string;
-  references: CodeLocation[];
+  references: (CodeLocation & { via: string })[];
 }
 
 export interface ScanResult {

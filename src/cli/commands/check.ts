@@ -1,6 +1,7 @@
 import { FsSnapshotStore } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
 import type { ReportFormat } from "../../report/report-formats.js";
+import { checkLocked, checkScanned } from "../../run/check-project.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
 import type { RunReport } from "../../types/result.js";
@@ -8,17 +9,14 @@ import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
+import { checkFolder } from "../project-root.js";
+import { readLock } from "../read-lock.js";
 import { guardIo } from "../secrets-in-play.js";
 import { readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
-export interface CheckFlags {
-  revision?: string;
-  policy: string;
-  format: ReportFormat;
-  output?: string;
-  /** More reports, each `FORMAT=FILE`. */
-  report?: string[];
+/** How a command reaches the Hub and its cache, and how far it reads lineage. */
+export interface ConnectionFlags {
   endpoint?: string;
   token?: string;
   offline?: boolean;
@@ -34,11 +32,52 @@ export interface CheckFlags {
   maxDepth: number;
 }
 
-/** `lic check`: acquire each model, check it, render the report, and return the exit code. */
+export interface CheckFlags extends ConnectionFlags {
+  revision?: string;
+  policy: string;
+  format: ReportFormat;
+  output?: string;
+  /** More reports, each `FORMAT=FILE`. */
+  report?: string[];
+  /** Check the models the code under PATH loads (true: the current folder). */
+  scan?: string | true;
+  /** The same, compared with PATH/lic.lock. */
+  locked?: string | true;
+  /** gitignore-style patterns left out of the scan. */
+  exclude?: string[];
+}
+
+/** `lic check`: acquire each model (named, or found in the project's code), check it, report, return the exit code. */
 export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
-  const refs = parseModelRefs(models, flags.revision);
+  const project = projectOf(models, flags);
+  const refs = project ? [] : parseModelRefs(models, flags.revision);
   const reports = parseReportFlags(flags.report ?? []);
   checkReportTargets(flags.output, reports);
+  const lock = project?.locked ? readLock(project.root) : null;
+  const run = await prepareRun(flags, io);
+  const { options, stderr } = run;
+
+  let checked: Pick<RunReport, "results" | "errors" | "project">;
+  if (!project) checked = await checkRefs(refs, options);
+  else if (!lock) checked = await checkScanned(project.root, { ...options, exclude: flags.exclude ?? [] });
+  else checked = await checkLocked(project.root, lock, { ...options, exclude: flags.exclude ?? [] });
+
+  const report: RunReport = {
+    tool: { name: "lic", version: io.version },
+    generatedAt: nowFrom(io.env).toISOString(),
+    policy: { name: options.policy.name, digest: options.policy.digest },
+    results: checked.results,
+    errors: checked.errors,
+    ...(checked.project ? { project: checked.project } : {}),
+  };
+  for (const error of report.errors) stderr(`lic: ${error.message}\n`);
+
+  await emitReports(report, flags.format, flags.output, reports, run.guarded);
+  return exitCodeFor(report);
+}
+
+/** The settings every checking command shares, read and checked before any request: policy, connection, cache. */
+export async function prepareRun(flags: ConnectionFlags & { policy: string }, io: CliIo) {
   const today = todayFrom(io.env);
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
@@ -47,14 +86,13 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   const { redact, stderr } = guarded;
   for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
-
   const acquire = {
     hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
     cache,
     offline: connection.offline,
     onNotice: (message: string) => stderr(`lic: ${message}\n`),
   };
-  const { results, errors } = await checkRefs(refs, {
+  const options = {
     policy,
     catalog,
     today,
@@ -62,19 +100,28 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
     lineage: flags.lineage ? { maxDepth: flags.maxDepth, concurrency: flags.concurrency } : null,
     concurrency: flags.concurrency,
     redact,
-  });
-
-  const report: RunReport = {
-    tool: { name: "lic", version: io.version },
-    generatedAt: nowFrom(io.env).toISOString(),
-    policy: { name: policy.name, digest: policy.digest },
-    results,
-    errors,
   };
-  for (const error of report.errors) stderr(`lic: ${error.message}\n`);
+  return { options, guarded, stderr };
+}
 
-  await emitReports(report, flags.format, flags.output, reports, guarded);
-  return exitCodeFor(report);
+/** `--scan [PATH]` or `--locked [PATH]` (PATH defaults to the current folder), or neither when models are named. */
+function projectOf(models: string[], flags: CheckFlags): { root: string; locked: boolean } | null {
+  if (flags.scan !== undefined && flags.locked !== undefined)
+    throw new UsageError("--scan and --locked both name the project: give one (--locked scans too)");
+  const option = flags.locked !== undefined ? "--locked" : flags.scan !== undefined ? "--scan" : null;
+  const value = flags.locked ?? flags.scan;
+  if (option === null) {
+    if (models.length === 0)
+      throw new UsageError("name the models to check (org/name…), or check the project's code with --scan or --locked");
+    return null;
+  }
+  if (models.length > 0)
+    throw new UsageError(`${option} checks the models the code loads: do not name models too (${models[0]}…)`);
+  if (flags.revision !== undefined)
+    throw new UsageError(`--revision does not apply to ${option}: the code names each revision`);
+  const root = value === true || value === undefined ? "." : value;
+  checkFolder(root, option);
+  return { root, locked: option === "--locked" };
 }
 
 /** Every id is checked before any request; all bad ones are reported at once. `@REV` wins over --revision. */

@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { formatLock, LOCK_FILE, type LockedEntry } from "../../lock/lock-file.js";
+import { lockProject } from "../../run/check-project.js";
+import type { RunReport } from "../../types/result.js";
+import { type CliIo, nowFrom } from "../cli-io.js";
+import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
+import { exitCodeFor } from "../exit-code.js";
+import { checkFolder } from "../project-root.js";
+import { readLock } from "../read-lock.js";
+import { writeOutput } from "../write-output.js";
+import { type CheckFlags, prepareRun } from "./check.js";
+
+export interface LockFlags extends Omit<CheckFlags, "scan" | "locked" | "revision"> {
+  update?: boolean;
+}
+
+/**
+ * `lic lock [PATH]`: scans, checks every model the code loads, and writes PATH/lic.lock. Nothing is written when a
+ * model could not be decided (exit 3): a lock must cover every repo the code loads. A blocked model is locked with
+ * its verdict, and the exit code is 1, as `lic check` gives.
+ */
+export async function runLock(path: string | undefined, flags: LockFlags, io: CliIo): Promise<number> {
+  const root = path ?? ".";
+  checkFolder(root, "lic lock");
+  const reports = parseReportFlags(flags.report ?? []);
+  checkReportTargets(flags.output, reports);
+  const lockPath = join(root, LOCK_FILE);
+  // An existing lock must be readable: its commits are kept (without --update), and a broken one is not overwritten unread.
+  const previous: LockedEntry[] = existsSync(lockPath) ? readLock(root).entries : [];
+  const run = await prepareRun(flags, io);
+  const locked = await lockProject(root, previous, {
+    ...run.options,
+    exclude: flags.exclude ?? [],
+    update: flags.update === true,
+    version: io.version,
+  });
+  const report: RunReport = {
+    tool: { name: "lic", version: io.version },
+    generatedAt: nowFrom(io.env).toISOString(),
+    policy: { name: run.options.policy.name, digest: run.options.policy.digest },
+    results: locked.results,
+    errors: locked.errors,
+    project: locked.project,
+  };
+  for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
+  if (locked.lock) {
+    await writeOutput(lockPath, formatLock(locked.lock), "lic lock");
+    run.stderr(`lic: wrote ${lockPath} (${locked.lock.entries.length} entries)\n`);
+  } else {
+    run.stderr(`lic: ${lockPath} not written: every model the code loads must be decided first\n`);
+  }
+  await emitReports(report, flags.format, flags.output, reports, run.guarded);
+  return exitCodeFor(report);
+}

@@ -1,0 +1,134 @@
+import { catalogDigest } from "../catalog/catalog-digest.js";
+import { commitMissing, driftOf, planLocked } from "../lock/compare-lock.js";
+import { datasetEntry, modelEntry } from "../lock/lock-entry.js";
+import { LOCK_VERSION, type LockEntry, type LockedEntry, type LockFile } from "../lock/lock-file.js";
+import { type RepoUse, repoKey, repoUsesOf, scanFacts } from "../lock/repo-uses.js";
+import { decideSeverities } from "../policy/apply-policy.js";
+import { scanTree } from "../scan/scan-tree.js";
+import type { ScanResult } from "../types/code-reference.js";
+import type { Fact } from "../types/finding.js";
+import type { ModelRef } from "../types/repo-ref.js";
+import type { CheckResult, ModelError, ProjectReport } from "../types/result.js";
+import { mapConcurrent } from "../util/map-concurrent.js";
+import { type CheckRefOptions, checkRef, type RefOutcome } from "./check-refs.js";
+
+export interface ProjectOptions extends CheckRefOptions {
+  concurrency: number;
+  /** gitignore-style patterns left out of the scan. */
+  exclude: string[];
+}
+
+/** What a run over a project's code gives the report: the models' results and errors, and the project's own part. */
+export interface ProjectRun {
+  results: CheckResult[];
+  errors: ModelError[];
+  project: ProjectReport;
+  scan: ScanResult;
+}
+
+/** `lic check --scan`: every model the code loads, each at the revision the code asks for. */
+export async function checkScanned(root: string, options: ProjectOptions): Promise<ProjectRun> {
+  const scan = await scanTree(root, { exclude: options.exclude });
+  const repos = repoUsesOf(scan.references);
+  const models = repos.filter((repo) => repo.kind === "model");
+  const outcomes = await checkRepos(
+    models.map((repo) => ({ repo, ref: { id: repo.id, revision: repo.requested } })),
+    options,
+  );
+  return finish(root, null, scan, repos, outcomes, [], options);
+}
+
+/**
+ * `lic check --locked`: the code's loads against lic.lock. Each model the lock lists is checked at its locked commit
+ * (from the cache when it has it, so an unchanged project costs no request); drift is reported as findings.
+ */
+export async function checkLocked(
+  root: string,
+  lock: { file: LockFile; entries: LockedEntry[] },
+  options: ProjectOptions,
+): Promise<ProjectRun> {
+  const scan = await scanTree(root, { exclude: options.exclude });
+  const repos = repoUsesOf(scan.references);
+  const plan = planLocked(repos, lock.entries);
+  const models = plan.locked.filter(({ repo }) => repo.kind === "model");
+  const outcomes = await checkRepos(
+    models.map(({ repo, entry }) => ({ repo, ref: { id: repo.id, revision: entry.entry.revision ?? repo.requested } })),
+    options,
+  );
+  const now = { policy: options.policy.digest, catalog: catalogDigest() };
+  const drift: Fact[] = [...plan.facts];
+  models.forEach(({ entry }, index) => {
+    const outcome = outcomes[index]!.outcome;
+    if (outcome.ok) drift.push(...driftOf(entry, outcome.result, outcome.snapshot, lock.file, now));
+    else if (outcome.error.kind === "repo-not-found" || outcome.error.kind === "revision-not-found")
+      drift.push(commitMissing(entry, outcome.error.message));
+  });
+  // A missing commit is the lock's finding; the model is not also "not checked".
+  const missing = new Set(drift.flatMap((fact) => (fact.code === "lock-commit-missing" ? [fact.args.id] : [])));
+  const kept = outcomes.filter(({ outcome }) => outcome.ok || !missing.has(outcome.error.model));
+  return finish(root, "lic.lock", scan, repos, kept, drift, options);
+}
+
+/** `lic lock`: checks every repo the code loads and returns the lock to write, with the run's report. */
+export async function lockProject(
+  root: string,
+  previous: LockedEntry[],
+  options: ProjectOptions & { update: boolean; version: string },
+): Promise<ProjectRun & { lock: LockFile | null }> {
+  const scan = await scanTree(root, { exclude: options.exclude });
+  const repos = repoUsesOf(scan.references);
+  const kept = new Map(previous.map(({ entry }) => [repoKey(entry.kind, entry.id, entry.requested), entry]));
+  const models = repos.filter((repo) => repo.kind === "model");
+  const outcomes = await checkRepos(
+    models.map((repo) => {
+      // Without --update an entry keeps its commit: a branch that moved is re-resolved only when asked.
+      const locked = options.update ? undefined : kept.get(repoKey(repo.kind, repo.id, repo.requested));
+      return { repo, ref: { id: repo.id, revision: locked?.revision ?? repo.requested } };
+    }),
+    options,
+  );
+  const run = finish(root, null, scan, repos, outcomes, [], options);
+  if (run.errors.length > 0) return { ...run, lock: null };
+  const entries: LockEntry[] = [
+    ...outcomes.flatMap(({ repo, outcome }) =>
+      outcome.ok ? [modelEntry(repo, outcome.result, outcome.snapshot)] : [],
+    ),
+    ...repos.filter((repo) => repo.kind === "dataset").map(datasetEntry),
+  ];
+  const lock: LockFile = {
+    lockVersion: LOCK_VERSION,
+    generatedBy: `lic ${options.version}`,
+    policy: { name: options.policy.name, digest: options.policy.digest },
+    catalog: { version: options.version, digest: catalogDigest() },
+    entries,
+  };
+  return { ...run, lock };
+}
+
+type RepoOutcome = { repo: RepoUse; outcome: RefOutcome };
+
+async function checkRepos(planned: { repo: RepoUse; ref: ModelRef }[], options: ProjectOptions) {
+  return mapConcurrent(
+    planned,
+    options.concurrency,
+    async ({ repo, ref }): Promise<RepoOutcome> => ({ repo, outcome: await checkRef(ref, options) }),
+  );
+}
+
+function finish(
+  root: string,
+  lock: string | null,
+  scan: ScanResult,
+  repos: RepoUse[],
+  outcomes: RepoOutcome[],
+  drift: Fact[],
+  options: ProjectOptions,
+): ProjectRun {
+  const results = outcomes.flatMap(({ repo, outcome }) => (outcome.ok ? [{ ...outcome.result, uses: repo.uses }] : []));
+  const errors = outcomes.flatMap(({ repo, outcome }) => (outcome.ok ? [] : [{ ...outcome.error, uses: repo.uses }]));
+  const datasets = repos
+    .filter((repo) => repo.kind === "dataset")
+    .map((repo) => ({ id: repo.id, requested: repo.requested, uses: repo.uses }));
+  const findings = decideSeverities([...scanFacts(scan), ...drift], options.policy);
+  return { results, errors, project: { root, lock, findings, datasets }, scan };
+}
