@@ -231,7 +231,7 @@ function resolveString(node: Node, module: Module, depth: number): Resolution {
   const parts: Resolution[] = [];
   for (const child of node.namedChildren) {
     if (child.type === "string_content" || child.type === "escape_sequence") {
-      const text = raw ? child.text : unescape(child.text);
+      const text = raw ? child.text : decodeEscapes(child.text);
       parts.push({ kind: "string", value: formatted ? text.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : text });
     } else if (child.type === "interpolation") {
       parts.push(resolveInterpolation(child, module, depth));
@@ -249,10 +249,10 @@ function resolveInterpolation(interpolation: Node, module: Module, depth: number
 
 const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', "\n": "" };
 
-function unescape(text: string): string {
-  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (whole, escape: string) => {
-    if (escape.length > 1) return String.fromCodePoint(Number.parseInt(escape.slice(1), 16));
-    return ESCAPES[escape] ?? whole;
+function decodeEscapes(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (whole, code: string) => {
+    if (code.length > 1) return String.fromCodePoint(Number.parseInt(code.slice(1), 16));
+    return ESCAPES[code] ?? whole;
   });
 }
 
