@@ -111,11 +111,11 @@ function collectBindings(node: Node, bindings: Bindings, globals: Set<string>): 
   for (const child of node.namedChildren) {
     switch (child.type) {
       case "assignment":
+        // Its value holds no binding of this scope, and a chain (`A = B = "x"`) binds each name once, here.
         bindAssignment(child, bindings);
-        break;
+        continue;
       case "augmented_assignment":
       case "for_statement":
-      case "for_in_clause":
       case "named_expression":
         bindTargets(child.childForFieldName("left") ?? child.childForFieldName("name"), bindings);
         break;
