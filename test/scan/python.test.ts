@@ -414,6 +414,31 @@ describe("extractPython", () => {
       "dataset glue via datasets.load_dataset",
     ],
     [
+      "a renamed loader",
+      'from huggingface_hub import hf_hub_download as fetch\nfetch("org/x", "model.gguf")',
+      "model org/x via huggingface_hub.hf_hub_download",
+    ],
+    [
+      "a renamed PeftModel",
+      'from peft import PeftModel as Adapter\nAdapter.from_pretrained(base, "org/lora")',
+      "model org/lora via peft.PeftModel.from_pretrained adapter",
+    ],
+    [
+      "a constant of the class body it is used in",
+      `${TRANSFORMERS}class Service:\n    MODEL_ID = "org/x"\n    model = AutoModel.from_pretrained(MODEL_ID)`,
+      "model org/x via transformers.from_pretrained",
+    ],
+    [
+      "a constant a function reassigns through global",
+      `${TRANSFORMERS}M = "org/x"\ndef use_large():\n    global M\n    M = "org/large"\nAutoModel.from_pretrained(M)`,
+      "dynamic transformers.from_pretrained: M",
+    ],
+    [
+      "a class constant unseen by its methods' bare names",
+      `${TRANSFORMERS}class Service:\n    MODEL_ID = "org/x"\n    def load(self):\n        return AutoModel.from_pretrained(MODEL_ID)`,
+      "dynamic transformers.from_pretrained: MODEL_ID",
+    ],
+    [
       "a star import",
       'from sentence_transformers import *\nSentenceTransformer("org/x")',
       "model org/x via sentence_transformers.SentenceTransformer",

@@ -1,4 +1,4 @@
-import type { Node, Parser, Tree } from "web-tree-sitter";
+import type { Node, Parser } from "web-tree-sitter";
 import type { CodeLocation, CodeReference } from "../../types/code-reference.js";
 import { type Extracted, expressionText } from "./extracted.js";
 import { hubIdOf, isPinned } from "./hub-id.js";
@@ -41,7 +41,7 @@ export function extractPythonSources(sources: readonly PythonSource[], file: str
     }
     return found;
   } finally {
-    for (const tree of trees) (tree as Tree | null)?.delete();
+    for (const tree of trees) tree?.delete();
   }
 }
 
@@ -54,6 +54,8 @@ type Bindings = Map<string, (Node | null)[]>;
 interface Module {
   /** A bound name → the module it was imported from (`from transformers import AutoModel`: AutoModel → transformers). */
   origins: Map<string, string>;
+  /** A name an import renamed → the name its module gives it (`from huggingface_hub import hf_hub_download as get`). */
+  renamed: Map<string, string>;
   /** The top-level packages the file imports in any form (`from datasets import *` included). */
   packages: Set<string>;
   bindings: Bindings;
@@ -66,12 +68,16 @@ interface CallContext {
 }
 
 function moduleOf(roots: readonly Node[]): Module {
-  const module: Module = { origins: new Map(), packages: new Set(), bindings: new Map() };
+  const module: Module = { origins: new Map(), renamed: new Map(), packages: new Set(), bindings: new Map() };
   for (const root of roots) {
     for (const statement of root.descendantsOfType(["import_statement", "import_from_statement"])) {
       readImport(statement, module);
     }
     collectBindings(root, module.bindings, new Set());
+    // A function that declares a name `global` assigns it: one more binding of the module's, so no constant.
+    for (const statement of root.descendantsOfType("global_statement")) {
+      for (const name of statement.namedChildren) bind(module.bindings, name.text, null);
+    }
   }
   return module;
 }
@@ -81,7 +87,10 @@ function readImport(statement: Node, module: Module): void {
   if (from) {
     if (from.type === "relative_import") return;
     module.packages.add(packageOf(from.text));
-    for (const name of statement.childrenForFieldName("name")) module.origins.set(boundName(name), from.text);
+    for (const name of statement.childrenForFieldName("name")) {
+      module.origins.set(boundName(name), from.text);
+      if (name.type === "aliased_import") module.renamed.set(boundName(name), name.childForFieldName("name")!.text);
+    }
     return;
   }
   for (const name of statement.childrenForFieldName("name")) {
@@ -273,18 +282,31 @@ function resolveValue(value: Node, module: Module, depth: number): Resolution {
 
 /** The bindings of a name in the functions around it, innermost first: undefined when only the module binds it. */
 function bindingOf(name: Node): (Node | null)[] | undefined {
+  let inFunction = false;
   for (let scope = name.parent; scope; scope = scope.parent) {
+    // A class body is a scope for the statements right in it, not for its methods (Python skips it there).
+    if (scope.type === "class_definition" && !inFunction) {
+      const values = scopeBindings(scope).bindings.get(name.text);
+      if (values) return values;
+    }
     if (scope.type !== "function_definition" && scope.type !== "lambda") continue;
+    inFunction = true;
     if (parameterNames(scope).has(name.text)) return [null];
-    const bindings: Bindings = new Map();
-    const globals = new Set<string>();
-    const body = scope.childForFieldName("body");
-    if (body) collectBindings(body, bindings, globals);
+    const { bindings, globals } = scopeBindings(scope);
     if (globals.has(name.text)) return undefined;
     const values = bindings.get(name.text);
     if (values) return values;
   }
   return undefined;
+}
+
+/** The names a function's or class's body binds, and those it declares global. */
+function scopeBindings(scope: Node): { bindings: Bindings; globals: Set<string> } {
+  const bindings: Bindings = new Map();
+  const globals = new Set<string>();
+  const body = scope.childForFieldName("body");
+  if (body) collectBindings(body, bindings, globals);
+  return { bindings, globals };
 }
 
 function parameterNames(scope: Node): Set<string> {
@@ -306,11 +328,8 @@ function resolveClassConstant(attribute: Node, module: Module, depth: number): R
   if ((owner !== "self" && owner !== "cls") || !field) return DYNAMIC;
   let scope = attribute.parent;
   while (scope && scope.type !== "class_definition") scope = scope.parent;
-  const body = scope?.childForFieldName("body");
-  if (!body) return DYNAMIC;
-  const bindings: Bindings = new Map();
-  collectBindings(body, bindings, new Set());
-  const values = bindings.get(field);
+  if (!scope) return DYNAMIC;
+  const values = scopeBindings(scope).bindings.get(field);
   if (values === undefined || values.length !== 1 || values[0] === null) return DYNAMIC;
   return resolveValue(values[0]!, module, depth);
 }
@@ -395,35 +414,40 @@ function argumentAt(args: Arguments, position: number, keywords: readonly string
 /** The loader a call is, or null when it loads nothing from the Hub. */
 function loaderOf(call: Node, module: Module): Loader | null {
   const callee = call.childForFieldName("function");
-  if (callee?.type === "identifier") return namedLoader(callee.text, null, module);
+  if (callee?.type === "identifier") return importedLoader(callee.text, module);
   if (callee?.type !== "attribute") return null;
   const name = callee.childForFieldName("attribute")?.text;
   const receiver = callee.childForFieldName("object");
   if (!name || !receiver) return null;
   if (name === "from_pretrained") return fromPretrainedLoader(receiver, module);
-  return namedLoader(name, receiver, module);
+  return attributeLoader(name, receiver, module);
 }
 
 /**
- * A loader called by name: `pipeline(…)` imported from transformers (or under a star import of it),
- * `transformers.pipeline(…)` on the imported module, and the distinctive names on any receiver.
+ * A loader called by the name it was imported under: `pipeline(…)` imported from transformers (renamed or not), or a
+ * name no import binds in a file that imports its library (`from transformers import *`).
  */
-function namedLoader(name: string, receiver: Node | null, module: Module): Loader | null {
-  const named = NAMED_LOADERS.get(name);
+function importedLoader(bound: string, module: Module): Loader | null {
+  const named = NAMED_LOADERS.get(originalName(bound, module));
   if (!named) return null;
-  if (receiver) {
-    if (named.anyReceiver) return named.loader;
-    const root = rootName(receiver);
-    const origin = root === null ? undefined : module.origins.get(root);
-    return origin !== undefined && packageOf(origin) === named.library ? named.loader : null;
-  }
-  const origin = module.origins.get(name);
+  const origin = module.origins.get(bound);
   const fromLibrary = origin === undefined ? module.packages.has(named.library) : packageOf(origin) === named.library;
   return fromLibrary ? named.loader : null;
 }
 
+/** A loader called on a receiver: its imported module (`transformers.pipeline(…)`), or any for distinctive names. */
+function attributeLoader(name: string, receiver: Node, module: Module): Loader | null {
+  const named = NAMED_LOADERS.get(name);
+  if (!named) return null;
+  if (named.anyReceiver) return named.loader;
+  const root = rootName(receiver);
+  const origin = root === null ? undefined : module.origins.get(root);
+  return origin !== undefined && packageOf(origin) === named.library ? named.loader : null;
+}
+
 function fromPretrainedLoader(receiver: Node, module: Module): Loader {
-  const className = receiver.type === "attribute" ? receiver.childForFieldName("attribute")?.text : receiver.text;
+  const className =
+    receiver.type === "attribute" ? receiver.childForFieldName("attribute")?.text : originalName(receiver.text, module);
   if (className?.startsWith("PeftModel")) return PEFT_MODEL;
   if (className?.startsWith("AutoPeftModel")) return AUTO_PEFT_MODEL;
   return fromPretrained(libraryOf(receiver, module));
@@ -439,6 +463,11 @@ function libraryOf(receiver: Node, module: Module): string | null {
   if (origin !== undefined && FROM_PRETRAINED_LIBRARIES.has(packageOf(origin))) return packageOf(origin);
   const imported = [...FROM_PRETRAINED_LIBRARIES].filter((library) => module.packages.has(library));
   return imported.length === 1 ? imported[0]! : null;
+}
+
+/** The name a module gives what the file imports under another name. */
+function originalName(bound: string, module: Module): string {
+  return module.renamed.get(bound) ?? bound;
 }
 
 /** The first name of a receiver chain: `transformers` of `transformers.AutoModel`, `HfApi` of `HfApi()`. */
