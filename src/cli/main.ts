@@ -9,11 +9,35 @@ import type { CliIo } from "./cli-io.js";
 import type { CheckFlags } from "./commands/check.js";
 import type { GateFlags } from "./commands/gate.js";
 import type { LicensesFlags } from "./commands/licenses.js";
+import type { LockFlags } from "./commands/lock.js";
+import type { ScanFlags } from "./commands/scan.js";
 import { ExitCode } from "./exit-code.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/** A repeatable option's values, in the order given. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** How a checking command reaches the Hub and its cache: the same options, worded the same, on every one. */
+function withConnection(command: Command): Command {
+  return command
+    .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
+    .option(
+      "--token <token>",
+      "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)",
+    )
+    .option("--offline", "answer from the cache only (env HF_HUB_OFFLINE=1)")
+    .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
+    .option("--no-cache", "neither read nor write the snapshot cache")
+    .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
+    .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
+    .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
+    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8);
+}
 
 function integerIn(min: number, max: number) {
   return (value: string): number => {
@@ -41,41 +65,67 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or input, 3 could not decide (Hub unreachable, repo missing, upstream failing).`,
     );
 
-  program
-    .command("check")
-    .description("Check models on the Hub, each pinned to one commit, against a policy.")
-    .argument("<model...>", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
-    .option("--revision <rev>", "revision for models given without @REV (default: main)")
-    .option(
-      "--policy <name|file>",
-      "policy: a built-in name (default, commercial, eu, osi) or a policy file",
-      "default",
-    )
-    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-    .option("--output <file>", "write the report to FILE instead of stdout")
-    .option(
-      "--report <format=file>",
-      "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)",
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
-    .option(
-      "--token <token>",
-      "access token, sent to the endpoint only (env HF_TOKEN, HUGGING_FACE_HUB_TOKEN, or the huggingface-cli login file)",
-    )
-    .option("--offline", "answer from the cache only (env HF_HUB_OFFLINE=1)")
-    .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
-    .option("--no-cache", "neither read nor write the snapshot cache")
-    .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
-    .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
-    .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
-    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
-    .action(async (models: string[], flags: CheckFlags) => {
-      // Each command loads its own modules: `lic --help` should not pay for the matcher or the Hub client.
-      const { runCheck } = await import("./commands/check.js");
-      setExitCode(await runCheck(models, flags, io));
-    });
+  withConnection(
+    program
+      .command("check")
+      .description("Check models on the Hub, each pinned to one commit, against a policy.")
+      .argument("[model...]", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
+      .option("--revision <rev>", "revision for models given without @REV (default: main)")
+      .option("--scan [path]", "check every model the code under PATH loads (default: the current folder)")
+      .option("--locked [path]", "the same, compared with PATH/lic.lock: fail on any drift, as npm ci does")
+      .option(
+        "--exclude <glob>",
+        "with --scan or --locked: leave out files matching GLOB (gitignore syntax); repeatable",
+        collect,
+      )
+      .option(
+        "--policy <name|file>",
+        "policy: a built-in name (default, commercial, eu, osi) or a policy file",
+        "default",
+      )
+      .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+      .option("--output <file>", "write the report to FILE instead of stdout")
+      .option(
+        "--report <format=file>",
+        "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)",
+        collect,
+      ),
+  ).action(async (models: string[], flags: CheckFlags) => {
+    // Each command loads its own modules: `lic --help` should not pay for the matcher or the Hub client.
+    const { runCheck } = await import("./commands/check.js");
+    setExitCode(await runCheck(models, flags, io));
+  });
 
+  program
+    .command("scan")
+    .description(
+      "List the Hub repos the code under each PATH loads: models and datasets, with file, line and revision.",
+    )
+    .argument("[path...]", "folders to scan (default: the current folder)")
+    .option("--exclude <glob>", "leave out files matching GLOB (gitignore syntax); repeatable", collect)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--output <file>", "write the list to FILE instead of stdout")
+    .action(async (paths: string[], flags: ScanFlags) =>
+      setExitCode(await (await import("./commands/scan.js")).runScan(paths, flags, io)),
+    );
+  withConnection(
+    program
+      .command("lock")
+      .description("Scan, check every model the code loads, and write PATH/lic.lock, to review and commit.")
+      .argument("[path]", "the project's folder (default: the current folder)")
+      .option("--update", "re-resolve branches to their commits now (without it, locked entries keep their commit)")
+      .option("--exclude <glob>", "leave out files matching GLOB (gitignore syntax); repeatable", collect)
+      .option(
+        "--policy <name|file>",
+        "policy: a built-in name (default, commercial, eu, osi) or a policy file",
+        "default",
+      )
+      .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+      .option("--output <file>", "write the report to FILE instead of stdout")
+      .option("--report <format=file>", "also write a report in FORMAT to FILE; repeatable", collect),
+  ).action(async (path: string | undefined, flags: LockFlags) =>
+    setExitCode(await (await import("./commands/lock.js")).runLock(path, flags, io)),
+  );
   const licenses = program
     .command("licenses")
     .description("What lic knows of licenses: the catalog, with each fact's source.");
