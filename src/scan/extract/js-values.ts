@@ -81,12 +81,16 @@ export class JsValues {
       const initializer = this.initializerOf(value);
       return initializer ? this.objectOf(initializer, depth + 1) : null;
     }
+    if (value.type === "member_expression" || value.type === "subscript_expression") {
+      const property = this.memberOf(value, depth);
+      return property ? this.objectOf(property, depth + 1) : null;
+    }
     return null;
   }
 
   /** The expression of `key` in an object literal (or in the object a constant holds); the last one wins, as in JS. */
-  propertyOf(object: Node, key: string): Node | null {
-    const literal = this.objectOf(object);
+  propertyOf(object: Node, key: string, depth = 0): Node | null {
+    const literal = this.objectOf(object, depth + 1);
     if (!literal) return null;
     let found: Node | null = null;
     for (const member of literal.namedChildren) {
@@ -133,14 +137,15 @@ export class JsValues {
   /** `CONFIG.model` or `CONFIG["model"]` of a constant object literal. */
   private memberOf(member: Node, depth: number): Node | null {
     const object = member.childForFieldName("object");
-    const key = member.type === "member_expression" ? member.childForFieldName("property")?.text : this.indexOf(member);
-    if (!object || key === undefined || depth > MAX_DEPTH) return null;
-    return this.propertyOf(object, key);
+    const key =
+      member.type === "member_expression" ? member.childForFieldName("property")?.text : this.indexOf(member, depth);
+    if (!object || key === undefined) return null;
+    return this.propertyOf(object, key, depth);
   }
 
-  private indexOf(subscript: Node): string | undefined {
+  private indexOf(subscript: Node, depth: number): string | undefined {
     const index = subscript.childForFieldName("index");
-    return index ? this.stringOf(index)?.text : undefined;
+    return index ? this.stringOf(index, depth + 1)?.text : undefined;
   }
 
   /** The initializer of the declaration an identifier refers to, when that binding is never reassigned. */
@@ -192,6 +197,17 @@ function boundNames(pattern: Node): string[] {
     .flatMap((node) => (node ? [node.text] : []));
 }
 
+/** The names an assignment changes: `CONFIG.model = x` changes what CONFIG holds, so CONFIG is no constant either. */
+function assignedNames(target: Node): string[] {
+  let object = target;
+  while (object.type === "member_expression" || object.type === "subscript_expression") {
+    const inner = object.childForFieldName("object");
+    if (!inner) return [];
+    object = inner;
+  }
+  return object === target ? boundNames(target) : object.type === "identifier" ? [object.text] : [];
+}
+
 /** Names assigned after their declaration anywhere in the file (`x = …`, `x += …`, `x++`, `[x] = …`): not constants. */
 function reassignedNames(root: Node): Set<string> {
   const names = new Set<string>();
@@ -201,7 +217,7 @@ function reassignedNames(root: Node): Set<string> {
     "update_expression",
   ])) {
     const target = assignment?.childForFieldName("left") ?? assignment?.childForFieldName("argument");
-    for (const name of target ? boundNames(target) : []) names.add(name);
+    for (const name of target ? assignedNames(target) : []) names.add(name);
   }
   return names;
 }
