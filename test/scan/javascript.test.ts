@@ -164,7 +164,16 @@ describe("resolving the repo argument", () => {
       'const m = "a/b";\nfunction f(m: string) { return AutoModel.from_pretrained(m); }',
       ["dynamic: m"],
     ],
-    ["a loop variable", 'for (const m of ["a/b"]) AutoModel.from_pretrained(m);', ["dynamic: m"]],
+    [
+      "a loop variable that shadows a constant",
+      'const m = "a/b";\nfor (const m of list) AutoModel.from_pretrained(m);',
+      ["dynamic: m"],
+    ],
+    [
+      "a name destructured from a string",
+      'const [letter] = "a/b";\nAutoModel.from_pretrained(letter);',
+      ["dynamic: letter"],
+    ],
     [
       "a name destructured from process.env",
       "const { M } = process.env;\nAutoModel.from_pretrained(M);",
@@ -215,6 +224,8 @@ describe("resolving the repo argument", () => {
     ],
     ["constants that refer to each other", "const a = b;\nconst b = a;\nAutoModel.from_pretrained(a);", ["dynamic: a"]],
     ["TypeScript wrappers", 'AutoModel.from_pretrained((("a/b" as const) satisfies string)!);', ["a/b"]],
+    ["an old-style type assertion", 'AutoModel.from_pretrained(<string>"a/b");', ["a/b"]],
+    ["a line continuation", 'AutoModel.from_pretrained("a/\\\nb");', ["a/b"]],
     ["escapes", 'AutoModel.from_pretrained("a\\u002Fb\\x2Dc");', ["a/b-c"]],
     ["a call", 'AutoModel.from_pretrained(pick("a/b"));', ['dynamic: pick("a/b")']],
     [

@@ -125,8 +125,8 @@ function record(call: Node, load: Load, scan: FileScan, out: Extracted): void {
     return;
   }
   const typed = load.designation ? typedRepoString(known.text, target.kind) : { name: known.text, kind: target.kind };
-  const id = typed ? hubIdOf(load.routed ? withoutProvider(typed.name) : typed.name, load.context) : null;
-  if (!typed || id === null) return;
+  const id = hubIdOf(load.routed ? withoutProvider(typed.name) : typed.name, load.context);
+  if (id === null) return;
   const revision = revisionOf(load.options, scan.values);
   out.references.push({
     ...place,
@@ -155,10 +155,9 @@ function designationOf(repo: Node, values: JsValues): { node: Node; kind: RepoKi
   return { node: name, kind: type };
 }
 
-/** A RepoDesignation string: `datasets/org/name` is a dataset, `spaces/…` no model or dataset, anything else as is. */
-function typedRepoString(text: string, kind: RepoKind): { name: string; kind: RepoKind } | null {
+/** A RepoDesignation string: `datasets/org/name` is a dataset; `spaces/org/name`, three parts, is no Hub id. */
+function typedRepoString(text: string, kind: RepoKind): { name: string; kind: RepoKind } {
   const [prefix, ...rest] = text.split("/");
-  if (prefix === "spaces" && rest.length === 2) return null;
   if (prefix === "datasets" && rest.length === 2) return { name: rest.join("/"), kind: "dataset" };
   if (prefix === "models" && rest.length === 2) return { name: rest.join("/"), kind: "model" };
   return { name: text, kind };

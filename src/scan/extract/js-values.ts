@@ -28,8 +28,6 @@ const FUNCTIONS = new Set([
   "generator_function",
 ]);
 
-const SCOPES = new Set(["program", "statement_block", "switch_case", "class_static_block"]);
-
 const ENV_OBJECTS = new Set(["process.env", "import.meta.env"]);
 
 /** Not found in this scope: look in the enclosing one. Distinct from null, which means found and not a constant. */
@@ -171,7 +169,7 @@ function declarationIn(scope: Node, name: string): Node | null | typeof NOT_HERE
       scope.childForFieldName("left") ?? scope.childForFieldName("initializer") ?? scope.childForFieldName("parameter");
     return binding && binds(binding, name) ? null : NOT_HERE;
   }
-  if (!SCOPES.has(scope.type)) return NOT_HERE;
+  // Only statement lists (the program, a block, a case) hold declarations among their children.
   for (const statement of scope.namedChildren) {
     const declaration = statement.type === "export_statement" ? statement.childForFieldName("declaration") : statement;
     if (declaration?.type !== "lexical_declaration" && declaration?.type !== "variable_declaration") continue;
