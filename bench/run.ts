@@ -4,6 +4,7 @@ import { benchGate } from "./gate.js";
 import { benchHostile } from "./hostile.js";
 import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
+import { benchScan } from "./scan.js";
 
 const benches: Record<string, () => Promise<void>> = {
   check: benchCheck,
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   matcher: benchMatcher,
   gate: benchGate,
   hostile: benchHostile,
+  scan: benchScan,
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benches));

@@ -1,4 +1,5 @@
-import { open, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import type {
   CodeLocation,
@@ -9,7 +10,7 @@ import type {
   ScanResult,
 } from "../types/code-reference.js";
 import { mapConcurrent } from "../util/map-concurrent.js";
-import { SourceParseError } from "./extract/extracted.js";
+import { NOTHING, SourceParseError } from "./extract/extracted.js";
 import { extractorFor, type FileExtractor } from "./extractors.js";
 import { parserFor } from "./parsers.js";
 import { walkTree } from "./walk-tree.js";
@@ -35,7 +36,7 @@ export async function scanTree(root: string, options: ScanOptions): Promise<Scan
   await mapConcurrent(walked.files, READ_CONCURRENCY, async (file) => {
     const name = posix.basename(file);
     const extractor = extractorFor(name)!;
-    const read = await readSource(join(root, file), extractor.maxBytes);
+    const read = readSource(join(root, file), extractor.maxBytes);
     if (!read.ok) {
       notes.push({ file, ...read.note });
       return;
@@ -56,37 +57,45 @@ export async function scanTree(root: string, options: ScanOptions): Promise<Scan
 }
 
 async function extractFrom(extractor: FileExtractor, text: string, file: string) {
+  if (!extractor.mayLoad(text)) return NOTHING;
   if (extractor.grammar === null) return extractor.extract(text, file);
   return extractor.extract(text, file, await parserFor(extractor.grammar));
 }
 
 type SourceRead = { ok: true; text: string } | { ok: false; note: Omit<ScanNote, "file"> };
 
-async function readSource(path: string, maxBytes: number): Promise<SourceRead> {
-  let handle: Awaited<ReturnType<typeof open>>;
+/**
+ * Reads a file whole, or says why not. Synchronous on purpose: a scan reads thousands of small files, and the
+ * promise API's open, stat, read and close each cost a round trip to the thread pool (most of the scan's time).
+ * The size is checked on the open descriptor, and no more than the cap is ever read, whatever the file grows to.
+ */
+function readSource(path: string, maxBytes: number): SourceRead {
+  let fd: number;
   try {
-    handle = await open(path, "r");
+    fd = openSync(path, "r");
   } catch (error) {
     return { ok: false, note: { reason: "unreadable", message: `could not be read (${codeOf(error)})` } };
   }
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes)
-      return {
-        ok: false,
-        note: {
-          reason: "too-large",
-          message: `${size} bytes, over the ${maxBytes}-byte limit for a source file: skipped`,
-        },
-      };
-    const bytes = await handle.readFile();
+    const { size } = fstatSync(fd);
+    const tooLarge = {
+      ok: false,
+      note: { reason: "too-large", message: `over the ${maxBytes}-byte limit for a source file: skipped` },
+    } as const;
+    if (size > maxBytes) return tooLarge;
+    const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read)
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return tooLarge;
+    const bytes = buffer.subarray(0, length);
     if (bytes.subarray(0, SNIFF_BYTES).includes(0))
       return { ok: false, note: { reason: "binary", message: "binary content: skipped" } };
     return { ok: true, text: bytes.toString("utf8") };
   } catch (error) {
     return { ok: false, note: { reason: "unreadable", message: `could not be read (${codeOf(error)})` } };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

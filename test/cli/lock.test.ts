@@ -152,7 +152,7 @@ describe("lic check --locked", () => {
 
   it("fails only on verdicts that changed when the policy changes, saying so", async () => {
     const policy = join(project, "strict.yaml");
-    writeFileSync(policy, "name: strict\nextends: default\ndeny:\n  - apache-2.0\n");
+    writeFileSync(policy, "name: strict\nextends: default\nlicenses:\n  deny: [apache-2.0]\n");
     const run = await lic(["check", "--locked", project, "--policy", policy, "--format", "json"]);
     expect(run.code).toBe(1);
     const changed = json(run).project.findings.find((f: { code: string }) => f.code === "lock-verdict-changed");

@@ -32,6 +32,19 @@ const HUB_READS: Readonly<Record<string, { key: "repo" | "name"; kind: RepoKind 
   datasetInfo: { key: "name", kind: "dataset" },
 };
 
+/**
+ * Whether JavaScript or TypeScript source can hold a loading call at all: each rule needs one of these words in the
+ * text (an import alias still names the library where it is imported). A file without one is not parsed: most of
+ * a codebase loads no model, and parsing is the scan's cost.
+ */
+const LOADER_WORDS = new RegExp(
+  `from_pretrained|pipeline|@huggingface/|@xenova/|${[...INFERENCE_CLASSES, ...Object.keys(HUB_READS)].join("|")}|${ROUTER_URL.source}`,
+);
+
+export function mayLoadInJavaScript(text: string): boolean {
+  return LOADER_WORDS.test(text);
+}
+
 /** One loading call, as the file's imports let it be read. */
 interface Load {
   via: string;

@@ -123,3 +123,14 @@ export const AUTO_PEFT_MODEL: Loader = { via: "peft.AutoPeftModel.from_pretraine
 export function fromPretrained(library: string | null): Loader {
   return { via: library ? `${library}.from_pretrained` : "from_pretrained", ...PRETRAINED };
 }
+
+/**
+ * Whether Python source can hold a loading call at all: every loader is called by a name in `NAMED_LOADERS` or
+ * `from_pretrained`, and an import alias still names it where it is imported. A file without one of these words is
+ * not parsed: most of a codebase loads no model, and parsing is the scan's cost (~1 ms a file).
+ */
+const LOADER_WORDS = new RegExp(`\\b(?:from_pretrained|${[...NAMED_LOADERS.keys()].join("|")})\\b`);
+
+export function mayLoadInPython(text: string): boolean {
+  return LOADER_WORDS.test(text);
+}
