@@ -121,8 +121,7 @@ function formatProject(project: ProjectView): string[] {
   const lines = ["", `### ${project.heading}`, ""];
   if (project.findings.length === 0) lines.push("No findings.");
   for (const finding of project.findings) {
-    const place = finding.files[0];
-    const at = place ? `at ${code(`${place.file}${place.line === undefined ? "" : `:${place.line}`}`)}; ` : "";
+    const at = finding.at === null ? "" : `at ${code(finding.at)}; `;
     lines.push(
       `- **${finding.severity}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (${at}see <${finding.docsUrl}>)`,
     );

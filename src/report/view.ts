@@ -129,6 +129,8 @@ export interface FindingView {
   docsUrl: string;
   /** The files (and lines) its evidence points into, in evidence order. */
   files: EvidenceFile[];
+  /** The first of `files` as `file:line` (or the file alone), for the formats that name one place; null without files. */
+  at: string | null;
   /** What stands under the message, in the order every format shows it. */
   details: FindingDetail[];
 }
@@ -184,8 +186,12 @@ function projectView(project: ProjectReport): ProjectView {
 }
 
 function usesView(uses: CodeUse[] = []): UsesView {
-  const usedAt = uses.map((use) => `${use.file}:${use.line}`);
+  const usedAt = uses.map(placeName);
   return { uses, usedAt, usedAtSummary: summarizeUses(usedAt) };
+}
+
+function placeName(place: EvidenceFile): string {
+  return place.line === undefined ? place.file : `${place.file}:${place.line}`;
 }
 
 function summarizeUses(usedAt: string[]): string | null {
@@ -259,13 +265,15 @@ function findingView(finding: Finding): FindingView {
   if (finding.rule) details.push({ kind: "rule", rule: finding.rule });
   if (finding.waiver) details.push({ kind: "waiver", waiver: finding.waiver });
   details.push({ kind: "docs", code: finding.code, url });
+  const files = finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []);
   return {
     severity: finding.severity,
     code: finding.code,
     title: findingInfo[finding.code].title,
     message: formatFindingMessage(finding),
     docsUrl: url,
-    files: finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []),
+    files,
+    at: files[0] ? placeName(files[0]) : null,
     details,
   };
 }
