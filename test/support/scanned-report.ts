@@ -31,13 +31,13 @@ export function projectFindings(): Finding[] {
 }
 
 /**
- * The fixed report as `lic check --scan` gives it: the first model loaded in seven places (more than a summary
- * names), the second in one, the model not checked in one, and a project section with findings and a dataset.
+ * The fixed report as `lic check --scan` gives it: the first model loaded in one place, the second (with findings) in
+ * seven, more than a summary names, the model not checked in one, and a project section with findings and a dataset.
  */
 export function scannedReport(): RunReport {
   const report = fixedReport();
-  report.results[0]!.uses = usesIn("src/app.py", 7);
-  report.results[1]!.uses = [{ file: "scripts/chat.py", line: 3, column: 1, via: "pipeline" }];
+  report.results[0]!.uses = [{ file: "scripts/embed.py", line: 3, column: 1, via: "pipeline" }];
+  report.results[1]!.uses = usesIn("src/app.py", 7);
   report.errors[0]!.uses = [{ file: "config/models.yaml", line: 2, column: 10, via: "config:model_id" }];
   report.project = {
     root: ".",
