@@ -1,6 +1,14 @@
 import type { RunReport } from "../types/result.js";
+import type { EvidenceFile } from "./evidence-file.js";
 import type { Render } from "./renderer.js";
-import { type FindingView, type ModelView, NOT_CHECKED, type ReportView, reportView } from "./view.js";
+import {
+  type FindingView,
+  type ModelView,
+  NOT_CHECKED,
+  type ProjectView,
+  type ReportView,
+  reportView,
+} from "./view.js";
 
 export interface GithubReport {
   /** Workflow commands, one a line: an annotation per error or warning finding, and per model not checked. */
@@ -14,20 +22,38 @@ export function formatGithub(report: RunReport): GithubReport {
   const view = reportView(report);
   const commands = [
     ...view.models.flatMap((model) => model.findings.flatMap((finding) => findingCommand(model, finding))),
-    ...view.notChecked.map((error) => command("error", { title: error.kind }, error.message)),
+    ...view.notChecked.map((error) =>
+      command("error", { title: error.kind, ...placeProperties(error.uses[0]) }, error.message),
+    ),
+    ...(view.project?.findings ?? []).flatMap((finding) => annotation(finding, finding.files, finding.message)),
   ];
   return { commands: commands.map((line) => `${line}\n`).join(""), summary: formatSummary(view) };
 }
 
+/**
+ * A model's finding, annotated where the project's code loads the model when the run was a scan (a path in the
+ * repository the workflow checked out), else at its evidence, a file of the model repo.
+ */
 function findingCommand(model: ModelView, finding: FindingView): string[] {
+  const places = model.uses.length > 0 ? model.uses : finding.files;
+  return annotation(finding, places, `${model.model}@${model.shortRevision}: ${finding.message}`);
+}
+
+/** An error or warning annotated at the first of `places` with a line; none for an info finding. */
+function annotation(finding: FindingView, places: EvidenceFile[], message: string): string[] {
   if (finding.severity === "info") return [];
-  const place = finding.files.find((entry) => entry.line !== undefined);
-  const properties: Record<string, string> = { title: finding.code };
-  if (place) {
-    properties.file = place.file;
-    properties.line = String(place.line);
-  }
-  return [command(finding.severity, properties, `${model.model}@${model.shortRevision}: ${finding.message}`)];
+  const place = places.find((entry) => entry.line !== undefined);
+  return [command(finding.severity, { title: finding.code, ...placeProperties(place) }, message)];
+}
+
+/** The `file`, `line` and (in code) `col` properties of an annotation. */
+function placeProperties(place: EvidenceFile | undefined): Record<string, string> {
+  if (place?.line === undefined) return {};
+  return {
+    file: place.file,
+    line: String(place.line),
+    ...(place.column === undefined ? {} : { col: String(place.column) }),
+  };
 }
 
 function command(name: "error" | "warning", properties: Record<string, string>, message: string): string {
@@ -86,7 +112,24 @@ function formatSummary(view: ReportView): string {
     for (const error of view.notChecked)
       lines.push(`- **${inline(error.model)}** ${code(error.kind)}: ${inline(error.message)}`);
   }
+  if (view.project) lines.push(...formatProject(view.project));
   return `${lines.join("\n")}\n`;
+}
+
+/** The project's findings, each with its place in the code or lock, and the datasets the code loads. */
+function formatProject(project: ProjectView): string[] {
+  const lines = ["", `### ${project.heading}`, ""];
+  if (project.findings.length === 0) lines.push("No findings.");
+  for (const finding of project.findings) {
+    const at = finding.at === null ? "" : `at ${code(finding.at)}; `;
+    lines.push(
+      `- **${finding.severity}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (${at}see <${finding.docsUrl}>)`,
+    );
+  }
+  if (project.datasets.length > 0) {
+    lines.push("", `${project.datasetsHeading}: ${project.datasets.map((dataset) => code(dataset.name)).join(", ")}`);
+  }
+  return lines;
 }
 
 /** One line of Markdown: line breaks folded, so a value cannot start a new block. */

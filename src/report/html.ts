@@ -12,6 +12,7 @@ import {
   type ModelView,
   NOT_CHECKED,
   type NotCheckedView,
+  type ProjectView,
   type ReportView,
   reportView,
 } from "./view.js";
@@ -117,6 +118,7 @@ export function formatHtml(report: RunReport): string {
 
   for (const [index, model] of view.models.entries()) out.push(...formatModel(model, slugs[index]!));
   if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
+  if (view.project) out.push(...formatProject(view.project));
   out.push(...formatExplanations(view));
   out.push("</main>", "</body>", "</html>");
   return `${out.join("\n")}\n`;
@@ -131,6 +133,7 @@ function formatModel(model: ModelView, slug: string): string[] {
     `<dt>Resolved</dt><dd><code>${esc(model.model)}</code> at <code>${esc(model.revision)}</code></dd>`,
   ];
   if (model.gated) out.push(`<dt>Gated</dt><dd class="gated">gated: ${esc(model.gated)}</dd>`);
+  if (model.usedAtSummary !== null) out.push(`<dt>Used at</dt><dd class="used-at">${esc(model.usedAtSummary)}</dd>`);
   if (model.expression) out.push(`<dt>Declared expression</dt><dd><code>${esc(model.expression)}</code></dd>`);
   for (const choice of model.choices) {
     out.push(
@@ -147,12 +150,12 @@ function formatModel(model: ModelView, slug: string): string[] {
     for (const license of model.licenses) {
       const name = license.name === null ? "" : ` — ${esc(license.name)}`;
       out.push(
-        `<li><strong>${esc(license.id)}</strong>${name} (${esc(license.about)})${evidenceList(license.evidence, model, "from")}</li>`,
+        `<li><strong>${esc(license.id)}</strong>${name} (${esc(license.about)})${evidenceList(license.evidence, model.revision, "from")}</li>`,
       );
     }
     for (const entry of model.unidentified) {
       out.push(
-        `<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, model, "from")}</li>`,
+        `<li><strong>?</strong> <code>${esc(entry.value)}</code> (${inline(entry.reason)})${evidenceList(entry.evidence, model.revision, "from")}</li>`,
       );
     }
     out.push("</ul>");
@@ -183,7 +186,7 @@ function formatModel(model: ModelView, slug: string): string[] {
 
   out.push("<h3>Findings</h3>");
   if (model.findings.length === 0) out.push(`<p class="none">None.</p>`);
-  for (const finding of model.findings) out.push(...formatFinding(finding, model));
+  for (const finding of model.findings) out.push(...formatFinding(finding, model.revision));
 
   out.push("<h3>Obligations</h3>");
   if (model.obligations.length === 0) {
@@ -200,22 +203,23 @@ function formatModel(model: ModelView, slug: string): string[] {
   return out;
 }
 
-function formatFinding(finding: FindingView, model: ModelView): string[] {
+/** A finding; `revision` is the model's commit (null for a project finding), which its evidence need not repeat. */
+function formatFinding(finding: FindingView, revision: string | null): string[] {
   return [
     `<div class="finding ${finding.severity}" data-code="${esc(finding.code)}">`,
     `<h4><span class="severity">${finding.severity}</span><a href="#${explanationId(finding.code)}"><code>${esc(finding.code)}</code></a>: ${esc(finding.title)}</h4>`,
     `<p class="message">${inline(finding.message)}</p>`,
     "<ul>",
-    ...finding.details.map((detail) => formatDetail(detail, model)),
+    ...finding.details.map((detail) => formatDetail(detail, revision)),
     "</ul>",
     "</div>",
   ];
 }
 
-function formatDetail(detail: FindingDetail, model: ModelView): string {
+function formatDetail(detail: FindingDetail, revision: string | null): string {
   switch (detail.kind) {
     case "evidence":
-      return `<li class="evidence">evidence: ${formatEvidenceItem(detail.evidence, model)}</li>`;
+      return `<li class="evidence">evidence: ${formatEvidenceItem(detail.evidence, revision)}</li>`;
     case "clause":
       return `<li>clause: ${formatTerm(detail.term, true)}</li>`;
     case "rule":
@@ -234,20 +238,20 @@ function table(className: string, headings: string[], rows: string[]): string[] 
   return [`<table class="${className}">`, head, "<tbody>", ...rows, "</tbody>", "</table>"];
 }
 
-function evidenceList(evidence: Evidence[], model: ModelView, label: string): string {
+function evidenceList(evidence: Evidence[], revision: string, label: string): string {
   if (evidence.length === 0) return "";
-  return `<ul>${evidence.map((item) => `<li class="evidence">${label} ${formatEvidenceItem(item, model)}</li>`).join("")}</ul>`;
+  return `<ul>${evidence.map((item) => `<li class="evidence">${label} ${formatEvidenceItem(item, revision)}</li>`).join("")}</ul>`;
 }
 
 /** The evidence phrase, then each of its fields in full: file, line, quote, sha256, commit. */
-function formatEvidenceItem(evidence: Evidence, model: ModelView): string {
+function formatEvidenceItem(evidence: Evidence, revision: string | null): string {
   const fields: [string, string][] = [];
   if (evidence.source === "file" || evidence.source === "card") {
     if (evidence.file !== undefined) fields.push(["file", `<code>${esc(evidence.file)}</code>`]);
     if (evidence.line !== undefined) fields.push(["line", String(evidence.line)]);
     if (evidence.quote !== undefined) fields.push(["quote", `<q>${esc(evidence.quote)}</q>`]);
     if (evidence.source === "file") fields.push(["sha256", `<code class="sha256">${esc(evidence.sha256)}</code>`]);
-    if (evidence.commit !== model.revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
+    if (evidence.commit !== revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
   }
   const detail =
     fields.length === 0
@@ -279,19 +283,48 @@ function formatLineage(nodes: LineageNode[]): string {
 }
 
 function formatNotChecked(errors: NotCheckedView[]): string[] {
+  // The column only when the run was a scan, so other reports stay as they were.
+  const scanned = errors.some((error) => error.usedAtSummary !== null);
   const out = [
     `<section class="errors" id="not-checked">`,
     "<h2>Not checked</h2>",
     `<table>`,
-    "<thead><tr><th>Model</th><th>Revision</th><th>Kind</th><th>Reason</th></tr></thead>",
+    `<thead><tr><th>Model</th><th>Revision</th><th>Kind</th><th>Reason</th>${scanned ? "<th>Used at</th>" : ""}</tr></thead>`,
     "<tbody>",
   ];
   for (const error of errors) {
+    const usedAt = scanned
+      ? `<td class="used-at">${error.usedAtSummary === null ? "—" : esc(error.usedAtSummary)}</td>`
+      : "";
     out.push(
-      `<tr><td>${esc(error.model)}</td><td>${error.revision === null ? "—" : `<code>${esc(error.revision)}</code>`}</td><td>${esc(error.kind)}</td><td class="error-message">${esc(error.message)}</td></tr>`,
+      `<tr><td>${esc(error.model)}</td><td>${error.revision === null ? "—" : `<code>${esc(error.revision)}</code>`}</td><td>${esc(error.kind)}</td><td class="error-message">${esc(error.message)}</td>${usedAt}</tr>`,
     );
   }
   out.push("</tbody>", "</table>", "</section>");
+  return out;
+}
+
+/** The project's section; it borrows the model sections' class, so the page's style (and its bytes) stay as they were. */
+function formatProject(project: ProjectView): string[] {
+  const out = [
+    `<section class="model project" id="project">`,
+    `<h2>${esc(project.heading)}</h2>`,
+    `<dl class="meta">`,
+    `<dt>Root</dt><dd><code>${esc(project.root)}</code></dd>`,
+    ...(project.lock === null ? [] : [`<dt>Lock</dt><dd><code>${esc(project.lock)}</code></dd>`]),
+    "</dl>",
+    "<h3>Findings</h3>",
+  ];
+  if (project.findings.length === 0) out.push(`<p class="none">None.</p>`);
+  for (const finding of project.findings) out.push(...formatFinding(finding, null));
+  if (project.datasets.length > 0) {
+    out.push(`<h3>${esc(project.datasetsHeading)}</h3>`, `<ul class="datasets">`);
+    for (const dataset of project.datasets) {
+      out.push(`<li><code>${esc(dataset.name)}</code>: used at ${esc(dataset.usedAtSummary ?? "")}</li>`);
+    }
+    out.push("</ul>");
+  }
+  out.push("</section>");
   return out;
 }
 
@@ -300,7 +333,8 @@ function formatNotChecked(errors: NotCheckedView[]): string[] {
  * repository (mailed, archived), so it carries the pages rather than links that lead nowhere offline.
  */
 function formatExplanations(view: ReportView): string[] {
-  const occurring = new Set(view.models.flatMap((model) => model.findings.map((finding) => finding.code)));
+  const findings = [...view.models.flatMap((model) => model.findings), ...(view.project?.findings ?? [])];
+  const occurring = new Set(findings.map((finding) => finding.code));
   const codes = FINDING_CODES.filter((code) => occurring.has(code));
   if (codes.length === 0) return [];
   return [
@@ -322,7 +356,13 @@ const FINDING_CODES = Object.keys(FINDING_PAGES) as FindingCode[];
 
 /** Section ids: the model id folded to [a-z0-9-], made unique in the page. */
 function slugsFor(models: ModelView[]): string[] {
-  const used = new Set<string>(["verdicts", "not-checked", "explanations", ...FINDING_CODES.map(explanationId)]);
+  const used = new Set<string>([
+    "verdicts",
+    "not-checked",
+    "project",
+    "explanations",
+    ...FINDING_CODES.map(explanationId),
+  ]);
   return models.map((model) => {
     const base =
       model.model

@@ -1,6 +1,6 @@
 import { findingInfo } from "../findings/finding-info.js";
 import type { Finding } from "../types/finding.js";
-import type { CheckResult, RunReport } from "../types/result.js";
+import type { CheckResult, ProjectReport, RunReport } from "../types/result.js";
 import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
 
@@ -19,6 +19,8 @@ export function formatJson(report: RunReport): string {
     generatedAt: report.generatedAt,
     results: report.results.map(toJsonResult),
     errors: report.errors,
+    // Only after a scan (lic check --scan, --locked): other runs keep the document they always had.
+    ...(report.project ? { project: toJsonProject(report.project) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -35,6 +37,16 @@ function toJsonResult(result: CheckResult) {
     obligations: result.obligations,
     lineage: result.lineage,
     gaps: result.gaps,
+    ...(result.uses ? { uses: result.uses } : {}),
+  };
+}
+
+function toJsonProject(project: ProjectReport) {
+  return {
+    root: project.root,
+    lock: project.lock,
+    findings: project.findings.map(toJsonFinding),
+    datasets: project.datasets,
   };
 }
 

@@ -1,7 +1,14 @@
 import type { RunReport } from "../types/result.js";
 import { plainDetail } from "./plain-detail.js";
 import type { Render } from "./renderer.js";
-import { type FindingView, type ModelView, type NotCheckedView, reportView } from "./view.js";
+import {
+  type FindingView,
+  type ModelView,
+  type NotCheckedView,
+  type ProjectView,
+  reportView,
+  type UsesView,
+} from "./view.js";
 
 /**
  * The report as JUnit XML, for CI systems that show test results: a test case per model, a failure per
@@ -10,16 +17,22 @@ import { type FindingView, type ModelView, type NotCheckedView, reportView } fro
  */
 export function formatJunit(report: RunReport): string {
   const view = reportView(report);
-  const tests = view.models.length + view.notChecked.length;
-  const failures = view.models.filter((model) => model.findings.some(isBlocking)).length;
-  const errors = view.notChecked.length;
-  const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
+  const modelCounts: Counts = {
+    tests: view.models.length + view.notChecked.length,
+    failures: view.models.filter((model) => model.findings.some(isBlocking)).length,
+    errors: view.notChecked.length,
+  };
+  const projectCounts: Counts = {
+    tests: view.project?.findings.length ?? 0,
+    failures: view.project?.findings.filter(isBlocking).length ?? 0,
+    errors: 0,
+  };
   const timestamp = attr(view.generatedAt);
 
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="lic" ${counts} timestamp="${timestamp}">`,
-    `  <testsuite name="${attr(`lic check (policy ${view.policy.name})`)}" ${counts} skipped="0" timestamp="${timestamp}">`,
+    `<testsuites name="lic" ${countAttributes(sum(modelCounts, projectCounts))} timestamp="${timestamp}">`,
+    `  <testsuite name="${attr(`lic check (policy ${view.policy.name})`)}" ${countAttributes(modelCounts)} skipped="0" timestamp="${timestamp}">`,
     `    <properties>`,
     `      <property name="tool" value="${attr(view.tool)}"/>`,
     `      <property name="policy" value="${attr(view.policy.name)}"/>`,
@@ -28,9 +41,43 @@ export function formatJunit(report: RunReport): string {
     ...view.models.flatMap(formatResult),
     ...view.notChecked.flatMap(formatNotChecked),
     `  </testsuite>`,
+    ...(view.project ? formatProject(view.project, projectCounts, timestamp) : []),
     `</testsuites>`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** What a suite holds, as JUnit counts it: test cases, and of those the failed and the errored. */
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+}
+
+function sum(a: Counts, b: Counts): Counts {
+  return { tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors };
+}
+
+function countAttributes(counts: Counts): string {
+  return `tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}"`;
+}
+
+/**
+ * The project's findings as a suite of their own, a test case each (named by its code and place), so a drift of
+ * lic.lock fails the build in the CI's test view as a blocked model does; the datasets go in the suite's output.
+ */
+function formatProject(project: ProjectView, counts: Counts, timestamp: string): string[] {
+  const lines = [`  <testsuite name="project" ${countAttributes(counts)} skipped="0" timestamp="${timestamp}">`];
+  for (const finding of project.findings) {
+    const name = finding.at === null ? finding.code : `${finding.code} at ${finding.at}`;
+    lines.push(...testcase(name, findingElements([finding])));
+  }
+  if (project.datasets.length > 0) {
+    const datasets = project.datasets.map((dataset) => `${dataset.name} used at ${dataset.usedAtSummary}`);
+    lines.push(`    <system-out>${text([`${project.datasetsHeading}:`, ...datasets].join("\n"))}</system-out>`);
+  }
+  lines.push(`  </testsuite>`);
+  return lines;
 }
 
 function isBlocking(finding: FindingView): boolean {
@@ -38,23 +85,40 @@ function isBlocking(finding: FindingView): boolean {
 }
 
 function formatResult(model: ModelView): string[] {
-  const lines = [`    <testcase classname="lic" name="${attr(`${model.model}@${model.revision}`)}">`];
-  for (const finding of model.findings.filter(isBlocking)) {
-    lines.push(
-      `      <failure type="${attr(finding.code)}" message="${attr(finding.message)}">${text(details(finding).join("\n"))}</failure>`,
+  return testcase(`${model.model}@${model.revision}`, findingElements(model.findings, usedAtNote(model)));
+}
+
+/** A failure per blocking finding; the others, after `notes`, in the test case's output. */
+function findingElements(findings: FindingView[], notes: string[] = []): string[] {
+  const lines = findings
+    .filter(isBlocking)
+    .map(
+      (finding) =>
+        `      <failure type="${attr(finding.code)}" message="${attr(finding.message)}">${text(details(finding).join("\n"))}</failure>`,
     );
-  }
-  const others = model.findings.filter((finding) => !isBlocking(finding));
-  if (others.length > 0) {
-    const out = others.flatMap((finding) => [
-      `${finding.severity} ${finding.code}: ${finding.message}`,
-      ...details(finding).map((line) => `  ${line}`),
-    ]);
-    lines.push(`      <system-out>${text(out.join("\n"))}</system-out>`);
-  }
-  if (lines.length === 1) return [lines[0]!.replace(/>$/, "/>")];
-  lines.push(`    </testcase>`);
+  const out = [
+    ...notes,
+    ...findings
+      .filter((finding) => !isBlocking(finding))
+      .flatMap((finding) => [
+        `${finding.severity} ${finding.code}: ${finding.message}`,
+        ...details(finding).map((line) => `  ${line}`),
+      ]),
+  ];
+  if (out.length > 0) lines.push(`      <system-out>${text(out.join("\n"))}</system-out>`);
   return lines;
+}
+
+/** A test case holding `body`; an empty one closes itself. */
+function testcase(name: string, body: string[]): string[] {
+  const open = `    <testcase classname="lic" name="${attr(name)}">`;
+  if (body.length === 0) return [open.replace(/>$/, "/>")];
+  return [open, ...body, `    </testcase>`];
+}
+
+/** Where the code loads the model, for a test case's output, when the run was a scan. */
+function usedAtNote(uses: UsesView): string[] {
+  return uses.usedAtSummary === null ? [] : [`used at: ${uses.usedAtSummary}`];
 }
 
 /** The lines under a finding: its evidence, clause (without its quote), rule, waiver and docs page. */
@@ -63,11 +127,11 @@ function details(finding: FindingView): string[] {
 }
 
 function formatNotChecked(error: NotCheckedView): string[] {
-  return [
-    `    <testcase classname="lic" name="${attr(error.name)}">`,
+  const notes = usedAtNote(error);
+  return testcase(error.name, [
     `      <error type="${attr(error.kind)}" message="${attr(error.message)}"/>`,
-    `    </testcase>`,
-  ];
+    ...(notes.length > 0 ? [`      <system-out>${text(notes.join("\n"))}</system-out>`] : []),
+  ]);
 }
 
 /** Characters XML 1.0 cannot carry at all, even escaped: control characters, lone surrogates, U+FFFE and U+FFFF. */

@@ -9,7 +9,9 @@ import {
   type ModelView,
   NOT_CHECKED,
   type NotCheckedView,
+  type ProjectView,
   reportView,
+  type UsesView,
 } from "./view.js";
 
 /**
@@ -45,6 +47,7 @@ export function formatMarkdown(report: RunReport): string {
 
   for (const model of view.models) out.push(...formatModel(model));
   if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
+  if (view.project) out.push(...formatProject(view.project));
   return `${out.join("\n").replace(/\n+$/, "")}\n`;
 }
 
@@ -54,6 +57,7 @@ function formatModel(model: ModelView): string[] {
   out.push(`- Requested: ${code(model.requested.model)} at ${code(model.requested.revision)}`);
   out.push(`- Resolved: ${code(model.model)} at ${code(model.revision)}`);
   if (model.gated) out.push(`- Gated: ${text(model.gated)}`);
+  if (model.usedAtSummary !== null) out.push(`- Used at: ${usedAt(model)}`);
   out.push("");
 
   out.push(`### Licenses`, "");
@@ -62,11 +66,11 @@ function formatModel(model: ModelView): string[] {
     out.push(
       `- **${text(license.id)}**${license.name === null ? "" : ` — ${text(license.name)}`} (${text(license.about)})`,
     );
-    for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model)}`);
+    for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model.revision)}`);
   }
   for (const entry of model.unidentified) {
     out.push(`- **?** ${code(entry.value)} (${inline(entry.reason)})`);
-    for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model)}`);
+    for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model.revision)}`);
   }
   if (model.expression) out.push("", `Declared expression: ${code(model.expression)}`);
   for (const choice of model.choices) out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
@@ -107,7 +111,7 @@ function formatModel(model: ModelView): string[] {
 
   out.push(`### Findings`, "");
   if (model.findings.length === 0) out.push("None.", "");
-  for (const finding of model.findings) out.push(...formatFinding(finding, model));
+  for (const finding of model.findings) out.push(...formatFinding(finding, model.revision));
 
   out.push(`### Obligations`, "");
   if (model.obligations.length === 0) {
@@ -124,22 +128,23 @@ function formatModel(model: ModelView): string[] {
   return out;
 }
 
-function formatFinding(finding: FindingView, model: ModelView): string[] {
+/** A finding; `revision` is the model's commit (null for a project finding), which its evidence need not repeat. */
+function formatFinding(finding: FindingView, revision: string | null): string[] {
   const out = [
     `#### ${finding.severity.toUpperCase()} [${text(finding.code)}](${finding.docsUrl}): ${text(finding.title)}`,
     "",
     paragraph(inline(finding.message)),
     "",
-    ...finding.details.map((detail) => `- ${formatDetail(detail, model)}`),
+    ...finding.details.map((detail) => `- ${formatDetail(detail, revision)}`),
     "",
   ];
   return out;
 }
 
-function formatDetail(detail: FindingDetail, model: ModelView): string {
+function formatDetail(detail: FindingDetail, revision: string | null): string {
   switch (detail.kind) {
     case "evidence":
-      return `Evidence: ${formatEvidenceLine(detail.evidence, model)}`;
+      return `Evidence: ${formatEvidenceLine(detail.evidence, revision)}`;
     case "clause":
       return `Clause: ${formatTerm(detail.term, true)}`;
     case "rule":
@@ -154,13 +159,13 @@ function formatDetail(detail: FindingDetail, model: ModelView): string {
 }
 
 /** The evidence phrase, then what it leaves out: the full sha256, a file's quote, a commit other than the model's. */
-function formatEvidenceLine(evidence: Evidence, model: ModelView): string {
+function formatEvidenceLine(evidence: Evidence, revision: string | null): string {
   const details: string[] = [];
   if (evidence.source === "file") {
     details.push(`sha256 ${code(evidence.sha256)}`);
     if (evidence.quote !== undefined) details.push(`quote ${code(evidence.quote)}`);
   }
-  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== model.revision)
+  if ((evidence.source === "file" || evidence.source === "card") && evidence.commit !== revision)
     details.push(`commit ${code(evidence.commit)}`);
   return text(formatEvidence(evidence)) + (details.length > 0 ? `; ${details.join("; ")}` : "");
 }
@@ -176,14 +181,40 @@ function formatRule(rule: RuleReference): string {
 }
 
 function formatNotChecked(errors: NotCheckedView[]): string[] {
-  const out = [`## Not checked`, "", `| Model | Revision | Kind | Reason |`, `| --- | --- | --- | --- |`];
+  // The column only when the run was a scan, so other reports stay as they were.
+  const scanned = errors.some((error) => error.usedAtSummary !== null);
+  const out = [
+    `## Not checked`,
+    "",
+    `| Model | Revision | Kind | Reason |${scanned ? " Used at |" : ""}`,
+    `| --- | --- | --- | --- |${scanned ? " --- |" : ""}`,
+  ];
   for (const error of errors) {
     out.push(
-      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | ${text(error.kind)} | ${text(error.message)} |`,
+      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | ${text(error.kind)} | ${text(error.message)} |${scanned ? ` ${error.usedAtSummary === null ? "—" : usedAt(error)} |` : ""}`,
     );
   }
   out.push("");
   return out;
+}
+
+function formatProject(project: ProjectView): string[] {
+  const out = [`## ${text(project.heading)}`, "", `- Root: ${code(project.root)}`];
+  if (project.lock !== null) out.push(`- Lock: ${code(project.lock)}`);
+  out.push("", `### Findings`, "");
+  if (project.findings.length === 0) out.push("None.", "");
+  for (const finding of project.findings) out.push(...formatFinding(finding, null));
+  if (project.datasets.length > 0) {
+    out.push(`### ${text(project.datasetsHeading)}`, "");
+    for (const dataset of project.datasets) out.push(`- ${code(dataset.name)}: used at ${usedAt(dataset)}`);
+    out.push("");
+  }
+  return out;
+}
+
+/** The summary of where the code loads a repo, escaped for a line or a table cell. */
+function usedAt(uses: UsesView): string {
+  return text(uses.usedAtSummary ?? "");
 }
 
 /**

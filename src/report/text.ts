@@ -2,7 +2,16 @@ import type { RunReport, Verdict } from "../types/result.js";
 import { formatEvidence } from "./format-evidence.js";
 import { plainDetail } from "./plain-detail.js";
 import type { Render } from "./renderer.js";
-import { flattenLineage, type ModelView, NOT_CHECKED, type NotCheckedView, reportView } from "./view.js";
+import {
+  type FindingView,
+  flattenLineage,
+  type ModelView,
+  NOT_CHECKED,
+  type NotCheckedView,
+  type ProjectView,
+  reportView,
+  type UsesView,
+} from "./view.js";
 
 export interface TextOptions {
   /** ANSI colours on verdicts and severities: only for a terminal, never with NO_COLOR. */
@@ -22,9 +31,11 @@ const COLOURS: Record<string, string> = {
 /** The report for people at a terminal: a block per model, then a summary line when there are several. */
 export function formatText(report: RunReport, options: TextOptions = {}): string {
   const view = reportView(report);
-  const blocks = [...view.models.map(formatResult), ...view.notChecked.map(formatNotChecked)].map((block) =>
-    options.color ? colourize(block) : block,
-  );
+  const blocks = [
+    ...view.models.map(formatResult),
+    ...view.notChecked.map(formatNotChecked),
+    ...(view.project ? [formatProject(view.project)] : []),
+  ].map((block) => (options.color ? colourize(block) : block));
   const lines = [blocks.join("\n")];
   if (report.results.length + report.errors.length > 1) lines.push(formatSummary(report));
   return lines.join("\n");
@@ -34,6 +45,7 @@ function formatResult(model: ModelView): string {
   const lines = [`${model.model}@${model.revision}  ${model.verdictLabel}`];
   if (model.resolvedOtherwise) lines.push(`  requested: ${model.requested.model}@${model.requested.revision}`);
   if (model.gated) lines.push(`  gated: ${model.gated}`);
+  lines.push(...usedAtLines(model));
 
   lines.push("  licenses:");
   if (model.licenses.length === 0) lines.push("    none identified");
@@ -78,20 +90,39 @@ function formatResult(model: ModelView): string {
     }
   }
 
-  if (model.findings.length === 0) {
-    lines.push("  findings: none");
-  } else {
-    lines.push("  findings:");
-    for (const finding of model.findings) {
-      lines.push(`    ${finding.severity} ${finding.code}: ${finding.message}`);
-      for (const detail of finding.details) lines.push(`      ${plainDetail(detail, true)}`);
-    }
-  }
+  lines.push(...findingLines(model.findings));
   return `${lines.join("\n")}\n`;
 }
 
+/** `  used at: …`, when the run was a scan. */
+function usedAtLines(uses: UsesView): string[] {
+  return uses.usedAtSummary === null ? [] : [`  used at: ${uses.usedAtSummary}`];
+}
+
+/** The findings under a block, each with its details: the same for a model and for the project. */
+function findingLines(findings: FindingView[]): string[] {
+  if (findings.length === 0) return ["  findings: none"];
+  return [
+    "  findings:",
+    ...findings.flatMap((finding) => [
+      `    ${finding.severity} ${finding.code}: ${finding.message}`,
+      ...finding.details.map((detail) => `      ${plainDetail(detail, true)}`),
+    ]),
+  ];
+}
+
 function formatNotChecked(error: NotCheckedView): string {
-  return `${error.name}  ${NOT_CHECKED}\n  ${error.kind}: ${error.message}\n`;
+  return [`${error.name}  ${NOT_CHECKED}`, `  ${error.kind}: ${error.message}`, ...usedAtLines(error), ""].join("\n");
+}
+
+function formatProject(project: ProjectView): string {
+  const lines = [`${project.heading}: ${project.root}${project.lock === null ? "" : `, lock ${project.lock}`}`];
+  lines.push(...findingLines(project.findings));
+  if (project.datasets.length > 0) {
+    lines.push(`  ${project.datasetsHeading.toLowerCase()}:`);
+    for (const dataset of project.datasets) lines.push(`    ${dataset.name}  used at: ${dataset.usedAtSummary}`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /** Colours the verdict at the end of a block's first line and the severity that starts each finding line. */

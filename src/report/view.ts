@@ -9,7 +9,16 @@ import type {
   TermReference,
   WaiverReference,
 } from "../types/finding.js";
-import type { CheckResult, LicenseAnalysis, ModelError, ObligationDue, RunReport, Verdict } from "../types/result.js";
+import type {
+  CheckResult,
+  CodeUse,
+  LicenseAnalysis,
+  ModelError,
+  ObligationDue,
+  ProjectReport,
+  RunReport,
+  Verdict,
+} from "../types/result.js";
 import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
 import { docsUrl } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
@@ -26,9 +35,40 @@ export interface ReportView {
   generatedAt: string;
   models: ModelView[];
   notChecked: NotCheckedView[];
+  /** What the run found about the scanned code and its lic.lock; null when the models were not found by a scan. */
+  project: ProjectView | null;
 }
 
-export interface ModelView {
+/** Where the project's code loads a repo: empty lists when the run was not a scan. */
+export interface UsesView {
+  /** In the order the scan found them (file, line, column). */
+  uses: CodeUse[];
+  /** Each use as `file:line`. */
+  usedAt: string[];
+  /** The first few uses, `src/app.py:12, src/b.py:3 and 4 more`; null when there are none. */
+  usedAtSummary: string | null;
+}
+
+/** The scanned project's own part of the report: findings about its code and lic.lock, the datasets it loads. */
+export interface ProjectView {
+  /** The section's heading in every format. */
+  heading: string;
+  root: string;
+  lock: string | null;
+  findings: FindingView[];
+  datasets: DatasetView[];
+  /** What stands above the datasets: lic lists them but does not check their licenses. */
+  datasetsHeading: string;
+}
+
+export interface DatasetView extends UsesView {
+  id: string;
+  requested: string;
+  /** `id@requested`. */
+  name: string;
+}
+
+export interface ModelView extends UsesView {
   model: string;
   revision: string;
   /** The resolved commit as people quote it: its first 12 hex digits. */
@@ -89,6 +129,8 @@ export interface FindingView {
   docsUrl: string;
   /** The files (and lines) its evidence points into, in evidence order. */
   files: EvidenceFile[];
+  /** The first of `files` as `file:line` (or the file alone), for the formats that name one place; null without files. */
+  at: string | null;
   /** What stands under the message, in the order every format shows it. */
   details: FindingDetail[];
 }
@@ -101,7 +143,7 @@ export type FindingDetail =
   | { kind: "waiver"; waiver: WaiverReference }
   | { kind: "docs"; code: FindingCode; url: string };
 
-export interface NotCheckedView {
+export interface NotCheckedView extends UsesView {
   model: string;
   revision: string | null;
   /** `model@revision`, or the model alone when no revision was resolved. */
@@ -113,6 +155,8 @@ export interface NotCheckedView {
 const VERDICT_LABEL: Record<Verdict, string> = { allow: "ALLOW", warn: "WARN", block: "BLOCK" };
 /** The label a model that could not be decided carries where a verdict would stand. */
 export const NOT_CHECKED = "NOT CHECKED";
+/** How many uses a summary names before it counts the rest: a model loaded in forty places stays one line. */
+const USES_SHOWN = 5;
 
 export function reportView(report: RunReport): ReportView {
   return {
@@ -121,7 +165,40 @@ export function reportView(report: RunReport): ReportView {
     generatedAt: report.generatedAt,
     models: report.results.map(modelView),
     notChecked: report.errors.map(notCheckedView),
+    project: report.project ? projectView(report.project) : null,
   };
+}
+
+function projectView(project: ProjectReport): ProjectView {
+  return {
+    heading: "Code and lic.lock",
+    root: project.root,
+    lock: project.lock,
+    findings: project.findings.map(findingView),
+    datasets: project.datasets.map((dataset) => ({
+      id: dataset.id,
+      requested: dataset.requested,
+      name: `${dataset.id}@${dataset.requested}`,
+      ...usesView(dataset.uses),
+    })),
+    datasetsHeading: "Datasets the code loads (not evaluated)",
+  };
+}
+
+function usesView(uses: CodeUse[] = []): UsesView {
+  const usedAt = uses.map(placeName);
+  return { uses, usedAt, usedAtSummary: summarizeUses(usedAt) };
+}
+
+function placeName(place: EvidenceFile): string {
+  return place.line === undefined ? place.file : `${place.file}:${place.line}`;
+}
+
+function summarizeUses(usedAt: string[]): string | null {
+  if (usedAt.length === 0) return null;
+  const shown = usedAt.slice(0, USES_SHOWN).join(", ");
+  const rest = usedAt.length - USES_SHOWN;
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
 }
 
 function modelView(result: CheckResult): ModelView {
@@ -160,6 +237,7 @@ function modelView(result: CheckResult): ModelView {
     gaps: result.gaps,
     obligations: result.obligations,
     findings: result.findings.map(findingView),
+    ...usesView(result.uses),
   };
 }
 
@@ -187,19 +265,28 @@ function findingView(finding: Finding): FindingView {
   if (finding.rule) details.push({ kind: "rule", rule: finding.rule });
   if (finding.waiver) details.push({ kind: "waiver", waiver: finding.waiver });
   details.push({ kind: "docs", code: finding.code, url });
+  const files = finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []);
   return {
     severity: finding.severity,
     code: finding.code,
     title: findingInfo[finding.code].title,
     message: formatFindingMessage(finding),
     docsUrl: url,
-    files: finding.evidence.flatMap((evidence) => fileOf(evidence) ?? []),
+    files,
+    at: files[0] ? placeName(files[0]) : null,
     details,
   };
 }
 
 function notCheckedView(error: ModelError): NotCheckedView {
-  return { ...error, name: error.revision ? `${error.model}@${error.revision}` : error.model };
+  return {
+    model: error.model,
+    revision: error.revision,
+    name: error.revision ? `${error.model}@${error.revision}` : error.model,
+    kind: error.kind,
+    message: error.message,
+    ...usesView(error.uses),
+  };
 }
 
 function shortSha(sha: string): string {

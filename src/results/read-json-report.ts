@@ -1,6 +1,6 @@
 import { JSON_SCHEMA_VERSION } from "../report/json.js";
 import type { Finding } from "../types/finding.js";
-import type { CheckResult, ModelError, RunReport } from "../types/result.js";
+import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
 
 /** Why a saved result cannot be read back: the CLI exits 2 with it. */
 export class ReportFormatError extends Error {
@@ -36,6 +36,20 @@ export function readJsonReport(text: string, name: string): RunReport {
       readResult(result, `${name}: results[${index}]`),
     ),
     errors: Array.isArray(document["errors"]) ? (document["errors"] as ModelError[]) : [],
+    ...(document["project"] === undefined ? {} : { project: readProject(document["project"], `${name}: project`) }),
+  };
+}
+
+/** The project part of a scan's result: its findings read as a model's are, its datasets as they were written. */
+function readProject(value: unknown, where: string): ProjectReport {
+  if (!isObject(value) || typeof value["root"] !== "string" || !Array.isArray(value["findings"])) {
+    throw new ReportFormatError(`${where} is not a project section (root, findings)`);
+  }
+  return {
+    root: value["root"],
+    lock: typeof value["lock"] === "string" ? value["lock"] : null,
+    findings: readFindings(value["findings"], where),
+    datasets: Array.isArray(value["datasets"]) ? (value["datasets"] as ProjectReport["datasets"]) : [],
   };
 }
 
@@ -48,11 +62,7 @@ function readResult(value: unknown, where: string): CheckResult {
   ) {
     throw new ReportFormatError(`${where} is not a model result (model, revision, findings)`);
   }
-  const findings = (value["findings"] as unknown[]).map((finding) => {
-    if (!isObject(finding)) throw new ReportFormatError(`${where}: a finding is not an object`);
-    const { message: _message, title: _title, docs: _docs, ...rest } = finding;
-    return rest as unknown as Finding;
-  });
+  const findings = readFindings(value["findings"] as unknown[], where);
   const license = isObject(value["license"]) ? value["license"] : {};
   return {
     ...(value as unknown as CheckResult),
@@ -71,6 +81,15 @@ function readResult(value: unknown, where: string): CheckResult {
     lineage: Array.isArray(value["lineage"]) ? (value["lineage"] as CheckResult["lineage"]) : [],
     gaps: Array.isArray(value["gaps"]) ? (value["gaps"] as CheckResult["gaps"]) : [],
   };
+}
+
+/** Findings without their wording (message, title, docs), which the renderers derive again. */
+function readFindings(values: unknown[], where: string): Finding[] {
+  return values.map((finding) => {
+    if (!isObject(finding)) throw new ReportFormatError(`${where}: a finding is not an object`);
+    const { message: _message, title: _title, docs: _docs, ...rest } = finding;
+    return rest as unknown as Finding;
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { FINDING_CODES } from "../../src/findings/finding-info.js";
 import { formatJson } from "../../src/report/json.js";
 import { fixedReport } from "../support/fixed-report.js";
+import { scannedReport } from "../support/scanned-report.js";
 
 const schema = JSON.parse(readFileSync("docs/schema/result.schema.json", "utf8"));
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -15,6 +16,19 @@ describe("docs/schema/result.schema.json", () => {
   it("describes the JSON result", () => {
     const document = JSON.parse(formatJson(fixedReport()));
     expect(validate(document) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("describes the JSON result of a scan: uses, code and lock evidence, the project section", () => {
+    const document = JSON.parse(formatJson(scannedReport()));
+    expect(document.project.findings).toHaveLength(2);
+    expect(validate(document) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("rejects a project section that breaks it", () => {
+    const document = JSON.parse(formatJson(scannedReport()));
+    document.project.findings[0].evidence[0].column = "13";
+    document.results[0].uses[0].extra = true;
+    expect(validate(document)).toBe(false);
   });
 
   it("rejects a result that breaks it", () => {

@@ -9,6 +9,7 @@ import { formatSarif } from "../../src/report/sarif.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
+import { scannedReport } from "../support/scanned-report.js";
 
 /**
  * The SARIF 2.1.0 schema as @microsoft/jest-sarif ships it (sarif-2.1.0-rtm.5.json, the schema SchemaStore
@@ -189,4 +190,83 @@ describe("sarif", () => {
     const clean = (JSON.parse(formatSarif({ ...report, errors: [] })) as SarifLog).runs[0]!.invocations[0]!;
     expect(clean.executionSuccessful).toBe(true);
   });
+
+  describe("after a scan", () => {
+    const run = () => (JSON.parse(formatSarif(scannedReport())) as ScannedLog).runs[0]!;
+
+    it("is valid, and byte-identical for the same input", () => {
+      expectValid(formatSarif(scannedReport()));
+      expect(formatSarif(scannedReport())).toBe(formatSarif(scannedReport()));
+    });
+
+    it("locates a model's findings at its first use in the code, the others related, the model kept as logical location", () => {
+      const report = scannedReport();
+      const llama = report.results[1]!;
+      const results = run().results.filter((result) => result.properties.model === llama.model);
+      expect(results).toHaveLength(llama.findings.length);
+      for (const result of results) {
+        expect(result.locations).toEqual([
+          {
+            physicalLocation: { artifactLocation: { uri: "src/app.py" }, region: { startLine: 10, startColumn: 5 } },
+            logicalLocations: [{ fullyQualifiedName: `${llama.model}@${llama.revision}`, kind: "module" }],
+          },
+        ]);
+        expect(result.relatedLocations!.map((location) => location.physicalLocation.region.startLine)).toEqual([
+          11, 12, 13, 14, 15, 16,
+        ]);
+        expect(result.relatedLocations!.map((location) => location.id)).toEqual([1, 2, 3, 4, 5, 6]);
+      }
+    });
+
+    it("keeps a model without uses located at its evidence", () => {
+      const invalid = run().results.find((result) => result.ruleId === "card-metadata-invalid")!;
+      expect(invalid.locations[0]!.physicalLocation).toEqual({
+        artifactLocation: { uri: "README.md" },
+        region: { startLine: 5 },
+      });
+      expect(invalid).not.toHaveProperty("relatedLocations");
+    });
+
+    it("gives each project finding a result at its code or lock evidence, and a rule", () => {
+      const log = run();
+      const missing = log.results.find((result) => result.ruleId === "lock-entry-missing")!;
+      expect(missing.level).toBe("error");
+      expect(missing.message.text).toMatch(/^The code loads the model org\/new-model@main/);
+      expect(missing.locations).toEqual([
+        { physicalLocation: { artifactLocation: { uri: "src/train.py" }, region: { startLine: 7, startColumn: 13 } } },
+      ]);
+      expect(missing.relatedLocations).toEqual([
+        {
+          id: 1,
+          physicalLocation: { artifactLocation: { uri: "src/serve.py" }, region: { startLine: 21, startColumn: 9 } },
+        },
+      ]);
+      const unused = log.results.find((result) => result.ruleId === "lock-entry-unused")!;
+      expect(unused.level).toBe("warning");
+      expect(unused.locations).toEqual([
+        { physicalLocation: { artifactLocation: { uri: "lic.lock" }, region: { startLine: 4 } } },
+      ]);
+      const rules = log.tool.driver.rules.map((rule) => rule.id);
+      for (const result of log.results) expect(log.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
+      expect(rules).toEqual(expect.arrayContaining(["lock-entry-missing", "lock-entry-unused"]));
+      expect(new Set(log.results.map((result) => result.ruleId))).toEqual(new Set(rules));
+    });
+  });
 });
+
+type Region = { startLine: number; startColumn?: number };
+/** The parts of a log after a scan the tests read: locations with columns, related locations. */
+interface ScannedLog {
+  runs: {
+    tool: { driver: { rules: { id: string }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { physicalLocation?: { artifactLocation: { uri: string }; region: Region } }[];
+      relatedLocations?: { id: number; physicalLocation: { artifactLocation: { uri: string }; region: Region } }[];
+      properties: { model?: string };
+    }[];
+  }[];
+}
