@@ -339,6 +339,11 @@ describe("which calls load a repo", () => {
       [],
     ],
     [
+      "the OpenAI SDK next to the library",
+      'import { InferenceClient } from "@huggingface/inference";\nimport OpenAI from "openai";\nnew OpenAI().chat.completions.create({ model: "gpt-4o" });',
+      [],
+    ],
+    [
       "a model: in a file without the library",
       'import { generateText } from "ai";\ngenerateText({ model: "a/b" });',
       [],
