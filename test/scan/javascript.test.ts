@@ -376,6 +376,11 @@ describe("which calls load a repo", () => {
       'const repo = "a/b";\ndownloadFile({ repo, path: "x", revision: "abc1234" });',
       ["a/b@abc1234"],
     ],
+    [
+      "a shorthand designation",
+      'const repo = { type: "dataset", name: "a/b" };\ndownloadFile({ repo, path: "x" });',
+      ["dataset a/b"],
+    ],
     ["modelInfo's name", 'modelInfo({ name: "a/b" });', ["a/b"]],
   ])("@huggingface/hub: %s", async (_, source, expected) => {
     expect(await findings(HUB + source)).toEqual(expected);
