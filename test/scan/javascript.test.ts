@@ -59,19 +59,28 @@ const REFERENCES: ReferenceRow[] = [
   ["download-weights.cjs", 12, 9, "Qwen/Qwen2.5-0.5B", "model", "main", false, "huggingface.hub.snapshotDownload"],
   ["download-weights.cjs", 13, 21, "mistralai/Mistral-7B-v0.1", "model", null, false, "huggingface.hub.modelInfo"],
   ["download-weights.cjs", 14, 21, "HuggingFaceFW/fineweb", "dataset", null, false, "huggingface.hub.datasetInfo"],
-  ...(["AutoTokenizer", "AutoModel"] as const).map(
-    (loader, index): ReferenceRow => [
-      "embed-notes.mjs",
-      9 + index,
-      loader === "AutoTokenizer" ? 25 : 21,
-      "mixedbread-ai/mxbai-embed-large-v1",
-      "model",
-      "a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
-      true,
-      "transformers.js.from_pretrained",
-      "EMBEDDING_MODEL",
-    ],
-  ),
+  [
+    "embed-notes.mjs",
+    9,
+    25,
+    "mixedbread-ai/mxbai-embed-large-v1",
+    "model",
+    "a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+    true,
+    "transformers.js.from_pretrained",
+    "EMBEDDING_MODEL",
+  ],
+  [
+    "embed-notes.mjs",
+    10,
+    21,
+    "mixedbread-ai/mxbai-embed-large-v1",
+    "model",
+    "a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5",
+    true,
+    "transformers.js.from_pretrained",
+    "EMBEDDING_MODEL",
+  ],
   [
     "embed-notes.mjs",
     11,
@@ -139,10 +148,12 @@ const TRANSFORMERS = 'import { AutoModel, pipeline } from "@huggingface/transfor
 async function findings(source: string, grammar: Grammar = "typescript"): Promise<string[]> {
   const { references, dynamic } = extractJavaScript(source, "f", await parserFor(grammar));
   return [
-    ...references.map(
-      (ref) =>
-        `${ref.kind === "dataset" ? "dataset " : ""}${ref.id}${ref.revision === null ? "" : `@${ref.revision}`}${ref.env === undefined ? "" : ` env=${ref.env}`}`,
-    ),
+    ...references.map((ref) => {
+      const kind = ref.kind === "dataset" ? "dataset " : "";
+      const revision = ref.revision === null ? "" : `@${ref.revision}`;
+      const env = ref.env === undefined ? "" : ` env=${ref.env}`;
+      return `${kind}${ref.id}${revision}${env}`;
+    }),
     ...dynamic.map((ref) => `dynamic: ${ref.expression}`),
   ];
 }
@@ -339,6 +350,11 @@ describe("which calls load a repo", () => {
       [],
     ],
     [
+      "the OpenAI SDK next to the library",
+      'import { InferenceClient } from "@huggingface/inference";\nimport OpenAI from "openai";\nnew OpenAI().chat.completions.create({ model: "gpt-4o" });',
+      [],
+    ],
+    [
       "a model: in a file without the library",
       'import { generateText } from "ai";\ngenerateText({ model: "a/b" });',
       [],
@@ -370,6 +386,11 @@ describe("which calls load a repo", () => {
       "a shorthand repo",
       'const repo = "a/b";\ndownloadFile({ repo, path: "x", revision: "abc1234" });',
       ["a/b@abc1234"],
+    ],
+    [
+      "a shorthand designation",
+      'const repo = { type: "dataset", name: "a/b" };\ndownloadFile({ repo, path: "x" });',
+      ["dataset a/b"],
     ],
     ["modelInfo's name", 'modelInfo({ name: "a/b" });', ["a/b"]],
   ])("@huggingface/hub: %s", async (_, source, expected) => {

@@ -99,31 +99,46 @@ function extractFrom(root: Node, file: string): Extracted {
   return out;
 }
 
+/** What a call loads by the rules of the libraries its file uses, or null for a call that loads nothing. */
 function loadOf(call: Node, scan: FileScan): Load | null {
   const name = calleeName(call);
   if (name === null) return null;
   const args = argumentsOf(call);
-  const plain = { designation: false, routed: false, context: "call", kind: "model" } as const;
+  return transformersLoadOf(call, name, args, scan) ?? requestLoadOf(name, args[0], scan);
+}
+
+const PLAIN = { designation: false, routed: false, context: "call", kind: "model" } as const;
+
+/** transformers.js: the repo is `from_pretrained`'s first argument, `pipeline`'s second; options come next. */
+function transformersLoadOf(call: Node, name: string, args: Node[], scan: FileScan): Load | null {
   if (name === "from_pretrained")
-    return { ...plain, via: "transformers.js.from_pretrained", repo: args[0] ?? null, options: args[1] ?? null };
+    return { ...PLAIN, via: "transformers.js.from_pretrained", repo: args[0] ?? null, options: args[1] ?? null };
   if (scan.libraries.has("transformers") && isPipeline(call, scan))
-    return { ...plain, via: "transformers.js.pipeline", repo: args[1] ?? null, options: args[2] ?? null };
-  const request = args[0] ? scan.values.objectOf(args[0]) : null;
+    return { ...PLAIN, via: "transformers.js.pipeline", repo: args[1] ?? null, options: args[2] ?? null };
+  return null;
+}
+
+/** The Hub and inference clients: the repo is a property of the request object, the first argument. */
+function requestLoadOf(name: string, first: Node | undefined, scan: FileScan): Load | null {
+  const request = first ? scan.values.objectOf(first) : null;
   if (!request) return null;
   const hubRead = scan.libraries.has("hub") ? HUB_READS[name] : undefined;
   if (hubRead) {
     const repo = scan.values.propertyOf(request, hubRead.key);
     const designation = hubRead.key === "repo";
-    return { ...plain, via: `huggingface.hub.${name}`, repo, options: request, kind: hubRead.kind, designation };
+    return { ...PLAIN, via: `huggingface.hub.${name}`, repo, options: request, kind: hubRead.kind, designation };
   }
   const model = scan.values.propertyOf(request, "model");
   if (!model) return null;
+  // `create` is the OpenAI SDK's (@huggingface/inference has none): a Hub model only on Hugging Face's router, where
+  // only org/name counts, since OpenAI's own model names are single words (`gpt-4o`).
+  if (name === "create")
+    return scan.libraries.has("router")
+      ? { ...PLAIN, via: "huggingface.router", repo: model, options: null, routed: true, context: "value" }
+      : null;
   // `client.endpoint(url)` targets a deployed endpoint, not a Hub repo.
   if (scan.libraries.has("inference") && name !== "endpoint")
-    return { ...plain, via: "huggingface.inference", repo: model, options: null, routed: true };
-  // OpenAI's own model names are single words (`gpt-4o`): only org/name counts on the router.
-  if (scan.libraries.has("router") && name === "create")
-    return { ...plain, via: "huggingface.router", repo: model, options: null, routed: true, context: "value" };
+    return { ...PLAIN, via: "huggingface.inference", repo: model, options: null, routed: true };
   return null;
 }
 

@@ -18,6 +18,7 @@ const TRANSPARENT = new Set([
   "type_assertion",
 ]);
 
+/** Scopes whose parameters hide the names of enclosing scopes. */
 const FUNCTIONS = new Set([
   "function_declaration",
   "function_expression",
@@ -28,6 +29,7 @@ const FUNCTIONS = new Set([
   "generator_function",
 ]);
 
+/** Where Node and Vite (and the bundlers that copy it) read the environment. */
 const ENV_OBJECTS = new Set(["process.env", "import.meta.env"]);
 
 /** Not found in this scope: look in the enclosing one. Distinct from null, which means found and not a constant. */
@@ -75,7 +77,7 @@ export class JsValues {
     if (depth > MAX_DEPTH) return null;
     const value = unwrap(node);
     if (value.type === "object") return value;
-    if (value.type === "identifier") {
+    if (value.type === "identifier" || value.type === "shorthand_property_identifier") {
       const initializer = this.initializerOf(value);
       return initializer ? this.objectOf(initializer, depth + 1) : null;
     }
