@@ -22,9 +22,24 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** How a checking command reaches the Hub and its cache: the same options, worded the same, on every one. */
-function withConnection(command: Command): Command {
+/**
+ * What a checking command decides with, how it reports, and how it reaches the Hub and its cache: the same options,
+ * worded the same, on every one.
+ */
+function checkingOptions(command: Command): Command {
   return command
+    .option(
+      "--policy <name|file>",
+      "policy: a built-in name (default, commercial, eu, osi) or a policy file",
+      "default",
+    )
+    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+    .option("--output <file>", "write the report to FILE instead of stdout")
+    .option(
+      "--report <format=file>",
+      "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)",
+      collect,
+    )
     .option("--endpoint <url>", "Hub base URL (env HF_ENDPOINT; default https://huggingface.co)")
     .option(
       "--token <token>",
@@ -65,7 +80,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or input, 3 could not decide (Hub unreachable, repo missing, upstream failing).`,
     );
 
-  withConnection(
+  checkingOptions(
     program
       .command("check")
       .description("Check models on the Hub, each pinned to one commit, against a policy.")
@@ -76,18 +91,6 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       .option(
         "--exclude <glob>",
         "with --scan or --locked: leave out files matching GLOB (gitignore syntax); repeatable",
-        collect,
-      )
-      .option(
-        "--policy <name|file>",
-        "policy: a built-in name (default, commercial, eu, osi) or a policy file",
-        "default",
-      )
-      .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-      .option("--output <file>", "write the report to FILE instead of stdout")
-      .option(
-        "--report <format=file>",
-        "also write a report in FORMAT to FILE; repeatable (e.g. --report sarif=lic.sarif)",
         collect,
       ),
   ).action(async (models: string[], flags: CheckFlags) => {
@@ -108,21 +111,13 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .action(async (paths: string[], flags: ScanFlags) =>
       setExitCode(await (await import("./commands/scan.js")).runScan(paths, flags, io)),
     );
-  withConnection(
+  checkingOptions(
     program
       .command("lock")
       .description("Scan, check every model the code loads, and write PATH/lic.lock, to review and commit.")
       .argument("[path]", "the project's folder (default: the current folder)")
       .option("--update", "re-resolve branches to their commits now (without it, locked entries keep their commit)")
-      .option("--exclude <glob>", "leave out files matching GLOB (gitignore syntax); repeatable", collect)
-      .option(
-        "--policy <name|file>",
-        "policy: a built-in name (default, commercial, eu, osi) or a policy file",
-        "default",
-      )
-      .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
-      .option("--output <file>", "write the report to FILE instead of stdout")
-      .option("--report <format=file>", "also write a report in FORMAT to FILE; repeatable", collect),
+      .option("--exclude <glob>", "leave out files matching GLOB (gitignore syntax); repeatable", collect),
   ).action(async (path: string | undefined, flags: LockFlags) =>
     setExitCode(await (await import("./commands/lock.js")).runLock(path, flags, io)),
   );

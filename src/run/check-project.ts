@@ -1,3 +1,4 @@
+import { posix, sep } from "node:path";
 import { catalogDigest } from "../catalog/catalog-digest.js";
 import { commitMissing, driftOf, planLocked } from "../lock/compare-lock.js";
 import { datasetEntry, modelEntry } from "../lock/lock-entry.js";
@@ -124,11 +125,32 @@ function finish(
   drift: Fact[],
   options: ProjectOptions,
 ): ProjectRun {
-  const results = outcomes.flatMap(({ repo, outcome }) => (outcome.ok ? [{ ...outcome.result, uses: repo.uses }] : []));
-  const errors = outcomes.flatMap(({ repo, outcome }) => (outcome.ok ? [] : [{ ...outcome.error, uses: repo.uses }]));
+  const place = placeFrom(root);
+  const usesOf = (repo: RepoUse) => repo.uses.map((use) => ({ ...use, file: place(use.file) }));
+  const results = outcomes.flatMap(({ repo, outcome }) =>
+    outcome.ok ? [{ ...outcome.result, uses: usesOf(repo) }] : [],
+  );
+  const errors = outcomes.flatMap(({ repo, outcome }) =>
+    outcome.ok ? [] : [{ ...outcome.error, uses: usesOf(repo) }],
+  );
   const datasets = repos
     .filter((repo) => repo.kind === "dataset")
-    .map((repo) => ({ id: repo.id, requested: repo.requested, uses: repo.uses }));
-  const findings = decideSeverities([...scanFacts(scan), ...drift], options.policy);
-  return { results, errors, project: { root, lock, findings, datasets }, scan };
+    .map((repo) => ({ id: repo.id, requested: repo.requested, uses: usesOf(repo) }));
+  const findings = decideSeverities([...scanFacts(scan), ...drift], options.policy).map((finding) => ({
+    ...finding,
+    evidence: finding.evidence.map((evidence) =>
+      evidence.source === "code" || evidence.source === "lock" ? { ...evidence, file: place(evidence.file) } : evidence,
+    ),
+  }));
+  return { results, errors, project: { root, lock: lock === null ? null : place(lock), findings, datasets }, scan };
+}
+
+/**
+ * Reports name places from where lic runs, not from the scanned root: `lic check --locked services/api`, run at the
+ * repository's root as CI does, reports `services/api/app.py`, the path GitHub code scanning and annotations resolve.
+ * The lock keeps paths from its own folder, so it does not depend on where it is checked from.
+ */
+function placeFrom(root: string): (file: string) => string {
+  const base = posix.normalize(root.split(sep).join("/"));
+  return base === "." ? (file) => file : (file) => posix.join(base, file);
 }

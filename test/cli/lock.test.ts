@@ -114,7 +114,8 @@ describe("lic check --locked", () => {
     const run = await lic(["check", "--locked", project, "--format", "json"]);
     expect(run.code).toBe(0);
     const report = json(run);
-    expect(report.results[0].uses).toEqual([expect.objectContaining({ file: "app.py", line: 3 })]);
+    // Places are named from where lic runs: the root as given, then the path in it.
+    expect(report.results[0].uses).toEqual([expect.objectContaining({ file: join(project, "app.py"), line: 3 })]);
     expect(projectCodes(run)).toEqual(["warning reference-dynamic"]);
     expect(report.project.datasets).toEqual([expect.objectContaining({ id: "stanfordnlp/imdb" })]);
   });
@@ -132,7 +133,9 @@ describe("lic check --locked", () => {
     expect(run.code).toBe(1);
     const missing = json(run).project.findings.find((f: { code: string }) => f.code === "lock-entry-missing");
     expect(missing.severity).toBe("error");
-    expect(missing.evidence).toEqual([expect.objectContaining({ source: "code", file: "serve.py", line: 3 })]);
+    expect(missing.evidence).toEqual([
+      expect.objectContaining({ source: "code", file: join(project, "serve.py"), line: 3 }),
+    ]);
   });
 
   it("warns of an entry no code uses any more", async () => {
@@ -202,5 +205,17 @@ describe("lic check --scan", () => {
       report.results.map((result: { model: string; verdict: string }) => `${result.model} ${result.verdict}`),
     ).toEqual([`${UNLICENSED} block`, `${BERT} allow`]);
     expect((await lic(["check", "--scan", project, BERT])).code).toBe(2);
+  });
+
+  it("points SARIF results and GitHub annotations at the user's code", async () => {
+    write("serve.py", `AutoModel.from_pretrained("${UNLICENSED}")\n`);
+    const sarif = JSON.parse((await lic(["check", "--scan", project, "--format", "sarif"])).stdout);
+    const blocked = sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === "license-missing");
+    expect(blocked.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: expect.stringMatching(/serve\.py$/) },
+      region: { startLine: 1, startColumn: 1 },
+    });
+    const github = (await lic(["check", "--scan", project, "--format", "github"])).stdout;
+    expect(github).toContain(`file=${join(project, "serve.py")},line=1,col=1::`);
   });
 });

@@ -9,6 +9,7 @@ import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
+import { printNotes } from "../print-notes.js";
 import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
 import { guardIo } from "../secrets-in-play.js";
@@ -59,8 +60,14 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
 
   let checked: Pick<RunReport, "results" | "errors" | "project">;
   if (!project) checked = await checkRefs(refs, options);
-  else if (!lock) checked = await checkScanned(project.root, { ...options, exclude: flags.exclude ?? [] });
-  else checked = await checkLocked(project.root, lock, { ...options, exclude: flags.exclude ?? [] });
+  else {
+    const exclude = flags.exclude ?? [];
+    const run = lock
+      ? await checkLocked(project.root, lock, { ...options, exclude })
+      : await checkScanned(project.root, { ...options, exclude });
+    printNotes(run.scan.notes, project.root, stderr);
+    checked = run;
+  }
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },

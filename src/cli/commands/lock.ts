@@ -6,6 +6,7 @@ import type { RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
+import { printNotes } from "../print-notes.js";
 import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
 import { writeOutput } from "../write-output.js";
@@ -43,6 +44,7 @@ export async function runLock(path: string | undefined, flags: LockFlags, io: Cl
     errors: locked.errors,
     project: locked.project,
   };
+  printNotes(locked.scan.notes, root, run.stderr);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
   if (locked.lock) {
     await writeOutput(lockPath, formatLock(locked.lock), "lic lock");

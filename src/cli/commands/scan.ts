@@ -2,6 +2,7 @@ import { scanTree } from "../../scan/scan-tree.js";
 import type { ScanResult } from "../../types/code-reference.js";
 import type { CliIo } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";
+import { printNotes } from "../print-notes.js";
 import { checkFolder } from "../project-root.js";
 import { writeOutput } from "../write-output.js";
 
@@ -23,7 +24,7 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
   const output = flags.format === "json" ? formatScanJson(merged) : formatScanText(merged);
   if (flags.output) await writeOutput(flags.output, output);
   else io.stdout(output);
-  for (const note of merged.notes) io.stderr(`lic: ${note.file}: ${note.message}\n`);
+  printNotes(merged.notes, roots.length === 1 ? roots[0]! : ".", io.stderr);
   return ExitCode.ok;
 }
 

@@ -48,6 +48,27 @@ interface Candidate {
 
 /** Identifies the licenses a text contains, best first, each as an exact or a near match. Pure and synchronous. */
 export function identifyLicenseText(text: string, library: ReferenceLibrary): TextIdentification {
+  // Many models ship the same text byte for byte (Apache-2.0's LICENSE, a family's license): a run over a project's
+  // models, or the gate over a registry, matches each distinct text once. The answer depends on the text and the
+  // library alone; it is shared, never changed by a caller.
+  let known = identified.get(library);
+  if (!known) {
+    known = new Map();
+    identified.set(library, known);
+  }
+  const cached = known.get(text);
+  if (cached) return cached;
+  const identification = identifyUncached(text, library);
+  if (known.size >= MAX_REMEMBERED_TEXTS) known.delete(known.keys().next().value!);
+  known.set(text, identification);
+  return identification;
+}
+
+/** Distinct texts remembered per library; past this the oldest is forgotten (a few MiB at most). */
+const MAX_REMEMBERED_TEXTS = 256;
+const identified = new WeakMap<ReferenceLibrary, Map<string, TextIdentification>>();
+
+function identifyUncached(text: string, library: ReferenceLibrary): TextIdentification {
   const { sentences, shingles } = fingerprint(text);
   if (shingles.size === 0) return { matches: [], unexplained: 0, sentences: 0 };
 
