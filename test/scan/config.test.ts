@@ -141,7 +141,19 @@ describe("unit cases", () => {
     ["a push target is not a load", extractYaml, "hub_model_id: org/name", []],
     ["a YAML comment", extractYaml, "# model: org/name\nother: 1", []],
     ["a datasets list of strings", extractYaml, "datasets: [a/b, c/d]", ["a/b config:datasets", "c/d config:datasets"]],
+    [
+      "a dataset mixture's entries by id (alignment-handbook, TRL)",
+      extractYaml,
+      "dataset_mixture:\n  datasets:\n    - id: a/b\n      split: train",
+      ["a/b config:datasets"],
+    ],
     ["a JSON nested key", extractJson, '{"a": {"repo_id": "org/name"}}', ["org/name config:repo_id"]],
+    [
+      "JSON with comments (JSONC), a // inside a string kept",
+      extractJson,
+      '// settings\n{ /* the model */ "model": "org/name", "url": "http://x" }',
+      ["org/name config:model"],
+    ],
     ["a TOML dotted key", extractToml, 'tool.x.base_model = "org/name"', ["org/name config:base_model"]],
     ["a multi-document YAML", extractYaml, "model: a/b\n---\nmodel: c/d", ["a/b config:model", "c/d config:model"]],
     [
@@ -218,6 +230,7 @@ describe("unit cases", () => {
     ["an inline comment", "MODEL=a/b # the model", ["a/b env:MODEL env=MODEL"]],
     ["spaces around =", "MODEL = a/b", ["a/b env:MODEL env=MODEL"]],
     ["a commented line", "#MODEL=a/b", []],
+    ["a property of the model, not its id", "MODEL_REVISION=a/b\nMODEL_TYPE=$X\nMODEL_DIR=a/b", []],
   ])(".env: %s", (_name, text, expected) => {
     expect(idsOf(extractDotenv, text)).toEqual(expected);
   });

@@ -168,6 +168,21 @@ describe("resolving the repo argument", () => {
     ],
     ["an exported constant", 'export const M = "a/b";\nAutoModel.from_pretrained(M);', ["a/b"]],
     ["a let nobody reassigns", 'let m = "a/b";\nAutoModel.from_pretrained(m);', ["a/b"]],
+    [
+      "a static field through this (transformers.js's singleton)",
+      'class P { static model_id = "a/b"; static async get() { this.m ??= AutoModel.from_pretrained(this.model_id); } }',
+      ["a/b"],
+    ],
+    [
+      "a class field through the class's name",
+      'class P { static model = "a/b"; }\nAutoModel.from_pretrained(P.model);',
+      ["a/b"],
+    ],
+    [
+      "a field assigned again",
+      'class P { static model_id = "a/b"; static set(m) { this.model_id = m; } static get() { return AutoModel.from_pretrained(this.model_id); } }',
+      ["dynamic: this.model_id"],
+    ],
     ["a reassigned var", 'var m = "a/b";\nm = pick();\nAutoModel.from_pretrained(m);', ["dynamic: m"]],
     ["a let updated with +=", 'let m = "a/";\nm += "b";\nAutoModel.from_pretrained(m);', ["dynamic: m"]],
     [

@@ -95,7 +95,7 @@ const REFERENCES: Row[] = [
     "embed_service.py",
     11,
     10,
-    "all-mpnet-base-v2",
+    "sentence-transformers/all-mpnet-base-v2", // sentence-transformers takes a bare name as one of its own
     "model",
     null,
     false,
@@ -286,6 +286,11 @@ describe("extractPython", () => {
       "model org/x via transformers.from_pretrained",
     ],
     [
+      "a legacy canonical model by its bare name",
+      `${TRANSFORMERS}AutoModel.from_pretrained("bert-base-uncased")`,
+      "model bert-base-uncased via transformers.from_pretrained",
+    ],
+    [
       "an f-string of constants",
       `${TRANSFORMERS}ORG = "org"\nSIZE = "7b"\nAutoModel.from_pretrained(f"{ORG}/x-{SIZE}")`,
       "model org/x-7b via transformers.from_pretrained",
@@ -452,6 +457,7 @@ describe("extractPython", () => {
     ["an id in a docstring", `${TRANSFORMERS}def f():\n    """AutoModel.from_pretrained("org/x")"""`],
     ["an id no call loads", `${TRANSFORMERS}MODELS = ["org/x"]\nprint("org/y")`],
     ["a local path", `${TRANSFORMERS}AutoModel.from_pretrained("./out")`],
+    ["a training run's output folder", `${TRANSFORMERS}AutoModel.from_pretrained("SmolLM2-FT-MyDataset")`],
     ["a model file", `${TRANSFORMERS}AutoModel.from_pretrained("weights/model.safetensors")`],
     ["a local builder", 'from datasets import load_dataset\nload_dataset("parquet", data_files="train.parquet")'],
     ["a Space", 'from huggingface_hub import snapshot_download\nsnapshot_download("org/s", repo_type="space")'],

@@ -42,8 +42,11 @@ export const ID_KEYS: Readonly<Record<string, IdKey>> = {
   datasets: DATASET,
 };
 
-/** The keys of one entry of a dataset list that name its repo (axolotl `datasets: [{ path: org/data }]`). */
-export const DATASET_ENTRY_KEYS = ["path", "name"] as const;
+/**
+ * The keys of one entry of a dataset list that name its repo: axolotl `datasets: [{ path: org/data }]`, TRL and the
+ * alignment-handbook's `dataset_mixture: { datasets: [{ id: org/data, config: …, split: … }] }`.
+ */
+export const DATASET_ENTRY_KEYS = ["path", "name", "id"] as const;
 
 /** A revision beside the id in the same mapping applies to it (`model_revision` is TRL's ModelConfig spelling). */
 export const REVISION_KEYS = ["revision", "model_revision"] as const;

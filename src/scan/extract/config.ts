@@ -12,8 +12,19 @@ export function extractYaml(text: string, file: string): Extracted {
 }
 
 /** Read as YAML 1.2, of which JSON is a subset, so every key keeps its line and column. */
+/**
+ * JSON through the YAML parser (JSON is YAML 1.2), which keeps each key's position. Comments, as JSONC files carry
+ * them (devcontainer.json, VS Code settings), are blanked first, keeping every other character where it was.
+ */
 export function extractJson(text: string, file: string): Extracted {
-  return extractYaml(text, file);
+  return extractYaml(withoutJsonComments(text), file);
+}
+
+/** `// …` and `/* … *\/` outside strings turned into spaces (line breaks kept), so lines and columns stay true. */
+export function withoutJsonComments(text: string): string {
+  return text.replace(/"(?:[^"\\\n]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match) =>
+    match.startsWith('"') ? match : match.replace(/[^\n]/g, " "),
+  );
 }
 
 export function extractToml(text: string, file: string): Extracted {

@@ -4,6 +4,8 @@ import { emptyExtracted, meaningOf, record } from "./reference.js";
 
 /** An environment variable names a Hub repo when its name says so; only then is an `org/name` value a reference. */
 const NAMES_A_REPO = /MODEL|REPO|CHECKPOINT|TOKENIZER|ADAPTER|LORA|DATASET/i;
+/** …unless it names a property of one: `MODEL_REVISION`, `MODEL_TYPE`, `TORCH_DTYPE`, `MODEL_DIR`, `REPO_URL`. */
+const NAMES_A_PROPERTY = /REVISION|(?:^|_)REV$|VERSION|TYPE$|DIR$|_URL$|_TOKEN$|_KEY$/i;
 const NAMES_A_DATASET = /DATASET/i;
 const NAMES_AN_ADAPTER = /ADAPTER|LORA/i;
 
@@ -12,7 +14,7 @@ const NAMES_AN_ADAPTER = /ADAPTER|LORA/i;
  * when its key names a repo and its value is a Hub id (or a variable with one as default).
  */
 export function recordEnvAssignment(into: Extracted, key: string, value: string, at: CodeLocation, via: string): void {
-  if (!NAMES_A_REPO.test(key)) return;
+  if (!NAMES_A_REPO.test(key) || NAMES_A_PROPERTY.test(key)) return;
   const meaning = meaningOf(value);
   const dataset = NAMES_A_DATASET.test(key);
   const found = {

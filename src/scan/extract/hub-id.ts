@@ -1,11 +1,21 @@
 import { parseModelRef } from "../../types/repo-ref.js";
 
 /**
- * How strictly a string must look like a Hub id to count. `call`: it is the repo argument of a loading call, where a
- * legacy single name (`gpt2`, `bert-base-uncased`) is a Hub id too. `value`: it is a config value, an env value or a
- * command argument, where only `org/name` is taken (a bare `gpt-4o` or `large` in a config is not a Hub repo).
+ * How strictly a string must look like a Hub id to count. `value`: a config value, an env value or a command
+ * argument, where only `org/name` is taken (a bare `gpt-4o` or `large` in a config is not a Hub repo). `call`: the
+ * repo argument of a model loading call, where a legacy single name (`gpt2`, `bert-base-uncased`) is a Hub id too.
+ * `dataset-call`: the same for a dataset (`load_dataset("imdb")`), where any single name is one.
  */
-export type IdContext = "call" | "value";
+export type IdContext = "call" | "dataset-call" | "value";
+
+/**
+ * The Hub's canonical models from before organizations, still loadable by their bare names (the Hub redirects
+ * `bert-base-uncased` to `google-bert/bert-base-uncased`, `gpt2` to `openai-community/gpt2`). Any other bare name
+ * given to `from_pretrained` is a local folder (a training run's output_dir, `"SmolLM2-FT-MyDataset"`), not a
+ * repo. The families as the Hub lists them: https://huggingface.co/docs/transformers/v4.0.0/pretrained_models
+ */
+const LEGACY_MODEL =
+  /^(?:albert|bert|camembert|ctrl|distilbert|distilgpt2|distilroberta|flaubert|gpt2|openai-gpt|roberta|t5|transfo-xl|xlm|xlnet)(?:[-_].*)?$/;
 
 /**
  * The Hub id a string names, or null: local paths (`./`, `/`, `../`, `~`, `C:\`), URLs of other hosts, and strings
@@ -22,7 +32,10 @@ export function hubIdOf(value: string, context: IdContext): string | null {
   const parsed = parseModelRef(text);
   if (!parsed.ok) return null;
   const { id } = parsed.ref;
-  if (!id.includes("/")) return context === "call" && /[A-Za-z]/.test(id) ? id : null;
+  if (!id.includes("/")) {
+    if (context === "call") return isLegacyModelName(id) ? id : null;
+    return context === "dataset-call" && /[A-Za-z]/.test(id) ? id : null;
+  }
   // A file in the current folder (`models/bert.bin`, `conf/model.yaml`) looks like org/name; a repo name has no such suffix.
   if (/\.(?:bin|pt|pth|ckpt|safetensors|gguf|onnx|json|ya?ml|toml|txt|py|pkl|h5|msgpack|tflite|mlmodel)$/i.test(id))
     return null;
@@ -37,6 +50,10 @@ function hubUrlId(text: string): string | null | undefined {
   if (!first || !second || first === "datasets" || first === "spaces" || first === "api") return null;
   const id = `${first}/${second}`;
   return parseModelRef(id).ok ? id : null;
+}
+
+export function isLegacyModelName(name: string): boolean {
+  return LEGACY_MODEL.test(name);
 }
 
 /** A revision pins a commit when it is 7 to 40 hex digits (as Bandit B615 and the Hub read an abbreviated sha). */

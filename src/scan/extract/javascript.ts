@@ -153,7 +153,8 @@ function record(call: Node, load: Load, scan: FileScan, out: Extracted): void {
     return;
   }
   const typed = load.designation ? typedRepoString(known.text, target.kind) : { name: known.text, kind: target.kind };
-  const id = hubIdOf(load.routed ? withoutProvider(typed.name) : typed.name, load.context);
+  const context = load.context === "call" && typed.kind === "dataset" ? "dataset-call" : load.context;
+  const id = hubIdOf(load.routed ? withoutProvider(typed.name) : typed.name, context);
   if (id === null) return;
   const revision = revisionOf(load.options, scan.values);
   out.references.push({

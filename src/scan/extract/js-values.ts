@@ -43,7 +43,7 @@ const NOT_HERE = undefined;
 export class JsValues {
   private readonly reassigned: Set<string>;
 
-  constructor(root: Node) {
+  constructor(private readonly root: Node) {
     this.reassigned = reassignedNames(root);
   }
 
@@ -134,13 +134,37 @@ export class JsValues {
     return null;
   }
 
-  /** `CONFIG.model` or `CONFIG["model"]` of a constant object literal. */
+  /**
+   * `CONFIG.model` or `CONFIG["model"]` of a constant object literal; `this.model_id` or `Pipeline.model_id` of a
+   * class field, as transformers.js's singleton pattern writes it (`static model_id = "org/name"`).
+   */
   private memberOf(member: Node, depth: number): Node | null {
     const object = member.childForFieldName("object");
     const key =
       member.type === "member_expression" ? member.childForFieldName("property")?.text : this.indexOf(member, depth);
     if (!object || key === undefined) return null;
-    return this.propertyOf(object, key, depth);
+    return this.propertyOf(object, key, depth) ?? this.fieldOf(member, object, key);
+  }
+
+  /** A class field's initializer, when nothing in the class assigns the field (`this.model_id = …`) again. */
+  private fieldOf(member: Node, object: Node, key: string): Node | null {
+    const body = object.type === "this" ? enclosingClassBody(member) : this.classBodyNamed(object);
+    if (!body) return null;
+    let value: Node | null = null;
+    for (const field of body.namedChildren) {
+      if (field.type !== "field_definition" && field.type !== "public_field_definition") continue;
+      const name = field.childForFieldName("property") ?? field.childForFieldName("name");
+      if (name?.text === key) value = field.childForFieldName("value");
+    }
+    return value && !assignsField(this.root, key) ? value : null;
+  }
+
+  private classBodyNamed(identifier: Node): Node | null {
+    if (identifier.type !== "identifier") return null;
+    const declaration = this.root
+      .descendantsOfType("class_declaration")
+      .find((candidate) => candidate?.childForFieldName("name")?.text === identifier.text);
+    return declaration?.childForFieldName("body") ?? null;
   }
 
   private indexOf(subscript: Node, depth: number): string | undefined {
@@ -158,6 +182,19 @@ export class JsValues {
     }
     return null;
   }
+}
+
+function enclosingClassBody(node: Node): Node | null {
+  for (let scope = node.parent; scope; scope = scope.parent) if (scope.type === "class_body") return scope;
+  return null;
+}
+
+/** Whether any assignment in the file writes a property named `key` (`this.key = …`, `X.key ??= …`). */
+function assignsField(root: Node, key: string): boolean {
+  return root.descendantsOfType(["assignment_expression", "augmented_assignment_expression"]).some((assignment) => {
+    const left = assignment?.childForFieldName("left");
+    return left?.type === "member_expression" && left.childForFieldName("property")?.text === key;
+  });
 }
 
 /** What `scope` binds `name` to: an initializer, null for a binding of unknown value, NOT_HERE when it binds nothing. */

@@ -1,7 +1,7 @@
 import type { Node, Parser } from "web-tree-sitter";
 import type { CodeLocation, CodeReference } from "../../types/code-reference.js";
 import { type Extracted, expressionText } from "./extracted.js";
-import { hubIdOf, isPinned } from "./hub-id.js";
+import { hubIdOf, isLegacyModelName, isPinned } from "./hub-id.js";
 import {
   AUTO_PEFT_MODEL,
   FROM_PRETRAINED_LIBRARIES,
@@ -495,13 +495,31 @@ function extractCall(call: Node, context: CallContext, found: Extracted): void {
   }
   if (loader.builders?.has(value.value)) return;
   // A string that is no Hub id is a local path: the loader reads a folder, nothing to report.
-  const id = hubIdOf(value.value, "call");
+  const id = hubIdOf(namedAsLoaded(value.value, loader), kind === "dataset" ? "dataset-call" : "call");
   if (id === null) return;
   const revision = revisionOf(args, context.module);
   const reference: CodeReference = { ...place, id, kind, revision, pinned: isPinned(revision), via: loader.via };
   if (value.env !== undefined) reference.env = value.env;
   if (loader.adapter) reference.adapter = true;
   found.references.push(reference);
+}
+
+/**
+ * The repo a name loads. sentence-transformers takes a bare name that is no local folder nor a plain transformers
+ * model as one of its own (`all-mpnet-base-v2` is `sentence-transformers/all-mpnet-base-v2`): SentenceTransformer.py,
+ * `__MODEL_HUB_ORGANIZATION__`. https://github.com/UKPLab/sentence-transformers
+ */
+function namedAsLoaded(name: string, loader: Loader): string {
+  const own =
+    loader.via === "sentence_transformers.SentenceTransformer" || loader.via === "sentence_transformers.CrossEncoder";
+  if (
+    !own ||
+    name.includes("/") ||
+    isLegacyModelName(name) ||
+    hubIdOf(`sentence-transformers/${name}`, "value") === null
+  )
+    return name;
+  return `sentence-transformers/${name}`;
 }
 
 /** The repo's kind; null for a Space (`repo_type="space"`), which is no model or dataset to check. */
