@@ -30,8 +30,7 @@ function checkingOptions(command: Command): Command {
   return command
     .option(
       "--policy <name|file>",
-      "policy: a built-in name (default, commercial, eu, osi) or a policy file",
-      "default",
+      'policy: a built-in name (default, commercial, eu, osi) or a policy file (default: "default", which reports say)',
     )
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")

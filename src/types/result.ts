@@ -132,10 +132,26 @@ export interface ProjectReport {
   datasets: { id: string; requested: string; uses: CodeUse[] }[];
 }
 
+/** The policy a run applied, and what a reader must know of it to trust the verdicts. */
+export interface PolicyUsed {
+  name: string;
+  digest: string;
+  /**
+   * How it was chosen: named with --policy, by the project's configuration (lic.yaml), or `default` because nothing
+   * named one: then the permissive built-in policy was used, and every report says so.
+   */
+  chosenBy?: "flag" | "config" | "default";
+  /**
+   * Who the policy takes the organization to be, as its `context:` says (domicile, use, distribution, monthly
+   * active users, annual revenue): the assumptions every verdict rests on. Empty when the policy states none.
+   */
+  context?: Record<string, string | number>;
+}
+
 /** One run of lic over one or more models, as every renderer receives it. */
 export interface RunReport {
   tool: { name: string; version: string };
-  policy: { name: string; digest: string };
+  policy: PolicyUsed;
   /** When the run happened (ISO 8601, UTC): SOURCE_DATE_EPOCH when set, so a re-run gives the same bytes. */
   generatedAt: string;
   results: CheckResult[];

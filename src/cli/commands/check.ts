@@ -4,7 +4,8 @@ import type { ReportFormat } from "../../report/report-formats.js";
 import { checkLocked, checkScanned } from "../../run/check-project.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
-import type { RunReport } from "../../types/result.js";
+import type { Policy } from "../../policy/policy.js";
+import type { PolicyUsed, RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
@@ -35,7 +36,7 @@ export interface ConnectionFlags {
 
 export interface CheckFlags extends ConnectionFlags {
   revision?: string;
-  policy: string;
+  policy?: string;
   format: ReportFormat;
   output?: string;
   /** More reports, each `FORMAT=FILE`. */
@@ -62,17 +63,17 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   if (!project) checked = await checkRefs(refs, options);
   else {
     const exclude = flags.exclude ?? [];
-    const run = lock
+    const scanned = lock
       ? await checkLocked(project.root, lock, { ...options, exclude })
       : await checkScanned(project.root, { ...options, exclude });
-    printNotes(run.scan.notes, project.root, stderr);
-    checked = run;
+    printNotes(scanned.scan.notes, project.root, stderr);
+    checked = scanned;
   }
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
     generatedAt: nowFrom(io.env).toISOString(),
-    policy: { name: options.policy.name, digest: options.policy.digest },
+    policy: run.used,
     results: checked.results,
     errors: checked.errors,
     ...(checked.project ? { project: checked.project } : {}),
@@ -84,10 +85,11 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
 }
 
 /** The settings every checking command shares, read and checked before any request: policy, connection, cache. */
-export async function prepareRun(flags: ConnectionFlags & { policy: string }, io: CliIo) {
+export async function prepareRun(flags: ConnectionFlags & { policy?: string }, io: CliIo) {
   const today = todayFrom(io.env);
   const catalog = getCatalog();
-  const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
+  const { policy, warnings } = await loadPolicy(flags.policy ?? DEFAULT_POLICY, catalog, today);
+  const used = policyUsed(policy, flags.policy === undefined ? "default" : "flag");
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const guarded = guardIo(io, [connection.token]);
   const { redact, stderr } = guarded;
@@ -108,7 +110,18 @@ export async function prepareRun(flags: ConnectionFlags & { policy: string }, io
     concurrency: flags.concurrency,
     redact,
   };
-  return { options, guarded, stderr };
+  return { options, guarded, stderr, used };
+}
+
+/** The built-in policy a run applies when nothing names one: the most permissive, so every report says it was used. */
+const DEFAULT_POLICY = "default";
+
+/** The policy as reports show it: its name, digest, how it was chosen, and the context its verdicts assume. */
+export function policyUsed(policy: Policy, chosenBy: NonNullable<PolicyUsed["chosenBy"]>): PolicyUsed {
+  const context = Object.fromEntries(
+    Object.entries(policy.context).flatMap(([key, setting]) => (setting ? [[key, setting.value]] : [])),
+  ) as Record<string, string | number>;
+  return { name: policy.name, digest: policy.digest, chosenBy, context };
 }
 
 /** `--scan [PATH]` or `--locked [PATH]` (PATH defaults to the current folder), or neither when models are named. */

@@ -39,7 +39,7 @@ export async function runLock(path: string | undefined, flags: LockFlags, io: Cl
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
     generatedAt: nowFrom(io.env).toISOString(),
-    policy: { name: run.options.policy.name, digest: run.options.policy.digest },
+    policy: run.used,
     results: locked.results,
     errors: locked.errors,
     project: locked.project,
