@@ -25,6 +25,10 @@ export interface CliIo {
   isTTY?: boolean;
   /** Appends to a file ($GITHUB_STEP_SUMMARY). */
   appendFile?: (path: string, text: string) => void;
+  /** Asks the user a question on the terminal; absent when stdin is not a terminal (then nothing is asked). */
+  prompt?: (question: string) => Promise<string>;
+  /** The folder lic runs in, where the project's lic.yaml is looked for (the process's, unless a test says). */
+  cwd?: string;
   /** Set by main(): the redactor that knows every token in play; what a command writes to a file passes it. */
   redact?: Redactor;
 }

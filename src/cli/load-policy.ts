@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Catalog } from "../catalog/catalog.js";
 import type { PolicyIssue, PolicySource } from "../policy/parse-policy.js";
 import type { Policy } from "../policy/policy.js";
+import { didYouMean } from "../util/suggest.js";
 import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
@@ -18,7 +19,8 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 /** A policy that cannot be used: the CLI exits 2 and prints every issue. */
 export class PolicyError extends UsageError {
   constructor(readonly issues: PolicyIssue[]) {
-    super(issues.map(formatIssue).join("\n"));
+    // In file and line order, so a long list reads top to bottom as the file does.
+    super([...issues].sort(byPlace).map(formatIssue).join("\n"));
   }
 }
 
@@ -80,8 +82,15 @@ function readSource(reference: string, from: PolicySource | null): PolicySource 
   if (read.ok) return { file, text: read.text };
   if (read.problem === "not-a-regular-file") return { error: `policy "${reference}" is not a regular file` };
   if (read.problem === "too-large") return { error: `policy "${reference}" is larger than 1 MiB` };
-  const hint = BUILT_IN_NAME.test(reference) ? ` (built-in policies: ${builtInPolicyNames().join(", ")})` : "";
+  const names = builtInPolicyNames();
+  const hint = BUILT_IN_NAME.test(reference)
+    ? `${didYouMean(reference, names)} (built-in policies: ${names.join(", ")})`
+    : "";
   return { error: `policy "${reference}" is not a built-in policy and cannot be read as a file (${read.code})${hint}` };
+}
+
+function byPlace(a: PolicyIssue, b: PolicyIssue): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 /** `policies/eu.yaml:12: rules.geographicExclusions: …` */

@@ -2,12 +2,14 @@
 import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import { createRedactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
 import type { CheckFlags } from "./commands/check.js";
+import { SHELLS, type Shell } from "./commands/completion.js";
 import type { GateFlags } from "./commands/gate.js";
+import type { InitFlags } from "./commands/init.js";
 import type { LicensesFlags } from "./commands/licenses.js";
 import type { LockFlags } from "./commands/lock.js";
 import type { ScanFlags } from "./commands/scan.js";
@@ -30,8 +32,9 @@ function checkingOptions(command: Command): Command {
   return command
     .option(
       "--policy <name|file>",
-      'policy: a built-in name (default, commercial, eu, osi) or a policy file (default: "default", which reports say)',
+      'policy: a built-in name (default, commercial, eu, osi) or a policy file (default: lic.yaml\'s, else "default", which reports say)',
     )
+    .option("--no-config", 'do not read the project\'s lic.yaml (.lic.yaml, package.json "lic")')
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
     .option("--output <file>", "write the report to FILE instead of stdout")
     .option(
@@ -120,6 +123,19 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
   ).action(async (path: string | undefined, flags: LockFlags) =>
     setExitCode(await (await import("./commands/lock.js")).runLock(path, flags, io)),
   );
+  program
+    .command("init")
+    .description("Write lic.yaml here: the policy and what lic checks, said once for the project.")
+    .option("--policy <name|file>", "the policy to write (on a terminal lic asks; elsewhere: default)")
+    .option("--force", "replace an existing lic.yaml")
+    .action(async (flags: InitFlags) => setExitCode(await (await import("./commands/init.js")).runInit(flags, io)));
+  program
+    .command("completion")
+    .description("Print a shell completion script: lic completion bash|zsh|fish.")
+    .addArgument(new Argument("<shell>", "the shell").choices(SHELLS))
+    .action(async (shell: Shell) =>
+      setExitCode((await import("./commands/completion.js")).runCompletion(shell, program, io)),
+    );
   const licenses = program
     .command("licenses")
     .description("What lic knows of licenses: the catalog, with each fact's source.");
@@ -274,6 +290,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** One question on the terminal (lic init), answered with a line. */
+async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await terminal.question(question);
+  } finally {
+    terminal.close();
+  }
+}
+
 function isEntryPoint(): boolean {
   if (!process.argv[1]) return false;
   try {
@@ -293,6 +320,8 @@ if (isEntryPoint()) {
     stderr: (text) => process.stderr.write(text),
     version,
     isTTY: process.stdout.isTTY === true,
+    cwd: process.cwd(),
+    ...(process.stdin.isTTY ? { prompt: askOnTerminal } : {}),
     appendFile: (path, text) => appendFileSync(path, text),
   };
   main(process.argv.slice(2), io).then((code) => {

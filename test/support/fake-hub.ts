@@ -102,6 +102,7 @@ export class FakeHub {
       return;
     }
     if (url.pathname === "/api/whoami-v2") return this.serveWhoami(request, response);
+    if (url.pathname === "/api/models") return this.serveSearch(url, response);
     const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
     if (api) return this.serveInfo(decodeURIComponent(api[1]!), decodeURIComponent(api[2]!), url, request, response);
     const tree = /^\/api\/models\/([^/]+(?:\/[^/]+)?)\/tree\/([^/]+)(?:\/(.+))?$/.exec(url.pathname);
@@ -309,6 +310,18 @@ export class FakeHub {
       };
     });
     return [...plain, ...lfs].sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  /** `GET /api/models?search=`: the models whose id contains the text, as the Hub lists them (id and a few fields). */
+  private serveSearch(url: URL, response: ServerResponse): void {
+    const text = (url.searchParams.get("search") ?? "").toLowerCase();
+    const limit = Number(url.searchParams.get("limit") ?? "1000");
+    const found = [...this.models.values()]
+      .map((model) => model.info)
+      .filter((info) => String(info["id"]).toLowerCase().includes(text))
+      .slice(0, limit)
+      .map((info) => ({ _id: info["_id"] ?? "0", id: info["id"], likes: info["likes"] ?? 0, private: false }));
+    response.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(found));
   }
 
   private resolve(model: FakeModel, revision: string): string | null {

@@ -7,6 +7,7 @@ import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub
 import { createHubFetch, type HubFetch, type HubFetchOptions, hubRedactor } from "./hub-fetch.js";
 import { readRepoFile } from "./read-repo-file.js";
 import { type EvidenceFile, selectEvidenceFiles } from "./select-evidence-files.js";
+import { suggestRepos } from "./suggest-repo.js";
 
 export interface FetchSnapshotOptions extends HubFetchOptions {
   /** Bytes read per evidence file at most; larger files are read up to this and marked truncated. */
@@ -97,8 +98,12 @@ export async function fetchModelInfo(
     hubUrl: options.endpoint,
     fetch: createMetadataFetch(createHubFetch(options), repoId, redact, metadata),
     additionalFields: ADDITIONAL_FIELDS as ("sha" | "cardData")[],
-  }).catch((error: unknown) => {
-    throw redactError(toHubError(error, repoId, revision, options.endpoint, options.timeoutMs), redact);
+  }).catch(async (error: unknown) => {
+    const failed = toHubError(error, repoId, revision, options.endpoint, options.timeoutMs);
+    throw redactError(
+      failed.kind === "repo-not-found" ? await withSuggestion(failed, repoId, options) : failed,
+      redact,
+    );
   });
   const parsed = ModelInfoSchema.safeParse(raw);
   if (!parsed.success) {
@@ -231,6 +236,13 @@ function toGap(file: EvidenceFile, error: unknown): EvidenceGap {
   }
   if (error instanceof HubTransportError) return { ...file, reason: "error", detail: error.message };
   return { ...file, reason: "error", detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A bare name the Hub does not know, with the repos of that name it does know, when its search finds them. */
+async function withSuggestion(error: HubError, repoId: string, options: FetchSnapshotOptions): Promise<HubError> {
+  const found = await suggestRepos(repoId, options);
+  if (found.length === 0) return error;
+  return new HubError(error.kind, `${error.message}; did you mean ${found.join(" or ")}?`, error.details);
 }
 
 /** Turns a failed metadata request into an error that names the model and what the user can do. */

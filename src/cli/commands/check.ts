@@ -5,7 +5,7 @@ import { checkLocked, checkScanned } from "../../run/check-project.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
 import type { Policy } from "../../policy/policy.js";
-import type { PolicyUsed, RunReport } from "../../types/result.js";
+import type { CheckResult, CodeUse, ModelError, PolicyUsed, RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
@@ -16,6 +16,7 @@ import { readLock } from "../read-lock.js";
 import { guardIo } from "../secrets-in-play.js";
 import { readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
+import { withProjectConfig } from "../with-project-config.js";
 
 /** How a command reaches the Hub and its cache, and how far it reads lineage. */
 export interface ConnectionFlags {
@@ -47,20 +48,23 @@ export interface CheckFlags extends ConnectionFlags {
   locked?: string | true;
   /** gitignore-style patterns left out of the scan. */
   exclude?: string[];
+  /** false with --no-config: the project's lic.yaml is not read. */
+  config?: boolean;
 }
 
 /** `lic check`: acquire each model (named, or found in the project's code), check it, report, return the exit code. */
-export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): Promise<number> {
+export async function runCheck(named: string[], given: CheckFlags, io: CliIo): Promise<number> {
+  const { models, flags, chosenBy, namedAt } = withProjectConfig(named, given, io.cwd ?? process.cwd(), io.env);
   const project = projectOf(models, flags);
   const refs = project ? [] : parseModelRefs(models, flags.revision);
   const reports = parseReportFlags(flags.report ?? []);
   checkReportTargets(flags.output, reports);
   const lock = project?.locked ? readLock(project.root) : null;
-  const run = await prepareRun(flags, io);
+  const run = await prepareRun(flags, io, chosenBy);
   const { options, stderr } = run;
 
   let checked: Pick<RunReport, "results" | "errors" | "project">;
-  if (!project) checked = await checkRefs(refs, options);
+  if (!project) checked = withNamedAt(await checkRefs(refs, options), namedAt);
   else {
     const exclude = flags.exclude ?? [];
     const scanned = lock
@@ -85,11 +89,15 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
 }
 
 /** The settings every checking command shares, read and checked before any request: policy, connection, cache. */
-export async function prepareRun(flags: ConnectionFlags & { policy?: string }, io: CliIo) {
+export async function prepareRun(
+  flags: ConnectionFlags & { policy?: string },
+  io: CliIo,
+  chosenBy: NonNullable<PolicyUsed["chosenBy"]>,
+) {
   const today = todayFrom(io.env);
   const catalog = getCatalog();
   const { policy, warnings } = await loadPolicy(flags.policy ?? DEFAULT_POLICY, catalog, today);
-  const used = policyUsed(policy, flags.policy === undefined ? "default" : "flag");
+  const used = policyUsed(policy, chosenBy);
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const guarded = guardIo(io, [connection.token]);
   const { redact, stderr } = guarded;
@@ -111,6 +119,24 @@ export async function prepareRun(flags: ConnectionFlags & { policy?: string }, i
     redact,
   };
   return { options, guarded, stderr, used };
+}
+
+/** Models named by the project's configuration are used there: each result and error points at its line. */
+function withNamedAt(
+  checked: { results: CheckResult[]; errors: ModelError[] },
+  namedAt: Map<string, CodeUse>,
+): { results: CheckResult[]; errors: ModelError[] } {
+  if (namedAt.size === 0) return checked;
+  // By id as written: the file names each model once (two revisions of one model share the line of the first).
+  const byId = new Map([...namedAt].map(([model, place]) => [model.split("@")[0]!, place]));
+  const usesOf = (model: string) => {
+    const place = byId.get(model);
+    return place ? { uses: [place] } : {};
+  };
+  return {
+    results: checked.results.map((result) => ({ ...result, ...usesOf(result.requested.model) })),
+    errors: checked.errors.map((error) => ({ ...error, ...usesOf(error.model) })),
+  };
 }
 
 /** The built-in policy a run applies when nothing names one: the most permissive, so every report says it was used. */

@@ -9,6 +9,7 @@ import { exitCodeFor } from "../exit-code.js";
 import { printNotes } from "../print-notes.js";
 import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
+import { withProjectConfig } from "../with-project-config.js";
 import { writeOutput } from "../write-output.js";
 import { type CheckFlags, prepareRun } from "./check.js";
 
@@ -21,15 +22,17 @@ export interface LockFlags extends Omit<CheckFlags, "scan" | "locked" | "revisio
  * model could not be decided (exit 3): a lock must cover every repo the code loads. A blocked model is locked with
  * its verdict, and the exit code is 1, as `lic check` gives.
  */
-export async function runLock(path: string | undefined, flags: LockFlags, io: CliIo): Promise<number> {
-  const root = path ?? ".";
+export async function runLock(path: string | undefined, given: LockFlags, io: CliIo): Promise<number> {
+  const { flags, chosenBy, config } = withProjectConfig([], given, io.cwd ?? process.cwd(), io.env);
+  // The project's own folder (its scan root) unless a PATH is given.
+  const root = path ?? (config ? config.path(config.settings.scan ?? ".") : ".");
   checkFolder(root, "lic lock");
   const reports = parseReportFlags(flags.report ?? []);
   checkReportTargets(flags.output, reports);
   const lockPath = join(root, LOCK_FILE);
   // An existing lock must be readable: its commits are kept (without --update), and a broken one is not overwritten unread.
   const previous: LockedEntry[] = existsSync(lockPath) ? readLock(root).entries : [];
-  const run = await prepareRun(flags, io);
+  const run = await prepareRun(flags, io, chosenBy);
   const locked = await lockProject(root, previous, {
     ...run.options,
     exclude: flags.exclude ?? [],
