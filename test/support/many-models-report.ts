@@ -32,7 +32,7 @@ function modelCardSnapshots(): ModelSnapshot[] {
       const frontMatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
       const cardData = frontMatter ? (parse(frontMatter) as JsonObject) : null;
       const license = cardData?.["license"];
-      const id = name.replace(/\..*$/, "").replace("__", "/");
+      const id = name.replace(/(\.README|\.MODEL_CARD\.[\w-]+)?\.md$/, "").replace("__", "/");
       return snapshotOf(
         {
           id: id.includes("/") ? id : `community/${id}`,
