@@ -23,9 +23,9 @@ const RUNS: Record<string, () => RunReport> = {
   "30-models": () => manyModelsReport(30),
 };
 
-/** Compared byte for byte; `UPDATE_GOLDENS=1` writes them anew (review the diff before committing it). */
+/** Under __snapshots__ (which the formatter leaves as written), compared byte for byte; `UPDATE_GOLDENS=1` writes them anew (review the diff before committing it). */
 function expectGolden(name: string, actual: string) {
-  const file = new URL(`golden/${name}`, import.meta.url);
+  const file = new URL(`__snapshots__/golden/${name}`, import.meta.url);
   if (process.env["UPDATE_GOLDENS"] === "1") writeFileSync(file, actual);
   if (!existsSync(file)) throw new Error(`no golden ${name}: run with UPDATE_GOLDENS=1 to write it`);
   expect(actual).toBe(readFileSync(file, "utf8"));
