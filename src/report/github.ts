@@ -1,6 +1,9 @@
-import type { RunReport } from "../types/result.js";
+import { findingInfo } from "../findings/finding-info.js";
+import type { CheckResult, RunReport } from "../types/result.js";
 import type { EvidenceFile } from "./evidence-file.js";
+import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
+import { type PolicyFile, runPolicyFile, type UserLocation, userLocation } from "./user-location.js";
 import {
   type FindingView,
   type ModelView,
@@ -11,39 +14,114 @@ import {
 } from "./view.js";
 
 export interface GithubReport {
-  /** Workflow commands, one a line: an annotation per error or warning finding, and per model not checked. */
+  /**
+   * Workflow commands, one a line: an error per blocked model, per model not checked and per blocking project
+   * finding; warnings grouped by model; at most ten of each, as GitHub shows no more per step.
+   */
   commands: string;
-  /** Markdown for $GITHUB_STEP_SUMMARY. */
+  /** Markdown for $GITHUB_STEP_SUMMARY: every finding. */
   summary: string;
 }
+
+/** How many annotations of one level GitHub shows for a step; those past it are dropped without a word. */
+const SHOWN_PER_LEVEL = 10;
+/** How many models with warnings get an annotation each; past it, one annotation names them all. */
+const WARNED_MODELS_SHOWN = 8;
 
 /** The report for GitHub Actions: annotations as workflow commands, and a job summary in Markdown. */
 export function formatGithub(report: RunReport): GithubReport {
   const view = reportView(report);
-  const commands = [
-    ...view.models.flatMap((model) => model.findings.flatMap((finding) => findingCommand(model, finding))),
-    ...view.notChecked.map((error) =>
-      command("error", { title: error.kind, ...placeProperties(error.uses[0]) }, error.message),
-    ),
-    ...(view.project?.findings ?? []).flatMap((finding) => annotation(finding, finding.files, finding.message)),
-  ];
+  const policy = runPolicyFile(report);
+  const commands = [...errorAnnotations(report, view, policy), ...warningAnnotations(report, view, policy)];
   return { commands: commands.map((line) => `${line}\n`).join(""), summary: formatSummary(view) };
 }
 
-/**
- * A model's finding, annotated where the project's code loads the model when the run was a scan (a path in the
- * repository the workflow checked out), else at its evidence, a file of the model repo.
- */
-function findingCommand(model: ModelView, finding: FindingView): string[] {
-  const places = model.uses.length > 0 ? model.uses : finding.files;
-  return annotation(finding, places, `${model.model}@${model.shortRevision}: ${finding.message}`);
+type Annotation = { properties: Record<string, string>; message: string };
+
+/** What fails the step, most important first: blocked models, models not checked, the project's blocking findings. */
+function errorAnnotations(report: RunReport, view: ReportView, policy: PolicyFile): string[] {
+  const blocked = report.results.flatMap((result, index) =>
+    modelAnnotation(result, view.models[index]!, "error", policy, "blocked by the policy"),
+  );
+  const notChecked = view.notChecked.map((error) => ({
+    properties: { title: `lic: ${error.model} not checked (${error.kind})`, ...placeProperties(error.uses[0]) },
+    message: error.message,
+  }));
+  const project = projectAnnotations(report, "error", policy);
+  return capped("error", [...blocked, ...notChecked, ...project]);
 }
 
-/** An error or warning annotated at the first of `places` with a line; none for an info finding. */
-function annotation(finding: FindingView, places: EvidenceFile[], message: string): string[] {
-  if (finding.severity === "info") return [];
-  const place = places.find((entry) => entry.line !== undefined);
-  return [command(finding.severity, { title: finding.code, ...placeProperties(place) }, message)];
+/** One warning per model with warnings (all in one past WARNED_MODELS_SHOWN models), then the project's warnings. */
+function warningAnnotations(report: RunReport, view: ReportView, policy: PolicyFile): string[] {
+  const warned = report.results.flatMap((result, index) =>
+    result.findings.some((finding) => finding.severity === "error")
+      ? []
+      : modelAnnotation(result, view.models[index]!, "warning", policy, "has warnings"),
+  );
+  const models = warned.length > WARNED_MODELS_SHOWN ? [warnedModelsSummary(warned.length, view)] : warned;
+  return capped("warning", [...models, ...projectAnnotations(report, "warning", policy)]);
+}
+
+/**
+ * A model's findings of one severity as one annotation, at the model's place in the user's repository: the titles
+ * say briefly why, the step summary says everything. None when the model has no finding of that severity.
+ */
+function modelAnnotation(
+  result: CheckResult,
+  model: ModelView,
+  severity: "error" | "warning",
+  policy: PolicyFile,
+  verdict: string,
+): Annotation[] {
+  const findings = result.findings.filter((finding) => finding.severity === severity);
+  if (findings.length === 0) return [];
+  const place = userLocation(findings[0]!, result.uses, policy);
+  const titles = [...new Set(findings.map((finding) => findingInfo[finding.code].title))];
+  return [
+    {
+      properties: { title: `lic: ${model.model} ${verdict}`, ...placeProperties(place) },
+      message: `${model.model}@${model.shortRevision} ${verdict}: ${titles.join("; ")}.${placeNote(place)} See the job summary.`,
+    },
+  ];
+}
+
+/** Where an annotation at a built-in policy's line stands: in lic's policy file, which the repository does not have. */
+function placeNote(place: UserLocation): string {
+  return place.builtIn ? ` Decided by lic's built-in ${place.file}:${place.line}.` : "";
+}
+
+function warnedModelsSummary(count: number, view: ReportView): Annotation {
+  const names = view.models
+    .filter((model) => model.findings.some((finding) => finding.severity === "warning"))
+    .filter((model) => !model.findings.some((finding) => finding.severity === "error"))
+    .map((model) => model.model);
+  const shown = names.slice(0, WARNED_MODELS_SHOWN).join(", ");
+  const more = names.length > WARNED_MODELS_SHOWN ? ` and ${names.length - WARNED_MODELS_SHOWN} more` : "";
+  return {
+    properties: { title: `lic: ${count} models have warnings` },
+    message: `${shown}${more} have warnings. See the job summary.`,
+  };
+}
+
+/** The project's findings of one severity, each at its code or lock place. */
+function projectAnnotations(report: RunReport, severity: "error" | "warning", policy: PolicyFile): Annotation[] {
+  return (report.project?.findings ?? [])
+    .filter((finding) => finding.severity === severity)
+    .map((finding) => ({
+      properties: { title: `lic: ${finding.code}`, ...placeProperties(userLocation(finding, undefined, policy)) },
+      message: formatFindingMessage(finding),
+    }));
+}
+
+/** The annotations as commands, the last shown one saying how many more there are when GitHub would drop some. */
+function capped(name: "error" | "warning", annotations: Annotation[]): string[] {
+  const fits = annotations.length <= SHOWN_PER_LEVEL;
+  const shown = fits ? annotations : annotations.slice(0, SHOWN_PER_LEVEL - 1);
+  const rest = annotations.length - shown.length;
+  const more: Annotation[] = fits
+    ? []
+    : [{ properties: { title: `lic: ${rest} more ${name}s` }, message: `${rest} more ${name}s: see the job summary.` }];
+  return [...shown, ...more].map((annotation) => command(name, annotation.properties, annotation.message));
 }
 
 /** The `file`, `line` and (in code) `col` properties of an annotation. */
@@ -90,22 +168,9 @@ function formatSummary(view: ReportView): string {
     ),
   ];
 
-  const blocking = view.models.flatMap((model) =>
-    model.findings.filter((finding) => finding.severity === "error").map((finding) => ({ model, finding })),
-  );
-  lines.push("", "### Blocking findings", "");
-  if (blocking.length === 0) lines.push("None.");
-  for (const { model, finding } of blocking) {
-    lines.push(
-      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see <${finding.docsUrl}>)`,
-    );
-  }
-
-  const warnings = view.models.reduce(
-    (count, model) => count + model.findings.filter((finding) => finding.severity === "warning").length,
-    0,
-  );
-  if (warnings > 0) lines.push("", `${warnings} warning${warnings === 1 ? "" : "s"}: see the annotations.`);
+  lines.push(...findingsSection("Blocking findings", view, "error"));
+  lines.push(...findingsSection("Warnings", view, "warning"));
+  lines.push(...findingsSection("Notes", view, "info"));
 
   if (view.notChecked.length > 0) {
     lines.push("", "### Not checked", "");
@@ -114,6 +179,21 @@ function formatSummary(view: ReportView): string {
   }
   if (view.project) lines.push(...formatProject(view.project));
   return `${lines.join("\n")}\n`;
+}
+
+/** Every model's findings of one severity, each with its docs page: the annotations name only the models. */
+function findingsSection(heading: string, view: ReportView, severity: FindingView["severity"]): string[] {
+  const lines = ["", `### ${heading}`, ""];
+  const found = view.models.flatMap((model) =>
+    model.findings.filter((finding) => finding.severity === severity).map((finding) => ({ model, finding })),
+  );
+  if (found.length === 0) lines.push("None.");
+  for (const { model, finding } of found) {
+    lines.push(
+      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see <${finding.docsUrl}>)`,
+    );
+  }
+  return lines;
 }
 
 /** The project's findings, each with its place in the code or lock, and the datasets the code loads. */

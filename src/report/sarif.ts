@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
-import { docsUrl } from "./docs-url.js";
+import { docsUrl, HOMEPAGE } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
+import { FINDING_PAGES } from "./finding-pages.js";
 import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
+import { type PolicyFile, runPolicyFile, type UserLocation, userLocation } from "./user-location.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -20,6 +23,7 @@ export function formatSarif(report: RunReport): string {
   const occurring = new Set(findings.map((finding) => finding.code));
   const codes = CODES.filter((code) => occurring.has(code));
   const ruleIndex = new Map(codes.map((code, index) => [code, index]));
+  const policy = runPolicyFile(report);
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -30,12 +34,9 @@ export function formatSarif(report: RunReport): string {
           driver: {
             name: report.tool.name,
             version: report.tool.version,
-            rules: codes.map((code) => ({
-              id: code,
-              shortDescription: { text: findingInfo[code].title },
-              helpUri: docsUrl(code),
-              help: { text: `See ${docsUrl(code)}`, markdown: `See [${code}](${docsUrl(code)})` },
-            })),
+            semanticVersion: report.tool.version,
+            informationUri: HOMEPAGE,
+            rules: codes.map(sarifRule),
           },
         },
         invocations: [
@@ -47,9 +48,9 @@ export function formatSarif(report: RunReport): string {
         ],
         results: [
           ...report.results.flatMap((result) =>
-            result.findings.map((finding) => toResult(result, finding, ruleIndex.get(finding.code) ?? 0)),
+            result.findings.map((finding) => toResult(result, finding, ruleIndex.get(finding.code) ?? 0, policy)),
           ),
-          ...projectResults(report.project, ruleIndex),
+          ...projectResults(report.project, ruleIndex, policy),
         ],
         properties: { policy: report.policy, generatedAt: report.generatedAt },
       },
@@ -58,46 +59,121 @@ export function formatSarif(report: RunReport): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+/** A finding code as a rule: its title, the docs page's first paragraph as description, the whole page as help. */
+export function sarifRule(code: FindingCode) {
+  const page = FINDING_PAGES[code];
+  return {
+    id: code,
+    shortDescription: { text: findingInfo[code].title },
+    fullDescription: { text: firstParagraph(page) },
+    helpUri: docsUrl(code),
+    help: { text: page, markdown: page },
+  };
+}
+
+/**
+ * The first paragraph of a docs page that explains the code in prose: headings dropped, and the bold title and
+ * severity line (shortDescription says the title) and tables skipped; Markdown emphasis dropped, lines joined.
+ */
+function firstParagraph(page: string): string {
+  const withoutHeadings = page.replace(/^#.*$/gm, "");
+  const paragraphs = withoutHeadings.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
+  const prose = paragraphs.find(
+    (paragraph) => paragraph !== "" && !TITLE_LINE.test(paragraph) && !paragraph.startsWith("|"),
+  );
+  return (prose ?? paragraphs.join(" ")).replace(/\*\*/g, "").replace(/\s+/g, " ").trim();
+}
+
+/** A docs page's second line: `**No license declared.** Default severity: ...`. */
+const TITLE_LINE = /^\*\*[^*]+\*\* (Default s|S)everity/;
+
 type LogicalLocation = { fullyQualifiedName: string; kind: string };
 
 /**
- * A model's finding. When the project's code loads the model (a scan), it is located there, in the repository the
- * code-scanning service shows: the first use as the location, the others as related locations; else at the files
- * of the model repo its evidence points into.
+ * A model's finding, located where the user's repository has a place for it (user-location.ts): the first use of
+ * the model in the code, the others as related locations; the model itself kept as the logical location, and the
+ * Hub files its evidence points into kept as links in the properties, never as a location.
  */
-function toResult(result: CheckResult, finding: Finding, ruleIndex: number) {
+function toResult(result: CheckResult, finding: Finding, ruleIndex: number, policy: PolicyFile) {
   const logicalLocations = [{ fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" }];
-  const uses = result.uses ?? [];
-  const located =
-    uses.length > 0
-      ? locatedAt(uses, logicalLocations)
-      : { locations: toLocations(evidencePlaces(finding.evidence), logicalLocations) };
+  const place = userLocation(finding, result.uses, policy);
+  const others = place.kind === "use" ? (result.uses ?? []).slice(1) : [];
   return {
     ruleId: finding.code,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: formatFindingMessage(finding) },
-    ...located,
+    message: { text: `${result.model}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}` },
+    ...locatedAt(place, others, logicalLocations),
+    partialFingerprints: fingerprint(finding, result.model),
     ...(finding.waiver ? { suppressions: [{ kind: "external", justification: finding.waiver.reason }] } : {}),
-    properties: { model: result.model, revision: result.revision, ...findingProperties(finding) },
+    properties: {
+      model: result.model,
+      revision: result.revision,
+      ...locationProperties(place),
+      ...hubFiles(result.model, finding.evidence),
+      ...findingProperties(finding),
+    },
   };
 }
 
-function projectResults(project: ProjectReport | undefined, ruleIndex: Map<FindingCode, number>) {
+function projectResults(project: ProjectReport | undefined, ruleIndex: Map<FindingCode, number>, policy: PolicyFile) {
   if (!project) return [];
-  return project.findings.map((finding) => toProjectResult(project, finding, ruleIndex.get(finding.code) ?? 0));
+  return project.findings.map((finding) => toProjectResult(project, finding, ruleIndex.get(finding.code) ?? 0, policy));
 }
 
-/** A finding about the project's code or its lic.lock, located at its code and lock evidence. */
-function toProjectResult(project: ProjectReport, finding: Finding, ruleIndex: number) {
+/** A finding about the project's code or its lic.lock, located at its first code or lock evidence, the others related. */
+function toProjectResult(project: ProjectReport, finding: Finding, ruleIndex: number, policy: PolicyFile) {
+  const place = userLocation(finding, undefined, policy);
+  const others = evidencePlaces(finding.evidence).filter((other) => !samePlace(other, place));
   return {
     ruleId: finding.code,
     ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: formatFindingMessage(finding) },
-    ...locatedAt(evidencePlaces(finding.evidence), []),
-    properties: { project: { root: project.root, lock: project.lock }, ...findingProperties(finding) },
+    ...locatedAt(place, others, []),
+    partialFingerprints: fingerprint(finding, null),
+    properties: {
+      project: { root: project.root, lock: project.lock },
+      ...locationProperties(place),
+      ...findingProperties(finding),
+    },
   };
+}
+
+/**
+ * What identifies a finding across runs, whatever line it is found at: its code, its model and its args. Code
+ * scanning matches alerts by it, so a finding that moves with an edit above it stays one alert.
+ */
+function fingerprint(finding: Finding, model: string | null): Record<string, string> {
+  const identity = canonicalJson([finding.code, model, finding.args]);
+  return { "licFinding/v1": createHash("sha256").update(identity).digest("hex") };
+}
+
+/** JSON with object keys sorted, so the same args hash alike whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Why the result stands where it does: a reader of a built-in policy's line must know it is lic's file, not theirs. */
+function locationProperties(place: UserLocation) {
+  return { locatedAt: place.kind, ...(place.builtIn ? { locatedAtBuiltInPolicy: true } : {}) };
+}
+
+/** The model repo's files the evidence points into, as links to them on the Hub at the checked commit. */
+function hubFiles(model: string, evidence: Evidence[]) {
+  const links = evidence.flatMap((entry) => {
+    if ((entry.source !== "file" && entry.source !== "card") || entry.file === undefined) return [];
+    const line = entry.line === undefined ? "" : `#L${entry.line}`;
+    return [`https://huggingface.co/${model}/blob/${entry.commit}/${pathToUri(entry.file)}${line}`];
+  });
+  const distinct = [...new Set(links)];
+  return distinct.length > 0 ? { hubFiles: distinct } : {};
 }
 
 function findingProperties(finding: Finding) {
@@ -110,13 +186,11 @@ function findingProperties(finding: Finding) {
   };
 }
 
-/**
- * Each distinct place the evidence points into: a path in the model repo at its revision, or in the scanned project
- * for code and lock evidence.
- */
+/** Each distinct place the code and lock evidence points into, in the scanned project. */
 function evidencePlaces(evidence: Evidence[]): EvidenceFile[] {
   const seen = new Set<string>();
   return evidence.flatMap((entry) => {
+    if (entry.source !== "code" && entry.source !== "lock") return [];
     const place = fileOf(entry);
     if (!place) return [];
     const key = `${place.file}\0${place.line ?? ""}\0${place.column ?? ""}`;
@@ -126,28 +200,20 @@ function evidencePlaces(evidence: Evidence[]): EvidenceFile[] {
   });
 }
 
-/** Each place with the logical location; the logical location alone when there is no place. */
-function toLocations(places: EvidenceFile[], logicalLocations: LogicalLocation[]) {
-  if (places.length > 0) return places.map((place) => toLocation(place, logicalLocations));
-  return logicalLocations.length > 0 ? [{ logicalLocations }] : [];
+function samePlace(a: EvidenceFile, b: EvidenceFile): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column;
 }
 
 /**
- * The first place as the result's location, the others as related locations: code-scanning services show a
- * result at its first location only, and a model loaded in ten files is one finding, not ten.
+ * The place as the result's location, the others as related locations: code-scanning services show a result at
+ * its first location only, and a model loaded in ten files is one finding, not ten.
  */
-function locatedAt(places: EvidenceFile[], logicalLocations: LogicalLocation[]) {
-  const [first, ...others] = places;
+function locatedAt(place: EvidenceFile, others: EvidenceFile[], logicalLocations: LogicalLocation[]) {
   return {
-    locations: toLocations(first ? [first] : [], logicalLocations),
-    ...(others.length > 0 ? { relatedLocations: others.map((place, index) => relatedLocation(place, index + 1)) } : {}),
-  };
-}
-
-function toLocation(place: EvidenceFile, logicalLocations: LogicalLocation[]) {
-  return {
-    physicalLocation: physicalLocation(place),
-    ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
+    locations: [
+      { physicalLocation: physicalLocation(place), ...(logicalLocations.length > 0 ? { logicalLocations } : {}) },
+    ],
+    ...(others.length > 0 ? { relatedLocations: others.map((other, index) => relatedLocation(other, index + 1)) } : {}),
   };
 }
 

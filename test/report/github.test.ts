@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { findingInfo } from "../../src/findings/finding-info.js";
 import { formatFindingMessage } from "../../src/report/format-message.js";
-import { formatGithub } from "../../src/report/github.js";
+import { escapeData, formatGithub } from "../../src/report/github.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
+import { manyModelsReport } from "../support/many-models-report.js";
 
 /** A workflow command split the way the Actions runner reads it, values unescaped. */
 function parse(line: string): { command: string; properties: Record<string, string>; message: string } {
@@ -50,29 +52,30 @@ describe("github", () => {
     expect(formatGithub(fixedReport()).commands).toBe(formatGithub(fixedReport()).commands);
   });
 
-  it("writes one command a line, for every error and warning finding and every model not checked", () => {
-    const report = awkwardReport();
-    const { commands } = formatGithub(report);
-    expect(commands.endsWith("\n")).toBe(true);
-    const lines = commands.slice(0, -1).split("\n");
+  it("writes one error per blocked model, naming its error findings' titles, at the policy line without a scan", () => {
+    const report = fixedReport();
+    const lines = formatGithub(report).commands.slice(0, -1).split("\n");
     for (const line of lines) expect(line).toMatch(/^::(error|warning) /);
-    const annotated = report.results.flatMap((result) =>
-      result.findings.filter((finding) => finding.severity !== "info").map((finding) => ({ result, finding })),
-    );
-    expect(lines).toHaveLength(annotated.length + report.errors.length);
-    annotated.forEach(({ result, finding }, index) => {
-      const parsed = parse(lines[index]!);
-      expect(parsed.command).toBe(finding.severity);
-      expect(parsed.properties.title).toBe(finding.code);
-      expect(parsed.message).toBe(`${result.model}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}`);
+    const blocked = report.results.filter((result) => result.verdict === "block");
+    const errors = lines.filter((line) => line.startsWith("::error ")).map(parse);
+    expect(errors).toHaveLength(blocked.length + report.errors.length);
+    blocked.forEach((result, index) => {
+      const titles = result.findings
+        .filter((finding) => finding.severity === "error")
+        .map((finding) => findingInfo[finding.code].title);
+      expect(errors[index]!.properties).toMatchObject({ title: `lic: ${result.model} blocked by the policy` });
+      expect(errors[index]!.properties.file).toBe("policies/default.yaml");
+      expect(errors[index]!.message).toContain(
+        `${result.model}@${result.revision.slice(0, 12)} blocked by the policy: ${titles.join("; ")}.`,
+      );
+      expect(errors[index]!.message).toContain("Decided by lic's built-in policies/default.yaml:");
     });
-    report.errors.forEach((error, index) => {
-      expect(parse(lines[annotated.length + index]!)).toEqual({
-        command: "error",
-        properties: { title: error.kind },
-        message: error.message,
-      });
+    expect(errors.at(-1)).toEqual({
+      command: "error",
+      properties: { title: "lic: nobody/nothing not checked (repo-not-found)" },
+      message: report.errors[0]!.message,
     });
+    for (const line of lines) expect(line).not.toContain("file=README.md");
   });
 
   it("skips info findings", () => {
@@ -87,24 +90,53 @@ describe("github", () => {
     expect(formatGithub(report).commands).toBe(formatGithub(fixedReport()).commands);
   });
 
-  it("names the file and line where the evidence has them", () => {
-    const lines = formatGithub(fixedReport()).commands.split("\n");
-    const invalid = lines.find((line) => line.includes("title=card-metadata-invalid"))!;
-    expect(invalid).toMatch(
-      /^::warning title=card-metadata-invalid,file=README\.md,line=5::org\/model@aaaaaaaaaaaa: README\.md front matter/,
-    );
-    const missing = lines.find((line) => line.includes("title=license-missing"))!;
-    expect(missing).toMatch(/^::error title=license-missing::/);
+  it("escapes %, line breaks, and in properties : and ,", () => {
+    const report = awkwardReport();
+    report.results.at(-1)!.uses = [{ file: "dir,a:b%/x.py", line: 12, column: 1, via: "pipeline" }];
+    const line = formatGithub(report)
+      .commands.split("\n")
+      .find((entry) => entry.includes("org/model blocked"))!;
+    expect(
+      line.startsWith("::error title=lic%3A org/model blocked by the policy,file=dir%2Ca%3Ab%25/x.py,line=12,col=1::"),
+    ).toBe(true);
+    expect(parse(line).properties).toEqual({
+      title: "lic: org/model blocked by the policy",
+      file: "dir,a:b%/x.py",
+      line: "12",
+      col: "1",
+    });
+    expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
   });
 
-  it("escapes %, line breaks, and in properties : and ,", () => {
-    const line = formatGithub(awkwardReport())
+  it("keeps a 30-model run within GitHub's ten errors and ten warnings a step, every blocked model annotated", () => {
+    const report = manyModelsReport(30);
+    const lines = formatGithub(report).commands.slice(0, -1).split("\n").map(parse);
+    const errors = lines.filter((line) => line.command === "error");
+    const warnings = lines.filter((line) => line.command === "warning");
+    expect(errors.length).toBeLessThanOrEqual(10);
+    expect(warnings.length).toBeLessThanOrEqual(10);
+    const blocked = report.results.filter((result) => result.verdict === "block");
+    expect(blocked.length).toBeGreaterThan(1);
+    for (const result of blocked) {
+      const annotation = errors.find((line) => line.properties.title === `lic: ${result.model} blocked by the policy`);
+      expect(annotation?.properties.file).toBe("src/models.py");
+    }
+    expect(warnings).toEqual([
+      expect.objectContaining({ properties: { title: expect.stringMatching(/^lic: \d+ models have warnings$/) } }),
+    ]);
+    const { summary } = formatGithub(report);
+    for (const result of report.results)
+      for (const finding of result.findings) expect(summary).toContain(formatFindingMessage(finding));
+  });
+
+  it("says how many more errors there are when more than ten would be annotated", () => {
+    const report = manyModelsReport(30);
+    for (const result of report.results) result.findings.push({ ...report.results[2]!.findings[0]! });
+    const errors = formatGithub(report)
       .commands.split("\n")
-      .find((entry) => entry.includes("title=license-denied"))!;
-    expect(line).toBe(
-      "::error title=license-denied,file=dir%2Ca%3Ab%25/LICENSE.md,line=12::org/model@aaaaaaaaaaaa: 50%25%0D%0Anext, a:b is denied by the policy (deny: x)",
-    );
-    expect(parse(line).properties).toEqual({ title: "license-denied", file: "dir,a:b%/LICENSE.md", line: "12" });
+      .filter((line) => line.startsWith("::error "));
+    expect(errors).toHaveLength(10);
+    expect(parse(errors.at(-1)!).message).toMatch(/^\d+ more errors: see the job summary\.$/);
   });
 
   it("summarizes every model in a table, then the blocking findings", () => {
@@ -121,7 +153,7 @@ describe("github", () => {
       expect(cells[2]).toBe({ allow: "ALLOW", warn: "WARN", block: "BLOCK" }[result.verdict]);
     });
     expect(rows.at(-1)).toContain("NOT CHECKED");
-    const blocking = summary.slice(summary.indexOf("### Blocking findings"));
+    const blocking = summary.slice(summary.indexOf("### Blocking findings"), summary.indexOf("### Warnings"));
     for (const finding of report.results.flatMap((result) => result.findings)) {
       if (finding.severity === "error") expect(blocking).toContain(formatFindingMessage(finding));
       else expect(blocking).not.toContain(`\`${finding.code}\``);

@@ -4,12 +4,13 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { findingInfo } from "../../src/findings/finding-info.js";
+import { FINDING_PAGES } from "../../src/report/finding-pages.js";
 import { formatFindingMessage } from "../../src/report/format-message.js";
-import { formatSarif } from "../../src/report/sarif.js";
+import { formatSarif, sarifRule } from "../../src/report/sarif.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
-import { scannedReport } from "../support/scanned-report.js";
+import { scannedReport, usesIn } from "../support/scanned-report.js";
 
 /**
  * The SARIF 2.1.0 schema as @microsoft/jest-sarif ships it (sarif-2.1.0-rtm.5.json, the schema SchemaStore
@@ -63,7 +64,12 @@ interface SarifLog {
       driver: {
         name: string;
         version: string;
-        rules: { id: string; shortDescription: { text: string }; help: { text: string } }[];
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string; markdown: string };
+        }[];
       };
     };
     invocations: {
@@ -81,7 +87,8 @@ interface SarifLog {
         logicalLocations: { fullyQualifiedName: string; kind: string }[];
       }[];
       suppressions?: { kind: string; justification: string }[];
-      properties: { model: string; revision: string };
+      partialFingerprints: Record<string, string>;
+      properties: { model: string; revision: string; hubFiles?: string[] };
     }[];
   }[];
 }
@@ -123,7 +130,10 @@ describe("sarif", () => {
       expect(sarif.ruleId).toBe(finding.code);
       expect(run.tool.driver.rules[sarif.ruleIndex]!.id).toBe(finding.code);
       expect(sarif.level).toBe(levels[finding.severity]);
-      expect(sarif.message.text).toBe(formatFindingMessage(finding));
+      expect(sarif.message.text).toBe(
+        `${result.model}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}`,
+      );
+      expect(sarif.locations[0]!.physicalLocation).toBeDefined();
       expect(sarif.locations[0]!.logicalLocations).toEqual([
         { fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" },
       ]);
@@ -139,29 +149,58 @@ describe("sarif", () => {
     expect(run.tool.driver.rules.map((rule) => rule.id).sort()).toEqual([...codes].sort());
     for (const rule of run.tool.driver.rules) {
       const info = findingInfo[rule.id as keyof typeof findingInfo];
+      const page = FINDING_PAGES[rule.id as keyof typeof FINDING_PAGES];
       expect(rule.shortDescription.text).toBe(info.title);
-      expect(rule.help.text).toBe(`See https://github.com/lic-dev/lic/blob/main/${info.docs}`);
+      expect(rule.fullDescription.text.length).toBeGreaterThan(info.title.length);
+      expect(page.replace(/\s+/g, " ")).toContain(rule.fullDescription.text.slice(0, 40).replace(/\*\*/g, ""));
+      expect(rule.help).toEqual({ text: page, markdown: page });
       expect(rule).toMatchObject({ helpUri: `https://github.com/lic-dev/lic/blob/main/${info.docs}` });
     }
-    expect(run.tool.driver).toMatchObject({ name: "lic", version: "0.0.0-test" });
-    expect(run.tool.driver).not.toHaveProperty("informationUri");
+    expect(run.tool.driver).toMatchObject({
+      name: "lic",
+      version: "0.0.0-test",
+      semanticVersion: "0.0.0-test",
+      informationUri: "https://github.com/lic-dev/lic#readme",
+    });
   });
 
-  it("points file evidence at the file and line", () => {
+  it("gives every finding code's rule a prose description from its docs page", () => {
+    for (const code of Object.keys(FINDING_PAGES) as (keyof typeof FINDING_PAGES)[]) {
+      expect(sarifRule(code).fullDescription.text, code).toMatch(/^[A-Z`].{40,}/);
+    }
+  });
+
+  it("never locates a finding at a Hub file: without a use, at the policy line that decided it, the Hub file a link", () => {
     const run = (JSON.parse(formatSarif(fixedReport())) as SarifLog).runs[0]!;
+    for (const result of run.results)
+      expect(result.locations[0]!.physicalLocation!.artifactLocation.uri).not.toBe("README.md");
+    const missing = run.results.find((result) => result.ruleId === "license-missing")!;
+    expect(missing.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "policies/default.yaml" },
+      region: { startLine: 7 },
+    });
+    expect(missing.properties).toMatchObject({ locatedAt: "policy", locatedAtBuiltInPolicy: true });
+    // No rule decided it (a default severity): the run's policy file, at its first line.
     const invalid = run.results.find((result) => result.ruleId === "card-metadata-invalid")!;
     expect(invalid.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: "README.md" },
-      region: { startLine: 5 },
+      artifactLocation: { uri: "policies/default.yaml" },
+      region: { startLine: 1 },
     });
-    const missing = run.results.find((result) => result.ruleId === "license-missing")!;
-    expect(missing.locations).toEqual([
-      {
-        logicalLocations: [
-          { fullyQualifiedName: `${missing.properties.model}@${missing.properties.revision}`, kind: "module" },
-        ],
-      },
+    expect(invalid.properties.hubFiles).toEqual([
+      `https://huggingface.co/org/model/blob/${"a".repeat(40)}/README.md#L5`,
     ]);
+  });
+
+  it("fingerprints a finding by its code, model and args: the same across runs and lines, distinct within a run", () => {
+    const fingerprints = (report: RunReport) =>
+      (JSON.parse(formatSarif(report)) as SarifLog).runs[0]!.results.map(
+        (result) => result.partialFingerprints["licFinding/v1"],
+      );
+    const moved = fixedReport();
+    for (const result of moved.results) result.uses = usesIn("src/elsewhere.py", 2);
+    expect(fingerprints(moved)).toEqual(fingerprints(fixedReport()));
+    expect(new Set(fingerprints(fixedReport())).size).toBe(fingerprints(fixedReport()).length);
+    for (const value of fingerprints(fixedReport())) expect(value).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("marks waived findings as suppressed, with the waiver's reason", () => {
@@ -170,8 +209,8 @@ describe("sarif", () => {
     expect(waived.level).toBe("note");
     expect(waived.suppressions).toEqual([{ kind: "external", justification: "research use only, approved" }]);
     expect(waived.locations[0]!.physicalLocation).toEqual({
-      artifactLocation: { uri: "docs/my%20license.md" },
-      region: { startLine: 2 },
+      artifactLocation: { uri: "lic.yaml" },
+      region: { startLine: 3 },
     });
     expect(run.results.filter((result) => result.suppressions)).toHaveLength(1);
   });
@@ -218,11 +257,11 @@ describe("sarif", () => {
       }
     });
 
-    it("keeps a model without uses located at its evidence", () => {
+    it("locates a model without uses at the policy, not at its Hub evidence", () => {
       const invalid = run().results.find((result) => result.ruleId === "card-metadata-invalid")!;
       expect(invalid.locations[0]!.physicalLocation).toEqual({
-        artifactLocation: { uri: "README.md" },
-        region: { startLine: 5 },
+        artifactLocation: { uri: "policies/default.yaml" },
+        region: { startLine: 1 },
       });
       expect(invalid).not.toHaveProperty("relatedLocations");
     });

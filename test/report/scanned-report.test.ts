@@ -109,21 +109,31 @@ describe("every human format after a scan", () => {
     const { commands, summary } = formatGithub(scannedReport());
     const lines = commands.trimEnd().split("\n");
     const llama = lines.filter((line) => line.includes("meta-llama/Meta-Llama-3-8B-Instruct@"));
-    expect(llama.length).toBeGreaterThan(0);
-    for (const line of llama) expect(line).toMatch(/^::warning title=[a-z-]+,file=src\/app\.py,line=10,col=5::/);
+    expect(llama).toEqual([
+      expect.stringMatching(
+        /^::warning title=lic%3A meta-llama\/Meta-Llama-3-8B-Instruct has warnings,file=src\/app\.py,line=10,col=5::/,
+      ),
+    ]);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::error title=repo-not-found,file=config\/models\.yaml,line=2,col=10::/),
+      expect.stringMatching(
+        /^::error title=lic%3A nobody\/nothing not checked \(repo-not-found\),file=config\/models\.yaml,line=2,col=10::/,
+      ),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::error title=lock-entry-missing,file=src\/train\.py,line=7,col=13::The code loads/),
+      expect.stringMatching(
+        /^::error title=lic%3A lock-entry-missing,file=src\/train\.py,line=7,col=13::The code loads/,
+      ),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::warning title=lock-entry-unused,file=lic\.lock,line=4::lic\.lock lists/),
+      expect.stringMatching(/^::warning title=lic%3A lock-entry-unused,file=lic\.lock,line=4::lic\.lock lists/),
     );
-    // A model without uses keeps its annotation at the evidence in the model repo.
+    // A model without uses is annotated at the policy line that decided it, never at the model repo's README.
     expect(lines).toContainEqual(
-      expect.stringMatching(/^::warning title=card-metadata-invalid,file=README\.md,line=5::/),
+      expect.stringMatching(
+        /^::error title=lic%3A org\/model blocked by the policy,file=policies\/default\.yaml,line=7::/,
+      ),
     );
+    for (const line of lines) expect(line).not.toContain("file=README.md");
 
     const project = summary.slice(summary.indexOf("### Code and lic.lock\n"));
     expect(project).toContain("- **error** `lock-entry-missing` The code loads a repo that lic.lock does not list:");
