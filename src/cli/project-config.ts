@@ -12,7 +12,11 @@ export const CONFIG_FILES = ["lic.yaml", ".lic.yaml", "package.json"] as const;
 const ConfigSchema = z.strictObject({
   policy: z.string().min(1).optional().describe("A built-in policy name or a policy file, relative to this file."),
   models: z.array(z.string().min(1)).optional().describe("Models lic check checks when none are named."),
-  scan: z.string().min(1).optional().describe("The folder whose code lic check and lic lock scan, relative to this file."),
+  scan: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("The folder whose code lic check and lic lock scan, relative to this file."),
   locked: z.boolean().optional().describe("lic check compares the scanned code with its lic.lock (as --locked)."),
   exclude: z.array(z.string().min(1)).optional().describe("gitignore-style patterns the scan leaves out."),
   reports: z
@@ -64,7 +68,9 @@ function readConfig(path: string, name: string): ProjectConfig | null {
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
     const [error] = document.errors;
-    throw new UsageError(`${shown}:${lineCounter.linePos(error!.pos[0]).line}: not valid YAML: ${error!.message.split("\n")[0]}`);
+    throw new UsageError(
+      `${shown}:${lineCounter.linePos(error!.pos[0]).line}: not valid YAML: ${error!.message.split("\n")[0]}`,
+    );
   }
   // package.json configures lic only with a `lic` key; any other package.json is just the package's.
   const inPackage = name === "package.json";
@@ -82,11 +88,16 @@ function readConfig(path: string, name: string): ProjectConfig | null {
   if (!parsed.success) {
     const keys = Object.keys(ConfigSchema.shape);
     const problems = parsed.error.issues.map((issue) => {
-      const unknown = issue.code === "unrecognized_keys" ? issue.keys.map((key) => `${key}${didYouMean(key, keys)}`).join(", ") : null;
+      const unknown =
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => `${key}${didYouMean(key, keys)}`).join(", ")
+          : null;
       const where = issue.path.length > 0 ? ` ${issue.path.join(".")}:` : "";
       return `${shown}:${lineOf(issue.path as (string | number)[])}:${where} ${unknown ? `unknown key ${unknown}` : issue.message}`;
     });
-    throw new UsageError(`${problems.join("\n")}\nThe keys of ${name}${inPackage ? "'s lic" : ""}: ${keys.join(", ")}.`);
+    throw new UsageError(
+      `${problems.join("\n")}\nThe keys of ${name}${inPackage ? "'s lic" : ""}: ${keys.join(", ")}.`,
+    );
   }
   const folder = dirname(path);
   return {

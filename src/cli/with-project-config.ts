@@ -1,6 +1,6 @@
 import type { CodeUse } from "../types/result.js";
-import type { Environment } from "./settings.js";
 import { findProjectConfig, type ProjectConfig } from "./project-config.js";
+import type { Environment } from "./settings.js";
 
 /** What a checking command reads from the command line that a project's configuration can also say. */
 export interface ConfigurableFlags {

@@ -1,10 +1,10 @@
 import { FsSnapshotStore } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
+import type { Policy } from "../../policy/policy.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import { checkLocked, checkScanned } from "../../run/check-project.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
-import type { Policy } from "../../policy/policy.js";
 import type { CheckResult, CodeUse, ModelError, PolicyUsed, RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
