@@ -1,5 +1,5 @@
-import { renderReport } from "../report/render-report.js";
 import { shouldColour } from "../report/colour.js";
+import { renderReport } from "../report/render-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
 import type { CliIo } from "./cli-io.js";

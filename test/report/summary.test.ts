@@ -12,7 +12,9 @@ describe("summary format", () => {
       expect.stringMatching(
         /^WARN {9}meta-llama\/Meta-Llama-3-8B-Instruct@5f0b02c75b57 +llama3 +license-files-unreadable: License files could not be read$/,
       ),
-      expect.stringMatching(/^BLOCK {8}dbmdz\/\S+@4c534963167c +none identified +license-missing: No license declared$/),
+      expect.stringMatching(
+        /^BLOCK {8}dbmdz\/\S+@4c534963167c +none identified +license-missing: No license declared$/,
+      ),
       expect.stringMatching(/^BLOCK {8}org\/model@aaaaaaaaaaaa +mit +license-unidentified: /),
       expect.stringMatching(/^NOT CHECKED {2}nobody\/nothing +repo-not-found: nobody\/nothing: no such model/),
       "5 models: 1 allowed, 1 with warnings, 2 blocked, 1 not checked",

@@ -1,16 +1,17 @@
 import { FsSnapshotStore } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
+import type { Policy } from "../../policy/policy.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import { checkLocked, checkScanned } from "../../run/check-project.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
-import type { Policy } from "../../policy/policy.js";
 import type { PolicyUsed, RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
 import { printNotes } from "../print-notes.js";
+import { runFeedback } from "../progress.js";
 import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
 import { guardIo } from "../secrets-in-play.js";
@@ -32,6 +33,8 @@ export interface ConnectionFlags {
   lineage: boolean;
   /** Generations of ancestors to read. */
   maxDepth: number;
+  /** No progress line and no notices on stderr. */
+  quiet?: boolean;
 }
 
 export interface CheckFlags extends ConnectionFlags {
@@ -57,7 +60,7 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
   checkReportTargets(flags.output, reports);
   const lock = project?.locked ? readLock(project.root) : null;
   const run = await prepareRun(flags, io);
-  const { options, stderr } = run;
+  const { options, stderr, notice } = run;
 
   let checked: Pick<RunReport, "results" | "errors" | "project">;
   if (!project) checked = await checkRefs(refs, options);
@@ -66,9 +69,10 @@ export async function runCheck(models: string[], flags: CheckFlags, io: CliIo): 
     const scanned = lock
       ? await checkLocked(project.root, lock, { ...options, exclude })
       : await checkScanned(project.root, { ...options, exclude });
-    printNotes(scanned.scan.notes, project.root, stderr);
+    printNotes(scanned.scan.notes, project.root, notice);
     checked = scanned;
   }
+  run.feedback.finish();
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
@@ -92,14 +96,16 @@ export async function prepareRun(flags: ConnectionFlags & { policy?: string }, i
   const used = policyUsed(policy, flags.policy === undefined ? "default" : "flag");
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const guarded = guardIo(io, [connection.token]);
-  const { redact, stderr } = guarded;
-  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
+  const { redact } = guarded;
+  const feedback = runFeedback(guarded, flags.quiet === true);
+  const { problem: stderr, notice, onWait, onProgress } = feedback;
+  for (const warning of warnings) notice(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
   const acquire = {
-    hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
+    hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000, onWait },
     cache,
     offline: connection.offline,
-    onNotice: (message: string) => stderr(`lic: ${message}\n`),
+    onNotice: (message: string) => notice(`lic: ${message}\n`),
   };
   const options = {
     policy,
@@ -109,8 +115,9 @@ export async function prepareRun(flags: ConnectionFlags & { policy?: string }, i
     lineage: flags.lineage ? { maxDepth: flags.maxDepth, concurrency: flags.concurrency } : null,
     concurrency: flags.concurrency,
     redact,
+    onProgress,
   };
-  return { options, guarded, stderr, used };
+  return { options, guarded, stderr, notice, feedback, used };
 }
 
 /** The built-in policy a run applies when nothing names one: the most permissive, so every report says it was used. */
