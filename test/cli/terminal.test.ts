@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { showsProgress } from "../../src/cli/progress.js";
@@ -9,9 +9,10 @@ import { type LicRun, runLicIn } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 /*
- * The progress line on stderr, in this process against the fake Hub on 127.0.0.1, with an io whose stderr is a
+ * What a terminal shows. The progress line on stderr, in this process against the fake Hub on 127.0.0.1, with an io whose stderr is a
  * terminal: what it says while models are read and while a 429's Retry-After (1 s, the shortest there is) is waited
- * out, that it is erased before the report, and that stdout is the same byte for byte as without it.
+ * out, that it is erased before the report, and that stdout is the same byte for byte as without it. Then --quiet,
+ * and colours on stdout as NO_COLOR and FORCE_COLOR decide, in the text and summary formats.
  */
 const tempDir = useTempDirs();
 let hub: FakeHub;
@@ -115,7 +116,7 @@ describe("no progress line", () => {
     ["CI is set", [], { CI: "true" }, true],
     ["TERM is dumb", [], { TERM: "dumb" }, true],
   ])("when %s", async (_, flags, env, terminal) => {
-    const run = await lic(["check", ...flags, BERT], env as Environment, terminal);
+    const run = await lic(["check", ...flags, BERT], env, terminal);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain(`${BERT}@`);
@@ -145,5 +146,42 @@ describe("showsProgress", () => {
     [{ TERM: "xterm-256color" }, true, false, true],
   ])("%o, terminal %s, quiet %s: %s", (env, terminal, quiet, expected) => {
     expect(showsProgress(env, terminal, quiet)).toBe(expected);
+  });
+});
+
+describe("colours on stdout", () => {
+  const ALLOW_IN_GREEN = "\x1b[32mALLOW\x1b[0m";
+
+  it.each([
+    ["text", {}, false],
+    ["text", { NO_COLOR: "", FORCE_COLOR: "1" }, true],
+    ["summary", { NO_COLOR: "", FORCE_COLOR: "1" }, true],
+    ["summary", { NO_COLOR: "1", FORCE_COLOR: "1" }, false],
+    ["summary", { NO_COLOR: "", FORCE_COLOR: "0" }, false],
+  ])("--format %s with %o: coloured %s (stdout is not a terminal here)", async (format, env, coloured) => {
+    const run = await lic(["check", "--format", format, BERT], env, false);
+    expect(run.stdout.includes(ALLOW_IN_GREEN)).toBe(coloured);
+  });
+
+  it("never in a file, FORCE_COLOR or not", async () => {
+    const file = join(tempDir(), "summary.txt");
+    const run = await lic(["check", "--format", "summary", "--output", file, BERT], { NO_COLOR: "", FORCE_COLOR: "1" });
+    expect(run.code).toBe(0);
+    const written = readFileSync(file, "utf8");
+    expect(written).toMatch(new RegExp(`^ALLOW {8}${BERT}@86b5e0934494  apache-2\\.0\n1 model: 1 allowed, `));
+    expect(written).not.toContain("\x1b[");
+  });
+
+  it("--report summary=FILE writes the summary beside the main report", async () => {
+    const file = join(tempDir(), "summary.txt");
+    const run = await lic(["check", "--format", "json", "--report", `summary=${file}`, BERT, UNLICENSED], {}, false);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).results).toHaveLength(2);
+    expect(readFileSync(file, "utf8").split("\n")).toEqual([
+      expect.stringMatching(/^ALLOW /),
+      expect.stringMatching(/^BLOCK .* none identified {2}license-missing: No license declared$/),
+      "2 models: 1 allowed, 0 with warnings, 1 blocked, 0 not checked",
+      "",
+    ]);
   });
 });
