@@ -153,6 +153,7 @@ class ProgressLine {
  */
 function fitted(text: string, columns: number | undefined): string {
   const printable = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-  const width = (columns ?? 80) - 1;
+  // A pseudo-terminal with no size (script, some CI runners) says 0 columns: take the usual 80 then.
+  const width = (columns !== undefined && columns > 0 ? columns : 80) - 1;
   return printable.length > width ? `${printable.slice(0, Math.max(0, width - 1))}…` : printable;
 }

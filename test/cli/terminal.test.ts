@@ -78,6 +78,15 @@ describe("the progress line on a terminal", () => {
     for (const line of drawn(run.stderr)) expect(line.length).toBeLessThan(30);
   });
 
+  it("takes 80 columns when the terminal says it has none (a pseudo-terminal with no size)", async () => {
+    const run = await runLicIn(
+      ["check", "--no-cache", UNLICENSED],
+      { XDG_CACHE_HOME: `${home}/.cache`, HF_ENDPOINT: hub.url },
+      { stderr: true, columns: 0 },
+    );
+    expect(drawn(run.stderr)).toContain(`lic: 0/1 checked · reading ${UNLICENSED}…`);
+  });
+
   it("erases itself before a model's failure is printed, which --quiet keeps", async () => {
     for (const quiet of [[], ["--quiet"]]) {
       const run = await lic(["check", ...quiet, "nobody/nothing"]);
