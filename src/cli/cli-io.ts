@@ -23,6 +23,10 @@ export interface CliIo {
   version: string;
   /** Whether stdout is a terminal: text output is coloured only there, and not with NO_COLOR. */
   isTTY?: boolean;
+  /** Whether stderr is a terminal: only then does a run show its progress line there. */
+  isErrTTY?: boolean;
+  /** stderr's width in columns, when it is a terminal: the progress line is cut to it. */
+  errColumns?: number | undefined;
   /** Appends to a file ($GITHUB_STEP_SUMMARY). */
   appendFile?: (path: string, text: string) => void;
   /** Asks the user a question on the terminal; absent when stdin is not a terminal (then nothing is asked). */

@@ -1,3 +1,4 @@
+import { shouldColour } from "../report/colour.js";
 import { renderReport } from "../report/render-report.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
@@ -43,7 +44,8 @@ export async function emitReports(
   targets: ReportTarget[],
   io: GuardedIo,
 ): Promise<void> {
-  const color = format === "text" && !output && io.isTTY === true && !io.env.NO_COLOR;
+  // Only stdout may be coloured (the formats without colours ignore it); --output and --report files never are.
+  const color = !output && shouldColour(io.env, io.isTTY === true);
   const main = await renderReport(format, report, { color });
   // stdout and the step summary are redacted by the guarded io's sinks; files are written here, so redacted here.
   if (output) await writeOutput(output, io.redact(main.output));

@@ -53,7 +53,8 @@ function checkingOptions(command: Command): Command {
     .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
     .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
     .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
-    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8);
+    .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
+    .option("-q, --quiet", "no progress line and no notices on stderr; models that could not be checked still say why");
 }
 
 function integerIn(min: number, max: number) {
@@ -322,6 +323,8 @@ if (isEntryPoint()) {
     isTTY: process.stdout.isTTY === true,
     cwd: process.cwd(),
     ...(process.stdin.isTTY ? { prompt: askOnTerminal } : {}),
+    isErrTTY: process.stderr.isTTY === true,
+    errColumns: process.stderr.columns,
     appendFile: (path, text) => appendFileSync(path, text),
   };
   main(process.argv.slice(2), io).then((code) => {

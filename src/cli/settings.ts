@@ -18,7 +18,10 @@ export type Environment = Partial<
     | "LIC_CACHE_DIR"
     | "SOURCE_DATE_EPOCH"
     | "GITHUB_STEP_SUMMARY"
-    | "NO_COLOR",
+    | "NO_COLOR"
+    | "FORCE_COLOR"
+    | "CI"
+    | "TERM",
     string
   >
 >;

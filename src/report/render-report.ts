@@ -14,6 +14,7 @@ const RENDERERS = {
   sarif: () => import("./sarif.js"),
   junit: () => import("./junit.js"),
   github: () => import("./github.js"),
+  summary: () => import("./summary.js"),
 } satisfies Record<ReportFormat, () => Promise<{ render: Render }>>;
 
 /** The report in one format, its renderer loaded on demand. */

@@ -1,7 +1,7 @@
 import type { RunReport } from "../types/result.js";
 
 export interface RenderOptions {
-  /** ANSI colours (the text report at a terminal); the other formats ignore it. */
+  /** ANSI colours, as `shouldColour` decides (text and summary at a terminal); the other formats ignore it. */
   color?: boolean;
 }
 

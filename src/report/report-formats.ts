@@ -1,3 +1,3 @@
 /** Every report format lic renders (render-report.ts loads each renderer when first used; the compiler keeps it complete). */
-export const REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "junit", "github"] as const;
+export const REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "junit", "github", "summary"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,4 +1,5 @@
 import type { RunReport, Verdict } from "../types/result.js";
+import { paint } from "./colour.js";
 import { formatEvidence } from "./format-evidence.js";
 import { plainDetail } from "./plain-detail.js";
 import type { Render } from "./renderer.js";
@@ -17,16 +18,6 @@ export interface TextOptions {
   /** ANSI colours on verdicts and severities: only for a terminal, never with NO_COLOR. */
   color?: boolean;
 }
-
-const COLOURS: Record<string, string> = {
-  ALLOW: "32",
-  WARN: "33",
-  BLOCK: "31",
-  "NOT CHECKED": "35",
-  error: "31",
-  warning: "33",
-  info: "36",
-};
 
 /** The report for people at a terminal: a block per model, then a summary line when there are several. */
 export function formatText(report: RunReport, options: TextOptions = {}): string {
@@ -128,11 +119,10 @@ function formatProject(project: ProjectView): string {
 /** Colours the verdict at the end of a block's first line and the severity that starts each finding line. */
 function colourize(block: string): string {
   return block
-    .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)$/m, (_, label: string) => `  \x1b[${COLOURS[label]}m${label}\x1b[0m`)
+    .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)$/m, (_, label: string) => `  ${paint(label)}`)
     .replace(
       /^( {4})(error|warning|info)( )/gm,
-      (_, indent: string, severity: string, space: string) =>
-        `${indent}\x1b[${COLOURS[severity]}m${severity}\x1b[0m${space}`,
+      (_, indent: string, severity: string, space: string) => `${indent}${paint(severity)}${space}`,
     );
 }
 

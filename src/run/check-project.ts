@@ -109,6 +109,7 @@ export async function lockProject(
 type RepoOutcome = { repo: RepoUse; outcome: RefOutcome };
 
 async function checkRepos(planned: { repo: RepoUse; ref: ModelRef }[], options: ProjectOptions) {
+  options.onProgress?.({ event: "planned", total: planned.length });
   return mapConcurrent(
     planned,
     options.concurrency,

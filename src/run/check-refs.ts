@@ -22,7 +22,15 @@ export interface CheckRefOptions {
   lineage: { maxDepth: number; concurrency: number } | null;
   /** Scrubs the tokens in play from error messages, which may quote what an upstream said. */
   redact: Redactor;
+  /** Told how many models a run will check, and when each starts and ends: what a terminal's progress line shows. */
+  onProgress?: ((event: RunProgress) => void) | undefined;
 }
+
+/** A run's progress, model by model; `planned` comes first, once. */
+export type RunProgress =
+  | { event: "planned"; total: number }
+  | { event: "started"; ref: ModelRef }
+  | { event: "finished"; ref: ModelRef; ok: boolean };
 
 /** One ref checked: its result and the snapshot it was read from, or why it could not be. */
 export type RefOutcome = { ok: true; result: CheckResult; snapshot: ModelSnapshot } | { ok: false; error: ModelError };
@@ -32,6 +40,13 @@ export type RefOutcome = { ok: true; result: CheckResult; snapshot: ModelSnapsho
  * kind; anything else is an `internal` one. Messages are redacted either way. Never throws.
  */
 export async function checkRef(ref: ModelRef, options: CheckRefOptions): Promise<RefOutcome> {
+  options.onProgress?.({ event: "started", ref });
+  const outcome = await acquireAndCheck(ref, options);
+  options.onProgress?.({ event: "finished", ref, ok: outcome.ok });
+  return outcome;
+}
+
+async function acquireAndCheck(ref: ModelRef, options: CheckRefOptions): Promise<RefOutcome> {
   const { redact } = options;
   try {
     const snapshot = await acquireSnapshot(ref, options.acquire);
@@ -62,6 +77,7 @@ export async function checkRefs(
   refs: ModelRef[],
   options: CheckRefOptions & { concurrency: number },
 ): Promise<{ results: CheckResult[]; errors: ModelError[] }> {
+  options.onProgress?.({ event: "planned", total: refs.length });
   const outcomes = await mapConcurrent(refs, options.concurrency, (ref) => checkRef(ref, options));
   return {
     results: outcomes.flatMap((outcome) => (outcome.ok ? [outcome.result] : [])),

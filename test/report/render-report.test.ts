@@ -7,6 +7,7 @@ import { formatMarkdown } from "../../src/report/markdown.js";
 import { renderReport } from "../../src/report/render-report.js";
 import { REPORT_FORMATS } from "../../src/report/report-formats.js";
 import { formatSarif } from "../../src/report/sarif.js";
+import { formatSummary } from "../../src/report/summary.js";
 import { formatText } from "../../src/report/text.js";
 import { fixedReport } from "../support/fixed-report.js";
 
@@ -21,12 +22,13 @@ describe("renderReport", () => {
     ["sarif", formatSarif(report)],
     ["junit", formatJunit(report)],
     ["github", formatGithub(report).commands],
+    ["summary", formatSummary(report)],
   ] as const)("%s: loads the format's renderer and gives its output", async (format, expected) => {
     expect((await renderReport(format, report)).output).toBe(expected);
   });
 
   it("covers every format", () => {
-    expect(REPORT_FORMATS).toEqual(["text", "json", "markdown", "html", "sarif", "junit", "github"]);
+    expect(REPORT_FORMATS).toEqual(["text", "json", "markdown", "html", "sarif", "junit", "github", "summary"]);
   });
 
   it("gives a second output only for GitHub: its job summary", async () => {

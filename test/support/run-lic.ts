@@ -38,9 +38,14 @@ export function runLic(args: string[], env: Record<string, string>, home: string
 /**
  * `lic` in this process: main(argv, io) with a fake CliIo that captures stdout, stderr and the exit code. It sees only
  * `env` (and NO_COLOR), never this process's environment, like runLic's child; give it XDG_CACHE_HOME so that no real
- * cache or token file is read. The step summary is appended as the bin does; stdout is not a terminal.
+ * cache or token file is read. The step summary is appended as the bin does; stdout is not a terminal, and stderr is
+ * one only when `terminal.stderr` says so (a terminal `columns` wide), for the progress line.
  */
-export async function runLicIn(argv: string[], env: Environment): Promise<LicRun> {
+export async function runLicIn(
+  argv: string[],
+  env: Environment,
+  terminal: { stderr?: boolean; columns?: number } = {},
+): Promise<LicRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -49,6 +54,8 @@ export async function runLicIn(argv: string[], env: Environment): Promise<LicRun
     stderr: (text) => (stderr += text),
     version: VERSION,
     isTTY: false,
+    isErrTTY: terminal.stderr === true,
+    errColumns: terminal.columns,
     appendFile: (path, text) => appendFileSync(path, text),
   };
   const code = await main(argv, io);

@@ -22,6 +22,17 @@ export interface HubFetchOptions {
   /** The underlying fetch (tests and the benchmark count requests through it). */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Told before each wait between attempts, so a terminal can say why nothing moves (a 60 s Retry-After looks like a
+   * hang otherwise). It gets the length and the reason only: never the URL, which may carry credentials.
+   */
+  onWait?: ((wait: HubWait) => void) | undefined;
+}
+
+/** A pause before the next attempt: how long, and why (`429 Retry-After`, `HTTP 503, backing off`, …). */
+export interface HubWait {
+  ms: number;
+  reason: string;
 }
 
 /** A body read whole, or up to a bound. */
@@ -69,6 +80,10 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const endpointOrigin = new URL(options.endpoint).origin;
   const redact = hubRedactor(options);
+  const wait = (ms: number, reason: string) => {
+    options.onWait?.({ ms, reason });
+    return sleep(ms);
+  };
 
   /** Sends the request, retrying as the policy allows, and hands the 2xx answer to `consume` inside the same policy. */
   async function withRetries<T>(
@@ -86,7 +101,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
         if (error instanceof HubAnswerError) throw error;
         const transport = toTransportError(error, options.timeoutMs, "connection failed");
         if (transport.kind === "network" && !isLastAttempt) {
-          await sleep(backoff(attempt));
+          await wait(backoff(attempt), "connection failed, retrying");
           continue;
         }
         throw transport;
@@ -103,7 +118,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
             true,
           );
           if (transport.kind === "network" && !isLastAttempt) {
-            await sleep(backoff(attempt));
+            await wait(backoff(attempt), "connection cut, retrying");
             continue;
           }
           throw transport;
@@ -114,7 +129,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
       const canRetry = !isLastAttempt && (response.status === 429 || RETRY_STATUSES.has(response.status));
       if (canRetry && (retryAfterMs === null || retryAfterMs <= maxRetryAfterMs)) {
         await discard(response);
-        await sleep(retryAfterMs ?? backoff(attempt));
+        await wait(retryAfterMs ?? backoff(attempt), waitReason(response.status, retryAfterMs !== null));
         continue;
       }
       throw await toHttpError(response, retryAfterMs, redact);
@@ -151,6 +166,12 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
   const read = (url: string, init: RequestInit, maxBytes: number) =>
     withRetries(url, init, async (response) => ({ response, ...(await readCapped(response, maxBytes)) }));
   return Object.assign(hubFetch as typeof fetch, { read });
+}
+
+/** Why a retry waits, as a terminal line says it: the status, and whether the server set the wait. */
+function waitReason(status: number, serverSaid: boolean): string {
+  const what = status === 429 ? "429" : `HTTP ${status}`;
+  return serverSaid ? `${what} Retry-After` : `${what}, backing off`;
 }
 
 /** `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

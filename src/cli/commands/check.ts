@@ -11,6 +11,7 @@ import { checkReportTargets, emitReports, parseReportFlags } from "../emit-repor
 import { exitCodeFor } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
 import { printNotes } from "../print-notes.js";
+import { runFeedback } from "../progress.js";
 import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
 import { guardIo } from "../secrets-in-play.js";
@@ -33,6 +34,8 @@ export interface ConnectionFlags {
   lineage: boolean;
   /** Generations of ancestors to read. */
   maxDepth: number;
+  /** No progress line and no notices on stderr. */
+  quiet?: boolean;
 }
 
 export interface CheckFlags extends ConnectionFlags {
@@ -61,7 +64,7 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
   checkReportTargets(flags.output, reports);
   const lock = project?.locked ? readLock(project.root) : null;
   const run = await prepareRun(flags, io, chosenBy);
-  const { options, stderr } = run;
+  const { options, stderr, notice } = run;
 
   let checked: Pick<RunReport, "results" | "errors" | "project">;
   if (!project) checked = withNamedAt(await checkRefs(refs, options), namedAt);
@@ -70,9 +73,10 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
     const scanned = lock
       ? await checkLocked(project.root, lock, { ...options, exclude })
       : await checkScanned(project.root, { ...options, exclude });
-    printNotes(scanned.scan.notes, project.root, stderr);
+    printNotes(scanned.scan.notes, project.root, notice);
     checked = scanned;
   }
+  run.feedback.finish();
 
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
@@ -100,14 +104,16 @@ export async function prepareRun(
   const used = policyUsed(policy, chosenBy);
   const connection = resolveConnection(flags, io.env, readTokenFile);
   const guarded = guardIo(io, [connection.token]);
-  const { redact, stderr } = guarded;
-  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
+  const { redact } = guarded;
+  const feedback = runFeedback(guarded, flags.quiet === true);
+  const { problem: stderr, notice, onWait, onProgress } = feedback;
+  for (const warning of warnings) notice(`lic: warning: ${formatIssue(warning)}\n`);
   const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
   const acquire = {
-    hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000 },
+    hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000, onWait },
     cache,
     offline: connection.offline,
-    onNotice: (message: string) => stderr(`lic: ${message}\n`),
+    onNotice: (message: string) => notice(`lic: ${message}\n`),
   };
   const options = {
     policy,
@@ -117,8 +123,9 @@ export async function prepareRun(
     lineage: flags.lineage ? { maxDepth: flags.maxDepth, concurrency: flags.concurrency } : null,
     concurrency: flags.concurrency,
     redact,
+    onProgress,
   };
-  return { options, guarded, stderr, used };
+  return { options, guarded, stderr, notice, feedback, used };
 }
 
 /** Models named by the project's configuration are used there: each result and error points at its line. */

@@ -39,6 +39,7 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
     update: flags.update === true,
     version: io.version,
   });
+  run.feedback.finish();
   const report: RunReport = {
     tool: { name: "lic", version: io.version },
     generatedAt: nowFrom(io.env).toISOString(),
@@ -47,11 +48,11 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
     errors: locked.errors,
     project: locked.project,
   };
-  printNotes(locked.scan.notes, root, run.stderr);
+  printNotes(locked.scan.notes, root, run.notice);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
   if (locked.lock) {
     await writeOutput(lockPath, formatLock(locked.lock), "lic lock");
-    run.stderr(`lic: wrote ${lockPath} (${locked.lock.entries.length} entries)\n`);
+    run.notice(`lic: wrote ${lockPath} (${locked.lock.entries.length} entries)\n`);
   } else {
     run.stderr(`lic: ${lockPath} not written: every model the code loads must be decided first\n`);
   }

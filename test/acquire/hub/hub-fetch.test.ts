@@ -53,6 +53,36 @@ describe("createHubFetch", () => {
     expect(waits).toEqual([7000]);
   });
 
+  it("tells onWait of every wait before it sleeps: its length and why, never the URL", async () => {
+    nock(HUB)
+      .get("/x")
+      .reply(429, "slow down", { "retry-after": "7" })
+      .get("/x")
+      .reply(503, "busy")
+      .get("/x")
+      .replyWithError({ code: "ECONNRESET", message: "socket hang up" })
+      .get("/x")
+      .reply(200, "ok");
+    const told: { ms: number; reason: string }[] = [];
+    const slept: number[] = [];
+    const hubFetch = createHubFetch({
+      endpoint: HUB,
+      timeoutMs: 5000,
+      retryBaseMs: 100,
+      sleep: async (ms) => void slept.push(ms),
+      onWait: (wait) => void told.push(wait),
+    });
+    expect(await (await hubFetch(`${HUB}/x`)).text()).toBe("ok");
+    expect(told.map((wait) => wait.reason)).toEqual([
+      "429 Retry-After",
+      "HTTP 503, backing off",
+      "connection failed, retrying",
+    ]);
+    expect(told.map((wait) => wait.ms)).toEqual(slept);
+    expect(told[0]!.ms).toBe(7000);
+    expect(JSON.stringify(told)).not.toContain("huggingface.co");
+  });
+
   it("gives up on a Retry-After longer than it will wait, reporting it", async () => {
     nock(HUB).get("/x").reply(429, "slow down", { "retry-after": "3600" });
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: noSleep });
