@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatFindingMessage } from "../../src/report/format-message.js";
 import { formatGithub } from "../../src/report/github.js";
+import { bySeverity } from "../../src/report/view-summary.js";
 import type { Finding } from "../../src/types/finding.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
@@ -57,7 +58,10 @@ describe("github", () => {
     const lines = commands.slice(0, -1).split("\n");
     for (const line of lines) expect(line).toMatch(/^::(error|warning) /);
     const annotated = report.results.flatMap((result) =>
-      result.findings.filter((finding) => finding.severity !== "info").map((finding) => ({ result, finding })),
+      // In the view's order: most severe first.
+      bySeverity(result.findings)
+        .filter((finding) => finding.severity !== "info")
+        .map((finding) => ({ result, finding })),
     );
     expect(lines).toHaveLength(annotated.length + report.errors.length);
     annotated.forEach(({ result, finding }, index) => {
