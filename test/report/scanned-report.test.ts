@@ -47,9 +47,12 @@ describe("every human format after a scan", () => {
     expect(out).toContain("\n  used at: config/models.yaml:2\n");
     const project = out.slice(out.indexOf("Code and lic.lock: ., lock lic.lock\n"));
     expect(project).toContain("    error lock-entry-missing: The code loads the model org/new-model@main");
-    expect(project).toContain("      evidence: code src/train.py:7:13 (transformers.from_pretrained)");
+    // Evidence stands once, in the block's list, and each finding points into it.
+    expect(project).toContain(
+      "    E1  your code at src/train.py:7 (transformers.from_pretrained)  (code src/train.py:7:13 (transformers.from_pretrained))",
+    );
+    expect(project).toContain("    E3  lic.lock line 4 (org/old-model@main)  (lock lic.lock:4 (org/old-model@main))");
     expect(project).toContain("    warning lock-entry-unused: lic.lock lists the model org/old-model@main");
-    expect(project).toContain("      evidence: lock lic.lock:4 (org/old-model@main)");
     expect(project).toContain("      see https://github.com/lic-dev/lic/blob/main/docs/findings/lock-entry-missing.md");
     expect(project).toContain(
       "  datasets the code loads (not evaluated):\n    rajpurkar/squad@main  used at: src/data.py:10",
