@@ -8,11 +8,11 @@ import { fixedReport } from "../support/fixed-report.js";
 import { manyModelsReport } from "../support/many-models-report.js";
 
 /**
- * The text and Markdown reports, byte for byte, for one model (the default policy, nothing named) and for thirty (a
+ * The text and Markdown reports, byte for byte (under __snapshots__/golden, which the formatter leaves alone), for one model (the default policy, nothing named) and for thirty (a
  * named policy, past GitHub's limit). Regenerate after a deliberate change with `UPDATE_GOLDENS=1 npx vitest run
  * test/report/golden.test.ts`, and read the diff.
  */
-const GOLDEN = fileURLToPath(new URL("./golden/", import.meta.url));
+const GOLDEN = fileURLToPath(new URL("./__snapshots__/golden/", import.meta.url));
 const UPDATE = process.env["UPDATE_GOLDENS"] === "1";
 
 function oneModel(): RunReport {
