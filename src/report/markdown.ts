@@ -1,82 +1,159 @@
 import type { Evidence, RuleReference, TermReference } from "../types/finding.js";
 import type { RunReport } from "../types/result.js";
+import { esc } from "./escape-html.js";
 import { formatEvidence } from "./format-evidence.js";
 import type { Render } from "./renderer.js";
 import {
+  type EvidenceItemView,
   type FindingDetail,
   type FindingView,
   flattenLineage,
   type ModelView,
   NOT_CHECKED,
   type NotCheckedView,
+  type ObligationView,
   type ProjectView,
+  type ReportView,
   reportView,
   type UsesView,
 } from "./view.js";
+import { groupDigits } from "./view-words.js";
+
+/** GitHub's limit on a comment's (and a check summary's) body, in characters: the report must fit where it lands. */
+export const MARKDOWN_LIMIT = 65_536;
+/** How many models an obligation names before it counts the rest: the summary table names every model's licenses. */
+const MODELS_NAMED = 10;
 
 /**
- * The report for legal reviewers as Markdown (GitHub-flavoured: tables): a header, a summary table,
- * then a section per model. Every interpolated string is escaped, so nothing a model card says can
- * become a link, markup or an extra table column. Pure: the time comes from the report.
+ * The report for legal reviewers as Markdown (GitHub-flavoured: tables), the answer first: the policy and what it
+ * assumes, the totals, a summary table (model, verdict, reason, licenses), what we must do; then each model's details
+ * folded in `<details>`. At most `limit` characters: details are dropped from the end, and the report says so.
+ * Every interpolated string is escaped, so nothing a model card says can become a link, markup or an extra table
+ * column. Pure: the time comes from the report.
  */
-export function formatMarkdown(report: RunReport): string {
+export function formatMarkdown(report: RunReport, limit = MARKDOWN_LIMIT): string {
   const view = reportView(report);
-  const out: string[] = [];
-  out.push(`# License report`, "");
-  out.push(`- Tool: ${text(view.tool)}`);
-  out.push(`- Policy: ${text(view.policy.name)} (digest ${code(view.policy.digest)})`);
-  out.push(`- Generated: ${text(view.generatedAt)}`, "");
+  const head = [
+    ...formatHead(view),
+    ...formatSummaryTable(view),
+    ...formatObligations(view.obligations),
+    "## Details",
+    "",
+  ];
+  const details = [
+    ...view.models.map((model) => section(formatModel(model), summaryOf(model))),
+    ...(view.notChecked.length > 0 ? [formatNotChecked(view.notChecked)] : []),
+    ...(view.project ? [formatProject(view.project)] : []),
+  ];
+  return fitted(head, details, limit);
+}
 
-  out.push(`## Summary`, "");
-  out.push(`| Model | Revision (requested → resolved) | Verdict | Licenses |`);
-  out.push(`| --- | --- | --- | --- |`);
+/**
+ * The head, then as many details sections as fit under `limit`, in order; the rest are dropped and a note says how
+ * many and where the full report is. The head is kept whole: without it the report answers nothing.
+ */
+function fitted(head: string[], details: string[][], limit: number): string {
+  const finish = (parts: string[]) => `${parts.join("\n").replace(/\n+$/, "")}\n`;
+  const all = finish([...head, ...details.flat()]);
+  if (all.length <= limit) return all;
+  const kept: string[] = [...head];
+  for (const [index, part] of details.entries()) {
+    const note = droppedNote(details.length - index);
+    if (finish([...kept, ...part, ...note]).length > limit) return finish([...kept, ...note]);
+    kept.push(...part);
+  }
+  return finish(kept);
+}
+
+function droppedNote(dropped: number): string[] {
+  return [
+    `> **Details of the last ${dropped} section${dropped === 1 ? "" : "s"} left out** to stay within GitHub's ${groupDigits(MARKDOWN_LIMIT)}-character limit; the summary table above lists every model. Full report: use \`--format html\` or \`--format json\`.`,
+    "",
+  ];
+}
+
+function formatHead(view: ReportView): string[] {
+  const { policy, totals } = view;
+  const out = [`# License report`, ""];
+  out.push(`- Tool: ${text(view.tool)}`);
+  out.push(`- Policy: ${text(policy.name)} (${text(policy.chosenByWords)}; digest ${code(policy.digest)})`);
+  out.push(`- Generated: ${text(view.generatedAt)}`, "");
+  if (policy.defaultWarning) out.push(`> **Warning:** ${inline(policy.defaultWarning)}`, "");
+  out.push(`**Assumes:** ${text(policy.assumptionsLine)}`, "");
+  out.push(`**Totals:** ${text(totals.verdictLine)}; ${text(totals.findingsLine)}`, "");
+  return out;
+}
+
+/** One row per model, checked or not: the whole answer when the details do not fit. */
+function formatSummaryTable(view: ReportView): string[] {
+  const out = [`## Summary`, "", `| Model | Verdict | Reason | Licenses |`, `| --- | --- | --- | --- |`];
   for (const model of view.models) {
     const name =
       model.requestedAs === null ? text(model.model) : `${text(model.model)} (requested as ${text(model.requestedAs)})`;
-    const revision = `${code(model.requested.revision, true)} → ${code(model.revision, true)}`;
     const licenses =
       model.licenseIds.length > 0 ? model.licenseIds.map((id) => text(id)).join(", ") : "none identified";
-    out.push(`| ${name} | ${revision} | **${model.verdictLabel}** | ${licenses} |`);
+    out.push(`| ${name} | **${model.verdictLabel}** | ${text(model.reason)} | ${licenses} |`);
   }
   for (const error of view.notChecked) {
+    out.push(`| ${text(error.model)} | **${NOT_CHECKED}** | ${text(error.kind)} | — |`);
+  }
+  out.push("");
+  return out;
+}
+
+/** The duties across the run, once each: the clause in words, the codes beside, the models it applies to. */
+function formatObligations(obligations: ObligationView[]): string[] {
+  if (obligations.length === 0) return [];
+  const out = [`## What we must do`, ""];
+  for (const obligation of obligations) {
+    const codes = [obligation.license, obligation.kind, obligation.when].map((part) => code(part)).join(" ");
     out.push(
-      `| ${text(error.model)} | ${error.revision === null ? "—" : code(error.revision, true)} | **${NOT_CHECKED}** | — |`,
+      `- **${obligation.ref}** ${text(obligation.words)} ${link(obligation.clause.url)} (${codes}): ${namedModels(obligation.models)}`,
     );
   }
   out.push("");
+  return out;
+}
 
-  for (const model of view.models) out.push(...formatModel(model));
-  if (view.notChecked.length > 0) out.push(...formatNotChecked(view.notChecked));
-  if (view.project) out.push(...formatProject(view.project));
-  return `${out.join("\n").replace(/\n+$/, "")}\n`;
+function namedModels(models: string[]): string {
+  const named = models.slice(0, MODELS_NAMED).map(text).join(", ");
+  const rest = models.length - MODELS_NAMED;
+  return rest > 0 ? `${named} and ${rest} more` : named;
+}
+
+/** Folded details: the summary line (HTML, so escaped as HTML), a blank line, the Markdown, a blank line. */
+function section(body: string[], summary: string): string[] {
+  return [`<details><summary>${summary}</summary>`, "", ...body, `</details>`, ""];
+}
+
+function summaryOf(model: ModelView): string {
+  return `<strong>${esc(model.model)}</strong> ${model.verdictLabel}: ${esc(model.reason)}`;
 }
 
 function formatModel(model: ModelView): string[] {
-  const out: string[] = [`## ${text(model.model)}`, ""];
-  out.push(`- Verdict: **${model.verdictLabel}**`);
+  const out: string[] = [`### ${text(model.model)}`, ""];
+  out.push(`- Verdict: **${model.verdictLabel}**: ${text(model.reason)}`);
   out.push(`- Requested: ${code(model.requested.model)} at ${code(model.requested.revision)}`);
   out.push(`- Resolved: ${code(model.model)} at ${code(model.revision)}`);
   if (model.gated) out.push(`- Gated: ${text(model.gated)}`);
   if (model.usedAtSummary !== null) out.push(`- Used at: ${usedAt(model)}`);
   out.push("");
 
-  out.push(`### Licenses`, "");
+  out.push(`#### Licenses`, "");
   if (model.licenses.length === 0 && model.unidentified.length === 0) out.push("None identified.");
   for (const license of model.licenses) {
     out.push(
-      `- **${text(license.id)}**${license.name === null ? "" : ` — ${text(license.name)}`} (${text(license.about)})`,
+      `- **${text(license.id)}**${license.name === null ? "" : ` — ${text(license.name)}`} (${text(license.about)})${refs(license.evidenceRefs)}`,
     );
-    for (const evidence of license.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model.revision)}`);
   }
   for (const entry of model.unidentified) {
-    out.push(`- **?** ${code(entry.value)} (${inline(entry.reason)})`);
-    for (const evidence of entry.evidence) out.push(`  - from ${formatEvidenceLine(evidence, model.revision)}`);
+    out.push(`- **?** ${code(entry.value)} (${inline(entry.reason)})${refs(entry.evidenceRefs)}`);
   }
   if (model.expression) out.push("", `Declared expression: ${code(model.expression)}`);
   for (const choice of model.choices) out.push("", `Chose ${code(choice.chosen)} from ${code(choice.expression)}`);
   out.push("");
 
-  out.push(`### Lineage`, "");
+  out.push(`#### Lineage`, "");
   if (model.lineage.length === 0) out.push("No ancestors recorded.");
   for (const { node, depth } of flattenLineage(model.lineage)) {
     const state = node.unavailable
@@ -87,7 +164,7 @@ function formatModel(model: ModelView): string[] {
   }
   out.push("");
 
-  out.push(`### License texts`, "");
+  out.push(`#### License texts`, "");
   if (model.texts.length === 0) {
     out.push("No license texts read.");
   } else {
@@ -109,36 +186,49 @@ function formatModel(model: ModelView): string[] {
   }
   out.push("");
 
-  out.push(`### Findings`, "");
-  if (model.findings.length === 0) out.push("None.", "");
-  for (const finding of model.findings) out.push(...formatFinding(finding, model.revision));
+  out.push(...formatFindings(model.findings, model.evidence, model.revision));
 
-  out.push(`### Obligations`, "");
-  if (model.obligations.length === 0) {
-    out.push("None.");
-  } else {
-    out.push(`| License | Duty | Text to reproduce | When | Clause |`, `| --- | --- | --- | --- | --- |`);
-    for (const obligation of model.obligations) {
-      out.push(
-        `| ${text(obligation.license)} | ${text(obligation.kind)} | ${obligation.text === undefined ? "—" : text(obligation.text)} | ${text(obligation.when)} | ${formatTerm(obligation.source, false)} |`,
-      );
-    }
-  }
+  // The duties stand once, in "What we must do"; a model names its own.
+  out.push(`#### Obligations`, "");
+  out.push(model.obligationRefs.length === 0 ? "None." : `${model.obligationRefs.join(", ")} (see What we must do)`);
   out.push("");
   return out;
 }
 
+/** The findings, most severe first, then the evidence they cite, listed once: the same for a model and the project. */
+function formatFindings(findings: FindingView[], evidence: EvidenceItemView[], revision: string | null): string[] {
+  const out = [`#### Findings`, ""];
+  if (findings.length === 0) out.push("None.", "");
+  for (const finding of findings) out.push(...formatFinding(finding, revision));
+  if (evidence.length > 0) {
+    out.push(`#### Evidence`, "");
+    for (const item of evidence) {
+      out.push(`- **${item.ref}** ${text(item.words)} (${formatEvidenceLine(item.evidence, revision)})`);
+    }
+    out.push("");
+  }
+  return out;
+}
+
+/** ` [E1, E3]`: where a license points into the model's evidence list. */
+function refs(evidenceRefs: string[]): string {
+  return evidenceRefs.length > 0 ? ` [${evidenceRefs.join(", ")}]` : "";
+}
+
 /** A finding; `revision` is the model's commit (null for a project finding), which its evidence need not repeat. */
 function formatFinding(finding: FindingView, revision: string | null): string[] {
-  const out = [
-    `#### ${finding.severity.toUpperCase()} [${text(finding.code)}](${finding.docsUrl}): ${text(finding.title)}`,
+  const evidence = finding.evidenceRefs.length > 0 ? [`- Evidence: ${finding.evidenceRefs.join(", ")}`] : [];
+  return [
+    `##### ${finding.severity.toUpperCase()} [${text(finding.code)}](${finding.docsUrl}): ${text(finding.title)}`,
     "",
     paragraph(inline(finding.message)),
     "",
-    ...finding.details.map((detail) => `- ${formatDetail(detail, revision)}`),
+    ...evidence,
+    ...finding.details
+      .filter((detail) => detail.kind !== "evidence")
+      .map((detail) => `- ${formatDetail(detail, revision)}`),
     "",
   ];
-  return out;
 }
 
 function formatDetail(detail: FindingDetail, revision: string | null): string {
@@ -184,7 +274,7 @@ function formatNotChecked(errors: NotCheckedView[]): string[] {
   // The column only when the run was a scan, so other reports stay as they were.
   const scanned = errors.some((error) => error.usedAtSummary !== null);
   const out = [
-    `## Not checked`,
+    `### Not checked`,
     "",
     `| Model | Revision | Kind | Reason |${scanned ? " Used at |" : ""}`,
     `| --- | --- | --- | --- |${scanned ? " --- |" : ""}`,
@@ -199,13 +289,11 @@ function formatNotChecked(errors: NotCheckedView[]): string[] {
 }
 
 function formatProject(project: ProjectView): string[] {
-  const out = [`## ${text(project.heading)}`, "", `- Root: ${code(project.root)}`];
+  const out = [`### ${text(project.heading)}`, "", `- Root: ${code(project.root)}`];
   if (project.lock !== null) out.push(`- Lock: ${code(project.lock)}`);
-  out.push("", `### Findings`, "");
-  if (project.findings.length === 0) out.push("None.", "");
-  for (const finding of project.findings) out.push(...formatFinding(finding, null));
+  out.push("", ...formatFindings(project.findings, project.evidence, null));
   if (project.datasets.length > 0) {
-    out.push(`### ${text(project.datasetsHeading)}`, "");
+    out.push(`#### ${text(project.datasetsHeading)}`, "");
     for (const dataset of project.datasets) out.push(`- ${code(dataset.name)}: used at ${usedAt(dataset)}`);
     out.push("");
   }

@@ -1,15 +1,17 @@
-import type { RunReport, Verdict } from "../types/result.js";
+import type { RunReport } from "../types/result.js";
 import { paint } from "./colour.js";
-import { formatEvidence } from "./format-evidence.js";
 import { plainDetail } from "./plain-detail.js";
 import type { Render } from "./renderer.js";
 import {
+  type EvidenceItemView,
   type FindingView,
   flattenLineage,
   type ModelView,
   NOT_CHECKED,
   type NotCheckedView,
+  type ObligationView,
   type ProjectView,
+  type ReportView,
   reportView,
   type UsesView,
 } from "./view.js";
@@ -19,7 +21,10 @@ export interface TextOptions {
   color?: boolean;
 }
 
-/** The report for people at a terminal: a block per model, then a summary line when there are several. */
+/**
+ * The report for people at a terminal, the answer first: the policy and what it assumes, the totals, a line per model
+ * when there are several, what the organization must do; then a block per model, its evidence listed once.
+ */
 export function formatText(report: RunReport, options: TextOptions = {}): string {
   const view = reportView(report);
   const blocks = [
@@ -27,13 +32,43 @@ export function formatText(report: RunReport, options: TextOptions = {}): string
     ...view.notChecked.map(formatNotChecked),
     ...(view.project ? [formatProject(view.project)] : []),
   ].map((block) => (options.color ? colourize(block) : block));
-  const lines = [blocks.join("\n")];
-  if (report.results.length + report.errors.length > 1) lines.push(formatSummary(report));
-  return lines.join("\n");
+  return [formatHead(view), ...blocks].join("\n");
+}
+
+/** The policy block, the totals, the one-line summary of each model (only when there are several), the duties. */
+function formatHead(view: ReportView): string {
+  const { policy, totals } = view;
+  const lines = [`policy: ${policy.name} (${policy.chosenByWords}; digest ${policy.digest})`];
+  if (policy.defaultWarning) lines.push(`  WARNING: ${policy.defaultWarning}`);
+  lines.push(`  assumes: ${policy.assumptionsLine}`);
+  lines.push(`${totals.verdictLine}; ${totals.findingsLine}`);
+  if (totals.models > 1) lines.push(...summaryLines(view));
+  if (view.obligations.length > 0) lines.push("what we must do:", ...view.obligations.flatMap(obligationLines));
+  return `${lines.join("\n")}\n`;
+}
+
+/** A line per model, verdicts aligned: the answer for a run over many models without reading any block. */
+function summaryLines(view: ReportView): string[] {
+  const rows = [
+    ...view.models.map((model) => [model.verdictLabel, model.model, model.reason]),
+    ...view.notChecked.map((error) => [NOT_CHECKED, error.name, error.kind]),
+  ];
+  const width = Math.max(...rows.map(([label]) => label!.length));
+  return rows.map(([label, name, reason]) => `  ${label!.padEnd(width)}  ${name}  ${reason}`);
+}
+
+/** `  O1  <license, §>: <duty> (<when>)`, its codes and clause, and the models it applies to. */
+function obligationLines(obligation: ObligationView): string[] {
+  const { clause } = obligation;
+  return [
+    `  ${obligation.ref}  ${obligation.words}`,
+    `      [${obligation.license} ${obligation.kind}, ${obligation.when}] ${clause.document} <${clause.url}>`,
+    `      models: ${obligation.models.join(", ")}`,
+  ];
 }
 
 function formatResult(model: ModelView): string {
-  const lines = [`${model.model}@${model.revision}  ${model.verdictLabel}`];
+  const lines = [`${model.model}@${model.revision}  ${model.verdictLabel}  ${model.reason}`];
   if (model.resolvedOtherwise) lines.push(`  requested: ${model.requested.model}@${model.requested.revision}`);
   if (model.gated) lines.push(`  gated: ${model.gated}`);
   lines.push(...usedAtLines(model));
@@ -41,13 +76,12 @@ function formatResult(model: ModelView): string {
   lines.push("  licenses:");
   if (model.licenses.length === 0) lines.push("    none identified");
   for (const license of model.licenses) {
-    lines.push(`    ${license.id}${license.name === null ? "" : `  ${license.name}`}  (${license.about})`);
-    for (const evidence of license.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
+    lines.push(
+      `    ${license.id}${license.name === null ? "" : `  ${license.name}`}  (${license.about})${refs(license.evidenceRefs)}`,
+    );
   }
-  for (const entry of model.unidentified) {
-    lines.push(`    ? ${entry.value} (${entry.reason})`);
-    for (const evidence of entry.evidence) lines.push(`      from ${formatEvidence(evidence)}`);
-  }
+  for (const entry of model.unidentified)
+    lines.push(`    ? ${entry.value} (${entry.reason})${refs(entry.evidenceRefs)}`);
   if (model.expression) lines.push(`  declared expression: ${model.expression}`);
   for (const choice of model.choices) lines.push(`  chose ${choice.chosen} from ${choice.expression}`);
 
@@ -72,17 +106,22 @@ function formatResult(model: ModelView): string {
     }
   }
 
-  if (model.obligations.length > 0) {
-    lines.push("  obligations:");
-    for (const obligation of model.obligations) {
-      lines.push(
-        `    ${obligation.license}: ${obligation.kind}${obligation.text ? ` "${obligation.text}"` : ""} (${obligation.when}; ${obligation.source.section ?? obligation.source.document})`,
-      );
-    }
-  }
+  // The duties themselves stand once, in the report's "what we must do"; a model names its own.
+  if (model.obligationRefs.length > 0) lines.push(`  obligations: ${model.obligationRefs.join(", ")}`);
 
-  lines.push(...findingLines(model.findings));
+  lines.push(...findingLines(model.findings), ...evidenceLines(model.evidence));
   return `${lines.join("\n")}\n`;
+}
+
+/** `  [E1 E3]`: where a license or finding points into the block's evidence list; nothing without evidence. */
+function refs(evidenceRefs: string[]): string {
+  return evidenceRefs.length > 0 ? `  [${evidenceRefs.join(" ")}]` : "";
+}
+
+/** The block's evidence, once each: `E1  <words>  (<machine phrase>)`. */
+function evidenceLines(evidence: EvidenceItemView[]): string[] {
+  if (evidence.length === 0) return [];
+  return ["  evidence:", ...evidence.map((item) => `    ${item.ref}  ${item.words}  (${item.code})`)];
 }
 
 /** `  used at: …`, when the run was a scan. */
@@ -90,14 +129,19 @@ function usedAtLines(uses: UsesView): string[] {
   return uses.usedAtSummary === null ? [] : [`  used at: ${uses.usedAtSummary}`];
 }
 
-/** The findings under a block, each with its details: the same for a model and for the project. */
+/**
+ * The findings under a block, most severe first, each with its evidence refs and the details that are its own (the
+ * evidence stands once, in the block's list): the same for a model and for the project.
+ */
 function findingLines(findings: FindingView[]): string[] {
   if (findings.length === 0) return ["  findings: none"];
   return [
     "  findings:",
     ...findings.flatMap((finding) => [
-      `    ${finding.severity} ${finding.code}: ${finding.message}`,
-      ...finding.details.map((detail) => `      ${plainDetail(detail, true)}`),
+      `    ${finding.severity} ${finding.code}: ${finding.message}${refs(finding.evidenceRefs)}`,
+      ...finding.details
+        .filter((detail) => detail.kind !== "evidence")
+        .map((detail) => `      ${plainDetail(detail, true)}`),
     ]),
   ];
 }
@@ -108,7 +152,7 @@ function formatNotChecked(error: NotCheckedView): string {
 
 function formatProject(project: ProjectView): string {
   const lines = [`${project.heading}: ${project.root}${project.lock === null ? "" : `, lock ${project.lock}`}`];
-  lines.push(...findingLines(project.findings));
+  lines.push(...findingLines(project.findings), ...evidenceLines(project.evidence));
   if (project.datasets.length > 0) {
     lines.push(`  ${project.datasetsHeading.toLowerCase()}:`);
     for (const dataset of project.datasets) lines.push(`    ${dataset.name}  used at: ${dataset.usedAtSummary}`);
@@ -116,23 +160,14 @@ function formatProject(project: ProjectView): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Colours the verdict at the end of a block's first line and the severity that starts each finding line. */
+/** Colours the verdict on a block's first line (before its reason) and the severity that starts each finding line. */
 function colourize(block: string): string {
   return block
-    .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)$/m, (_, label: string) => `  ${paint(label)}`)
+    .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)(?= {2}|$)/m, (_, label: string) => `  ${paint(label)}`)
     .replace(
       /^( {4})(error|warning|info)( )/gm,
       (_, indent: string, severity: string, space: string) => `${indent}${paint(severity)}${space}`,
     );
-}
-
-function formatSummary(report: RunReport): string {
-  const count = (verdict: Verdict) => report.results.filter((result) => result.verdict === verdict).length;
-  const total = report.results.length + report.errors.length;
-  return (
-    `${total} models: ${count("allow")} allowed, ${count("warn")} allowed with warnings, ` +
-    `${count("block")} blocked, ${report.errors.length} not checked\n`
-  );
 }
 
 export const render: Render = (report, options) => ({ output: formatText(report, options) });

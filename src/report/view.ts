@@ -23,6 +23,15 @@ import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
 import { docsUrl } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
+import { type EvidenceItemView, EvidenceNumbering } from "./view-evidence.js";
+import { consolidateObligations, type ObligationView } from "./view-obligations.js";
+import { type PolicyView, policyView } from "./view-policy.js";
+import { bySeverity, type TotalsView, totalsView, verdictReason } from "./view-summary.js";
+
+export type { EvidenceItemView } from "./view-evidence.js";
+export type { ObligationView } from "./view-obligations.js";
+export type { AssumptionView, PolicyView } from "./view-policy.js";
+export type { TotalsView } from "./view-summary.js";
 
 /**
  * The document every human format shows, decided once: what a model section holds and in which order its parts come.
@@ -31,8 +40,13 @@ import { formatFindingMessage } from "./format-message.js";
 export interface ReportView {
   /** The tool's name and version, `lic 0.1.0`. */
   tool: string;
-  policy: { name: string; digest: string };
+  /** Name and digest, how it was chosen (a warning when nothing named one), and the context it assumes, in words. */
+  policy: PolicyView;
   generatedAt: string;
+  /** Models by verdict, not checked, findings by severity: what a reader sees before any model. */
+  totals: TotalsView;
+  /** Every duty the licenses in force put on the organization, once each, with the models it applies to. */
+  obligations: ObligationView[];
   models: ModelView[];
   notChecked: NotCheckedView[];
   /** What the run found about the scanned code and its lic.lock; null when the models were not found by a scan. */
@@ -55,7 +69,10 @@ export interface ProjectView {
   heading: string;
   root: string;
   lock: string | null;
+  /** Most severe first. */
   findings: FindingView[];
+  /** The evidence the findings cite, once each; a finding's `evidenceRefs` point here. */
+  evidence: EvidenceItemView[];
   datasets: DatasetView[];
   /** What stands above the datasets: lic lists them but does not check their licenses. */
   datasetsHeading: string;
@@ -75,6 +92,8 @@ export interface ModelView extends UsesView {
   shortRevision: string;
   verdict: Verdict;
   verdictLabel: string;
+  /** Why the verdict, in one line: the most severe finding, or the licenses when nothing needs acting on. */
+  reason: string;
   requested: { model: string; revision: string };
   /** The id the model was asked for by, when the Hub resolved it to another (a renamed repo). */
   requestedAs: string | null;
@@ -84,14 +103,19 @@ export interface ModelView extends UsesView {
   /** The effective license ids, declared first. */
   licenseIds: string[];
   licenses: LicenseView[];
-  unidentified: LicenseAnalysis["unidentified"];
+  unidentified: (LicenseAnalysis["unidentified"][number] & { evidenceRefs: string[] })[];
   expression: string | null;
   choices: LicenseAnalysis["choices"];
   lineage: LineageNode[];
   texts: TextView[];
   gaps: EvidenceGap[];
   obligations: ObligationDue[];
+  /** The refs (`O1`) of this model's duties in the report's consolidated `obligations`. */
+  obligationRefs: string[];
+  /** Most severe first (error, warning, info); the checks' order within a severity. */
   findings: FindingView[];
+  /** The evidence its licenses and findings cite, once each, numbered in the order they cite it. */
+  evidence: EvidenceItemView[];
 }
 
 export interface LicenseView {
@@ -101,6 +125,8 @@ export interface LicenseView {
   /** Where it comes from (declared, detected, inherited), and whether the catalog lacks it. */
   about: string;
   evidence: Evidence[];
+  /** `evidence` as refs into the model's numbered list. */
+  evidenceRefs: string[];
 }
 
 /** An ancestor with the ancestors it derives from; a cycle is shown once and not followed. */
@@ -133,6 +159,12 @@ export interface FindingView {
   at: string | null;
   /** What stands under the message, in the order every format shows it. */
   details: FindingDetail[];
+  /** Its evidence as refs (`E1`) into the section's numbered list, for the formats that list evidence once. */
+  evidenceRefs: string[];
+  /** The license the finding is about, by the model's name for it; null for the model as a whole. */
+  licenseName: string | null;
+  /** The clause it rests on, if any (also among `details`). */
+  term: TermReference | null;
 }
 
 /** One line under a finding's message; every renderer spells each kind (the compiler keeps the switches complete). */
@@ -159,22 +191,48 @@ export const NOT_CHECKED = "NOT CHECKED";
 const USES_SHOWN = 5;
 
 export function reportView(report: RunReport): ReportView {
+  const consolidated = consolidateObligations(
+    report.results.map((result) => ({
+      model: result.model,
+      obligations: result.obligations,
+      licenseName: licenseNamer(result),
+    })),
+  );
+  const models = report.results.map((result, index) => modelView(result, consolidated.refs[index]!));
+  const project = report.project ? projectView(report.project) : null;
+  const severities = [...models, ...(project ? [project] : [])].flatMap((part) =>
+    part.findings.map((finding) => finding.severity),
+  );
   return {
     tool: `${report.tool.name} ${report.tool.version}`,
-    policy: report.policy,
+    policy: policyView(report.policy),
     generatedAt: report.generatedAt,
-    models: report.results.map(modelView),
+    totals: totalsView(
+      models.map((model) => model.verdict),
+      report.errors.length,
+      severities,
+    ),
+    obligations: consolidated.list,
+    models,
     notChecked: report.errors.map(notCheckedView),
-    project: report.project ? projectView(report.project) : null,
+    project,
   };
 }
 
+/** The name a license of the result goes by (the catalog's, as its mention carries it), else its id. */
+function licenseNamer(result: CheckResult): (id: string) => string {
+  return (id) => result.license.licenses.find((mention) => mention.id === id)?.name ?? id;
+}
+
 function projectView(project: ProjectReport): ProjectView {
+  const numbering = new EvidenceNumbering();
+  const noLicenseNames = (id: string) => id;
   return {
     heading: "Code and lic.lock",
     root: project.root,
     lock: project.lock,
-    findings: project.findings.map(findingView),
+    findings: bySeverity(project.findings).map((finding) => findingView(finding, numbering, noLicenseNames)),
+    evidence: numbering.items,
     datasets: project.datasets.map((dataset) => ({
       id: dataset.id,
       requested: dataset.requested,
@@ -201,26 +259,36 @@ function summarizeUses(usedAt: string[]): string | null {
   return rest > 0 ? `${shown} and ${rest} more` : shown;
 }
 
-function modelView(result: CheckResult): ModelView {
+function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
   const { requested, license } = result;
+  // Numbered in reading order: the licenses' evidence first, then the findings', most severe first.
+  const numbering = new EvidenceNumbering();
+  const licenses = license.licenses.map((mention) => ({
+    id: mention.id,
+    name: mention.name === mention.id ? null : mention.name,
+    about: `${mention.sources.join(", ")}${mention.known ? "" : ", not in catalog"}`,
+    evidence: mention.evidence,
+    evidenceRefs: numbering.refsOf(mention.evidence),
+  }));
+  const unidentified = license.unidentified.map((entry) => ({
+    ...entry,
+    evidenceRefs: numbering.refsOf(entry.evidence),
+  }));
+  const findings = bySeverity(result.findings).map((finding) => findingView(finding, numbering, licenseNamer(result)));
   return {
     model: result.model,
     revision: result.revision,
     shortRevision: shortSha(result.revision),
     verdict: result.verdict,
     verdictLabel: VERDICT_LABEL[result.verdict],
+    reason: verdictReason(findings, license.ids, obligationRefs.length),
     requested,
     requestedAs: requested.model === result.model ? null : requested.model,
     resolvedOtherwise: requested.model !== result.model || requested.revision !== result.revision,
     gated: result.gated || null,
     licenseIds: license.ids,
-    licenses: license.licenses.map((mention) => ({
-      id: mention.id,
-      name: mention.name === mention.id ? null : mention.name,
-      about: `${mention.sources.join(", ")}${mention.known ? "" : ", not in catalog"}`,
-      evidence: mention.evidence,
-    })),
-    unidentified: license.unidentified,
+    licenses,
+    unidentified,
     expression: license.expression,
     choices: license.choices,
     lineage: lineageOf(result.lineage, result.model, new Set([result.model])),
@@ -236,7 +304,9 @@ function modelView(result: CheckResult): ModelView {
     })),
     gaps: result.gaps,
     obligations: result.obligations,
-    findings: result.findings.map(findingView),
+    obligationRefs,
+    findings,
+    evidence: numbering.items,
     ...usesView(result.uses),
   };
 }
@@ -258,7 +328,7 @@ function lineageOf(lineage: Ancestor[], child: string, path: Set<string>): Linea
     }));
 }
 
-function findingView(finding: Finding): FindingView {
+function findingView(finding: Finding, numbering: EvidenceNumbering, licenseName: (id: string) => string): FindingView {
   const url = docsUrl(finding.code);
   const details: FindingDetail[] = finding.evidence.map((evidence) => ({ kind: "evidence", evidence }));
   if (finding.term) details.push({ kind: "clause", term: finding.term });
@@ -275,6 +345,9 @@ function findingView(finding: Finding): FindingView {
     files,
     at: files[0] ? placeName(files[0]) : null,
     details,
+    evidenceRefs: numbering.refsOf(finding.evidence),
+    licenseName: finding.subject ? licenseName(finding.subject.license) : null,
+    term: finding.term ?? null,
   };
 }
 

@@ -41,9 +41,13 @@ describe("lic check", () => {
     const run = await lic(["google-bert/bert-base-uncased"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toContain("google-bert/bert-base-uncased@86b5e0934494bd15c9632b12f734a8a67f723594  ALLOW");
+    expect(run.stdout).toContain(
+      "google-bert/bert-base-uncased@86b5e0934494bd15c9632b12f734a8a67f723594  ALLOW  apache-2.0: no findings",
+    );
+    // The license with its evidence refs, and the evidence listed once under the model.
+    expect(run.stdout).toMatch(/ {4}apache-2\.0 .*\(declared, detected\) {2}\[E1 E2 E3\]\n/);
     expect(run.stdout).toMatch(
-      / {4}apache-2\.0 .*\(declared, detected\)\n {6}from card license \(README.md:5: license: apache-2\.0\)\n {6}from tag license:apache-2\.0\n {6}from file LICENSE:1 sha256:c274f80372d9\n/,
+      / {4}E1 {2}the model card's license field \(README.md line 5\).*\n {4}E2 {2}the Hub tag license:apache-2\.0.*\n {4}E3 {2}the file LICENSE line 1 {2}\(file LICENSE:1 sha256:c274f80372d9\)\n/,
     );
     expect(run.stdout).toContain("LICENSE  sha256:c274f80372d9  10279 bytes  is apache-2.0 (100%)");
   });
@@ -52,16 +56,20 @@ describe("lic check", () => {
     const run = await lic(["bert-base-uncased"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^google-bert\/bert-base-uncased@86b5e09\w+ {2}ALLOW\n {2}requested: bert-base-uncased@main\n/,
+      /^google-bert\/bert-base-uncased@86b5e09\w+ {2}ALLOW {2}.*\n {2}requested: bert-base-uncased@main\n/m,
     );
   });
 
   it("decides a gated Llama without a token from metadata, and says the files could not be read", async () => {
     const run = await lic(["meta-llama/Meta-Llama-3-8B-Instruct"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN");
+    expect(run.stdout).toContain(
+      "meta-llama/Meta-Llama-3-8B-Instruct@5f0b02c75b57c5855da9ae460ce51323ea669d8a  WARN  license-files-unreadable",
+    );
     expect(run.stdout).toContain("  gated: manual\n");
-    expect(run.stdout).toContain("    llama3  Meta Llama 3 Community License Agreement  (declared, detected)\n");
+    expect(run.stdout).toContain(
+      "    llama3  Meta Llama 3 Community License Agreement  (declared, detected)  [E1 E2 E3]\n",
+    );
     expect(run.stdout).toMatch(
       /card extra_gated_prompt {2}sha256:\w{12} {2}\d+ bytes {2}is llama3 \(\d+%\), is llama3-aup \(100%\)/,
     );

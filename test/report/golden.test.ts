@@ -1,13 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatGithub } from "../../src/report/github.js";
+import { formatJson } from "../../src/report/json.js";
 import { formatJunit } from "../../src/report/junit.js";
+import { formatMarkdown } from "../../src/report/markdown.js";
 import { formatSarif } from "../../src/report/sarif.js";
+import { formatSummary } from "../../src/report/summary.js";
+import { formatText } from "../../src/report/text.js";
 import type { RunReport } from "../../src/types/result.js";
 import { manyModelsReport } from "../support/many-models-report.js";
 
-/** The formats read where they land (code scanning, an Actions step, a CI's test view), each as its golden file. */
+/**
+ * Every format, byte for byte, for a 1-model and a 30-model run (HTML's are in html-golden.test.ts, with its browser
+ * checks): what a reviewer, a pull request, code scanning, an Actions step and a CI's test view each receive.
+ */
 const FORMATS: Record<string, (report: RunReport) => string> = {
+  txt: (report) => formatText(report),
+  "summary.txt": (report) => formatSummary(report),
+  md: (report) => formatMarkdown(report),
+  json: formatJson,
   "sarif.json": formatSarif,
   "github.txt": (report) => formatGithub(report).commands,
   "github-summary.md": (report) => formatGithub(report).summary,
@@ -23,7 +34,10 @@ const RUNS: Record<string, () => RunReport> = {
   "30-models": () => manyModelsReport(30),
 };
 
-/** Under __snapshots__ (which the formatter leaves as written), compared byte for byte; `UPDATE_GOLDENS=1` writes them anew (review the diff before committing it). */
+/**
+ * Under __snapshots__/golden (which the formatter leaves as written), compared byte for byte; `UPDATE_GOLDENS=1 npx
+ * vitest run test/report/golden.test.ts` writes them anew after a deliberate change: read the diff before committing.
+ */
 function expectGolden(name: string, actual: string) {
   const file = new URL(`__snapshots__/golden/${name}`, import.meta.url);
   if (process.env["UPDATE_GOLDENS"] === "1") writeFileSync(file, actual);

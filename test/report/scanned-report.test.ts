@@ -47,9 +47,12 @@ describe("every human format after a scan", () => {
     expect(out).toContain("\n  used at: config/models.yaml:2\n");
     const project = out.slice(out.indexOf("Code and lic.lock: ., lock lic.lock\n"));
     expect(project).toContain("    error lock-entry-missing: The code loads the model org/new-model@main");
-    expect(project).toContain("      evidence: code src/train.py:7:13 (transformers.from_pretrained)");
+    // Evidence stands once, in the block's list, and each finding points into it.
+    expect(project).toContain(
+      "    E1  your code at src/train.py:7 (transformers.from_pretrained)  (code src/train.py:7:13 (transformers.from_pretrained))",
+    );
+    expect(project).toContain("    E3  lic.lock line 4 (org/old-model@main)  (lock lic.lock:4 (org/old-model@main))");
     expect(project).toContain("    warning lock-entry-unused: lic.lock lists the model org/old-model@main");
-    expect(project).toContain("      evidence: lock lic.lock:4 (org/old-model@main)");
     expect(project).toContain("      see https://github.com/lic-dev/lic/blob/main/docs/findings/lock-entry-missing.md");
     expect(project).toContain(
       "  datasets the code loads (not evaluated):\n    rajpurkar/squad@main  used at: src/data.py:10",
@@ -65,14 +68,15 @@ describe("every human format after a scan", () => {
     expect(out).toContain(`- Used at: ${SEVEN_USES}\n`);
     expect(out).toContain("| Model | Revision | Kind | Reason | Used at |");
     expect(out).toMatch(/\| nobody\/nothing \|.*\| config\/models\.yaml:2 \|\n/);
-    const project = out.slice(out.indexOf("## Code and lic.lock\n"));
+    const project = out.slice(out.indexOf("### Code and lic.lock\n"));
     expect(project).toContain("- Root: `.`\n- Lock: `lic.lock`");
     expect(project).toContain(
-      "#### ERROR [lock-entry-missing](https://github.com/lic-dev/lic/blob/main/docs/findings/lock-entry-missing.md): The code loads a repo that lic.lock does not list",
+      "##### ERROR [lock-entry-missing](https://github.com/lic-dev/lic/blob/main/docs/findings/lock-entry-missing.md): The code loads a repo that lic.lock does not list",
     );
-    expect(project).toContain("- Evidence: code src/serve.py:21:9 (pipeline)");
+    expect(project).toContain("- Evidence: E1, E2\n");
+    expect(project).toContain("- **E2** your code at src/serve.py:21 (pipeline) (code src/serve.py:21:9 (pipeline))");
     expect(project).toContain(
-      "### Datasets the code loads (not evaluated)\n\n- `rajpurkar/squad@main`: used at src/data.py:10",
+      "#### Datasets the code loads (not evaluated)\n\n- `rajpurkar/squad@main`: used at src/data.py:10",
     );
   });
 
