@@ -157,6 +157,7 @@ function formatSummary(view: ReportView): string {
     "",
     `${view.tool}, ${view.generatedAt}`,
     "",
+    ...(view.policy.defaultWarning ? [`> **Warning:** ${inline(view.policy.defaultWarning)}`, ""] : []),
     "| Model | Revision | Verdict | Licenses |",
     "| --- | --- | --- | --- |",
     ...view.models.map(

@@ -8,6 +8,7 @@ import { FINDING_PAGES } from "./finding-pages.js";
 import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
 import { type PolicyFile, runPolicyFile, type UserLocation, userLocation } from "./user-location.js";
+import { policyView } from "./view-policy.js";
 
 /** SARIF 2.1.0, the format code-scanning services read (https://docs.oasis-open.org/sarif/sarif/v2.1.0/). */
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -43,7 +44,7 @@ export function formatSarif(report: RunReport): string {
           {
             executionSuccessful: report.errors.length === 0,
             endTimeUtc: report.generatedAt,
-            toolExecutionNotifications: report.errors.map(toNotification),
+            toolExecutionNotifications: [...defaultPolicyNotice(report), ...report.errors.map(toNotification)],
           },
         ],
         results: [
@@ -236,6 +237,12 @@ function physicalLocation(place: EvidenceFile) {
 /** A repo path as a relative URI reference: each segment percent-encoded, the slashes kept. */
 function pathToUri(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** When nothing named a policy, the run says so where code scanning shows a run's notices. */
+function defaultPolicyNotice(report: RunReport) {
+  const warning = policyView(report.policy).defaultWarning;
+  return warning ? [{ level: "warning", message: { text: warning }, descriptor: { id: "default-policy" } }] : [];
 }
 
 function toNotification(error: ModelError) {

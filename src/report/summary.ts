@@ -40,7 +40,8 @@ export function formatSummary(report: RunReport, options: { color?: boolean } = 
     ];
     return columns.join("  ").trimEnd();
   });
-  return [...lines, totals(view.models, view.notChecked.length)].map((line) => `${line}\n`).join("");
+  const warning = view.policy.defaultWarning ? [`WARNING: ${view.policy.defaultWarning}`] : [];
+  return [...lines, totals(view.models, view.notChecked.length), ...warning].map((line) => `${line}\n`).join("");
 }
 
 function modelRow(model: ModelView): Row {

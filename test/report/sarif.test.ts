@@ -220,8 +220,13 @@ describe("sarif", () => {
     const invocation = (JSON.parse(formatSarif(report)) as SarifLog).runs[0]!.invocations[0]!;
     expect(invocation.executionSuccessful).toBe(false);
     expect(invocation.endTimeUtc).toBe(report.generatedAt);
-    expect(invocation.toolExecutionNotifications).toHaveLength(report.errors.length);
+    // First the run's own notice (the fixed report names no policy, so the default applied), then one a model.
+    expect(invocation.toolExecutionNotifications).toHaveLength(1 + report.errors.length);
     expect(invocation.toolExecutionNotifications[0]).toMatchObject({
+      level: "warning",
+      descriptor: { id: "default-policy" },
+    });
+    expect(invocation.toolExecutionNotifications[1]).toMatchObject({
       level: "error",
       message: { text: report.errors[0]!.message },
       descriptor: { id: "repo-not-found" },

@@ -18,6 +18,8 @@ describe("summary format", () => {
       expect.stringMatching(/^BLOCK {8}org\/model@aaaaaaaaaaaa +mit +license-unidentified: /),
       expect.stringMatching(/^NOT CHECKED {2}nobody\/nothing +repo-not-found: nobody\/nothing: no such model/),
       "5 models: 1 allowed, 1 with warnings, 2 blocked, 1 not checked",
+      // The fixed report names no policy: the summary says the permissive default applied.
+      expect.stringMatching(/^WARNING: No policy was named/),
       "",
     ]);
   });
