@@ -150,7 +150,7 @@ function formatDetail(detail: FindingDetail): string[] {
     }
     case "docs":
       return [
-        `<li>see ${anchor(explanationId(detail.code), "what it means")}, below, or online ${link(detail.url)}</li>`,
+        `<li class="docs">see ${anchor(explanationId(detail.code), "what it means")}, below, or online ${link(detail.url)}</li>`,
       ];
   }
 }

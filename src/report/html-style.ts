@@ -58,9 +58,10 @@ q { font-style: italic; }
 .box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid #1a1a1a; vertical-align: -.1em; margin-right: .4em; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
+  /* Backgrounds are left to the browser, which prints none unless asked: the verdicts carry a border as well. */
   body { font-size: 8.5pt; line-height: 1.3; max-width: none; padding: 0; color: #000; }
-  * { background: none !important; box-shadow: none !important; }
-  nav.contents, .back { display: none; }
+  /* The way around the page is for the screen; on paper each finding code is explained at the end. */
+  nav.contents, .back, li.docs { display: none; }
   h1 { font-size: 15pt; }
   h2 { font-size: 11.5pt; }
   h3 { font-size: 9.5pt; margin: .6em 0 .2em; }
