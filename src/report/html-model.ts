@@ -20,40 +20,54 @@ export function verdictBadge(model: ModelView, tag: "span" | "td"): string {
   return `<${tag} class="verdict" data-verdict="${model.verdict}">${model.verdictLabel}</${tag}>`;
 }
 
+/** A part of a model's section: its heading and body, or, when it has nothing to show, what to say instead. */
+export interface Part {
+  heading: string;
+  body: string[];
+  /** Said in one line with the other empty parts, so a model with little to show prints in a few lines. */
+  absent: string;
+}
+
 /**
  * One model's section in the order a reviewer reads it: the verdict and why, the licenses, the findings most severe
  * first citing their evidence by ref, the evidence once, the lineage and texts, then the duties it carries.
  */
 export function formatModel(model: ModelView, slug: string, duties: Map<string, ObligationView>): string[] {
+  const parts: Part[] = [
+    { heading: "Licenses", body: licenseList(model, slug), absent: "no license identified" },
+    { heading: "Findings", body: findingsOf(model.findings, slug), absent: "no findings" },
+    { heading: "Evidence", body: evidenceList(slug, model.evidence, model.revision), absent: "no evidence cited" },
+    { heading: "Lineage", body: lineageOf(model.lineage), absent: "no ancestors recorded" },
+    { heading: "License texts", body: licenseTexts(model), absent: "no license texts read" },
+    { heading: "Obligations", body: obligationsOf(model, duties), absent: "no obligations" },
+  ];
   return [
     `<section class="model" id="${esc(slug)}" data-model="${esc(model.model)}">`,
     `<h2>${esc(model.model)} ${verdictBadge(model, "span")}</h2>`,
     `<p class="reason">${inline(model.reason)}</p>`,
     ...modelFacts(model),
-    "<h3>Licenses</h3>",
-    ...licenseList(model, slug),
-    "<h3>Findings</h3>",
-    ...findingsOf(model.findings, slug),
-    "<h3>Evidence</h3>",
-    ...evidenceList(slug, model.evidence, model.revision),
-    "<h3>Lineage</h3>",
-    model.lineage.length === 0 ? `<p class="none">No ancestors recorded.</p>` : formatLineage(model.lineage),
-    "<h3>License texts</h3>",
-    ...licenseTexts(model),
-    "<h3>Obligations</h3>",
-    ...obligationsOf(model, duties),
+    ...formatParts(parts),
     backToTop(),
     "</section>",
   ];
+}
+
+export function formatParts(parts: Part[]): string[] {
+  const shown = parts
+    .filter((part) => part.body.length > 0)
+    .flatMap((part) => [`<h3>${esc(part.heading)}</h3>`, ...part.body]);
+  const absent = parts.filter((part) => part.body.length === 0).map((part) => part.absent);
+  if (absent.length === 0) return shown;
+  const line = absent.join("; ");
+  return [...shown, `<p class="none absent">${line.charAt(0).toUpperCase()}${line.slice(1)}.</p>`];
 }
 
 export function backToTop(): string {
   return `<p class="back">${anchor(TOP_ID, "Back to top")}</p>`;
 }
 
-/** Findings most severe first (the view's order); a section without any says so. */
+/** Findings most severe first (the view's order). */
 export function findingsOf(findings: FindingView[], sectionId: string): string[] {
-  if (findings.length === 0) return [`<p class="none">None.</p>`];
   return findings.flatMap((finding) => formatFinding(finding, sectionId));
 }
 
@@ -74,7 +88,7 @@ function modelFacts(model: ModelView): string[] {
 }
 
 function licenseList(model: ModelView, slug: string): string[] {
-  if (model.licenses.length === 0 && model.unidentified.length === 0) return [`<p class="none">None identified.</p>`];
+  if (model.licenses.length === 0 && model.unidentified.length === 0) return [];
   const known = model.licenses.map((license) => {
     const name = license.name === null ? "" : ` — ${esc(license.name)}`;
     return `<li><strong>${esc(license.id)}</strong>${name} (${esc(license.about)})${evidenceRefs(slug, license.evidenceRefs)}</li>`;
@@ -89,7 +103,7 @@ function licenseList(model: ModelView, slug: string): string[] {
 function licenseTexts(model: ModelView): string[] {
   const read =
     model.texts.length === 0
-      ? [`<p class="none">No license texts read.</p>`]
+      ? []
       : table(
           "texts",
           ["Text", "sha256", "Size", "Matches"],
@@ -108,7 +122,7 @@ function licenseTexts(model: ModelView): string[] {
 
 /** The model's duties, each by its ref into "What we must do", where the models sharing it are listed. */
 function obligationsOf(model: ModelView, duties: Map<string, ObligationView>): string[] {
-  if (model.obligationRefs.length === 0) return [`<p class="none">None.</p>`];
+  if (model.obligationRefs.length === 0) return [];
   const items = model.obligationRefs.map((ref) => {
     const duty = duties.get(ref)!;
     return `<li>${anchor(dutyId(ref), `<span class="ref">${esc(ref)}</span>`)}${esc(duty.words)}</li>`;
@@ -153,6 +167,10 @@ function formatDetail(detail: FindingDetail): string[] {
         `<li class="docs">see ${anchor(explanationId(detail.code), "what it means")}, below, or online ${link(detail.url)}</li>`,
       ];
   }
+}
+
+function lineageOf(nodes: LineageNode[]): string[] {
+  return nodes.length === 0 ? [] : [formatLineage(nodes)];
 }
 
 /** Nested lists, as the lineage is a tree: each ancestor with the ancestors it derives from. */

@@ -56,9 +56,9 @@ export function evidenceRefs(sectionId: string, refs: string[]): string {
   return ` <span class="refs">[${links.join(", ")}]</span>`;
 }
 
-/** A section's evidence, each piece once, numbered as the licenses and findings above cite it. */
+/** A section's evidence, each piece once, numbered as the licenses and findings above cite it; none: nothing. */
 export function evidenceList(sectionId: string, items: EvidenceItemView[], revision: string | null): string[] {
-  if (items.length === 0) return [`<p class="none">None cited.</p>`];
+  if (items.length === 0) return [];
   return [
     `<ol class="evidence">`,
     ...items.map(
@@ -72,7 +72,7 @@ export function evidenceList(sectionId: string, items: EvidenceItemView[], revis
 
 /**
  * The machine's phrase beside the words (which already say the file and line), then what they leave out, in full:
- * the quote, the sha256, and the commit when it is not the section's own (`revision`; null for the project).
+ * a file's quote and sha256, and the commit when it is not the section's own (`revision`; null for the project).
  */
 function formatEvidenceItem(item: EvidenceItemView, revision: string | null): string {
   const fields = evidenceFields(item.evidence, revision);
@@ -86,8 +86,11 @@ function formatEvidenceItem(item: EvidenceItemView, revision: string | null): st
 function evidenceFields(evidence: Evidence, revision: string | null): [string, string][] {
   if (evidence.source !== "file" && evidence.source !== "card") return [];
   const fields: [string, string][] = [];
-  if (evidence.quote !== undefined) fields.push(["quote", `<q>${esc(evidence.quote)}</q>`]);
-  if (evidence.source === "file") fields.push(["sha256", `<code class="sha256">${esc(evidence.sha256)}</code>`]);
+  if (evidence.source === "file") {
+    // A card's phrase quotes its line already; a file's names only the start of its hash.
+    if (evidence.quote !== undefined) fields.push(["quote", `<q>${esc(evidence.quote)}</q>`]);
+    fields.push(["sha256", `<code class="sha256">${esc(evidence.sha256)}</code>`]);
+  }
   if (evidence.commit !== revision) fields.push(["commit", `<code>${esc(evidence.commit)}</code>`]);
   return fields;
 }

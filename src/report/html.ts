@@ -3,7 +3,7 @@ import type { RunReport } from "../types/result.js";
 import { docPageHtml } from "./doc-page-html.js";
 import { esc } from "./escape-html.js";
 import { FINDING_PAGES } from "./finding-pages.js";
-import { backToTop, findingsOf, formatModel, TOP_ID } from "./html-model.js";
+import { backToTop, findingsOf, formatModel, formatParts, TOP_ID } from "./html-model.js";
 import { anchor, evidenceList, explanationId } from "./html-parts.js";
 import { signOffBlock } from "./html-sign-off.js";
 import { HTML_STYLE } from "./html-style.js";
@@ -108,13 +108,15 @@ function formatProject(project: ProjectView): string[] {
     `<dt>Root</dt><dd><code>${esc(project.root)}</code></dd>`,
     ...(project.lock === null ? [] : [`<dt>Lock</dt><dd><code>${esc(project.lock)}</code></dd>`]),
     "</dl>",
-    "<h3>Findings</h3>",
-    ...findingsOf(project.findings, "project"),
-    "<h3>Evidence</h3>",
-    ...evidenceList("project", project.evidence, null),
-    ...(datasets.length > 0
-      ? [`<h3>${esc(project.datasetsHeading)}</h3>`, `<ul class="datasets">`, ...datasets, "</ul>"]
-      : []),
+    ...formatParts([
+      { heading: "Findings", body: findingsOf(project.findings, "project"), absent: "no findings" },
+      { heading: "Evidence", body: evidenceList("project", project.evidence, null), absent: "no evidence cited" },
+      {
+        heading: project.datasetsHeading,
+        body: datasets.length > 0 ? [`<ul class="datasets">`, ...datasets, "</ul>"] : [],
+        absent: "no datasets loaded",
+      },
+    ]),
     backToTop(),
     "</section>",
   ];
