@@ -1,16 +1,15 @@
-import { execFile } from "node:child_process";
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatHtml } from "../../src/report/html.js";
+import { HTML_STYLE } from "../../src/report/html-style.js";
 import type { RunReport } from "../../src/types/result.js";
 import { fixedReport } from "../support/fixed-report.js";
+import { manyModelsRun, oneModelRun } from "../support/html-runs.js";
 import { useTempDirs } from "../support/temp-dir.js";
+import { chromium } from "./html-browser.js";
 
-const run = promisify(execFile);
-const CHROMIUM = "/usr/bin/chromium";
 const APACHE_LICENSE_SHA256 = "c274f80372d90c012937370f0e1f15087d22e308ef98b27cea5dc0d2d088366c";
 const HOSTILE = "<script>alert(1)</script> | \"quoted\" & 'single'";
 
@@ -20,29 +19,6 @@ function hostileReport(): RunReport {
     ...report,
     errors: [...report.errors, { model: "evil/<b>model</b>", revision: "main", kind: "error", message: HOSTILE }],
   };
-}
-
-/** Debian's chromium, headless, in a fresh profile, with no network chatter; fails loudly when missing. */
-async function chromium(tempDir: string, ...args: string[]): Promise<string> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the HTML report is tested in a real headless browser, so .ci/run must install it ` +
-        "(apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) before npm test",
-    );
-  }
-  const flags = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    `--user-data-dir=${join(tempDir, "profile")}`,
-  ];
-  const { stdout } = await run(CHROMIUM, [...flags, ...args], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return stdout;
 }
 
 describe("html report", () => {
@@ -118,19 +94,97 @@ describe("html report", () => {
     expect(dom).toContain("&lt;script&gt;alert(1)&lt;/script&gt; | \"quoted\" &amp; 'single'");
   }, 90_000);
 
-  it("renders a non-trivial screenshot", async () => {
-    const dir = tempDir();
-    const file = join(dir, "report.html");
-    const png = join(dir, "report.png");
-    writeFileSync(file, formatHtml(fixedReport()));
-    await chromium(
-      dir,
-      `--screenshot=${png}`,
-      "--window-size=1280,2000",
-      "--hide-scrollbars",
-      pathToFileURL(file).href,
+  it("puts the answer first: policy, totals, summary, what we must do; then the models, explanations, sign-off", () => {
+    const out = formatHtml(manyModelsRun(30));
+    const order = [
+      `<section class="policy" id="policy">`,
+      `<section class="totals-block" id="totals">`,
+      `<section class="summary" id="summary">`,
+      `<section class="duties" id="duties">`,
+      `<section class="model" id=`,
+      `<section class="errors" id="not-checked">`,
+      `<section class="explanations" id="explanations">`,
+      `<section class="sign-off" id="sign-off">`,
+    ].map((part) => out.indexOf(part));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(out).toContain(
+      `<li class="verdict-totals">31 models: 12 allowed, 9 allowed with warnings, 9 blocked, 1 not checked</li>`,
     );
-    expect(existsSync(png), "chromium wrote no screenshot").toBe(true);
-    expect(statSync(png).size).toBeGreaterThan(50_000);
-  }, 90_000);
+  });
+
+  it("warns when the permissive default applied because no policy was named, and states a named policy's context", () => {
+    const unnamed = formatHtml(oneModelRun());
+    expect(unnamed).toMatch(/<p class="policy-warning">No policy was named \(--policy or lic\.yaml\)/);
+    expect(unnamed).toContain(`<dd class="chosen-by">no policy was named</dd>`);
+    expect(unnamed).toContain(`<dd class="assumptions"><span class="none">none stated</span></dd>`);
+
+    const named = formatHtml(manyModelsRun(30));
+    expect(named).not.toContain(`class="policy-warning"`);
+    expect(named).toContain(`<dd class="chosen-by">named with --policy</dd>`);
+    expect(named).toContain(`<dd class="assumptions">Organization domiciled in: EU; use: in a commercial product</dd>`);
+    expect(named).toContain(`<dd class="not-stated">distribution, monthly active users, annual revenue</dd>`);
+  });
+
+  it("is its own table of contents: a summary row per model leads to its section, each section back to the top", () => {
+    const out = formatHtml(manyModelsRun(30));
+    const sections = [...out.matchAll(/<section class="model" id="([^"]+)"/g)].map((match) => match[1]);
+    const summary = out.slice(out.indexOf(`<table id="verdicts">`), out.indexOf("</table>"));
+    const rowTargets = [...summary.matchAll(/<tr data-model="[^"]+"><td><a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(sections).toHaveLength(30);
+    expect(rowTargets).toEqual([...sections, "not-checked"]);
+    expect(summary.match(/<td class="reason">/g)).toHaveLength(31);
+    expect(out.match(/<p class="back"><a href="#top">Back to top<\/a><\/p>/g)).toHaveLength(32);
+    expect(out).toContain(`<header id="top">`);
+  });
+
+  it("lists each model's evidence once, numbered, cited by ref from its licenses and findings, most severe first", () => {
+    const out = formatHtml(manyModelsRun(30));
+    for (const section of out.split(`<section class="model" id="`).slice(1)) {
+      const slug = section.slice(0, section.indexOf(`"`));
+      const listed = [...section.matchAll(/<li class="evidence" id="([^"]+)">/g)].map((match) => match[1]);
+      const cited = new Set([...section.matchAll(/<a href="#([^"]+\.E\d+)">/g)].map((match) => match[1]));
+      expect(new Set(listed).size, slug).toBe(listed.length);
+      expect(listed, slug).toEqual(listed.map((_, index) => `${slug}.E${index + 1}`));
+      expect([...cited].sort(), slug).toEqual([...listed].sort());
+      const severities = [...section.matchAll(/<div class="finding (error|warning|info)"/g)].map((match) => match[1]);
+      const rank = severities.map((severity) => ["error", "warning", "info"].indexOf(severity!));
+      expect(rank, slug).toEqual([...rank].sort((a, b) => a - b));
+    }
+    expect(out).not.toContain(`<li class="evidence">evidence:`);
+  });
+
+  it("says what we must do once: each duty with its clause and the models it applies to, cited from each model", () => {
+    const out = formatHtml(manyModelsRun(30));
+    const duties = [...out.matchAll(/<li class="duty" id="duty-(O\d+)">(.*?)<\/li>/g)];
+    expect(duties.length).toBeGreaterThan(10);
+    expect(duties.map((duty) => duty[1])).toEqual(duties.map((_, index) => `O${index + 1}`));
+    for (const [, ref, body] of duties) {
+      expect(body, ref).toMatch(/Clause: .+<span class="applies">applies to <a href="#[a-z0-9-]+">/);
+      expect(out, ref).toContain(`<a href="#duty-${ref}"><span class="ref">${ref}</span></a>`);
+    }
+  });
+
+  it("prints for sign-off: no in-page link spelled out as a URL, navigation and back links hidden", () => {
+    const print = HTML_STYLE.slice(HTML_STYLE.indexOf("@media print"));
+    const urlRules = [...print.matchAll(/([^{}\n]*)::after\s*\{[^}]*attr\(href\)/g)].map((match) => match[1]!.trim());
+    expect(urlRules).toEqual([`a[href^="http"]:not(.url)`]);
+    expect(print).toMatch(/nav\.contents, \.back, li\.docs \{ display: none; \}/);
+    expect(print).not.toMatch(/break-before: page/);
+    expect(print).toMatch(/section\.sign-off \{ break-inside: avoid;/);
+  });
+
+  it("ends with a sign-off block naming the run it signs for", () => {
+    const out = formatHtml(manyModelsRun(30));
+    const signOff = out.slice(out.indexOf(`<section class="sign-off" id="sign-off">`), out.indexOf("</main>"));
+    for (const field of ["Reviewer name", "Date", "Decision", "Conditions", "Signature"]) {
+      expect(signOff).toContain(`<th>${field}</th>`);
+    }
+    for (const decision of ["Approve", "Approve with conditions", "Reject"]) {
+      expect(signOff).toContain(`<span class="choice"><span class="box"></span>${decision}</span>`);
+    }
+    expect(signOff).toMatch(
+      /This review covers: 31 models: .*; policy eu \(digest sha256:[0-9a-f]+\); generated 2026-11-26T12:00:00\.000Z/,
+    );
+  });
 });
