@@ -190,6 +190,7 @@ describe("colours on stdout", () => {
       expect.stringMatching(/^ALLOW /),
       expect.stringMatching(/^BLOCK .* none identified {2}license-missing: No license declared$/),
       "2 models: 1 allowed, 0 with warnings, 1 blocked, 0 not checked",
+      expect.stringMatching(/^WARNING: No policy was named \(--policy or lic\.yaml\)/),
       "",
     ]);
   });

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { formatGithub } from "../../src/report/github.js";
 import { formatJson } from "../../src/report/json.js";
 import { formatJunit } from "../../src/report/junit.js";
@@ -8,6 +7,7 @@ import { formatSarif } from "../../src/report/sarif.js";
 import { formatSummary } from "../../src/report/summary.js";
 import { formatText } from "../../src/report/text.js";
 import type { RunReport } from "../../src/types/result.js";
+import { expectGolden } from "../support/golden.js";
 import { manyModelsReport } from "../support/many-models-report.js";
 
 /**
@@ -33,17 +33,6 @@ const RUNS: Record<string, () => RunReport> = {
   },
   "30-models": () => manyModelsReport(30),
 };
-
-/**
- * Under __snapshots__/golden (which the formatter leaves as written), compared byte for byte; `UPDATE_GOLDENS=1 npx
- * vitest run test/report/golden.test.ts` writes them anew after a deliberate change: read the diff before committing.
- */
-function expectGolden(name: string, actual: string) {
-  const file = new URL(`__snapshots__/golden/${name}`, import.meta.url);
-  if (process.env["UPDATE_GOLDENS"] === "1") writeFileSync(file, actual);
-  if (!existsSync(file)) throw new Error(`no golden ${name}: run with UPDATE_GOLDENS=1 to write it`);
-  expect(actual).toBe(readFileSync(file, "utf8"));
-}
 
 describe("golden reports", () => {
   for (const [run, build] of Object.entries(RUNS)) {

@@ -1,7 +1,9 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { CheckResult, RunReport } from "../../src/types/result.js";
+import { policyUsed } from "../../src/cli/commands/check.js";
+import type { Policy } from "../../src/policy/policy.js";
+import type { CheckResult, PolicyUsed, RunReport } from "../../src/types/result.js";
 import type { JsonObject, ModelSnapshot } from "../../src/types/snapshot.js";
 import { fixtureText, hubApiFixture, readmeFor } from "./fixtures.js";
 import { builtInPolicy, check } from "./policies.js";
@@ -50,7 +52,11 @@ function modelCardSnapshots(): ModelSnapshot[] {
  * `src/models.py`, one line each; past the recordings, the same repos again under a mirror's namespace (a relabelled
  * re-upload, as the Hub is full of), so a large run has real licenses and real findings. One model is not checked.
  */
-export function manyModelsReport(count: number): RunReport {
+export function manyModelsReport(
+  count: number,
+  options: { policy?: Policy; chosenBy?: PolicyUsed["chosenBy"] } = {},
+): RunReport {
+  const policy = options.policy ?? builtInPolicy("default");
   const sources = [...hubApiSnapshots(), ...modelCardSnapshots()];
   const results: CheckResult[] = Array.from({ length: count }, (_, index) => {
     const source = sources[index % sources.length]!;
@@ -63,13 +69,13 @@ export function manyModelsReport(count: number): RunReport {
       sha: round === 0 ? source.sha : (index + 1).toString(16).padStart(40, "d"),
     };
     return {
-      ...check(snapshot),
+      ...check(snapshot, policy),
       uses: [{ file: "src/models.py", line: index + 1, column: 9, via: "transformers.from_pretrained" }],
     };
   });
   return {
     tool: { name: "lic", version: "0.0.0-test" },
-    policy: { name: "default", digest: builtInPolicy("default").digest },
+    policy: options.chosenBy ? policyUsed(policy, options.chosenBy) : { name: policy.name, digest: policy.digest },
     generatedAt: "2026-11-26T12:00:00.000Z",
     results,
     errors: [
