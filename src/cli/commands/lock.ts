@@ -52,7 +52,7 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
   if (locked.lock) {
     await writeOutput(lockPath, formatLock(locked.lock), "lic lock");
-    run.notice(`lic: wrote ${lockPath} (${locked.lock.entries.length} entries)\n`);
+    run.notice(`lic: wrote ${lockPath} (${locked.lock.entries.length} ${locked.lock.entries.length === 1 ? "entry" : "entries"})\n`);
   } else {
     run.stderr(`lic: ${lockPath} not written: every model the code loads must be decided first\n`);
   }
