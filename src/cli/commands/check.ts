@@ -78,18 +78,27 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
   }
   run.feedback.finish();
 
-  const report: RunReport = {
-    tool: { name: "lic", version: io.version },
-    generatedAt: nowFrom(io.env).toISOString(),
-    policy: run.used,
-    results: checked.results,
-    errors: checked.errors,
-    ...(checked.project ? { project: checked.project } : {}),
-  };
+  const report = runReport(checked, run.used, io);
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
 
   await emitReports(report, flags.format, flags.output, reports, run.guarded);
   return exitCodeFor(report);
+}
+
+/** A run's report: what was checked, under which policy, by which lic, when. */
+export function runReport(
+  checked: Pick<RunReport, "results" | "errors" | "project">,
+  policy: PolicyUsed,
+  io: CliIo,
+): RunReport {
+  return {
+    tool: { name: "lic", version: io.version },
+    generatedAt: nowFrom(io.env).toISOString(),
+    policy,
+    results: checked.results,
+    errors: checked.errors,
+    ...(checked.project ? { project: checked.project } : {}),
+  };
 }
 
 /** The settings every checking command shares, read and checked before any request: policy, connection, cache. */

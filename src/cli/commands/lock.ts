@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { formatLock, LOCK_FILE, type LockedEntry } from "../../lock/lock-file.js";
 import { lockProject } from "../../run/check-project.js";
-import type { RunReport } from "../../types/result.js";
-import { type CliIo, nowFrom } from "../cli-io.js";
+import type { CliIo } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
 import { printNotes } from "../print-notes.js";
@@ -11,7 +10,7 @@ import { checkFolder } from "../project-root.js";
 import { readLock } from "../read-lock.js";
 import { withProjectConfig } from "../with-project-config.js";
 import { writeOutput } from "../write-output.js";
-import { type CheckFlags, prepareRun } from "./check.js";
+import { type CheckFlags, prepareRun, runReport } from "./check.js";
 
 export interface LockFlags extends Omit<CheckFlags, "scan" | "locked" | "revision"> {
   update?: boolean;
@@ -40,19 +39,14 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
     version: io.version,
   });
   run.feedback.finish();
-  const report: RunReport = {
-    tool: { name: "lic", version: io.version },
-    generatedAt: nowFrom(io.env).toISOString(),
-    policy: run.used,
-    results: locked.results,
-    errors: locked.errors,
-    project: locked.project,
-  };
+  const report = runReport(locked, run.used, io);
   printNotes(locked.scan.notes, root, run.notice);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
   if (locked.lock) {
     await writeOutput(lockPath, formatLock(locked.lock), "lic lock");
-    run.notice(`lic: wrote ${lockPath} (${locked.lock.entries.length} ${locked.lock.entries.length === 1 ? "entry" : "entries"})\n`);
+    run.notice(
+      `lic: wrote ${lockPath} (${locked.lock.entries.length} ${locked.lock.entries.length === 1 ? "entry" : "entries"})\n`,
+    );
   } else {
     run.stderr(`lic: ${lockPath} not written: every model the code loads must be decided first\n`);
   }
