@@ -106,7 +106,7 @@ describe("the progress line on a terminal", () => {
     const run = await lic(["lock", project]);
     expect(run.code).toBe(0);
     expect(drawn(run.stderr)).toContain(`lic: 0/1 checked · reading ${BERT}…`);
-    expect(run.stderr).toMatch(/lic: 1\/1 checked\r\x1b\[2Klic: wrote .*lic\.lock \(1 entries\)\n$/);
+    expect(run.stderr).toMatch(/lic: 1\/1 checked\r\x1b\[2Klic: wrote .*lic\.lock \(1 entry\)\n$/);
   });
 
   it("shows lic check --scan's models", async () => {
