@@ -238,6 +238,10 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       integerIn(1, 600),
       30,
     )
+    .option(
+      "--redis <url>",
+      "share decisions, single flight and the Hub's 429 backoff with other replicas through this Redis (env LIC_REDIS_URL)",
+    )
     .action(async (flags: GateFlags) => setExitCode(await (await import("./commands/gate.js")).runGate(flags, io)));
 
   const policy = program

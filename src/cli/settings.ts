@@ -16,6 +16,7 @@ export type Environment = Partial<
     | "HF_HUB_OFFLINE"
     | "XDG_CACHE_HOME"
     | "LIC_CACHE_DIR"
+    | "LIC_REDIS_URL"
     | "SOURCE_DATE_EPOCH"
     | "GITHUB_STEP_SUMMARY"
     | "NO_COLOR"

@@ -19,6 +19,8 @@ export interface GateContext {
   now: () => Date;
   /** `X-Lic-Policy`: the policy's name, fitted to a header, and its digest. */
   policyHeader: string;
+  /** `/readyz`: whether each store the gate uses is reachable (Redis with --redis); none: ready on its own. */
+  readiness: () => Record<string, boolean>;
 }
 
 /** Counts an upstream 5xx: the upstream's failure, passed on as it is. */

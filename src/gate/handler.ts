@@ -36,6 +36,8 @@ export interface GateOptions {
   /** The largest request body taken (paths-info), and a 32nd of the largest model-info body read for its sha. */
   maxBodyBytes?: number;
   now?: () => Date;
+  /** `/readyz`: each store's reachability (none without --redis). */
+  readiness?: () => Record<string, boolean>;
   /** Problems that are the gate's, not a client's (an internal error); redacted before they are handed on. */
   onError?: (message: string) => void;
 }
@@ -66,6 +68,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     now: options.now ?? (() => new Date()),
     policyHeader: `${headerSafe(options.policy.name, 200)} ${options.policy.digest}`,
+    readiness: options.readiness ?? (() => ({})),
   };
   const onError = (message: string) => options.onError?.(redact(message));
 
@@ -116,6 +119,9 @@ async function answer(context: GateContext, exchange: Exchange, publicUrl: strin
   if (!routed.ok) return { route: "refused", reply: problem(routed.status, routed.reason) };
   const { route } = routed;
   if (route.kind === "healthz") return { route: "healthz", reply: json(200, { status: "ok" }) };
+  // Ready even with a store down: the gate then serves from its own memory, so a balancer should keep sending.
+  if (route.kind === "readyz")
+    return { route: "readyz", reply: json(200, { status: "ready", stores: context.readiness() }) };
   if (route.kind === "metrics") {
     const text = metrics.render({
       lic_gate_upstream_connections: {

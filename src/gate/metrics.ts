@@ -11,6 +11,7 @@ const COUNTERS = {
   lic_gate_upstream_errors_total:
     "Upstream failures, by kind (network, timeout, too_large, encoding, status_5xx, storage_NNN, storage_is_gate).",
   lic_gate_bytes_streamed_total: "File bytes streamed to clients.",
+  lic_gate_redis_errors_total: "Redis commands that failed (with --redis); the gate went on from its own memory.",
 } as const;
 
 export type CounterName = keyof typeof COUNTERS;
@@ -20,6 +21,12 @@ export class Metrics {
   private readonly values = new Map<CounterName, Map<string, number>>();
   /** Label sets seen, by a cheap key: every request counts three times, and formatting each set once is enough. */
   private readonly formatted = new Map<string, string>();
+  /** Gauges of optional parts (the shared Redis), registered by what starts them and read at render time. */
+  private readonly gauges = new Map<string, { help: string; read: () => number }>();
+
+  gauge(name: string, help: string, read: () => number): void {
+    this.gauges.set(name, { help, read });
+  }
 
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
     const series = this.values.get(name) ?? new Map<string, number>();
@@ -53,7 +60,8 @@ export class Metrics {
       for (const [labels, value] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b)))
         lines.push(`${name}${labels} ${value}`);
     }
-    for (const [name, { help, value }] of Object.entries(gauges))
+    const registered = [...this.gauges].map(([name, { help, read }]) => [name, { help, value: read() }] as const);
+    for (const [name, { help, value }] of [...Object.entries(gauges), ...registered])
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
     return `${lines.join("\n")}\n`;
   }

@@ -8,6 +8,9 @@ import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
+import { SharedBackoff } from "./shared-backoff.js";
+import { RedisDecisionStore, type RedisDecisionStoreOptions } from "./stores/redis-decision-store.js";
+import { RedisLink } from "./stores/redis-link.js";
 import { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 
@@ -34,6 +37,8 @@ export interface GateConfig {
   requestTimeoutMs: number;
   today: () => string;
   onNotice: (message: string) => void;
+  /** `--redis`: decisions, single flight and the upstream's 429 backoff shared by replicas; none: this process alone. */
+  redis?: ({ url: string } & Omit<RedisDecisionStoreOptions, "link">) | null;
 }
 
 export interface StartedGate extends RunningGate {
@@ -46,10 +51,13 @@ export interface StartedGate extends RunningGate {
 export async function startGate(config: GateConfig): Promise<StartedGate> {
   const redact = createRedactor([config.token]);
   const onNotice = (message: string) => config.onNotice(redact(message));
+  const metrics = new Metrics();
+  const shared = config.redis ? sharedThroughRedis(config.redis, metrics, onNotice) : null;
   const upstream = new Upstream({
     base: config.upstream,
     timeoutMs: config.timeoutMs,
     maxConnections: config.maxUpstreamConnections,
+    ...(shared ? { backoff: shared.backoff } : {}),
   });
   const decider = new Decider({
     policy: config.policy,
@@ -70,8 +78,8 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
     redact,
+    ...(shared ? { store: shared.store } : {}),
   });
-  const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
   const allowedHosts = new Set<string>();
   const handler = createGateHandler({
@@ -85,27 +93,49 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     publicUrl: config.publicUrl,
     redact,
     onError: onNotice,
+    ...(shared ? { readiness: () => ({ redis: shared.link.up }) } : {}),
   });
   const running = await listenGate(handler, {
     host: config.host,
     port: config.port,
     maxHeaderBytes: config.maxHeaderBytes,
     requestTimeoutMs: config.requestTimeoutMs,
+  }).catch(async (error: unknown) => {
+    // ioredis keeps reconnecting until closed: a gate that could not start must not keep the process alive.
+    await shared?.link.close();
+    throw error;
   });
   const port = Number(new URL(running.url).port);
   for (const host of hostNamesFor(config.host, port, config.publicUrl, config.allowedHosts)) allowedHosts.add(host);
   if (allowedHosts.has(new URL(config.upstream).host.toLowerCase())) {
     await running.close();
+    await shared?.link.close();
     throw new GateConfigError(`the upstream ${config.upstream} is the gate itself; give the Hub's URL with --upstream`);
   }
   const close = async () => {
     await running.close();
     upstream.close();
+    await shared?.link.close();
   };
   return { ...running, close, metrics, decider, allowedHosts };
 }
 
 export class GateConfigError extends Error {}
+
+/** The parts replicas share through Redis, with its health in /metrics. */
+function sharedThroughRedis(
+  { url, ...storeOptions }: NonNullable<GateConfig["redis"]>,
+  metrics: Metrics,
+  onNotice: (message: string) => void,
+) {
+  const link = new RedisLink({ url, onNotice, onError: () => metrics.add("lic_gate_redis_errors_total") });
+  metrics.gauge(
+    "lic_gate_redis_up",
+    "1 while the shared Redis answers, 0 while the gate serves from memory alone.",
+    () => (link.up ? 1 : 0),
+  );
+  return { link, store: new RedisDecisionStore({ link, ...storeOptions }), backoff: new SharedBackoff(link) };
+}
 
 /**
  * The Host values the gate answers to: the address it listens on and the names that reach it there (localhost

@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable, type Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { parseRetryAfter } from "../acquire/hub/hub-fetch.js";
 import type { HeaderMap } from "./headers.js";
 
 export interface UpstreamOptions {
@@ -14,6 +15,13 @@ export interface UpstreamOptions {
   timeoutMs: number;
   /** Connections to the upstream (and to the storage it redirects to) open at once; further requests queue. */
   maxConnections: number;
+  /** A rate limit shared by replicas (`--redis`): waited for before each request, told of each 429's Retry-After. */
+  backoff?: UpstreamBackoff;
+}
+
+export interface UpstreamBackoff {
+  untilFree(signal?: AbortSignal): Promise<void>;
+  note(retryAfterMs: number): Promise<void>;
 }
 
 /**
@@ -241,11 +249,28 @@ export class Upstream {
     }
   }
 
-  private send(
+  private async send(
     url: string,
     request: UpstreamRequest,
     signal?: AbortSignal,
     agents: Agents = this.forClients,
+  ): Promise<UpstreamResponse> {
+    const { backoff } = this.options;
+    if (!backoff) return this.sendNow(url, request, signal, agents);
+    await backoff.untilFree(signal);
+    if (signal?.aborted) throw new UpstreamError("network", "the client went away");
+    const response = await this.sendNow(url, request, signal, agents);
+    const retryAfterMs =
+      response.status === 429 ? parseRetryAfter(response.headers["retry-after"] ?? null, Date.now()) : null;
+    if (retryAfterMs !== null) await backoff.note(retryAfterMs);
+    return response;
+  }
+
+  private sendNow(
+    url: string,
+    request: UpstreamRequest,
+    signal: AbortSignal | undefined,
+    agents: Agents,
   ): Promise<UpstreamResponse> {
     const target = new URL(url);
     const secure = target.protocol === "https:";

@@ -28,6 +28,8 @@ export interface GateFlags {
   maxHeaderSize: number;
   /** Seconds to receive a client's request. */
   requestTimeout: number;
+  /** A Redis URL shared by replicas; LIC_REDIS_URL when not given. */
+  redis?: string;
 }
 
 /** What stops a running gate: SIGINT and SIGTERM in the CLI, a call in tests. */
@@ -82,6 +84,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
       requestTimeoutMs: flags.requestTimeout * 1000,
       today: dailyValue(() => todayFrom(io.env)),
       onNotice: (message) => stderr(`lic gate: ${message}\n`),
+      redis: redisOf(flags.redis ?? io.env.LIC_REDIS_URL),
     });
   } catch (error) {
     await audit.close();
@@ -107,6 +110,14 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   await gate.close();
   await audit.close();
   return ExitCode.ok;
+}
+
+/** `--redis`: a redis://, rediss:// or unix:// URL; an empty value is no Redis. */
+function redisOf(url: string | undefined): { url: string } | null {
+  if (!url) return null;
+  if (!/^(rediss?|unix):\/\//.test(url))
+    throw new UsageError(`--redis "${url}" is not a Redis URL; e.g. redis://127.0.0.1:6379/0`);
+  return { url };
 }
 
 /** A value computed again at most once a minute: every request asks for today's date, which changes once a day. */
