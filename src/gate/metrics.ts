@@ -20,12 +20,24 @@ export class Metrics {
   private readonly values = new Map<CounterName, Map<string, number>>();
   /** Label sets seen, by a cheap key: every request counts three times, and formatting each set once is enough. */
   private readonly formatted = new Map<string, string>();
+  /** Info series (value 1, the facts in labels): what the gate runs by now, replaced whole on each reload. */
+  private readonly infos = new Map<string, { help: string; labels: Labels }>();
 
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
     const series = this.values.get(name) ?? new Map<string, number>();
     const key = this.format(labels);
     series.set(key, (series.get(key) ?? 0) + amount);
     this.values.set(name, series);
+  }
+
+  /** Sets an info series such as `lic_gate_policy_info{name="…",digest="…"} 1`, dropping the one it replaces. */
+  setInfo(name: string, help: string, labels: Labels): void {
+    this.infos.set(name, { help, labels });
+  }
+
+  /** Removes an info series (a reload without --lock has no lock to describe). */
+  clearInfo(name: string): void {
+    this.infos.delete(name);
   }
 
   get(name: CounterName, labels: Labels = {}): number {
@@ -55,6 +67,8 @@ export class Metrics {
     }
     for (const [name, { help, value }] of Object.entries(gauges))
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+    for (const [name, { help, labels }] of this.infos)
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name}${labelText(labels)} 1`);
     return `${lines.join("\n")}\n`;
   }
 }
