@@ -187,6 +187,10 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       "default",
     )
     .option(
+      "--lock <file>",
+      "serve only the models and commits this lic.lock approves (others: 403); re-read with --policy on SIGHUP",
+    )
+    .option(
       "--upstream <url>",
       "the Hub (or mirror) behind the gate; HF_ENDPOINT is not read, it is what clients set",
       "https://huggingface.co",

@@ -51,6 +51,18 @@ export class Decider {
     return this.store.size;
   }
 
+  get policy(): Policy {
+    return this.options.policy;
+  }
+
+  /**
+   * The same Decider under another policy, for a reload: it shares this one's store, whose keys hold the policy
+   * digest, so neither takes the other's decisions and an evaluation in flight finishes under the policy it began.
+   */
+  withPolicy(policy: Policy): Decider {
+    return new Decider({ ...this.options, policy, store: this.store });
+  }
+
   private keyOf(repoId: string, sha: string): string {
     return `${repoId.toLowerCase()}@${sha}#${this.options.policy.digest}#${this.options.today()}`;
   }

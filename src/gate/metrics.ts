@@ -28,11 +28,24 @@ export class Metrics {
     this.gauges.set(name, { help, read });
   }
 
+  /** Info series (value 1, the facts in labels): what the gate runs by now, replaced whole on each reload. */
+  private readonly infos = new Map<string, { help: string; labels: Labels }>();
+
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
     const series = this.values.get(name) ?? new Map<string, number>();
     const key = this.format(labels);
     series.set(key, (series.get(key) ?? 0) + amount);
     this.values.set(name, series);
+  }
+
+  /** Sets an info series such as `lic_gate_policy_info{name="…",digest="…"} 1`, dropping the one it replaces. */
+  setInfo(name: string, help: string, labels: Labels): void {
+    this.infos.set(name, { help, labels });
+  }
+
+  /** Removes an info series (a reload without --lock has no lock to describe). */
+  clearInfo(name: string): void {
+    this.infos.delete(name);
   }
 
   get(name: CounterName, labels: Labels = {}): number {
@@ -63,6 +76,8 @@ export class Metrics {
     const registered = [...this.gauges].map(([name, { help, read }]) => [name, { help, value: read() }] as const);
     for (const [name, { help, value }] of [...Object.entries(gauges), ...registered])
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${value}`);
+    for (const [name, { help, labels }] of this.infos)
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name}${labelText(labels)} 1`);
     return `${lines.join("\n")}\n`;
   }
 }

@@ -7,7 +7,9 @@ import type { AuditSink } from "./audit/audit-sink.js";
 import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
+import { type LockedRegistry, lockedDecider } from "./locked-registry.js";
 import { Metrics } from "./metrics.js";
+import { type GateRules, publishRules, type ReloadableGate } from "./reload-policy.js";
 import { SharedBackoff } from "./shared-backoff.js";
 import { RedisDecisionStore, type RedisDecisionStoreOptions } from "./stores/redis-decision-store.js";
 import { RedisLink } from "./stores/redis-link.js";
@@ -16,6 +18,8 @@ import type { GateMode } from "./verdict-to-status.js";
 
 export interface GateConfig {
   policy: Policy;
+  /** --lock: serve only the (model, commit) pairs this lock approves; null or absent: any the policy allows. */
+  lock?: LockedRegistry | null;
   catalog: Catalog;
   mode: GateMode;
   /** The Hub (or mirror) behind the gate, without a trailing slash. */
@@ -41,8 +45,9 @@ export interface GateConfig {
   redis?: ({ url: string } & Omit<RedisDecisionStoreOptions, "link">) | null;
 }
 
-export interface StartedGate extends RunningGate {
+export interface StartedGate extends RunningGate, ReloadableGate {
   metrics: Metrics;
+  /** The first policy's Decider; later ones share its store, so `size` counts the decisions of them all. */
   decider: Decider;
   allowedHosts: ReadonlySet<string>;
 }
@@ -82,20 +87,31 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
   });
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
   const allowedHosts = new Set<string>();
-  const handler = createGateHandler({
-    upstream,
-    decider,
-    policy: config.policy,
-    mode: config.mode,
-    audit: config.audit,
-    metrics,
-    allowedHosts,
-    publicUrl: config.publicUrl,
-    redact,
-    onError: onNotice,
-    ...(shared ? { readiness: () => ({ redis: shared.link.up }) } : {}),
-  });
-  const running = await listenGate(handler, {
+  // A handler per set of rules: a reload builds the next and points new requests at it, while requests being
+  // answered keep the one they started in (its policy, its lock), so a download in flight is never cut or re-judged.
+  const handlerFor = (rules: GateRules) =>
+    createGateHandler({
+      upstream,
+      decider: withRules(decider, rules),
+      policy: rules.policy,
+      mode: config.mode,
+      audit: config.audit,
+      metrics,
+      allowedHosts,
+      publicUrl: config.publicUrl,
+      redact,
+      onError: onNotice,
+      ...(shared ? { readiness: () => ({ redis: shared.link.up }) } : {}),
+    });
+  let rules: GateRules = { policy: config.policy, lock: config.lock ?? null };
+  let handler = handlerFor(rules);
+  publishRules(metrics, rules);
+  const useRules = (next: GateRules) => {
+    handler = handlerFor(next);
+    rules = next;
+    publishRules(metrics, next);
+  };
+  const running = await listenGate((incoming, outgoing) => handler(incoming, outgoing), {
     host: config.host,
     port: config.port,
     maxHeaderBytes: config.maxHeaderBytes,
@@ -117,7 +133,13 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     upstream.close();
     await shared?.link.close();
   };
-  return { ...running, close, metrics, decider, allowedHosts };
+  return { ...running, close, metrics, decider, allowedHosts, rules: () => rules, useRules };
+}
+
+/** The decider for a set of rules: the policy's, and the lock's word on top with --lock. */
+function withRules(decider: Decider, { policy, lock }: GateRules): Pick<Decider, "decide" | "size"> {
+  const underPolicy = policy === decider.policy ? decider : decider.withPolicy(policy);
+  return lock ? lockedDecider(underPolicy, lock) : underPolicy;
 }
 
 export class GateConfigError extends Error {}

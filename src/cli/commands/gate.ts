@@ -1,8 +1,17 @@
-import { getCatalog } from "../../catalog/catalog.js";
+import { type Catalog, getCatalog } from "../../catalog/catalog.js";
 import type { AuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
+import { LockedRegistry } from "../../gate/locked-registry.js";
+import {
+  describeRules,
+  type GateRules,
+  type ReloadSignal,
+  reloadOnSignal,
+  reloadRules,
+} from "../../gate/reload-policy.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import type { GateMode } from "../../gate/verdict-to-status.js";
+import type { PolicyIssue } from "../../policy/parse-policy.js";
 import { type CliIo, todayFrom } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";
 import { formatIssue, loadPolicy } from "../load-policy.js";
@@ -12,6 +21,8 @@ import { UsageError } from "../usage-error.js";
 
 export interface GateFlags {
   policy: string;
+  /** A lic.lock: serve only the (model, commit) pairs it approves. */
+  lock?: string;
   upstream: string;
   listen: string;
   mode: GateMode;
@@ -40,17 +51,33 @@ const onSignals: StopSignal = (stop) => {
   process.once("SIGTERM", stop);
 };
 
-/** `lic gate`: starts the registry gate and serves until SIGINT or SIGTERM; exit 0 after a clean stop. */
-export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSignal = onSignals): Promise<number> {
+const onSighup: ReloadSignal = (reload) => {
+  process.on("SIGHUP", reload);
+  return () => process.off("SIGHUP", reload);
+};
+
+/**
+ * `lic gate`: starts the registry gate and serves until SIGINT or SIGTERM; exit 0 after a clean stop. SIGHUP reads
+ * --policy (and what it extends) and --lock again: new requests follow them, requests in flight finish as they began.
+ */
+export async function runGate(
+  flags: GateFlags,
+  io: CliIo,
+  untilStopped: StopSignal = onSignals,
+  reloadWhen: ReloadSignal = onSighup,
+): Promise<number> {
   const { host, port } = parseListen(flags.listen);
   const upstream = parseEndpoint(flags.upstream, "--upstream");
   const publicUrl = flags.publicUrl === undefined ? null : parseEndpoint(flags.publicUrl, "--public-url");
   const catalog = getCatalog();
-  const { policy, warnings } = await loadPolicy(flags.policy, catalog, todayFrom(io.env));
+  const { rules, warnings } = await loadRules(flags, catalog, todayFrom(io.env));
   // The gate's token: HF_TOKEN or the login file, as for lic check. --endpoint does not apply: the upstream is explicit.
   const connection = resolveConnection({ endpoint: DEFAULT_ENDPOINT, cacheDir: flags.cacheDir }, io.env, readTokenFile);
   const { stderr } = guardIo(io, [connection.token]);
-  for (const warning of warnings) stderr(`lic: warning: ${formatIssue(warning)}\n`);
+  const warn = (issues: PolicyIssue[]) => {
+    for (const issue of issues) stderr(`lic: warning: ${formatIssue(issue)}\n`);
+  };
+  warn(warnings);
 
   let audit: AuditSink;
   try {
@@ -66,7 +93,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
   let gate: StartedGate;
   try {
     gate = await startGate({
-      policy,
+      ...rules,
       catalog,
       mode: flags.mode,
       upstream,
@@ -102,11 +129,19 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
 
   const where = publicUrl ?? gate.url;
   stderr(
-    `lic gate: listening on ${gate.url}, ${flags.mode} mode, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
   );
+  const load = async () => {
+    const next = await loadRules(flags, catalog, todayFrom(io.env));
+    warn(next.warnings);
+    return next.rules;
+  };
+  const reloads = reloadOnSignal(reloadWhen, () => reloadRules(gate, load, (line) => stderr(`lic gate: ${line}\n`)));
   await new Promise<void>((resolve) => untilStopped(resolve));
   stderr("lic gate: stopping\n");
+  reloads.stop();
+  await reloads.settled();
   await gate.close();
   await audit.close();
   return ExitCode.ok;
@@ -118,6 +153,29 @@ function redisOf(url: string | undefined): { url: string } | null {
   if (!/^(rediss?|unix):\/\//.test(url))
     throw new UsageError(`--redis "${url}" is not a Redis URL; e.g. redis://127.0.0.1:6379/0`);
   return { url };
+}
+
+/**
+ * The policy and lock as the flags name them, read afresh at start and on each reload; throws a UsageError with
+ * every problem (exit 2 at start; a reload logs them and keeps the rules it has).
+ */
+async function loadRules(
+  flags: GateFlags,
+  catalog: Catalog,
+  today: string,
+): Promise<{ rules: GateRules; warnings: PolicyIssue[] }> {
+  const { policy, warnings } = await loadPolicy(flags.policy, catalog, today);
+  const lock = flags.lock === undefined ? null : await readLock(flags.lock);
+  return { rules: { policy, lock }, warnings };
+}
+
+/** A lock that cannot be used is bad usage, with every problem. */
+async function readLock(file: string): Promise<LockedRegistry> {
+  try {
+    return await LockedRegistry.read(file);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** A value computed again at most once a minute: every request asks for today's date, which changes once a day. */

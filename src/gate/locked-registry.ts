@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { LockEntry } from "../lock/lock-file.js";
+import { parseLock } from "../lock/lock-file.js";
+import type { Decider } from "./decider.js";
+import type { Decision, DecisionOutcome } from "./decision.js";
+
+/**
+ * `lic gate --lock lic.lock`: the (model, commit) pairs a reviewed lock approves, and nothing else. Read once per
+ * start and per reload; a request is matched by the id the code uses and by the Hub's canonical id (`resolvedAs`),
+ * so a renamed repo or a legacy name (`gpt2`) finds its entry either way.
+ */
+export class LockedRegistry {
+  private constructor(
+    /** Where the lock was read from, as given: refusals name it, so the fix names the right file. */
+    readonly file: string,
+    /** sha256 of the lock's bytes, for /metrics and the reload line: which lock a replica runs by. */
+    readonly digest: string,
+    private readonly byModel: ReadonlyMap<string, LockEntry[]>,
+  ) {}
+
+  /** Reads and validates a lock file; throws with every problem, line by line, so a reload can log them all. */
+  static async read(file: string): Promise<LockedRegistry> {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      throw new Error(`--lock ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return LockedRegistry.fromText(file, text);
+  }
+
+  static fromText(file: string, text: string): LockedRegistry {
+    const parsed = parseLock(text);
+    if (!parsed.ok) throw new Error(`--lock ${file} is not a lock lic can use:\n${parsed.problems.join("\n")}`);
+    const byModel = new Map<string, LockEntry[]>();
+    for (const entry of parsed.lock.entries) {
+      if (entry.kind !== "model" || entry.revision === undefined) continue;
+      for (const id of new Set([entry.id, entry.resolvedAs ?? entry.id].map((name) => name.toLowerCase())))
+        byModel.set(id, [...(byModel.get(id) ?? []), entry]);
+    }
+    const digest = `sha256:${createHash("sha256").update(text).digest("hex")}`;
+    return new LockedRegistry(file, digest, byModel);
+  }
+
+  /** Locked models (each entry once, though it is found under two ids when renamed). */
+  get size(): number {
+    return new Set([...this.byModel.values()].flat()).size;
+  }
+
+  /** Why a decided (model, commit) may not be served, or null when the lock approves it. */
+  refusalFor(requestedId: string, decision: Decision): string | null {
+    const entries = this.entriesFor(requestedId, decision.model);
+    const fix = `run lic lock where the code loads it and commit ${this.file}, then reload the gate`;
+    const at = `${decision.model}@${decision.sha}`;
+    if (entries.length === 0)
+      return `${at} is refused: ${this.file} has no entry for the model ${decision.model}; ${fix}`;
+    const entry = entries.find((candidate) => candidate.revision === decision.sha);
+    if (!entry) {
+      const locked = entries.map((candidate) => candidate.revision!.slice(0, 12)).join(", ");
+      return `${at} is refused: ${this.file} locks ${decision.model} at ${locked}, not at this commit; ${fix}`;
+    }
+    if (entry.verdict === "block")
+      return `${at} is refused: ${this.file} records it as blocked (the entry ${entry.id}@${entry.requested})`;
+    return null;
+  }
+
+  private entriesFor(requestedId: string, model: string): LockEntry[] {
+    const found = new Set([
+      ...(this.byModel.get(requestedId.toLowerCase()) ?? []),
+      ...(this.byModel.get(model.toLowerCase()) ?? []),
+    ]);
+    return [...found];
+  }
+}
+
+/**
+ * A Decider that also asks the lock: the policy decides first (it resolves a branch to its commit, and a model it
+ * blocks stays refused as the policy words it); a decision the lock does not approve becomes a block whose reason
+ * names the missing entry, so the gate refuses it (403) and audits it as it does any block. Metadata still passes,
+ * annotated, as for any blocked model.
+ */
+export function lockedDecider(
+  decider: Pick<Decider, "decide" | "size">,
+  lock: LockedRegistry,
+): Pick<Decider, "decide" | "size"> {
+  return {
+    get size() {
+      return decider.size;
+    },
+    async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
+      const outcome = await decider.decide(repoId, revision);
+      if (!outcome.ok || outcome.decision.verdict === "block") return outcome;
+      const refusal = lock.refusalFor(repoId, outcome.decision);
+      if (refusal === null) return outcome;
+      return { ...outcome, decision: { ...outcome.decision, verdict: "block", reason: refusal } };
+    },
+  };
+}
