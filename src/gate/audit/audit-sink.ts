@@ -6,6 +6,8 @@ import type { Redactor } from "../../util/redact.js";
  * client's token cannot reach the log; `client` is the peer address only.
  */
 export interface AuditEntry {
+  /** A UUID made for the request: the key that keeps an entry written twice (a retry) from counting twice. */
+  requestId: string;
   time: string;
   client: string;
   method: string;
