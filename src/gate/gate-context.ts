@@ -19,6 +19,8 @@ export interface GateContext {
   now: () => Date;
   /** `X-Lic-Policy`: the policy's name, fitted to a header, and its digest. */
   policyHeader: string;
+  /** /readyz: whether the gate's dependencies answer. */
+  ready: () => Promise<boolean>;
 }
 
 /** Counts an upstream 5xx: the upstream's failure, passed on as it is. */

@@ -38,6 +38,8 @@ export interface GateOptions {
   now?: () => Date;
   /** Problems that are the gate's, not a client's (an internal error); redacted before they are handed on. */
   onError?: (message: string) => void;
+  /** /readyz: whether the gate's dependencies (PostgreSQL) answer. */
+  ready?: () => Promise<boolean>;
 }
 
 /** A reply and the route it was for (a metrics label); `bodyLeftUnread`: the client may still be sending. */
@@ -66,6 +68,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     now: options.now ?? (() => new Date()),
     policyHeader: `${headerSafe(options.policy.name, 200)} ${options.policy.digest}`,
+    ready: options.ready ?? (async () => true),
   };
   const onError = (message: string) => options.onError?.(redact(message));
 
@@ -116,6 +119,12 @@ async function answer(context: GateContext, exchange: Exchange, publicUrl: strin
   if (!routed.ok) return { route: "refused", reply: problem(routed.status, routed.reason) };
   const { route } = routed;
   if (route.kind === "healthz") return { route: "healthz", reply: json(200, { status: "ok" }) };
+  // Readiness, apart from liveness: a gate whose database is away still serves (audit rows go to disk), but a load
+  // balancer may prefer a replica that has it.
+  if (route.kind === "readyz")
+    return (await context.ready())
+      ? { route: "readyz", reply: json(200, { status: "ready" }) }
+      : { route: "readyz", reply: json(503, { status: "not ready", reason: "PostgreSQL does not answer" }) };
   if (route.kind === "metrics") {
     const text = metrics.render({
       lic_gate_upstream_connections: {

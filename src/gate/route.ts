@@ -7,11 +7,12 @@ import { checkRevision, parseModelRef } from "../types/repo-ref.js";
  * - `/api/models/{id}/tree/{rev}[/{path}]` (file lists, paginated with `Link`);
  * - `/api/models/{id}/paths-info/{rev}` (POST, used by @huggingface/hub);
  * - `/{id}/resolve/{rev}/{path}` and `/{id}/raw/{rev}/{path}` (file bytes, HEAD and GET);
- * - `/api/whoami-v2`; and the gate's own `/healthz` and `/metrics`.
+ * - `/api/whoami-v2`; and the gate's own `/healthz`, `/readyz` and `/metrics`.
  * An id is `org/name` or a legacy `name`; revisions come percent-encoded (`refs%2Fpr%2F1`).
  */
 export type GateRoute =
   | { kind: "healthz" }
+  | { kind: "readyz" }
   | { kind: "metrics" }
   | { kind: "whoami"; upstreamPath: string }
   | ModelRoute;
@@ -83,6 +84,7 @@ export function routeRequest(method: string, target: string): RouteResult {
 function match(raw: string[], segments: string[]): RouteResult {
   const [first, second] = segments;
   if (segments.length === 1 && first === "healthz") return { ok: true, route: { kind: "healthz" } };
+  if (segments.length === 1 && first === "readyz") return { ok: true, route: { kind: "readyz" } };
   if (segments.length === 1 && first === "metrics") return { ok: true, route: { kind: "metrics" } };
   if (first === "api") {
     if (second === "whoami-v2" && segments.length === 2)
@@ -98,7 +100,7 @@ function match(raw: string[], segments: string[]): RouteResult {
   if (fileAt === -1)
     return refuse(
       404,
-      "not a path lic gate serves: it serves /api/models/…, /{model}/resolve/{revision}/{file}, /{model}/raw/…, /api/whoami-v2, /healthz and /metrics",
+      "not a path lic gate serves: it serves /api/models/…, /{model}/resolve/{revision}/{file}, /{model}/raw/…, /api/whoami-v2, /healthz, /readyz and /metrics",
     );
   const repoId = checkedId(raw.slice(0, fileAt));
   if (!repoId.ok) return repoId;

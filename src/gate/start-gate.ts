@@ -8,6 +8,7 @@ import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
+import type { DecisionStore } from "./stores/decision-store.js";
 import { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 
@@ -34,6 +35,10 @@ export interface GateConfig {
   requestTimeoutMs: number;
   today: () => string;
   onNotice: (message: string) => void;
+  /** Where decisions are kept (PostgreSQL, shared by replicas); this process's memory when not given. */
+  decisionStore?: DecisionStore;
+  /** /readyz: whether what the gate depends on (PostgreSQL) answers; always ready when not given. */
+  ready?: () => Promise<boolean>;
 }
 
 export interface StartedGate extends RunningGate {
@@ -70,6 +75,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
     redact,
+    ...(config.decisionStore ? { store: config.decisionStore } : {}),
   });
   const metrics = new Metrics();
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
@@ -85,6 +91,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     publicUrl: config.publicUrl,
     redact,
     onError: onNotice,
+    ...(config.ready ? { ready: config.ready } : {}),
   });
   const running = await listenGate(handler, {
     host: config.host,

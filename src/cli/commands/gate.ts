@@ -1,5 +1,5 @@
 import { getCatalog } from "../../catalog/catalog.js";
-import type { AuditSink } from "../../gate/audit/audit-sink.js";
+import { type AuditSink, teeAuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import type { GateMode } from "../../gate/verdict-to-status.js";
@@ -9,8 +9,9 @@ import { formatIssue, loadPolicy } from "../load-policy.js";
 import { guardIo } from "../secrets-in-play.js";
 import { DEFAULT_ENDPOINT, parseEndpoint, readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
+import { type GatePostgresFlags, openGatePostgres } from "./gate-migrate.js";
 
-export interface GateFlags {
+export interface GateFlags extends GatePostgresFlags {
   policy: string;
   upstream: string;
   listen: string;
@@ -61,6 +62,16 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
     );
   }
 
+  const onNotice = (message: string) => stderr(`lic gate: ${message}\n`);
+  let postgres: Awaited<ReturnType<typeof openGatePostgres>>;
+  try {
+    postgres = await openGatePostgres(flags, io, connection.cacheDir, catalog, onNotice);
+  } catch (error) {
+    await audit.close();
+    throw error;
+  }
+  if (postgres) audit = teeAuditSink(audit, postgres.audit);
+
   let gate: StartedGate;
   try {
     gate = await startGate({
@@ -81,10 +92,12 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
       maxHeaderBytes: flags.maxHeaderSize,
       requestTimeoutMs: flags.requestTimeout * 1000,
       today: dailyValue(() => todayFrom(io.env)),
-      onNotice: (message) => stderr(`lic gate: ${message}\n`),
+      onNotice,
+      ...(postgres ? { decisionStore: postgres.decisionStore, ready: postgres.ready } : {}),
     });
   } catch (error) {
     await audit.close();
+    await postgres?.close();
     if (error instanceof GateConfigError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE")
@@ -99,13 +112,14 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
 
   const where = publicUrl ?? gate.url;
   stderr(
-    `lic gate: listening on ${gate.url}, ${flags.mode} mode, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}${postgres ? ", decisions and audit in PostgreSQL" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
   );
   await new Promise<void>((resolve) => untilStopped(resolve));
   stderr("lic gate: stopping\n");
   await gate.close();
   await audit.close();
+  await postgres?.close();
   return ExitCode.ok;
 }
 

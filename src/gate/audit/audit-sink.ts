@@ -49,3 +49,15 @@ export interface AuditSink {
 export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
   return { write: (entry) => sink.write(redact.deep(entry)), close: () => sink.close() };
 }
+
+/** Every entry to each sink: the JSON Lines log and PostgreSQL side by side. */
+export function teeAuditSink(...sinks: AuditSink[]): AuditSink {
+  return {
+    write: (entry) => {
+      for (const sink of sinks) sink.write(entry);
+    },
+    close: async () => {
+      await Promise.all(sinks.map((sink) => sink.close()));
+    },
+  };
+}
