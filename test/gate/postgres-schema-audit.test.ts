@@ -52,11 +52,15 @@ describe("the gate's schema", () => {
 });
 
 const POLICY = { name: "default", digest: "sha256:abc" };
-function entry(overrides: Partial<AuditEntry> & Pick<AuditEntry, "requestId" | "time">): AuditEntry {
+function entry({
+  requestId,
+  time,
+  ...overrides
+}: Partial<AuditEntry> & Pick<AuditEntry, "requestId" | "time">): AuditEntry {
   // In the gate's key order, so a JSON line and a row read back print alike.
   return {
-    requestId: overrides.requestId,
-    time: overrides.time,
+    requestId,
+    time,
     client: "10.0.0.1",
     method: "GET",
     route: "file",
