@@ -6,6 +6,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import { createRedactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
+import type { AuditFlags } from "./commands/audit.js";
 import type { CheckFlags } from "./commands/check.js";
 import { SHELLS, type Shell } from "./commands/completion.js";
 import type { GateFlags } from "./commands/gate.js";
@@ -178,7 +179,7 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       setExitCode((await import("./commands/report.js")).runDiff(before, after, flags, io)),
     );
 
-  program
+  const gate = program
     .command("gate")
     .description("Serve the Hub's protocol with a policy decision on every model: clients set HF_ENDPOINT to the gate.")
     .option(
@@ -246,7 +247,46 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       "--redis <url>",
       "share decisions, single flight and the Hub's 429 backoff with other replicas through this Redis (env LIC_REDIS_URL)",
     )
+    .option(
+      "--postgres <url>",
+      "keep decisions and the audit log in PostgreSQL, shared by replicas (env LIC_POSTGRES_URL)",
+    )
+    .option(
+      "--audit-buffer <dir>",
+      "audit entries PostgreSQL cannot take yet wait here (default: <cache dir>/audit-buffer)",
+    )
+    .option(
+      "--audit-buffer-size <bytes>",
+      "largest audit buffer on disk, 1 MiB to 1 TiB; past it entries are lost, and said to be",
+      integerIn(1024 * 1024, 2 ** 40),
+      256 * 1024 * 1024,
+    )
     .action(async (flags: GateFlags) => setExitCode(await (await import("./commands/gate.js")).runGate(flags, io)));
+  gate
+    .command("migrate")
+    .description("Create or upgrade the gate's PostgreSQL schema (the gate also does it when it starts).")
+    .option("--postgres <url>", "the database (env LIC_POSTGRES_URL)")
+    .action(async (_flags: unknown, command: Command) =>
+      setExitCode(await (await import("./commands/gate-migrate.js")).runGateMigrate(command.optsWithGlobals(), io)),
+    );
+
+  program
+    .command("audit")
+    .description(
+      "Read the gate's audit log (PostgreSQL or a JSON Lines file): who downloaded what, and what was refused.",
+    )
+    .option("--postgres <url>", "the gate's database (env LIC_POSTGRES_URL)")
+    .option("--file <file>", "a JSON Lines audit log (the gate's --audit-log)")
+    .option("--model <id>", "only this model")
+    .addOption(new Option("--verdict <verdict>", "only this verdict").choices(["allow", "warn", "block", "undecided"]))
+    .addOption(new Option("--action <action>", "only served or refused requests").choices(["served", "refused"]))
+    .option("--since <date>", "from this ISO date or time on")
+    .option("--until <date>", "before this ISO time; a date counts whole")
+    .option("--client <address>", "only this client address")
+    .option("--policy <name|digest>", "only under this policy")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv"]).default("text"))
+    .option("--summary", "per model: downloads served, refused, distinct clients")
+    .action(async (flags: AuditFlags) => setExitCode(await (await import("./commands/audit.js")).runAudit(flags, io)));
 
   const policy = program
     .command("policy")

@@ -21,6 +21,8 @@ export interface GateContext {
   policyHeader: string;
   /** `/readyz`: whether each store the gate uses is reachable (Redis with --redis); none: ready on its own. */
   readiness: () => Record<string, boolean>;
+  /** /readyz: whether the gate's dependencies answer. */
+  ready: () => Promise<boolean>;
 }
 
 /** Counts an upstream 5xx: the upstream's failure, passed on as it is. */

@@ -40,6 +40,8 @@ export interface GateOptions {
   readiness?: () => Record<string, boolean>;
   /** Problems that are the gate's, not a client's (an internal error); redacted before they are handed on. */
   onError?: (message: string) => void;
+  /** /readyz: whether the gate's dependencies (PostgreSQL) answer. */
+  ready?: () => Promise<boolean>;
 }
 
 /** A reply and the route it was for (a metrics label); `bodyLeftUnread`: the client may still be sending. */
@@ -69,6 +71,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     now: options.now ?? (() => new Date()),
     policyHeader: `${headerSafe(options.policy.name, 200)} ${options.policy.digest}`,
     readiness: options.readiness ?? (() => ({})),
+    ready: options.ready ?? (async () => true),
   };
   const onError = (message: string) => options.onError?.(redact(message));
 
@@ -119,9 +122,14 @@ async function answer(context: GateContext, exchange: Exchange, publicUrl: strin
   if (!routed.ok) return { route: "refused", reply: problem(routed.status, routed.reason) };
   const { route } = routed;
   if (route.kind === "healthz") return { route: "healthz", reply: json(200, { status: "ok" }) };
-  // Ready even with a store down: the gate then serves from its own memory, so a balancer should keep sending.
-  if (route.kind === "readyz")
-    return { route: "readyz", reply: json(200, { status: "ready", stores: context.readiness() }) };
+  // Readiness, apart from liveness: a gate whose database is away still serves (audit rows go to disk), but a load
+  // balancer may prefer a replica that has it; a Redis that is down leaves it ready (it serves from its memory).
+  if (route.kind === "readyz") {
+    const stores = context.readiness();
+    return (await context.ready())
+      ? { route: "readyz", reply: json(200, { status: "ready", stores }) }
+      : { route: "readyz", reply: json(503, { status: "not ready", stores, reason: "PostgreSQL does not answer" }) };
+  }
   if (route.kind === "metrics") {
     const text = metrics.render({
       lic_gate_upstream_connections: {

@@ -11,6 +11,7 @@ import { type LockedRegistry, lockedDecider } from "./locked-registry.js";
 import { Metrics } from "./metrics.js";
 import { type GateRules, publishRules, type ReloadableGate } from "./reload-policy.js";
 import { SharedBackoff } from "./shared-backoff.js";
+import type { DecisionStore } from "./stores/decision-store.js";
 import { RedisDecisionStore, type RedisDecisionStoreOptions } from "./stores/redis-decision-store.js";
 import { RedisLink } from "./stores/redis-link.js";
 import { Upstream } from "./upstream.js";
@@ -43,6 +44,10 @@ export interface GateConfig {
   onNotice: (message: string) => void;
   /** `--redis`: decisions, single flight and the upstream's 429 backoff shared by replicas; none: this process alone. */
   redis?: ({ url: string } & Omit<RedisDecisionStoreOptions, "link">) | null;
+  /** Where decisions are kept (PostgreSQL, shared by replicas); this process's memory when not given. */
+  decisionStore?: DecisionStore;
+  /** /readyz: whether what the gate depends on (PostgreSQL) answers; always ready when not given. */
+  ready?: () => Promise<boolean>;
 }
 
 export interface StartedGate extends RunningGate, ReloadableGate {
@@ -57,7 +62,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
   const redact = createRedactor([config.token]);
   const onNotice = (message: string) => config.onNotice(redact(message));
   const metrics = new Metrics();
-  const shared = config.redis ? sharedThroughRedis(config.redis, metrics, onNotice) : null;
+  const shared = config.redis ? sharedThroughRedis(config.redis, metrics, onNotice, config.decisionStore) : null;
   const upstream = new Upstream({
     base: config.upstream,
     timeoutMs: config.timeoutMs,
@@ -83,7 +88,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     lineage: config.lineage ? { maxDepth: config.lineage.maxDepth, concurrency: 4 } : null,
     today: config.today,
     redact,
-    ...(shared ? { store: shared.store } : {}),
+    ...(shared ? { store: shared.store } : config.decisionStore ? { store: config.decisionStore } : {}),
   });
   // The Host check needs the bound port, so the set is filled once the server listens (before any request).
   const allowedHosts = new Set<string>();
@@ -102,6 +107,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
       redact,
       onError: onNotice,
       ...(shared ? { readiness: () => ({ redis: shared.link.up }) } : {}),
+      ...(config.ready ? { ready: config.ready } : {}),
     });
   let rules: GateRules = { policy: config.policy, lock: config.lock ?? null };
   let handler = handlerFor(rules);
@@ -149,6 +155,8 @@ function sharedThroughRedis(
   { url, ...storeOptions }: NonNullable<GateConfig["redis"]>,
   metrics: Metrics,
   onNotice: (message: string) => void,
+  /** Under the shared cache: PostgreSQL's store (--postgres), else this replica's memory. */
+  local?: DecisionStore,
 ) {
   const link = new RedisLink({ url, onNotice, onError: () => metrics.add("lic_gate_redis_errors_total") });
   metrics.gauge(
@@ -156,7 +164,11 @@ function sharedThroughRedis(
     "1 while the shared Redis answers, 0 while the gate serves from memory alone.",
     () => (link.up ? 1 : 0),
   );
-  return { link, store: new RedisDecisionStore({ link, ...storeOptions }), backoff: new SharedBackoff(link) };
+  return {
+    link,
+    store: new RedisDecisionStore({ link, ...storeOptions, ...(local ? { local } : {}) }),
+    backoff: new SharedBackoff(link),
+  };
 }
 
 /**

@@ -33,6 +33,7 @@ async function runCliGate(policyText: string) {
     timeout: 5,
     maxUpstreamConnections: 8,
     maxHeaderSize: 16384,
+    auditBufferSize: 256 * 1024 * 1024,
     requestTimeout: 10,
   };
   let log = "";

@@ -1,5 +1,5 @@
 import { type Catalog, getCatalog } from "../../catalog/catalog.js";
-import type { AuditSink } from "../../gate/audit/audit-sink.js";
+import { type AuditSink, teeAuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import { LockedRegistry } from "../../gate/locked-registry.js";
 import {
@@ -18,8 +18,9 @@ import { formatIssue, loadPolicy } from "../load-policy.js";
 import { guardIo } from "../secrets-in-play.js";
 import { DEFAULT_ENDPOINT, parseEndpoint, readTokenFile, resolveConnection } from "../settings.js";
 import { UsageError } from "../usage-error.js";
+import { type GatePostgresFlags, openGatePostgres } from "./gate-migrate.js";
 
-export interface GateFlags {
+export interface GateFlags extends GatePostgresFlags {
   policy: string;
   /** A lic.lock: serve only the (model, commit) pairs it approves. */
   lock?: string;
@@ -90,6 +91,16 @@ export async function runGate(
     );
   }
 
+  const onNotice = (message: string) => stderr(`lic gate: ${message}\n`);
+  let postgres: Awaited<ReturnType<typeof openGatePostgres>>;
+  try {
+    postgres = await openGatePostgres(flags, io, connection.cacheDir, catalog, onNotice);
+  } catch (error) {
+    await audit.close();
+    throw error;
+  }
+  if (postgres) audit = teeAuditSink(audit, postgres.audit);
+
   let gate: StartedGate;
   try {
     gate = await startGate({
@@ -110,11 +121,13 @@ export async function runGate(
       maxHeaderBytes: flags.maxHeaderSize,
       requestTimeoutMs: flags.requestTimeout * 1000,
       today: dailyValue(() => todayFrom(io.env)),
-      onNotice: (message) => stderr(`lic gate: ${message}\n`),
+      onNotice,
       redis: redisOf(flags.redis ?? io.env.LIC_REDIS_URL),
+      ...(postgres ? { decisionStore: postgres.decisionStore, ready: postgres.ready } : {}),
     });
   } catch (error) {
     await audit.close();
+    await postgres?.close();
     if (error instanceof GateConfigError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE")
@@ -129,7 +142,7 @@ export async function runGate(
 
   const where = publicUrl ?? gate.url;
   stderr(
-    `lic gate: listening on ${gate.url}, ${flags.mode} mode, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}${postgres ? ", decisions and audit in PostgreSQL" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
   );
   const load = async () => {
@@ -144,6 +157,7 @@ export async function runGate(
   await reloads.settled();
   await gate.close();
   await audit.close();
+  await postgres?.close();
   return ExitCode.ok;
 }
 

@@ -6,6 +6,8 @@ import type { Redactor } from "../../util/redact.js";
  * client's token cannot reach the log; `client` is the peer address only.
  */
 export interface AuditEntry {
+  /** A UUID made for the request: the key that keeps an entry written twice (a retry) from counting twice. */
+  requestId: string;
   time: string;
   client: string;
   method: string;
@@ -46,4 +48,16 @@ export interface AuditSink {
  */
 export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
   return { write: (entry) => sink.write(redact.deep(entry)), close: () => sink.close() };
+}
+
+/** Every entry to each sink: the JSON Lines log and PostgreSQL side by side. */
+export function teeAuditSink(...sinks: AuditSink[]): AuditSink {
+  return {
+    write: (entry) => {
+      for (const sink of sinks) sink.write(entry);
+    },
+    close: async () => {
+      await Promise.all(sinks.map((sink) => sink.close()));
+    },
+  };
 }

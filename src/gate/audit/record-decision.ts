@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DecisionOutcome } from "../decision.js";
 import type { Exchange } from "../exchange.js";
 import type { GateContext } from "../gate-context.js";
@@ -22,6 +23,8 @@ export function recordDecision(context: GateContext, exchange: Exchange, route: 
   context.metrics.add("lic_gate_decisions_total", { verdict, action });
   if (outcome.ok && !outcome.cached) context.metrics.add("lic_gate_decision_evaluations_total", { verdict });
   context.audit.write({
+    // One entry per request, so the entry's id is the request's.
+    requestId: randomUUID(),
     time: context.now().toISOString(),
     client: exchange.client,
     method: exchange.method,

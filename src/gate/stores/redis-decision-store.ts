@@ -7,6 +7,8 @@ import type { RedisLink } from "./redis-link.js";
 
 export interface RedisDecisionStoreOptions {
   link: RedisLink;
+  /** The store under the shared cache: PostgreSQL's (which keeps every decision), or this replica's memory. */
+  local?: DecisionStore;
   /** Decisions at a commit do not change; they are kept this long in Redis so the shared cache stays hot, not full. */
   decisionTtlMs?: number;
   /** A branch's decision (what it pointed at): short, since a branch moves. */
@@ -43,7 +45,7 @@ const RELEASE_IF_HELD = `if redis.call("get", KEYS[1]) == ARGV[1] then return re
  * (the lock expires) or released it without a result. Whenever Redis fails, a replica goes on alone from memory.
  */
 export class RedisDecisionStore implements DecisionStore {
-  private readonly local = new MemoryDecisionStore();
+  private readonly local: DecisionStore;
   private readonly link: RedisLink;
   private readonly decisionTtlMs: number;
   private readonly resolutionTtlMs: number;
@@ -53,6 +55,7 @@ export class RedisDecisionStore implements DecisionStore {
 
   constructor(options: RedisDecisionStoreOptions) {
     this.link = options.link;
+    this.local = options.local ?? new MemoryDecisionStore();
     this.decisionTtlMs = options.decisionTtlMs ?? 3_600_000;
     this.resolutionTtlMs = options.resolutionTtlMs ?? 60_000;
     this.lockMs = options.lockMs ?? 15_000;

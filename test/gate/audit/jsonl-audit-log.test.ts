@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { useTempDirs } from "../../support/temp-dir.js";
 const tempDir = useTempDirs();
 
 const entry = (model: string): AuditEntry => ({
+  requestId: randomUUID(),
   time: "2026-11-26T00:00:00.000Z",
   client: "127.0.0.1",
   method: "GET",

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Catalog } from "../../catalog/catalog.js";
+import { AuditBuffer } from "../audit/audit-buffer.js";
+import { PostgresAuditSink } from "../audit/postgres-audit-sink.js";
+import { PostgresDecisionStore } from "../stores/postgres-decision-store.js";
+import { isReachable, messageOf, openPostgres, type PostgresTimeouts } from "./connection.js";
+import { migrate } from "./migrations.js";
+
+export interface PostgresGateOptions {
+  url: string;
+  catalog: Catalog;
+  bufferDir: string;
+  bufferBytes: number;
+  onNotice: (message: string) => void;
+  /** How often buffered audit entries are offered again; 5 s unless a test says. */
+  retryMs?: number;
+  timeouts?: PostgresTimeouts;
+}
+
+/** What a gate on PostgreSQL is given: the shared decisions, the shared audit log, and a readiness check. */
+export interface PostgresGate {
+  decisionStore: PostgresDecisionStore;
+  audit: PostgresAuditSink;
+  ready: () => Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects, migrates (throwing SchemaTooNewError on a database ahead of this lic, before anything is served) and
+ * writes what the disk buffer holds from an earlier run.
+ */
+export async function openPostgresGate(options: PostgresGateOptions): Promise<PostgresGate> {
+  const pool = openPostgres(
+    options.url,
+    (error) => options.onNotice(`PostgreSQL: ${messageOf(error)}`),
+    options.timeouts,
+  );
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const buffer = await AuditBuffer.open(options.bufferDir, options.bufferBytes);
+  const audit = new PostgresAuditSink({
+    pool,
+    buffer,
+    retryMs: options.retryMs ?? 5000,
+    onNotice: options.onNotice,
+  });
+  await audit.start();
+  const decisionStore = new PostgresDecisionStore({
+    pool,
+    catalogDigest: catalogDigest(options.catalog),
+    onNotice: options.onNotice,
+  });
+  return {
+    decisionStore,
+    audit,
+    ready: () => isReachable(pool),
+    // The audit log is closed by whoever closes the gate's sinks; the pool goes last.
+    close: async () => {
+      await audit.close();
+      await pool.end();
+    },
+  };
+}
+
+/** The license data's digest: decisions made with other data are not reused. */
+function catalogDigest(catalog: Catalog): string {
+  return createHash("sha256").update(JSON.stringify(catalog.entries)).digest("hex").slice(0, 16);
+}
