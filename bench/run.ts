@@ -4,6 +4,7 @@ import { benchGate } from "./gate.js";
 import { benchHostile } from "./hostile.js";
 import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
+import { benchReplicas } from "./replicas.js";
 import { benchScan } from "./scan.js";
 
 const benches: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   gate: benchGate,
   hostile: benchHostile,
   scan: benchScan,
+  replicas: benchReplicas,
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benches));

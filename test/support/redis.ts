@@ -47,7 +47,7 @@ export function useRedis(): () => TestRedis {
   };
 }
 
-async function startRedisServer(port: number): Promise<ChildProcess> {
+export async function startRedisServer(port: number): Promise<ChildProcess> {
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
   const child = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -85,7 +85,7 @@ function command(port: number, text: string): Promise<string> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
