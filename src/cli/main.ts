@@ -201,6 +201,14 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
         .default("enforce"),
     )
     .option("--audit-log <file>", "append one JSON line per decision to FILE (- for stdout)", "-")
+    .addOption(
+      new Option(
+        "--offload <how>",
+        "who copies an allowed file's bytes: none (the gate streams them), nginx (X-Accel-Redirect to the nginx in front, deploy/nginx/lic-gate.conf), redirect (the client follows the upstream's 302 to its storage)",
+      )
+        .choices(["none", "nginx", "redirect"])
+        .default("none"),
+    )
     .option(
       "--public-url <url>",
       "the gate's URL as clients reach it, for rewritten Link and Location URLs (default: http:// and the request's Host)",

@@ -8,6 +8,7 @@ import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
+import type { Offload } from "./offload.js";
 import { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 
@@ -33,6 +34,8 @@ export interface GateConfig {
   maxHeaderBytes: number;
   requestTimeoutMs: number;
   today: () => string;
+  /** Who copies an allowed file's bytes from storage (--offload); `none` when not given. */
+  offload?: Offload;
   onNotice: (message: string) => void;
 }
 
@@ -85,6 +88,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     publicUrl: config.publicUrl,
     redact,
     onError: onNotice,
+    offload: config.offload ?? "none",
   });
   const running = await listenGate(handler, {
     host: config.host,

@@ -1,6 +1,7 @@
 import { getCatalog } from "../../catalog/catalog.js";
 import type { AuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
+import type { Offload } from "../../gate/offload.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import type { GateMode } from "../../gate/verdict-to-status.js";
 import { type CliIo, todayFrom } from "../cli-io.js";
@@ -16,6 +17,7 @@ export interface GateFlags {
   listen: string;
   mode: GateMode;
   auditLog: string;
+  offload: Offload;
   publicUrl?: string;
   allowedHost?: string[];
   cacheDir?: string;
@@ -81,6 +83,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
       maxHeaderBytes: flags.maxHeaderSize,
       requestTimeoutMs: flags.requestTimeout * 1000,
       today: dailyValue(() => todayFrom(io.env)),
+      offload: flags.offload,
       onNotice: (message) => stderr(`lic gate: ${message}\n`),
     });
   } catch (error) {
@@ -99,7 +102,7 @@ export async function runGate(flags: GateFlags, io: CliIo, untilStopped: StopSig
 
   const where = publicUrl ?? gate.url;
   stderr(
-    `lic gate: listening on ${gate.url}, ${flags.mode} mode, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode${flags.offload === "none" ? "" : `, offload ${flags.offload}`}, policy ${policy.name} (${policy.digest}), upstream ${upstream}${connection.token ? " with a token" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
   );
   await new Promise<void>((resolve) => untilStopped(resolve));
