@@ -7,13 +7,17 @@
  *   (goal: at most 10 ms).
  * A bare Node relay (gate-relay.ts) runs beside them as the floor of any Node proxy here: gate/relay is what lic's
  * own work costs, gate/direct what the whole hop costs on this machine.
+ * - offload: `--offload nginx` behind the shipped deploy/nginx/lic-gate.conf against the same nginx as a plain proxy
+ *   of the upstream (goal: at least 0.95), and `--offload redirect` against direct (goal: at least 0.95).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { freePort, shippedConfFor, startNginx } from "../test/support/nginx.js";
 import { median, percentile } from "./stats.js";
 
 const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
@@ -21,6 +25,8 @@ const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
 const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
 const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
+/** Downloads per offload path: the machine's speed swings by half between runs, so the best of several is compared. */
+const ROUNDS = 5;
 const run = promisify(execFile);
 
 export async function benchGate(): Promise<void> {
@@ -38,6 +44,7 @@ export async function benchGate(): Promise<void> {
     "stdout",
   );
   try {
+    await benchOffload(upstream.url);
     console.log(
       `gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`,
     );
@@ -93,6 +100,76 @@ export async function benchGate(): Promise<void> {
   } finally {
     for (const child of [gate.child, relay.child, upstream.child]) child.kill("SIGTERM");
   }
+}
+
+/** Throughput of 1 GiB with the bytes copied by nginx or the client, each beside the same path without the gate. */
+async function benchOffload(upstreamUrl: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "lic-bench-nginx-"));
+  const [port, plainPort] = [await freePort(), await freePort()];
+  const gateArgs = [
+    "gate",
+    "--upstream",
+    upstreamUrl,
+    "--listen",
+    "127.0.0.1:0",
+    "--no-cache",
+    "--audit-log",
+    "/dev/null",
+  ];
+  const ready = /listening on (http:\/\/\S+?),/;
+  const offloading = await startProcess(
+    process.execPath,
+    [LIC, ...gateArgs, "--offload", "nginx", "--public-url", `http://127.0.0.1:${port}`],
+    ready,
+    "stderr",
+  );
+  const redirecting = await startProcess(
+    process.execPath,
+    [LIC, ...gateArgs, "--offload", "redirect"],
+    ready,
+    "stderr",
+  );
+  // The plain proxy: a second server in the same nginx, with the storage location's buffering, straight upstream.
+  const plain = `    server {\n        listen 127.0.0.1:${plainPort};\n        location / {\n            proxy_pass ${upstreamUrl};\n            proxy_http_version 1.1;\n            proxy_buffering off;\n            proxy_buffer_size 256k;\n            proxy_buffers 4 256k;\n            proxy_busy_buffers_size 512k;\n        }\n    }`;
+  const serverBlock = `${shippedConfFor(new URL(offloading.url).host, port)}\n${plain.replace(/^ {4}/gm, "")}\n`;
+  let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
+  try {
+    nginx = await startNginx(dir, serverBlock, port);
+    console.log(`gate offload: 1 GiB, curl as the client, each path ${ROUNDS} times (best of each)`);
+    const paths = {
+      "gate+nginx": `http://127.0.0.1:${port}`,
+      "plain nginx": `http://127.0.0.1:${plainPort}`,
+      "gate redirect": redirecting.url,
+      direct: upstreamUrl,
+    };
+    const best = await bestSpeeds(paths);
+    const report = (what: string, ratio: number, goal: number) =>
+      console.log(`  throughput ${what}: ${ratio.toFixed(2)} (goal >= ${goal}) ${ratio >= goal ? "met" : "MISSED"}`);
+    report("gate+nginx offload/plain nginx", best["gate+nginx"] / best["plain nginx"], 0.95);
+    report("gate --offload redirect/direct", best["gate redirect"] / best.direct, 0.95);
+  } finally {
+    await nginx?.stop();
+    for (const child of [offloading.child, redirecting.child]) child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The best MB/s of 1 GiB per path, over rounds that each start with a different path (the machine's speed drifts). */
+async function bestSpeeds<Name extends string>(paths: Record<Name, string>): Promise<Record<Name, number>> {
+  const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
+  const order = Object.entries(paths) as [Name, string][];
+  for (const [, base] of order) await curlDownload(weights(MIB, base));
+  const speeds = Object.fromEntries(order.map(([name]) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, base] of [...order.slice(round % order.length), ...order.slice(0, round % order.length)])
+      speeds[name].push(await curlDownload(weights(GIB, base)));
+  }
+  const best = {} as Record<Name, number>;
+  for (const [name, values] of Object.entries(speeds) as [Name, number[]][]) {
+    best[name] = Math.max(...values);
+    console.log(`  1 GiB ${name.padEnd(13)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s`);
+  }
+  return best;
 }
 
 async function startProcess(

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Socket } from "node:net";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NGINX_STORAGE_PREFIX } from "../../src/gate/offload.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
@@ -13,7 +13,7 @@ import { type TestGate, useGates } from "../support/test-gate.js";
 
 const tempDir = useTempDirs();
 const startTestGate = useGates(tempDir);
-const startNginx = useNginx();
+const startNginx = useNginx(afterEach);
 
 const WEIGHTS = randomBytes(4 * 1024 * 1024 + 33);
 const BERT = "google-bert/bert-base-uncased";

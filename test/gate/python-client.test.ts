@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { freePort, shippedConfFor, useNginx } from "../support/nginx.js";
@@ -11,7 +11,7 @@ import { useGates } from "../support/test-gate.js";
 
 const tempDir = useTempDirs();
 const startTestGate = useGates(tempDir);
-const startNginx = useNginx();
+const startNginx = useNginx(afterEach);
 
 const WEIGHTS = randomBytes(2 * 1024 * 1024 + 5);
 const BERT = "google-bert/bert-base-uncased";

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
-import { afterEach } from "vitest";
 
 /** The configuration shipped to users; the tests run nginx on it, not on a copy of their own. */
 export const SHIPPED_CONF = join(import.meta.dirname, "..", "..", "deploy", "nginx", "lic-gate.conf");
@@ -77,8 +76,13 @@ export async function startNginx(dir: string, serverBlock: string, port: number)
   };
 }
 
-/** nginx per test, stopped after it. */
-export function useNginx(): (dir: string, serverBlock: string, port: number) => Promise<RunningNginx> {
+/**
+ * nginx per test, stopped after it. Tests hand in vitest's `afterEach`: this module is also the benchmark's, which
+ * runs outside vitest (whose module cannot be loaded there).
+ */
+export function useNginx(
+  afterEach: (stop: () => Promise<void>) => void,
+): (dir: string, serverBlock: string, port: number) => Promise<RunningNginx> {
   const started: RunningNginx[] = [];
   afterEach(async () => {
     for (const nginx of started.splice(0)) await nginx.stop();
