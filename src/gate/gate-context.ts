@@ -2,7 +2,7 @@ import type { Policy } from "../policy/policy.js";
 import type { AuditSink } from "./audit/audit-sink.js";
 import type { Decider } from "./decider.js";
 import type { Metrics } from "./metrics.js";
-import type { Offload } from "./offload.js";
+import type { Offload } from "./offload-mode.js";
 import type { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 

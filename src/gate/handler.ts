@@ -8,7 +8,7 @@ import type { GateContext } from "./gate-context.js";
 import { headerSafe, upstreamRequestHeaders } from "./headers.js";
 import { lingerBeforeClose } from "./linger-before-close.js";
 import type { Metrics } from "./metrics.js";
-import type { Offload } from "./offload.js";
+import type { Offload } from "./offload-mode.js";
 import { passOn } from "./pass-on.js";
 import { json, problem, type Reply, send } from "./reply.js";
 import { routeRequest } from "./route.js";

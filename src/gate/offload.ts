@@ -5,14 +5,6 @@ import { hubHeaders, storageIsTheGate } from "./storage-redirect.js";
 import type { UpstreamResponse } from "./upstream.js";
 
 /**
- * Who copies an allowed file's bytes from the upstream's storage to the client: the gate itself (`none`, streamed
- * through Node), nginx in front of it (`nginx`, told where by X-Accel-Redirect), or the client (`redirect`, sent
- * the upstream's own 302 to its CDN). The gate decides in every case; only the copying moves.
- */
-export const OFFLOADS = ["none", "nginx", "redirect"] as const;
-export type Offload = (typeof OFFLOADS)[number];
-
-/**
  * The internal nginx location that fetches storage (deploy/nginx/lic-gate.conf). Its path carries what nginx cannot
  * read from the gate's answer after the internal redirect (the gate's headers are gone by then): the commit, the
  * linked ETag and size, then the storage URL as `{scheme}/{host[:port]}{path}`, its query as the query.

@@ -8,7 +8,7 @@ import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { Metrics } from "./metrics.js";
-import type { Offload } from "./offload.js";
+import type { Offload } from "./offload-mode.js";
 import { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 

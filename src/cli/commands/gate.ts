@@ -1,7 +1,7 @@
 import { getCatalog } from "../../catalog/catalog.js";
 import type { AuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
-import type { Offload } from "../../gate/offload.js";
+import type { Offload } from "../../gate/offload-mode.js";
 import { GateConfigError, type StartedGate, startGate } from "../../gate/start-gate.js";
 import type { GateMode } from "../../gate/verdict-to-status.js";
 import { type CliIo, todayFrom } from "../cli-io.js";
