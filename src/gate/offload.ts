@@ -45,7 +45,9 @@ function storageRedirect(redirect: UpstreamResponse, storage: URL): Reply {
 function nginxDownload(redirect: UpstreamResponse, storage: URL): Reply | null {
   const uri = nginxStorageUri(redirect, storage);
   if (uri === null) return null;
-  return { status: 200, headers: hubHeaders(redirect.headers), body: null, accelRedirect: uri };
+  // Accept-Ranges is the storage's to say (nginx would keep the gate's beside it): the bytes are its answer.
+  const { "accept-ranges": _ranges, ...headers } = hubHeaders(redirect.headers);
+  return { status: 200, headers, body: null, accelRedirect: uri };
 }
 
 /** `/_lic/storage/{commit}/{sha256}/{size}/{scheme}/{host[:port]}{path}?{query}`, or null. */

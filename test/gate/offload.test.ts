@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Socket } from "node:net";
 import { join } from "node:path";
+import { downloadFile } from "@huggingface/hub";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NGINX_STORAGE_PREFIX } from "../../src/gate/offload.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
-import { freePort, SHIPPED_CONF, shippedConfFor, useNginx } from "../support/nginx.js";
+import { countBytesWritten, gateBehindNginx, SHIPPED_CONF, useNginx } from "../support/nginx.js";
 import { builtInPolicy } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
-import { type TestGate, useGates } from "../support/test-gate.js";
+import { useGates } from "../support/test-gate.js";
 
 const tempDir = useTempDirs();
 const startTestGate = useGates(tempDir);
@@ -33,18 +33,13 @@ beforeEach(async () => {
 });
 
 /** The gate with --offload nginx behind the shipped nginx conf, and the bytes the gate wrote to its sockets. */
-async function gateBehindNginx(config: Parameters<typeof startTestGate>[1] = {}) {
-  const port = await freePort();
-  const gate = await startTestGate(hub, { offload: "nginx", publicUrl: `http://127.0.0.1:${port}`, ...config });
-  const written = countBytesWritten(gate);
-  const nginx = await startNginx(join(tempDir(), "nginx"), shippedConfFor(new URL(gate.url).host, port), port);
-  return { gate, nginx, written };
-}
-
-function countBytesWritten(gate: TestGate): () => number {
-  const sockets: Socket[] = [];
-  gate.server.on("connection", (socket: Socket) => sockets.push(socket));
-  return () => sockets.reduce((sum, socket) => sum + socket.bytesWritten, 0);
+async function behindNginx(config: Parameters<typeof startTestGate>[1] = {}) {
+  const started = await gateBehindNginx(
+    (publicUrl) => startTestGate(hub, { offload: "nginx", publicUrl, ...config }),
+    startNginx,
+    join(tempDir(), "nginx"),
+  );
+  return { ...started, written: started.gateBytesWritten };
 }
 
 describe("the shipped nginx configuration", () => {
@@ -66,7 +61,7 @@ describe("the shipped nginx configuration", () => {
 
 describe("lic gate --offload nginx, behind a real nginx", () => {
   it("an allowed LFS file comes from storage through nginx, byte-identical, Range too; the gate wrote none of it", async () => {
-    const { gate, nginx, written } = await gateBehindNginx();
+    const { gate, nginx, written } = await behindNginx();
     const url = `${nginx.url}/${BERT}/resolve/main/model.safetensors`;
     const whole = await fetch(url, { headers: { authorization: "Bearer hf_client_secret" } });
     expect(whole.status).toBe(200);
@@ -76,6 +71,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     expect(whole.headers.get("etag")).toBe(`"${sha256(WEIGHTS)}"`);
     expect(whole.headers.get("x-linked-size")).toBe(String(WEIGHTS.byteLength));
     expect(whole.headers.get("content-length")).toBe(String(WEIGHTS.byteLength));
+    expect(whole.headers.get("accept-ranges")).toBe("bytes");
     expect(whole.headers.get("x-accel-redirect")).toBeNull();
 
     const part = await fetch(url, { headers: { range: "bytes=1000-1999999" } });
@@ -95,8 +91,28 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     ]);
   });
 
+  it("@huggingface/hub's downloadFile (a Range GET for the file's info, then the bytes) through nginx offload", async () => {
+    const { nginx, written } = await behindNginx();
+    const blob = await downloadFile({ repo: BERT, path: "model.safetensors", hubUrl: nginx.url });
+    expect(sha256(Buffer.from(await blob!.arrayBuffer()))).toBe(sha256(WEIGHTS));
+    expect(written()).toBeLessThan(16 * 1024);
+  });
+
+  it("a storage redirect nginx cannot be told (no X-Linked-Etag) is streamed by the gate instead", async () => {
+    const { nginx, written } = await behindNginx();
+    const oid = sha256(WEIGHTS);
+    hub.script(/\/resolve\/main\/model\.safetensors$/, {
+      status: 302,
+      headers: { location: `${hub.storageUrl}/blob/${oid}`, "x-repo-commit": BERT_SHA },
+    });
+    const answer = await fetch(`${nginx.url}/${BERT}/resolve/main/model.safetensors`);
+    expect(answer.status).toBe(200);
+    expect(sha256(Buffer.from(await answer.arrayBuffer()))).toBe(oid);
+    expect(written()).toBeGreaterThan(WEIGHTS.byteLength);
+  });
+
   it("HEAD is the gate's own answer, with what huggingface_hub reads", async () => {
-    const { nginx } = await gateBehindNginx();
+    const { nginx } = await behindNginx();
     const head = await fetch(`${nginx.url}/${BERT}/resolve/main/model.safetensors`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("x-linked-size")).toBe(String(WEIGHTS.byteLength));
@@ -105,7 +121,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
   });
 
   it("a blocked model is the policy's 403 through nginx, and storage is never asked", async () => {
-    const { nginx, gate } = await gateBehindNginx();
+    const { nginx, gate } = await behindNginx();
     const answer = await fetch(`${nginx.url}/${UNLICENSED}/resolve/main/model.safetensors`);
     expect(answer.status).toBe(403);
     expect(answer.headers.get("x-error-message")).toMatch(/is blocked by policy "default"/);
@@ -115,7 +131,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
   });
 
   it("the internal location requested by a client directly is 404, and reaches no storage", async () => {
-    const { nginx } = await gateBehindNginx();
+    const { nginx } = await behindNginx();
     const oid = sha256(WEIGHTS);
     const storage = new URL(hub.storageUrl);
     const direct = `${nginx.url}${NGINX_STORAGE_PREFIX}${BERT_SHA}/${oid}/${WEIGHTS.byteLength}/http/${storage.host}/blob/${oid}`;
@@ -125,7 +141,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
   });
 
   it("an X-Accel-Redirect from the upstream is not passed on to nginx", async () => {
-    const { nginx } = await gateBehindNginx();
+    const { nginx } = await behindNginx();
     hub.script(/\/resolve\/main\/config\.json$/, {
       status: 404,
       headers: { "x-accel-redirect": "/_lic/anything", "x-error-code": "EntryNotFound" },
@@ -140,7 +156,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
 describe("lic gate --offload redirect", () => {
   it("answers an allowed file with the upstream's 302 to storage, the Hub's headers kept; the gate moves no bytes", async () => {
     const gate = await startTestGate(hub, { offload: "redirect" });
-    const written = countBytesWritten(gate);
+    const written = countBytesWritten(gate.server);
     const answer = await fetch(`${gate.url}/${BERT}/resolve/main/model.safetensors`, { redirect: "manual" });
     expect(answer.status).toBe(302);
     expect(answer.headers.get("location")).toBe(`${hub.storageUrl}/blob/${sha256(WEIGHTS)}?X-Amz-Signature=fake`);
@@ -169,7 +185,7 @@ describe("a gated model the policy blocks, asked for anonymously", () => {
     it(`--offload ${offload}: the policy's 403 and reason, not the Hub's 'log in' 401, audited`, async () => {
       const { base, gate } =
         offload === "nginx"
-          ? await gateBehindNginx({ policy: builtInPolicy("osi") }).then(({ gate, nginx }) => ({
+          ? await behindNginx({ policy: builtInPolicy("osi") }).then(({ gate, nginx }) => ({
               gate,
               base: nginx.url,
             }))

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
-import { freePort, shippedConfFor, useNginx } from "../support/nginx.js";
+import { gateBehindNginx, useNginx } from "../support/nginx.js";
 import { pythonClientVenv, runPythonClient } from "../support/python-client.js";
 import { useTempDirs } from "../support/temp-dir.js";
 import { useGates } from "../support/test-gate.js";
@@ -30,19 +30,25 @@ beforeEach(async () => {
   return () => hub.stop();
 });
 
-/** HF_ENDPOINT for each way the gate can be deployed: streaming itself, or behind nginx with --offload nginx. */
-const deployments = {
-  streaming: async () => (await startTestGate(hub)).url,
+/**
+ * HF_ENDPOINT for each way the gate can be deployed: streaming itself, or behind nginx with --offload nginx; and
+ * what the gate wrote there, if it is counted.
+ */
+const deployments: Record<string, () => Promise<{ endpoint: string; gateBytes: () => number }>> = {
+  streaming: async () => ({ endpoint: (await startTestGate(hub)).url, gateBytes: () => Number.NaN }),
   "nginx offload": async () => {
-    const port = await freePort();
-    const gate = await startTestGate(hub, { offload: "nginx", publicUrl: `http://127.0.0.1:${port}` });
-    return (await startNginx(join(tempDir(), "nginx"), shippedConfFor(new URL(gate.url).host, port), port)).url;
+    const { nginx, gateBytesWritten } = await gateBehindNginx(
+      (publicUrl) => startTestGate(hub, { offload: "nginx", publicUrl }),
+      startNginx,
+      join(tempDir(), "nginx"),
+    );
+    return { endpoint: nginx.url, gateBytes: gateBytesWritten };
   },
 };
 
-describe.each(Object.entries(deployments))("huggingface_hub through the gate, %s", (_name, deploy) => {
+describe.each(Object.entries(deployments))("huggingface_hub through the gate, %s", (name, deploy) => {
   it("hf download: an allowed model's weights are byte-identical; a blocked one fails with the policy's reason", async () => {
-    const endpoint = await deploy();
+    const { endpoint, gateBytes } = await deploy();
     const dir = tempDir();
     const allowed = await runPythonClient(endpoint, dir, "hf", [
       "download",
@@ -53,6 +59,7 @@ describe.each(Object.entries(deployments))("huggingface_hub through the gate, %s
     ]);
     expect(allowed).toMatchObject({ ok: true, stderr: expect.not.stringMatching(/Error/) });
     expect(sha256(readFileSync(join(dir, "bert", "model.safetensors")))).toBe(sha256(WEIGHTS));
+    if (name === "nginx offload") expect(gateBytes()).toBeLessThan(16 * 1024);
 
     const blocked = await runPythonClient(endpoint, dir, "hf", ["download", UNLICENSED, "model.safetensors"]);
     expect(blocked.ok).toBe(false);
@@ -60,7 +67,7 @@ describe.each(Object.entries(deployments))("huggingface_hub through the gate, %s
   }, 120_000);
 
   it("snapshot_download: the whole allowed model; the blocked one raises with the policy's reason", async () => {
-    const endpoint = await deploy();
+    const { endpoint } = await deploy();
     const dir = tempDir();
     // Uncaught, as in a user's script: for a HEAD that failed, huggingface_hub raises LocalEntryNotFoundError
     // ("check your connection") from the gate's 403, whose message the traceback shows as the direct cause.

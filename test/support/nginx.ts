@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import type { Server } from "node:http";
+import { connect, createServer, type Socket } from "node:net";
 import { join } from "node:path";
 
 /** The configuration shipped to users; the tests run nginx on it, not on a copy of their own. */
@@ -51,6 +52,29 @@ ${temp}
     include ${join(dir, "lic-gate.conf")};
 }
 `;
+}
+
+/** What a server has written to all its connections so far: the bytes it copied, if it copied any. */
+export function countBytesWritten(server: Server): () => number {
+  const sockets: Socket[] = [];
+  server.on("connection", (socket: Socket) => sockets.push(socket));
+  return () => sockets.reduce((sum, socket) => sum + socket.bytesWritten, 0);
+}
+
+/**
+ * A gate (`--offload nginx`, its public URL nginx's) behind nginx on the shipped conf, and the bytes the gate
+ * wrote. `startGate` and `startNginx` are the test's own, so both are stopped after it.
+ */
+export async function gateBehindNginx<Gate extends { url: string; server: Server }>(
+  startGate: (publicUrl: string) => Promise<Gate>,
+  startNginx: (dir: string, serverBlock: string, port: number) => Promise<RunningNginx>,
+  dir: string,
+): Promise<{ gate: Gate; nginx: RunningNginx; gateBytesWritten: () => number }> {
+  const port = await freePort();
+  const gate = await startGate(`http://127.0.0.1:${port}`);
+  const gateBytesWritten = countBytesWritten(gate.server);
+  const nginx = await startNginx(dir, shippedConfFor(new URL(gate.url).host, port), port);
+  return { gate, nginx, gateBytesWritten };
 }
 
 /** Starts nginx on `serverBlock` in `dir` and waits until it accepts connections; fails with its error log if not. */
