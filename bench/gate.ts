@@ -26,7 +26,7 @@ const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
 const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
 /** Downloads per offload path: the machine's speed swings by half between runs, so the best of several is compared. */
-const ROUNDS = 5;
+const OFFLOAD_ROUNDS = 5;
 const run = promisify(execFile);
 
 export async function benchGate(): Promise<void> {
@@ -48,26 +48,11 @@ export async function benchGate(): Promise<void> {
     console.log(
       `gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`,
     );
-    const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
     const paths = { direct: upstream.url, relay: relay.url, gate: gate.url };
-    // Warm every path once (the gate's decision, the connections).
-    for (const base of Object.values(paths)) await curlDownload(weights(MIB, base));
-
-    const speeds = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    // Each round starts with a different path, so that none always runs right after another (the machine's speed drifts).
-    const order = Object.entries(paths);
-    for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
-        speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
-    }
-    const best = (values: number[]) => Math.max(...values);
-    for (const [name, values] of Object.entries(speeds))
-      console.log(
-        `  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`,
-      );
-    const ratio = best(speeds.gate) / best(speeds.direct);
+    const best = await bestSpeeds(paths, 3);
+    const ratio = best.gate / best.direct;
     console.log(
-      `  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best(speeds.gate) / best(speeds.relay)).toFixed(2)}`,
+      `  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best.gate / best.relay).toFixed(2)}`,
     );
 
     const cpu256 = cpuSeconds(gate.child.pid!);
@@ -86,10 +71,8 @@ export async function benchGate(): Promise<void> {
     const small = (base: string) => `${base}/bench/model/resolve/main/config.json`;
     for (const base of Object.values(paths)) await concurrentLatencies(small(base), 100);
     const p99 = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
-        p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
-    }
+    for (const [name, base] of inRotation(paths, 3))
+      p99[name].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
     console.log(
       `  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`,
     );
@@ -135,14 +118,14 @@ async function benchOffload(upstreamUrl: string): Promise<void> {
   let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
   try {
     nginx = await startNginx(dir, serverBlock, port);
-    console.log(`gate offload: 1 GiB, curl as the client, each path ${ROUNDS} times (best of each)`);
+    console.log(`gate offload: 1 GiB, curl as the client, each path ${OFFLOAD_ROUNDS} times (best of each)`);
     const paths = {
       "gate+nginx": `http://127.0.0.1:${port}`,
       "plain nginx": `http://127.0.0.1:${plainPort}`,
       "gate redirect": redirecting.url,
       direct: upstreamUrl,
     };
-    const best = await bestSpeeds(paths);
+    const best = await bestSpeeds(paths, OFFLOAD_ROUNDS);
     const report = (what: string, ratio: number, goal: number) =>
       console.log(`  throughput ${what}: ${ratio.toFixed(2)} (goal >= ${goal}) ${ratio >= goal ? "met" : "MISSED"}`);
     report("gate+nginx offload/plain nginx", best["gate+nginx"] / best["plain nginx"], 0.95);
@@ -154,22 +137,36 @@ async function benchOffload(upstreamUrl: string): Promise<void> {
   }
 }
 
-/** The best MB/s of 1 GiB per path, over rounds that each start with a different path (the machine's speed drifts). */
-async function bestSpeeds<Name extends string>(paths: Record<Name, string>): Promise<Record<Name, number>> {
-  const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
+/** Every path once per round, each round starting with the next one: none always runs right after another. */
+function* inRotation<Name extends string>(paths: Record<Name, string>, rounds: number): Generator<[Name, string]> {
   const order = Object.entries(paths) as [Name, string][];
-  for (const [, base] of order) await curlDownload(weights(MIB, base));
-  const speeds = Object.fromEntries(order.map(([name]) => [name, [] as number[]])) as Record<Name, number[]>;
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, base] of [...order.slice(round % order.length), ...order.slice(0, round % order.length)])
-      speeds[name].push(await curlDownload(weights(GIB, base)));
+  for (let round = 0; round < rounds; round++) {
+    const first = round % order.length;
+    yield* [...order.slice(first), ...order.slice(0, first)];
   }
+}
+
+/** The best MB/s of 1 GiB per path (the machine's speed drifts), each path warmed first (decisions, connections). */
+async function bestSpeeds<Name extends string>(
+  paths: Record<Name, string>,
+  rounds: number,
+): Promise<Record<Name, number>> {
+  const names = Object.keys(paths) as Name[];
+  for (const name of names) await curlDownload(weights(MIB, paths[name]));
+  const speeds = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (const [name, base] of inRotation(paths, rounds)) speeds[name].push(await curlDownload(weights(GIB, base)));
   const best = {} as Record<Name, number>;
   for (const [name, values] of Object.entries(speeds) as [Name, number[]][]) {
     best[name] = Math.max(...values);
-    console.log(`  1 GiB ${name.padEnd(13)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s`);
+    console.log(
+      `  1 GiB ${name.padEnd(13)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best[name].toFixed(0)})`,
+    );
   }
   return best;
+}
+
+function weights(size: number, base: string): string {
+  return `${base}/bench/model/resolve/main/weights-${size}.bin`;
 }
 
 async function startProcess(
