@@ -53,7 +53,7 @@ export async function serveFile(
     reply = passOn(first, upstream.base, gateBase);
   } else {
     discard(first);
-    reply = await fromStorage(context, exchange, first, headers);
+    reply = await fromStorage(context, exchange, first, headers, outcome);
   }
   annotateDecision(reply.headers, outcome, context.policyHeader);
   const action = reply.status < 400 ? "served" : "refused";
@@ -95,9 +95,10 @@ async function fromStorage(
   exchange: Exchange,
   redirect: UpstreamResponse,
   headers: HeaderMap,
+  outcome: DecisionOutcome,
 ): Promise<Reply> {
   const storage = new URL(redirect.headers["location"]!, redirect.url);
-  const offloaded = offloadedDownload(context, exchange.method, redirect, storage);
+  const offloaded = offloadedDownload(context, exchange.method, redirect, storage, outcome);
   if (offloaded) return offloaded;
   if (exchange.method === "HEAD") return headFromRedirect(redirect);
   return fetchFromStorage(context, redirect, headers, exchange.signal);

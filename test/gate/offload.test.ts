@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { downloadFile } from "@huggingface/hub";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { NGINX_STORAGE_PREFIX } from "../../src/gate/offload.js";
+import { NGINX_STORAGE_PREFIX, nginxStorageUri } from "../../src/gate/offload.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { countBytesWritten, gateBehindNginx, SHIPPED_CONF, useNginx } from "../support/nginx.js";
@@ -48,7 +48,9 @@ describe("the shipped nginx configuration", () => {
     expect(conf).toMatch(/upstream lic_gate \{\s*server 127\.0\.0\.1:8080;/);
     expect(conf).toMatch(/location \/ \{\s*proxy_pass http:\/\/lic_gate;/);
     expect(conf).toContain(`location ^~ ${NGINX_STORAGE_PREFIX.replace(/storage\/$/, "")} {\n        internal;`);
-    expect(conf).toContain(`location ~ "^${NGINX_STORAGE_PREFIX}(?<lic_commit>`);
+    expect(conf).toContain(
+      `location ~ "^${NGINX_STORAGE_PREFIX}(?<lic_verdict>allow|warn|block|undecided)/(?<lic_commit>`,
+    );
     for (const line of [
       "proxy_set_header Host $lic_authority;",
       "proxy_ssl_name $lic_hostname;",
@@ -72,6 +74,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     expect(whole.headers.get("x-linked-size")).toBe(String(WEIGHTS.byteLength));
     expect(whole.headers.get("content-length")).toBe(String(WEIGHTS.byteLength));
     expect(whole.headers.get("accept-ranges")).toBe("bytes");
+    expect(whole.headers.get("x-lic-verdict")).toBe("allow");
     expect(whole.headers.get("x-accel-redirect")).toBeNull();
 
     const part = await fetch(url, { headers: { range: "bytes=1000-1999999" } });
@@ -111,6 +114,14 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     expect(written()).toBeGreaterThan(WEIGHTS.byteLength);
   });
 
+  it("annotate mode: a blocked model's file offloaded too, saying X-Lic-Verdict: block", async () => {
+    const { nginx } = await behindNginx({ mode: "annotate" });
+    const answer = await fetch(`${nginx.url}/${UNLICENSED}/resolve/main/model.safetensors`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("x-lic-verdict")).toBe("block");
+    expect(sha256(Buffer.from(await answer.arrayBuffer()))).toBe(sha256(WEIGHTS));
+  });
+
   it("HEAD is the gate's own answer, with what huggingface_hub reads", async () => {
     const { nginx } = await behindNginx();
     const head = await fetch(`${nginx.url}/${BERT}/resolve/main/model.safetensors`, { method: "HEAD" });
@@ -134,7 +145,7 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     const { nginx } = await behindNginx();
     const oid = sha256(WEIGHTS);
     const storage = new URL(hub.storageUrl);
-    const direct = `${nginx.url}${NGINX_STORAGE_PREFIX}${BERT_SHA}/${oid}/${WEIGHTS.byteLength}/http/${storage.host}/blob/${oid}`;
+    const direct = `${nginx.url}${NGINX_STORAGE_PREFIX}allow/${BERT_SHA}/${oid}/${WEIGHTS.byteLength}/http/${storage.host}/blob/${oid}`;
     expect((await fetch(direct)).status).toBe(404);
     expect((await fetch(`${nginx.url}/_lic/anything`)).status).toBe(404);
     expect(hub.storageRequests).toEqual([]);
@@ -150,6 +161,29 @@ describe("lic gate --offload nginx, behind a real nginx", () => {
     const answer = await fetch(`${nginx.url}/${BERT}/resolve/main/config.json`);
     expect(answer.status).toBe(404);
     expect(answer.headers.get("x-error-code")).toBe("EntryNotFound");
+  });
+});
+
+describe("the X-Accel-Redirect path", () => {
+  const redirect = (headers: Record<string, string>) =>
+    ({ status: 302, headers, url: "https://huggingface.co/x/y/resolve/main/f", body: null }) as never;
+  const hub = { "x-repo-commit": "a".repeat(40), "x-linked-etag": `"${"b".repeat(64)}"`, "x-linked-size": "12" };
+
+  it("carries the verdict, commit, linked ETag and size, then the storage URL as scheme/host/path?query", () => {
+    const storage = new URL("https://cas-bridge.xethub.hf.co:8443/xet-bridge-us/abc?X-Amz-Signature=s%3D&b=1");
+    expect(nginxStorageUri(redirect(hub), storage, "warn")).toBe(
+      `${NGINX_STORAGE_PREFIX}warn/${"a".repeat(40)}/${"b".repeat(64)}/12/https/cas-bridge.xethub.hf.co:8443/xet-bridge-us/abc?X-Amz-Signature=s%3D&b=1`,
+    );
+  });
+
+  it("is null (the gate streams) for what the nginx location would not match", () => {
+    const storage = new URL("https://cdn-lfs.hf.co/repos/abc");
+    const { "x-linked-etag": _etag, ...noEtag } = hub;
+    expect(nginxStorageUri(redirect(noEtag), storage, "allow")).toBeNull();
+    expect(nginxStorageUri(redirect({ ...hub, "x-linked-etag": '"md5-like"' }), storage, "allow")).toBeNull();
+    expect(nginxStorageUri(redirect(hub), new URL("http://[::1]:9000/blob"), "allow")).toBeNull();
+    expect(nginxStorageUri(redirect(hub), new URL("ftp://cdn-lfs.hf.co/blob"), "allow")).toBeNull();
+    expect(nginxStorageUri(redirect(hub), new URL("https://cdn-lfs.hf.co/a b"), "allow")).not.toBeNull();
   });
 });
 
