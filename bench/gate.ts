@@ -7,13 +7,17 @@
  *   (goal: at most 10 ms).
  * A bare Node relay (gate-relay.ts) runs beside them as the floor of any Node proxy here: gate/relay is what lic's
  * own work costs, gate/direct what the whole hop costs on this machine.
+ * - offload: `--offload nginx` behind the shipped deploy/nginx/lic-gate.conf against the same nginx as a plain proxy
+ *   of the upstream (goal: at least 0.95), and `--offload redirect` against direct (goal: at least 0.95).
  */
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { freePort, shippedConfFor, startNginx } from "../test/support/nginx.js";
 import { median, percentile } from "./stats.js";
 
 const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
@@ -21,6 +25,8 @@ const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
 const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
 const GIB = 1024 * 1024 * 1024;
 const MIB = 1024 * 1024;
+/** Downloads per offload path: the machine's speed swings by half between runs, so the best of several is compared. */
+const OFFLOAD_ROUNDS = 5;
 const run = promisify(execFile);
 
 export async function benchGate(): Promise<void> {
@@ -38,29 +44,15 @@ export async function benchGate(): Promise<void> {
     "stdout",
   );
   try {
+    await benchOffload(upstream.url);
     console.log(
       `gate: streaming, memory and added latency (upstream, gate and client in separate processes; ${availableParallelism()} CPUs)`,
     );
-    const weights = (size: number, base: string) => `${base}/bench/model/resolve/main/weights-${size}.bin`;
     const paths = { direct: upstream.url, relay: relay.url, gate: gate.url };
-    // Warm every path once (the gate's decision, the connections).
-    for (const base of Object.values(paths)) await curlDownload(weights(MIB, base));
-
-    const speeds = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    // Each round starts with a different path, so that none always runs right after another (the machine's speed drifts).
-    const order = Object.entries(paths);
-    for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
-        speeds[name as keyof typeof paths].push(await curlDownload(weights(GIB, base)));
-    }
-    const best = (values: number[]) => Math.max(...values);
-    for (const [name, values] of Object.entries(speeds))
-      console.log(
-        `  1 GiB ${name.padEnd(6)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best(values).toFixed(0)})`,
-      );
-    const ratio = best(speeds.gate) / best(speeds.direct);
+    const best = await bestSpeeds(paths, 3);
+    const ratio = best.gate / best.direct;
     console.log(
-      `  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best(speeds.gate) / best(speeds.relay)).toFixed(2)}`,
+      `  throughput gate/direct: ${ratio.toFixed(2)} (goal >= 0.9) ${ratio >= 0.9 ? "met" : "MISSED"}; gate/relay: ${(best.gate / best.relay).toFixed(2)}`,
     );
 
     const cpu256 = cpuSeconds(gate.child.pid!);
@@ -79,10 +71,8 @@ export async function benchGate(): Promise<void> {
     const small = (base: string) => `${base}/bench/model/resolve/main/config.json`;
     for (const base of Object.values(paths)) await concurrentLatencies(small(base), 100);
     const p99 = { direct: [] as number[], relay: [] as number[], gate: [] as number[] };
-    for (let round = 0; round < order.length; round++) {
-      for (const [name, base] of [...order.slice(round), ...order.slice(0, round)])
-        p99[name as keyof typeof paths].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
-    }
+    for (const [name, base] of inRotation(paths, 3))
+      p99[name].push(percentile(await concurrentLatencies(small(base), 500), 0.99));
     console.log(
       `  500 concurrent GETs, cached decision, p99: direct ${median(p99.direct).toFixed(1)} ms, relay ${median(p99.relay).toFixed(1)} ms, gate ${median(p99.gate).toFixed(1)} ms`,
     );
@@ -93,6 +83,90 @@ export async function benchGate(): Promise<void> {
   } finally {
     for (const child of [gate.child, relay.child, upstream.child]) child.kill("SIGTERM");
   }
+}
+
+/** Throughput of 1 GiB with the bytes copied by nginx or the client, each beside the same path without the gate. */
+async function benchOffload(upstreamUrl: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "lic-bench-nginx-"));
+  const [port, plainPort] = [await freePort(), await freePort()];
+  const gateArgs = [
+    "gate",
+    "--upstream",
+    upstreamUrl,
+    "--listen",
+    "127.0.0.1:0",
+    "--no-cache",
+    "--audit-log",
+    "/dev/null",
+  ];
+  const ready = /listening on (http:\/\/\S+?),/;
+  const offloading = await startProcess(
+    process.execPath,
+    [LIC, ...gateArgs, "--offload", "nginx", "--public-url", `http://127.0.0.1:${port}`],
+    ready,
+    "stderr",
+  );
+  const redirecting = await startProcess(
+    process.execPath,
+    [LIC, ...gateArgs, "--offload", "redirect"],
+    ready,
+    "stderr",
+  );
+  // The plain proxy: a second server in the same nginx, with the storage location's buffering, straight upstream.
+  const plain = `    server {\n        listen 127.0.0.1:${plainPort};\n        location / {\n            proxy_pass ${upstreamUrl};\n            proxy_http_version 1.1;\n            proxy_buffering off;\n            proxy_buffer_size 256k;\n            proxy_buffers 4 256k;\n            proxy_busy_buffers_size 512k;\n        }\n    }`;
+  const serverBlock = `${shippedConfFor(new URL(offloading.url).host, port)}\n${plain.replace(/^ {4}/gm, "")}\n`;
+  let nginx: Awaited<ReturnType<typeof startNginx>> | null = null;
+  try {
+    nginx = await startNginx(dir, serverBlock, port);
+    console.log(`gate offload: 1 GiB, curl as the client, each path ${OFFLOAD_ROUNDS} times (best of each)`);
+    const paths = {
+      "gate+nginx": `http://127.0.0.1:${port}`,
+      "plain nginx": `http://127.0.0.1:${plainPort}`,
+      "gate redirect": redirecting.url,
+      direct: upstreamUrl,
+    };
+    const best = await bestSpeeds(paths, OFFLOAD_ROUNDS);
+    const report = (what: string, ratio: number, goal: number) =>
+      console.log(`  throughput ${what}: ${ratio.toFixed(2)} (goal >= ${goal}) ${ratio >= goal ? "met" : "MISSED"}`);
+    report("gate+nginx offload/plain nginx", best["gate+nginx"] / best["plain nginx"], 0.95);
+    report("gate --offload redirect/direct", best["gate redirect"] / best.direct, 0.95);
+  } finally {
+    await nginx?.stop();
+    for (const child of [offloading.child, redirecting.child]) child.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every path once per round, each round starting with the next one: none always runs right after another. */
+function* inRotation<Name extends string>(paths: Record<Name, string>, rounds: number): Generator<[Name, string]> {
+  const order = Object.entries(paths) as [Name, string][];
+  for (let round = 0; round < rounds; round++) {
+    const first = round % order.length;
+    yield* [...order.slice(first), ...order.slice(0, first)];
+  }
+}
+
+/** The best MB/s of 1 GiB per path (the machine's speed drifts), each path warmed first (decisions, connections). */
+async function bestSpeeds<Name extends string>(
+  paths: Record<Name, string>,
+  rounds: number,
+): Promise<Record<Name, number>> {
+  const names = Object.keys(paths) as Name[];
+  for (const name of names) await curlDownload(weights(MIB, paths[name]));
+  const speeds = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (const [name, base] of inRotation(paths, rounds)) speeds[name].push(await curlDownload(weights(GIB, base)));
+  const best = {} as Record<Name, number>;
+  for (const [name, values] of Object.entries(speeds) as [Name, number[]][]) {
+    best[name] = Math.max(...values);
+    console.log(
+      `  1 GiB ${name.padEnd(13)} ${values.map((value) => value.toFixed(0)).join(", ")} MB/s (best ${best[name].toFixed(0)})`,
+    );
+  }
+  return best;
+}
+
+function weights(size: number, base: string): string {
+  return `${base}/bench/model/resolve/main/weights-${size}.bin`;
 }
 
 async function startProcess(

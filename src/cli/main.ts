@@ -3,6 +3,7 @@ import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { OFFLOADS } from "../gate/offload-mode.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import { createRedactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
@@ -206,6 +207,14 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
         .default("enforce"),
     )
     .option("--audit-log <file>", "append one JSON line per decision to FILE (- for stdout)", "-")
+    .addOption(
+      new Option(
+        "--offload <how>",
+        "who copies an allowed file's bytes: none (the gate streams them), nginx (X-Accel-Redirect to the nginx in front, deploy/nginx/lic-gate.conf), redirect (the client follows the upstream's 302 to its storage)",
+      )
+        .choices([...OFFLOADS])
+        .default("none"),
+    )
     .option(
       "--public-url <url>",
       "the gate's URL as clients reach it, for rewritten Link and Location URLs (default: http:// and the request's Host)",

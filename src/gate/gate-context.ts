@@ -2,6 +2,7 @@ import type { Policy } from "../policy/policy.js";
 import type { AuditSink } from "./audit/audit-sink.js";
 import type { Decider } from "./decider.js";
 import type { Metrics } from "./metrics.js";
+import type { Offload } from "./offload-mode.js";
 import type { Upstream } from "./upstream.js";
 import type { GateMode } from "./verdict-to-status.js";
 
@@ -17,6 +18,8 @@ export interface GateContext {
   allowedHosts: ReadonlySet<string>;
   maxBodyBytes: number;
   now: () => Date;
+  /** Who copies an allowed file's bytes from storage (`--offload`). */
+  offload: Offload;
   /** `X-Lic-Policy`: the policy's name, fitted to a header, and its digest. */
   policyHeader: string;
   /** `/readyz`: whether each store the gate uses is reachable (Redis with --redis); none: ready on its own. */

@@ -8,6 +8,7 @@ import type { GateContext } from "./gate-context.js";
 import { headerSafe, upstreamRequestHeaders } from "./headers.js";
 import { lingerBeforeClose } from "./linger-before-close.js";
 import type { Metrics } from "./metrics.js";
+import type { Offload } from "./offload-mode.js";
 import { passOn } from "./pass-on.js";
 import { json, problem, type Reply, send } from "./reply.js";
 import { routeRequest } from "./route.js";
@@ -33,6 +34,8 @@ export interface GateOptions {
   allowedHosts: ReadonlySet<string>;
   /** The gate's URL as clients reach it, for rewritten `Link` and `Location` URLs; null: http:// and the Host. */
   publicUrl: string | null;
+  /** Who copies an allowed file's bytes from the upstream's storage; `none` (the gate streams them) by default. */
+  offload?: Offload;
   /** The largest request body taken (paths-info), and a 32nd of the largest model-info body read for its sha. */
   maxBodyBytes?: number;
   now?: () => Date;
@@ -69,6 +72,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     allowedHosts: options.allowedHosts,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     now: options.now ?? (() => new Date()),
+    offload: options.offload ?? "none",
     policyHeader: `${headerSafe(options.policy.name, 200)} ${options.policy.digest}`,
     readiness: options.readiness ?? (() => ({})),
     ready: options.ready ?? (async () => true),

@@ -9,6 +9,8 @@ export interface Reply {
   status: number;
   headers: HeaderMap;
   body: string | Buffer | Readable | null;
+  /** `--offload nginx`: the internal nginx location that sends the body instead of the gate (X-Accel-Redirect). */
+  accelRedirect?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function send(
     whole = problem(502, "the upstream broke off its answer before the gate could pass it on; try again");
   }
   const reply = fitReply(whole, redact);
-  const headers = { ...reply.headers };
+  const headers = offloadHeaders(reply);
   const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
   outgoing.writeHead(reply.status, headers);
@@ -46,6 +48,18 @@ export function send(
   body.on("error", () => outgoing.destroy());
   outgoing.once("close", () => body.destroy());
   body.pipe(outgoing);
+}
+
+/**
+ * nginx obeys X-Accel-* headers from the server it proxies to (an internal redirect, a rate, buffering). Only the
+ * gate's own decision may set one: any passed on from the upstream is dropped, so a hostile upstream cannot make
+ * nginx fetch what it likes or serve an internal location.
+ */
+function offloadHeaders(reply: Reply): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const [name, value] of Object.entries(reply.headers)) if (!name.startsWith("x-accel-")) headers[name] = value;
+  if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = reply.accelRedirect;
+  return headers;
 }
 
 /** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
@@ -69,7 +83,8 @@ export function fitReply(reply: Reply, redact: Redactor): Reply {
     const clean = redact(text);
     if (clean !== text) body = Buffer.from(clean, "utf8");
   }
-  return { ...reply, headers, body };
+  const accelRedirect = reply.accelRedirect === undefined ? undefined : redact(reply.accelRedirect);
+  return { ...reply, headers, body, ...(accelRedirect === undefined ? {} : { accelRedirect }) };
 }
 
 /** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */

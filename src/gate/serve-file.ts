@@ -4,7 +4,8 @@ import { recordDecision } from "./audit/record-decision.js";
 import type { DecisionOutcome } from "./decision.js";
 import type { Exchange } from "./exchange.js";
 import { type GateContext, noteUpstreamStatus } from "./gate-context.js";
-import { mapUpstreamUrl, upstreamRequestHeaders } from "./headers.js";
+import { type HeaderMap, mapUpstreamUrl, upstreamRequestHeaders } from "./headers.js";
+import { offloadedDownload } from "./offload.js";
 import { passOn } from "./pass-on.js";
 import { problem, type Reply } from "./reply.js";
 import { type ModelRoute, routeRequest } from "./route.js";
@@ -52,8 +53,7 @@ export async function serveFile(
     reply = passOn(first, upstream.base, gateBase);
   } else {
     discard(first);
-    reply =
-      method === "HEAD" ? headFromRedirect(first) : await fetchFromStorage(context, first, headers, exchange.signal);
+    reply = await fromStorage(context, exchange, first, headers, outcome);
   }
   annotateDecision(reply.headers, outcome, context.policyHeader);
   const action = reply.status < 400 ? "served" : "refused";
@@ -87,6 +87,21 @@ async function refusedUpstream(
   const reply = passOn(refused, context.upstream.base, gateBase);
   if (isPublic) annotateDecision(reply.headers, outcome, context.policyHeader);
   return reply;
+}
+
+/** An allowed file in storage: handed off as --offload says, else a HEAD answered here or the bytes streamed. */
+async function fromStorage(
+  context: GateContext,
+  exchange: Exchange,
+  redirect: UpstreamResponse,
+  headers: HeaderMap,
+  outcome: DecisionOutcome,
+): Promise<Reply> {
+  const storage = new URL(redirect.headers["location"]!, redirect.url);
+  const offloaded = offloadedDownload(context, exchange.method, redirect, storage, outcome);
+  if (offloaded) return offloaded;
+  if (exchange.method === "HEAD") return headFromRedirect(redirect);
+  return fetchFromStorage(context, redirect, headers, exchange.signal);
 }
 
 /** The decision for the commit the upstream's answer names (X-Repo-Commit), else the one the route names. */

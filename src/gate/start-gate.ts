@@ -9,6 +9,7 @@ import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { type LockedRegistry, lockedDecider } from "./locked-registry.js";
 import { Metrics } from "./metrics.js";
+import type { Offload } from "./offload-mode.js";
 import { type GateRules, publishRules, type ReloadableGate } from "./reload-policy.js";
 import { SharedBackoff } from "./shared-backoff.js";
 import type { DecisionStore } from "./stores/decision-store.js";
@@ -41,6 +42,8 @@ export interface GateConfig {
   maxHeaderBytes: number;
   requestTimeoutMs: number;
   today: () => string;
+  /** Who copies an allowed file's bytes from storage (--offload); `none` when not given. */
+  offload?: Offload;
   onNotice: (message: string) => void;
   /** `--redis`: decisions, single flight and the upstream's 429 backoff shared by replicas; none: this process alone. */
   redis?: ({ url: string } & Omit<RedisDecisionStoreOptions, "link">) | null;
@@ -106,6 +109,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
       publicUrl: config.publicUrl,
       redact,
       onError: onNotice,
+      offload: config.offload ?? "none",
       ...(shared ? { readiness: () => ({ redis: shared.link.up }) } : {}),
       ...(config.ready ? { ready: config.ready } : {}),
     });

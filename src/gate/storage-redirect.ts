@@ -27,7 +27,7 @@ export async function fetchFromStorage(
     const next = new URL(response.headers["location"]!, response.url);
     if (response !== redirect) discard(response);
     // Storage that is the gate itself would make the gate ask itself, again at every hop, until it times out.
-    if (context.allowedHosts.has(next.host.toLowerCase())) {
+    if (storageIsTheGate(context, next)) {
       metrics.add("lic_gate_upstream_errors_total", { kind: "storage_is_gate" });
       return problem(
         502,
@@ -66,7 +66,13 @@ export function headFromRedirect(redirect: UpstreamResponse): Reply {
   return { status: 200, headers, body: null };
 }
 
-function hubHeaders(from: HeaderMap): HeaderMap {
+/** Whether a storage URL names the gate itself (a misconfigured --upstream). */
+export function storageIsTheGate(context: Pick<GateContext, "allowedHosts">, storage: URL): boolean {
+  return context.allowedHosts.has(storage.host.toLowerCase());
+}
+
+/** The Hub's headers from its redirect, for the client: the linked ETag (the content's sha256) as the ETag. */
+export function hubHeaders(from: HeaderMap): HeaderMap {
   const { "content-length": _length, "content-type": _type, ...headers } = clientResponseHeaders(from);
   const linked = from["x-linked-etag"];
   if (linked !== undefined) headers["etag"] = linked;

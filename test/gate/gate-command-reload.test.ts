@@ -34,6 +34,7 @@ async function runCliGate(policyText: string) {
     maxUpstreamConnections: 8,
     maxHeaderSize: 16384,
     auditBufferSize: 256 * 1024 * 1024,
+    offload: "none",
     requestTimeout: 10,
   };
   let log = "";

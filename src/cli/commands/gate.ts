@@ -2,6 +2,7 @@ import { type Catalog, getCatalog } from "../../catalog/catalog.js";
 import { type AuditSink, teeAuditSink } from "../../gate/audit/audit-sink.js";
 import { openAuditLog } from "../../gate/audit/jsonl-audit-log.js";
 import { LockedRegistry } from "../../gate/locked-registry.js";
+import type { Offload } from "../../gate/offload-mode.js";
 import {
   describeRules,
   type GateRules,
@@ -28,6 +29,7 @@ export interface GateFlags extends GatePostgresFlags {
   listen: string;
   mode: GateMode;
   auditLog: string;
+  offload: Offload;
   publicUrl?: string;
   allowedHost?: string[];
   cacheDir?: string;
@@ -124,6 +126,7 @@ export async function runGate(
       onNotice,
       redis: redisOf(flags.redis ?? io.env.LIC_REDIS_URL),
       ...(postgres ? { decisionStore: postgres.decisionStore, ready: postgres.ready } : {}),
+      offload: flags.offload,
     });
   } catch (error) {
     await audit.close();
@@ -142,7 +145,7 @@ export async function runGate(
 
   const where = publicUrl ?? gate.url;
   stderr(
-    `lic gate: listening on ${gate.url}, ${flags.mode} mode, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}${postgres ? ", decisions and audit in PostgreSQL" : ""}\n` +
+    `lic gate: listening on ${gate.url}, ${flags.mode} mode${flags.offload === "none" ? "" : `, offload ${flags.offload}`}, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}${postgres ? ", decisions and audit in PostgreSQL" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
   );
   const load = async () => {
