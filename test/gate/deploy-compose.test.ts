@@ -51,4 +51,21 @@ describe("deploy/compose.yaml", () => {
     expect(command).toContain("/etc/lic/lic-gate.conf");
     expect(Object.keys(nginx.depends_on!).sort()).toEqual(GATES);
   });
+
+  it("edits the shipped nginx conf where it still has the lines the edits look for", () => {
+    // The nginx service adapts deploy/nginx/lic-gate.conf with sed: each edit must still find its line there, or the
+    // set-up would silently keep one gate on 127.0.0.1 and the host's resolver.
+    const conf = readFileSync("deploy/nginx/lic-gate.conf", "utf8");
+    const edits = [
+      ...nginx()
+        .command!.join(" ")
+        .matchAll(/-e '?s\/([^/]+)\//g),
+    ].map((match) => match[1]!);
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    for (const pattern of edits) expect(conf, pattern).toContain(pattern.replace(/\\/g, ""));
+  });
 });
+
+function nginx(): Service {
+  return compose.services["nginx"]!;
+}
