@@ -46,8 +46,7 @@ export async function scanTree(root: string, options: ScanOptions): Promise<Scan
       references.push(...found.references);
       dynamic.push(...found.dynamic);
     } catch (error) {
-      const where = error instanceof SourceParseError && error.line !== null ? ` (line ${error.line})` : "";
-      notes.push({ file, reason: "unparsable", message: `${messageOf(error)}${where}: skipped` });
+      notes.push({ file, reason: "unparsable", message: `${parseProblem(error)}: skipped` });
     }
   });
   references.sort(byPlace);
@@ -134,6 +133,13 @@ function byPlace(a: CodeLocation, b: CodeLocation): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A parser's complaint on one line, with its line once (YAML's own message names it already, with a code excerpt). */
+function parseProblem(error: unknown): string {
+  const first = messageOf(error).split("\n")[0]!.replace(/:\s*$/, "");
+  const line = error instanceof SourceParseError ? error.line : null;
+  return line === null || /\bline \d+/.test(first) ? first : `${first} (line ${line})`;
 }
 
 function messageOf(error: unknown): string {
