@@ -7,6 +7,7 @@ import { type Exchange, RequestBodyRefused } from "./exchange.js";
 import type { GateContext } from "./gate-context.js";
 import { headerSafe, upstreamRequestHeaders } from "./headers.js";
 import { lingerBeforeClose } from "./linger-before-close.js";
+import { memoRedactor } from "./memo-redactor.js";
 import type { Metrics } from "./metrics.js";
 import type { Offload } from "./offload-mode.js";
 import { passOn } from "./pass-on.js";
@@ -61,7 +62,8 @@ interface Answered {
  * is refused and every model response says what the policy would have done.
  */
 export function createGateHandler(options: GateOptions): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
-  const { metrics, redact } = options;
+  const { metrics } = options;
+  const redact = memoRedactor(options.redact);
   const context: GateContext = {
     upstream: options.upstream,
     decider: options.decider,

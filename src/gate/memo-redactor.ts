@@ -1,0 +1,43 @@
+import type { Redactor } from "../util/redact.js";
+
+/** Strings longer than this (bodies, long reasons) are redacted each time: they seldom repeat, and would crowd the memory. */
+const MAX_REMEMBERED_LENGTH = 1024;
+
+/**
+ * The gate's redactor, remembering what it gave for short strings. Every answer's headers and every audit entry
+ * pass the redactor whole (a handful of patterns over each string), which was the largest cost of lic's own code on
+ * a cached decision under load; yet most of those strings repeat from request to request (the content type, the
+ * policy header, the commit, the audit entry's keys). The redactor is a pure function of its text for the life of
+ * a handler (its secrets are fixed when it is made), so a remembered answer is the same answer. The memory is
+ * bounded: when full it is emptied and fills again with what comes next.
+ */
+export function memoRedactor(redact: Redactor, maxEntries = 4096): Redactor {
+  const remembered = new Map<string, string>();
+  const redactText = (text: string): string => {
+    if (text.length > MAX_REMEMBERED_LENGTH) return redact(text);
+    let clean = remembered.get(text);
+    if (clean === undefined) {
+      clean = redact(text);
+      if (remembered.size >= maxEntries) remembered.clear();
+      remembered.set(text, clean);
+    }
+    return clean;
+  };
+  return Object.assign(redactText, {
+    deep: <T>(value: T): T => redactDeep(value, redactText) as T,
+    deepSecrets: <T>(value: T): T => redact.deepSecrets(value),
+    holdsSecret: (text: string) => redact.holdsSecret(text),
+  });
+}
+
+/** Every string inside a value (an audit entry), keys included, as `Redactor.deep` does. */
+function redactDeep(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact);
+    return out;
+  }
+  return value;
+}
