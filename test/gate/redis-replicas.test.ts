@@ -92,7 +92,10 @@ describe("lic gate --redis: replicas share decisions", () => {
 describe("lic gate --redis: the upstream's 429 backoff", () => {
   it("makes every replica wait for the Retry-After one of them got", async () => {
     const [first, second] = await replicas(2);
-    hub.script(/^\/api\/models\/google-bert/, { status: 429, headers: { "retry-after": "1" }, body: "slow down" });
+    // One 429 for each request the first replica may send for the model (its client's metadata request and its
+    // decision's own read race for them), so the client's answer is a 429 whichever goes first.
+    const limit = { status: 429, headers: { "retry-after": "1" }, body: "slow down" };
+    hub.script(/^\/api\/models\/google-bert/, limit, limit, limit);
     // Measured from before the 429 was asked for: the until-time is at least a second after this.
     const askedAt = Date.now();
     const limited = await fetch(`${first!.url}/api/models/${BERT}`);
