@@ -17,6 +17,13 @@ const COUNTERS = {
 export type CounterName = keyof typeof COUNTERS;
 type Labels = Record<string, string>;
 
+/** A gauge an optional part of the gate registers (a shared store, the audit buffer), read when /metrics renders. */
+export interface GateGauge {
+  name: string;
+  help: string;
+  read: () => number;
+}
+
 export class Metrics {
   private readonly values = new Map<CounterName, Map<string, number>>();
   /** Label sets seen, by a cheap key: every request counts three times, and formatting each set once is enough. */

@@ -9,7 +9,7 @@ import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
 import { keepFreedHeap } from "./keep-freed-heap.js";
 import { type LockedRegistry, lockedDecider } from "./locked-registry.js";
-import { Metrics } from "./metrics.js";
+import { type GateGauge, Metrics } from "./metrics.js";
 import type { Offload } from "./offload-mode.js";
 import { type GateRules, publishRules, type ReloadableGate } from "./reload-policy.js";
 import { SharedBackoff } from "./shared-backoff.js";
@@ -52,6 +52,8 @@ export interface GateConfig {
   decisionStore?: DecisionStore;
   /** /readyz: whether what the gate depends on (PostgreSQL) answers; always ready when not given. */
   ready?: () => Promise<boolean>;
+  /** Gauges of the parts started beside the gate (the audit buffer of --postgres), shown in /metrics. */
+  gauges?: GateGauge[];
 }
 
 export interface StartedGate extends RunningGate, ReloadableGate {
@@ -67,6 +69,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
   const redact = createRedactor([config.token]);
   const onNotice = (message: string) => config.onNotice(redact(message));
   const metrics = new Metrics();
+  for (const { name, help, read } of config.gauges ?? []) metrics.gauge(name, help, read);
   const shared = config.redis ? sharedThroughRedis(config.redis, metrics, onNotice, config.decisionStore) : null;
   const upstream = new Upstream({
     base: config.upstream,

@@ -55,8 +55,17 @@ async function replica(): Promise<{ gate: TestGate; shared: PostgresGate; notice
     decisionStore: shared.decisionStore,
     ready: shared.ready,
     audit: shared.audit,
+    gauges: shared.gauges,
   });
   return { gate, shared, notices };
+}
+
+/** The audit buffer's gauge, as /metrics shows it. */
+async function bufferedBytes(gate: TestGate): Promise<number> {
+  const text = await (await fetch(`${gate.url}/metrics`)).text();
+  const line = /^lic_gate_audit_buffered_bytes (\d+)$/m.exec(text);
+  if (!line) throw new Error(`no lic_gate_audit_buffered_bytes in /metrics:\n${text}`);
+  return Number(line[1]);
 }
 
 async function download(gate: TestGate, path = "README.md"): Promise<number> {
@@ -146,12 +155,14 @@ describe("PostgreSQL down or slow", () => {
       // Liveness is not readiness: the gate itself is fine.
       expect((await fetch(`${gate.url}/healthz`)).status).toBe(200);
       expect(notices.some((notice) => notice.includes("buffering them on disk"))).toBe(true);
+      expect(await bufferedBytes(gate)).toBeGreaterThan(0);
     } finally {
       postgres().start();
     }
     await eventually(async () => (await auditCount()).rows === 5, "the buffered rows written");
     expect(await auditCount()).toEqual({ rows: 5, ids: 5 });
     expect((await fetch(`${gate.url}/readyz`)).status).toBe(200);
+    expect(await bufferedBytes(gate)).toBe(0);
   });
 
   it("buffers rows a locked table holds past the timeout; the late INSERT and the replay make one row each", async () => {

@@ -125,7 +125,7 @@ export async function runGate(
       today: dailyValue(() => todayFrom(io.env)),
       onNotice,
       redis: redisOf(flags.redis ?? io.env.LIC_REDIS_URL),
-      ...(postgres ? { decisionStore: postgres.decisionStore, ready: postgres.ready } : {}),
+      ...(postgres ? { decisionStore: postgres.decisionStore, ready: postgres.ready, gauges: postgres.gauges } : {}),
       offload: flags.offload,
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Catalog } from "../../catalog/catalog.js";
 import { AuditBuffer } from "../audit/audit-buffer.js";
 import { PostgresAuditSink } from "../audit/postgres-audit-sink.js";
+import type { GateGauge } from "../metrics.js";
 import { PostgresDecisionStore } from "../stores/postgres-decision-store.js";
 import { isReachable, messageOf, openPostgres, type PostgresTimeouts } from "./connection.js";
 import { migrate } from "./migrations.js";
@@ -22,6 +23,8 @@ export interface PostgresGate {
   decisionStore: PostgresDecisionStore;
   audit: PostgresAuditSink;
   ready: () => Promise<boolean>;
+  /** The gauges an operator watches: the bytes of audit entries waiting on disk for PostgreSQL. */
+  gauges: GateGauge[];
   close(): Promise<void>;
 }
 
@@ -58,6 +61,13 @@ export async function openPostgresGate(options: PostgresGateOptions): Promise<Po
     decisionStore,
     audit,
     ready: () => isReachable(pool),
+    gauges: [
+      {
+        name: "lic_gate_audit_buffered_bytes",
+        help: "Bytes of audit entries waiting on disk for PostgreSQL (0 while it takes them as they come).",
+        read: () => buffer.bytes,
+      },
+    ],
     // The audit log is closed by whoever closes the gate's sinks; the pool goes last.
     close: async () => {
       await audit.close();
