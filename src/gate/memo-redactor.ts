@@ -1,4 +1,4 @@
-import type { Redactor } from "../util/redact.js";
+import { type Redactor, redactValue } from "../util/redact.js";
 
 /** Strings longer than this (bodies, long reasons) are redacted each time: they seldom repeat, and would crowd the memory. */
 const MAX_REMEMBERED_LENGTH = 1024;
@@ -25,20 +25,8 @@ export function memoRedactor(redact: Redactor, maxEntries = 4096): Redactor {
     return clean;
   };
   return Object.assign(redactText, {
-    deep: <T>(value: T): T => redactDeep(value, redactText) as T,
+    deep: <T>(value: T): T => redactValue(value, redactText) as T,
     deepSecrets: <T>(value: T): T => redact.deepSecrets(value),
     holdsSecret: (text: string) => redact.holdsSecret(text),
   });
-}
-
-/** Every string inside a value (an audit entry), keys included, as `Redactor.deep` does. */
-function redactDeep(value: unknown, redact: (text: string) => string): unknown {
-  if (typeof value === "string") return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redact(key)] = redactDeep(item, redact);
-    return out;
-  }
-  return value;
 }

@@ -73,7 +73,8 @@ export function createRedactor(secrets: Iterable<string | null | undefined>): Re
 /** A redactor that knows no secret: it still scrubs credential shapes from messages. */
 export const noSecrets: Redactor = createRedactor([]);
 
-function redactValue(value: unknown, redact: (text: string) => string): unknown {
+/** Every string inside a value (an audit entry, a report), keys included, through `redact`. */
+export function redactValue(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === "string") return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
   if (value && typeof value === "object") {
