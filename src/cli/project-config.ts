@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { REPORT_FORMATS } from "../report/report-formats.js";
+import { parseYaml } from "../util/parse-yaml.js";
 import { didYouMean } from "../util/suggest.js";
+import { readCappedFile, whyUnread } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
 /** The files a project can configure lic in, looked for in this order in each folder from the current one up. */
@@ -56,34 +57,23 @@ export function findProjectConfig(cwd: string): ProjectConfig | null {
   }
 }
 
+/** A configuration file is a few lines; one over this is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 function readConfig(path: string, name: string): ProjectConfig | null {
   const shown = relative(process.cwd(), path) || name;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`${shown} cannot be read (${(error as NodeJS.ErrnoException).code}); fix or remove it`);
+  const read = readCappedFile(path, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    throw new UsageError(`${shown} ${whyUnread(read, MAX_CONFIG_BYTES)}; fix or remove it`);
   }
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  if (document.errors.length > 0) {
-    const [error] = document.errors;
-    throw new UsageError(
-      `${shown}:${lineCounter.linePos(error!.pos[0]).line}: not valid YAML: ${error!.message.split("\n")[0]}`,
-    );
-  }
+  const yaml = parseYaml(read.text);
+  if (yaml.error) throw new UsageError(`${shown}:${yaml.error.line ?? 1}: not valid YAML: ${yaml.error.reason}`);
   // package.json configures lic only with a `lic` key; any other package.json is just the package's.
   const inPackage = name === "package.json";
-  const raw: unknown = inPackage ? (document.toJS() as Record<string, unknown> | null)?.["lic"] : document.toJS();
+  const raw: unknown = inPackage ? (yaml.data as Record<string, unknown> | null)?.["lic"] : yaml.data;
   if (inPackage && raw === undefined) return null;
   const base = inPackage ? ["lic"] : [];
-  const lineOf = (at: (string | number)[]) => {
-    for (let depth = at.length; depth >= 0; depth--) {
-      const node = document.getIn([...base, ...at.slice(0, depth)], true) as { range?: [number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
+  const lineOf = (at: (string | number)[]) => yaml.lineNear([...base, ...at]);
   const parsed = ConfigSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const keys = Object.keys(ConfigSchema.shape);

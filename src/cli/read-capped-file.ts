@@ -46,6 +46,13 @@ export function readCappedFile(path: string, maxBytes: number): CappedRead {
   }
 }
 
+/** Why a file could not be read, as the end of a sentence that names it: `lic.lock is larger than 16777216 bytes`. */
+export function whyUnread(read: Exclude<CappedRead, { ok: true }>, maxBytes: number): string {
+  if (read.problem === "too-large") return `is larger than ${maxBytes} bytes`;
+  if (read.problem === "not-a-regular-file") return "is not a regular file";
+  return read.code === "ENOENT" ? "does not exist" : `cannot be read (${read.code})`;
+}
+
 function codeOf(error: unknown): string {
   return error instanceof Error && "code" in error ? String(error.code) : "unreadable";
 }

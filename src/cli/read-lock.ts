@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { LOCK_FILE, type LockedEntry, type LockFile, parseLock } from "../lock/lock-file.js";
-import { readCappedFile } from "./read-capped-file.js";
+import { readCappedFile, whyUnread } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
 /** A lock of thousands of entries is well under this; a larger file is not one lic wrote. */
@@ -11,15 +11,9 @@ export function readLock(root: string): { file: LockFile; entries: LockedEntry[]
   const path = join(root, LOCK_FILE);
   const read = readCappedFile(path, MAX_LOCK_BYTES);
   if (!read.ok) {
-    const why =
-      read.problem === "unreadable"
-        ? read.code === "ENOENT"
-          ? "does not exist"
-          : `cannot be read (${read.code})`
-        : read.problem === "too-large"
-          ? `is larger than ${MAX_LOCK_BYTES} bytes`
-          : "is not a regular file";
-    throw new UsageError(`${path} ${why}: run \`lic lock ${root}\` to write it, review it, and commit it`);
+    throw new UsageError(
+      `${path} ${whyUnread(read, MAX_LOCK_BYTES)}: run \`lic lock ${root}\` to write it, review it, and commit it`,
+    );
   }
   const parsed = parseLock(read.text);
   if (!parsed.ok)

@@ -1,8 +1,9 @@
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
-import { LineCounter, parseDocument, stringify } from "yaml";
+import { stringify } from "yaml";
 import { z } from "zod";
 import type { RepoKind } from "../types/code-reference.js";
 import type { Verdict } from "../types/verdict.js";
+import { parseYaml } from "../util/parse-yaml.js";
 
 /** The file name `lic lock` writes and `lic check --locked` reads, at the root of the scanned tree. */
 export const LOCK_FILE = "lic.lock";
@@ -159,7 +160,7 @@ export function parseLock(text: string): ParsedLock {
   }
   const parsed = LockSchema.safeParse(loaded);
   if (!parsed.success) {
-    const place = positions(text);
+    const place = parseYaml(text).lineNear;
     return {
       ok: false,
       problems: parsed.error.issues.map((issue) => {
@@ -182,21 +183,8 @@ function entryLines(text: string, count: number): number[] {
     if (line.startsWith("  - id: ")) lines.push(index + 1);
   });
   if (lines.length === count) return lines;
-  const place = positions(text);
+  const place = parseYaml(text).lineNear;
   return Array.from({ length: count }, (_, index) => place(["entries", index]));
-}
-
-/** The line of a path in the document (the nearest node that exists), from `yaml`'s positions. */
-function positions(text: string): (path: (string | number)[]) => number {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return (path) => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = document.getIn(path.slice(0, depth), true) as { range?: [number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
 }
 
 function duplicatesIn(entries: LockedEntry[]): string[] {

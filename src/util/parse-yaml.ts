@@ -15,6 +15,8 @@ export interface ParsedYaml {
   error: { reason: string; line: number | null } | null;
   /** The 1-based line where a key (`["rules", "osiApproved"]`) or item (`["waivers", 0]`) is written. */
   lineOf(path: YamlPath): number | null;
+  /** The line of `path`, or of its nearest parent that is written (a missing key's mapping); 1 when none is. */
+  lineNear(path: YamlPath): number;
 }
 
 /**
@@ -39,6 +41,13 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     const offset = anchor?.range?.[0];
     return offset === undefined ? null : toLine(offset);
   };
+  const lineNear = (path: YamlPath): number => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const line = lineOf(path.slice(0, depth));
+      if (line !== null) return line;
+    }
+    return lineOf([]) ?? firstLine;
+  };
 
   try {
     const firstError = [doc.errors[0], firstDuplicateKey(doc)]
@@ -49,14 +58,16 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
         data: undefined,
         error: { reason: firstError.message.split("\n")[0] ?? firstError.message, line: toLine(firstError.pos[0]) },
         lineOf,
+        lineNear,
       };
     }
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: null, lineOf };
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), error: null, lineOf, lineNear };
   } catch (error) {
     return {
       data: undefined,
       error: { reason: error instanceof Error ? error.message : String(error), line: null },
       lineOf,
+      lineNear,
     };
   }
 }

@@ -121,6 +121,29 @@ describe("lic.yaml", () => {
   });
 });
 
+describe("lic.yaml that is no configuration", () => {
+  it("exits 2 on an alias bomb, as a policy does (the YAML reader's alias bound)", async () => {
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 8; level++)
+      lines.push(
+        `${"abcdefgh"[level]}: &${"abcdefgh"[level]} [${Array(10)
+          .fill(`*${"abcdefgh"[level - 1]}`)
+          .join(", ")}]`,
+      );
+    write("lic.yaml", `${lines.join("\n")}\n`);
+    const run = await lic(["check"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/lic\.yaml:\d+: not valid YAML: .*alias/i);
+  });
+
+  it("exits 2 when lic.yaml is a folder", async () => {
+    mkdirSync(join(project, "lic.yaml"));
+    const run = await lic(["check"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("lic.yaml is not a regular file; fix or remove it");
+  });
+});
+
 describe("lic init", () => {
   it("writes a lic.yaml that lic reads, asking nothing when not on a terminal", async () => {
     const run = await lic(["init"]);
