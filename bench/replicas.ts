@@ -12,12 +12,11 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getCatalog } from "../src/catalog/catalog.js";
 import { MemoryAuditSink } from "../src/gate/audit/memory-audit-sink.js";
 import { type StartedGate, startGate } from "../src/gate/start-gate.js";
 import { FakeHub, type FakeModel } from "../test/support/fake-hub.js";
+import { gateConfig } from "../test/support/gate-config.js";
 import { bertModel } from "../test/support/hub-models.js";
-import { builtInPolicy, TODAY } from "../test/support/policies.js";
 import { freePort, startRedisServer } from "../test/support/redis.js";
 import { percentile } from "./stats.js";
 
@@ -56,27 +55,15 @@ export async function benchReplicas(): Promise<void> {
   try {
     for (let index = 0; index < REPLICAS; index++) {
       gates.push(
-        await startGate({
-          policy: builtInPolicy("default"),
-          catalog: getCatalog(),
-          mode: "enforce",
-          upstream: hub.url,
-          token: undefined,
-          host: "127.0.0.1",
-          port: 0,
-          publicUrl: null,
-          allowedHosts: [],
-          audit: new MemoryAuditSink(),
-          cacheDir: join(dir, `cache-${index}`),
-          lineage: null,
-          timeoutMs: 30_000,
-          maxUpstreamConnections: 64,
-          maxHeaderBytes: 16 * 1024,
-          requestTimeoutMs: 60_000,
-          today: () => TODAY,
-          onNotice: () => {},
-          redis: { url: `redis://127.0.0.1:${port}` },
-        }),
+        await startGate(
+          gateConfig(hub.url, join(dir, `replica-${index}`), new MemoryAuditSink(), () => {}, {
+            lineage: null,
+            timeoutMs: 30_000,
+            maxUpstreamConnections: 64,
+            requestTimeoutMs: 60_000,
+            redis: { url: `redis://127.0.0.1:${port}` },
+          }),
+        ),
       );
     }
     console.log(

@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import { afterEach } from "vitest";
-import { getCatalog } from "../../src/catalog/catalog.js";
 import type { AuditEntry } from "../../src/gate/audit/audit-sink.js";
 import { MemoryAuditSink } from "../../src/gate/audit/memory-audit-sink.js";
 import { type GateConfig, type StartedGate, startGate } from "../../src/gate/start-gate.js";
 import type { FakeHub } from "./fake-hub.js";
-import { builtInPolicy, TODAY } from "./policies.js";
+import { gateConfig } from "./gate-config.js";
 
 export interface TestGate extends StartedGate {
   /**
@@ -31,27 +29,7 @@ export function useGates(
     const dir = tempDir();
     const audit = new MemoryAuditSink();
     const notices: string[] = [];
-    const gate = await startGate({
-      policy: builtInPolicy("default"),
-      catalog: getCatalog(),
-      mode: "enforce",
-      upstream: hub.url,
-      token: undefined,
-      host: "127.0.0.1",
-      port: 0,
-      publicUrl: null,
-      allowedHosts: [],
-      audit,
-      cacheDir: join(dir, "cache"),
-      lineage: { maxDepth: 8 },
-      timeoutMs: 5000,
-      maxUpstreamConnections: 16,
-      maxHeaderBytes: 16 * 1024,
-      requestTimeoutMs: 10_000,
-      today: () => TODAY,
-      onNotice: (message) => notices.push(message),
-      ...config,
-    });
+    const gate = await startGate(gateConfig(hub.url, dir, audit, (message) => notices.push(message), config));
     started.push({ gate, close: () => audit.close() });
     return {
       ...gate,
