@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getCatalog } from "../../src/catalog/catalog.js";
 import { openPostgresGate, type PostgresGate } from "../../src/gate/db/postgres-gate.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel } from "../support/hub-models.js";
@@ -43,7 +42,6 @@ async function replica(): Promise<{ gate: TestGate; shared: PostgresGate; notice
   const notices: string[] = [];
   const shared = await openPostgresGate({
     url: postgres().url,
-    catalog: getCatalog(),
     bufferDir: join(tempDir(), "audit-buffer"),
     bufferBytes: 16 * 1024 * 1024,
     onNotice: (message) => notices.push(message),

@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { Catalog } from "../../catalog/catalog.js";
 import { messageOf, openPostgres, safeUrl } from "../../gate/db/connection.js";
 import { migrate, SchemaTooNewError } from "../../gate/db/migrations.js";
 import { openPostgresGate, type PostgresGate } from "../../gate/db/postgres-gate.js";
@@ -56,7 +55,6 @@ export async function openGatePostgres(
   flags: GatePostgresFlags,
   io: CliIo,
   cacheDir: string,
-  catalog: Catalog,
   onNotice: (message: string) => void,
 ): Promise<PostgresGate | null> {
   const url = postgresUrlFrom(flags, io.env);
@@ -64,7 +62,6 @@ export async function openGatePostgres(
   try {
     return await openPostgresGate({
       url,
-      catalog,
       bufferDir: flags.auditBuffer ?? join(cacheDir, "audit-buffer"),
       bufferBytes: flags.auditBufferSize,
       onNotice,

@@ -96,7 +96,7 @@ export async function runGate(
   const onNotice = (message: string) => stderr(`lic gate: ${message}\n`);
   let postgres: Awaited<ReturnType<typeof openGatePostgres>>;
   try {
-    postgres = await openGatePostgres(flags, io, connection.cacheDir, catalog, onNotice);
+    postgres = await openGatePostgres(flags, io, connection.cacheDir, onNotice);
   } catch (error) {
     await audit.close();
     throw error;

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import type { Catalog } from "../../catalog/catalog.js";
+import { catalogDigest } from "../../catalog/catalog-digest.js";
 import { AuditBuffer } from "../audit/audit-buffer.js";
 import { PostgresAuditSink } from "../audit/postgres-audit-sink.js";
 import type { GateGauge } from "../metrics.js";
@@ -9,7 +8,6 @@ import { migrate } from "./migrations.js";
 
 export interface PostgresGateOptions {
   url: string;
-  catalog: Catalog;
   bufferDir: string;
   bufferBytes: number;
   onNotice: (message: string) => void;
@@ -54,7 +52,7 @@ export async function openPostgresGate(options: PostgresGateOptions): Promise<Po
   await audit.start();
   const decisionStore = new PostgresDecisionStore({
     pool,
-    catalogDigest: catalogDigest(options.catalog),
+    catalogDigest: catalogDigest(),
     onNotice: options.onNotice,
   });
   return {
@@ -74,9 +72,4 @@ export async function openPostgresGate(options: PostgresGateOptions): Promise<Po
       await pool.end();
     },
   };
-}
-
-/** The license data's digest: decisions made with other data are not reused. */
-function catalogDigest(catalog: Catalog): string {
-  return createHash("sha256").update(JSON.stringify(catalog.entries)).digest("hex").slice(0, 16);
 }
