@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import type { RepoKind } from "../types/code-reference.js";
 import type { Verdict } from "../types/verdict.js";
+import { byCodePoint } from "../util/compare.js";
 import { parseYaml } from "../util/parse-yaml.js";
 
 /** The file name `lic lock` writes and `lic check --locked` reads, at the root of the scanned tree. */
@@ -110,7 +111,9 @@ function canonicalEntry(entry: LockEntry): LockEntry {
     ...(licenses !== undefined ? { licenses: licenses.map(({ id, sources }) => ({ id, sources: [...sources] })) } : {}),
     ...(evidence !== undefined
       ? {
-          evidence: [...evidence].sort((a, b) => compare(a.path, b.path)).map(({ path, sha256 }) => ({ path, sha256 })),
+          evidence: [...evidence]
+            .sort((a, b) => byCodePoint(a.path, b.path))
+            .map(({ path, sha256 }) => ({ path, sha256 })),
         }
       : {}),
     ...(lineage !== undefined ? { lineage: [...lineage] } : {}),
@@ -120,23 +123,19 @@ function canonicalEntry(entry: LockEntry): LockEntry {
 }
 
 export function compareEntries(a: LockEntry, b: LockEntry): number {
-  return compare(a.kind, b.kind) || compare(a.id, b.id) || compare(a.requested, b.requested);
+  return byCodePoint(a.kind, b.kind) || byCodePoint(a.id, b.id) || byCodePoint(a.requested, b.requested);
 }
 
 /** `file:line` in file order, then by line as a number (app.py:9 before app.py:10). */
 function compareUses(a: string, b: string): number {
   const [fileA, lineA] = splitUse(a);
   const [fileB, lineB] = splitUse(b);
-  return compare(fileA, fileB) || lineA - lineB;
+  return byCodePoint(fileA, fileB) || lineA - lineB;
 }
 
 function splitUse(use: string): [string, number] {
   const colon = use.lastIndexOf(":");
   return colon === -1 ? [use, 0] : [use.slice(0, colon), Number(use.slice(colon + 1)) || 0];
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type ParsedLock = { ok: true; lock: LockFile; entries: LockedEntry[] } | { ok: false; problems: string[] };

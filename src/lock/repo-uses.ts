@@ -1,6 +1,7 @@
 import type { CodeReference, RepoKind, ScanResult } from "../types/code-reference.js";
 import type { Fact } from "../types/finding.js";
 import type { CodeUse } from "../types/result.js";
+import { byCodePoint } from "../util/compare.js";
 
 /** The revision the Hub clients read when the code names none. */
 export const DEFAULT_REQUESTED = "main";
@@ -31,7 +32,7 @@ export function repoUsesOf(references: CodeReference[]): RepoUse[] {
     group.uses.push({ file: reference.file, line: reference.line, column: reference.column, via: reference.via });
     groups.set(key, group);
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+  return [...groups.entries()].sort(([a], [b]) => byCodePoint(a, b)).map(([, group]) => group);
 }
 
 export function repoKey(kind: RepoKind, id: string, requested: string): string {

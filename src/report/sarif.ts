@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
+import { byCodePoint } from "../util/compare.js";
 import { docsUrl, HOMEPAGE } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { FINDING_PAGES } from "./finding-pages.js";
@@ -155,7 +156,7 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, entry]) => entry !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    entries.sort(([a], [b]) => byCodePoint(a, b));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(",")}}`;
   }
   return JSON.stringify(value);

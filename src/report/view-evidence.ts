@@ -1,4 +1,5 @@
 import type { Evidence } from "../types/finding.js";
+import { byCodePoint } from "../util/compare.js";
 import { formatEvidence } from "./format-evidence.js";
 import { evidenceWords } from "./view-words.js";
 
@@ -43,7 +44,7 @@ function canonicalKey(value: unknown): string {
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => byCodePoint(a, b));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalKey(entry)}`).join(",")}}`;
   }
   return JSON.stringify(value);

@@ -9,6 +9,7 @@ import type {
   ScanNote,
   ScanResult,
 } from "../types/code-reference.js";
+import { byCodePoint } from "../util/compare.js";
 import { mapConcurrent } from "../util/map-concurrent.js";
 import { NOTHING, SourceParseError } from "./extract/extracted.js";
 import { extractorFor, type FileExtractor } from "./extractors.js";
@@ -51,7 +52,7 @@ export async function scanTree(root: string, options: ScanOptions): Promise<Scan
   });
   references.sort(byPlace);
   dynamic.sort(byPlace);
-  notes.sort((a, b) => compare(a.file, b.file));
+  notes.sort((a, b) => byCodePoint(a.file, b.file));
   return { references, dynamic, confusions: await confusionsIn(root, references), notes, files: walked.files.length };
 }
 
@@ -116,7 +117,7 @@ async function confusionsIn(root: string, references: CodeReference[]): Promise<
       break;
     }
   }
-  return [...found.values()].sort((a, b) => compare(a.directory, b.directory));
+  return [...found.values()].sort((a, b) => byCodePoint(a.directory, b.directory));
 }
 
 async function isFolder(path: string): Promise<boolean> {
@@ -128,11 +129,7 @@ function locationOf({ file, line, column, via }: CodeReference): CodeLocation & 
 }
 
 function byPlace(a: CodeLocation, b: CodeLocation): number {
-  return compare(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return byCodePoint(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 /** A parser's complaint on one line, with its line once (YAML's own message names it already, with a code excerpt). */

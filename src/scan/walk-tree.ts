@@ -3,6 +3,7 @@ import { readdir, readFile, realpath } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import type { ScanNote } from "../types/code-reference.js";
+import { byCodePoint } from "../util/compare.js";
 
 /** Folders no codebase's own code lives in: tools' state, installed packages, caches. */
 const SKIPPED_FOLDERS = new Set([
@@ -56,7 +57,7 @@ export async function walkTree(root: string, options: WalkOptions): Promise<Walk
     if (folder !== "" && entries.some((entry) => entry.name === "pyvenv.cfg")) return;
     const own = await gitignoreOf(root, folder, entries);
     const inForce = own ? [...rules, { base: folder, rules: own }] : rules;
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       const isFolder = entry.isDirectory();
       if (isFolder && SKIPPED_FOLDERS.has(entry.name)) continue;
