@@ -12,7 +12,8 @@ import { UsageError } from "./usage-error.js";
 export const POLICIES_DIR = fileURLToPath(new URL("../../policies/", import.meta.url));
 /** The same, validated and merged with their bases at build time (scripts/compile-policies.mjs). */
 const COMPILED_DIR = fileURLToPath(new URL("../policies/", import.meta.url));
-const BUILT_IN_NAME = /^[a-z][a-z0-9-]*$/;
+/** How a built-in policy is named (`eu`); anything else is a path. */
+export const BUILT_IN_NAME = /^[a-z][a-z0-9-]*$/;
 /** A policy file larger than this is not a policy. */
 const MAX_POLICY_BYTES = 1024 * 1024;
 

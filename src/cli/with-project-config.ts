@@ -1,4 +1,5 @@
 import type { CodeUse } from "../types/result.js";
+import { BUILT_IN_NAME } from "./load-policy.js";
 import { findProjectConfig, type ProjectConfig } from "./project-config.js";
 import type { Environment } from "./settings.js";
 
@@ -71,7 +72,7 @@ export function withProjectConfig<Flags extends ConfigurableFlags>(
 
 /** A built-in policy's name stays a name; anything that looks like a path is the file's, relative to the file. */
 function policyReference(policy: string, config: ProjectConfig): string {
-  return /^[a-z][a-z0-9-]*$/.test(policy) ? policy : config.path(policy);
+  return BUILT_IN_NAME.test(policy) ? policy : config.path(policy);
 }
 
 /** The file's reports, each `FORMAT=FILE`, unless the command line writes that format already. */
