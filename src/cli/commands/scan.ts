@@ -29,19 +29,20 @@ export async function runScan(paths: string[], flags: ScanFlags, io: CliIo): Pro
 }
 
 function mergeScans(roots: string[], scans: ScanResult[]): ScanResult {
-  const prefix = <T extends { file: string }>(root: string, items: T[]) =>
-    items.map((item) => ({ ...item, file: `${root.replace(/\/+$/, "")}/${item.file}` }));
+  const under = (index: number, path: string) => `${roots[index]!.replace(/\/+$/, "")}/${path}`;
+  const prefixed = <T extends { file: string }>(index: number, items: T[]) =>
+    items.map((item) => ({ ...item, file: under(index, item.file) }));
   return {
-    references: scans.flatMap((scan, index) => prefix(roots[index]!, scan.references)),
-    dynamic: scans.flatMap((scan, index) => prefix(roots[index]!, scan.dynamic)),
+    references: scans.flatMap((scan, index) => prefixed(index, scan.references)),
+    dynamic: scans.flatMap((scan, index) => prefixed(index, scan.dynamic)),
     confusions: scans.flatMap((scan, index) =>
       scan.confusions.map((confusion) => ({
         ...confusion,
-        directory: `${roots[index]!.replace(/\/+$/, "")}/${confusion.directory}`,
-        references: prefix(roots[index]!, confusion.references),
+        directory: under(index, confusion.directory),
+        references: prefixed(index, confusion.references),
       })),
     ),
-    notes: scans.flatMap((scan, index) => prefix(roots[index]!, scan.notes)),
+    notes: scans.flatMap((scan, index) => prefixed(index, scan.notes)),
     files: scans.reduce((total, scan) => total + scan.files, 0),
   };
 }
