@@ -2,6 +2,8 @@
 export interface ModelRef {
   id: string;
   revision: string | null;
+  /** `dataset` for a dataset repo (`dataset:org/name`, `--type dataset`); absent for a model. */
+  repoType?: "dataset";
 }
 
 export type ParsedModelRef = { ok: true; ref: ModelRef } | { ok: false; reason: string };

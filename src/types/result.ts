@@ -1,5 +1,5 @@
 /** What the core hands to the renderers: the licenses that apply, the findings, the verdict. */
-import type { CodeLocation } from "./code-reference.js";
+import type { CodeLocation, RepoKind } from "./code-reference.js";
 import type { Evidence, Finding, RuleReference, TermReference } from "./finding.js";
 import type { Ancestor, EvidenceGap, FileRole } from "./snapshot.js";
 
@@ -103,6 +103,32 @@ export interface CheckResult {
   gaps: EvidenceGap[];
   /** Where the project's code loads it, when the models came from a scan (lic check --scan, --locked). */
   uses?: CodeUse[];
+  /** `dataset` when the repo checked is a dataset (`lic check dataset:org/name`); absent for a model. */
+  repoType?: "dataset";
+  /**
+   * The datasets its card and its ancestors' cards name (`datasets:`), and their `source_datasets`, each with its
+   * declared licenses; their findings are in `findings` (args.dataset names it). Absent when none was read.
+   */
+  datasets?: DatasetUsed[];
+}
+
+/** A dataset a model was trained on (or a dataset was made from), as reports show it: facts, not the model's license. */
+export interface DatasetUsed {
+  id: string;
+  /** The commit read (its default branch's when read); null when it could not be read. */
+  sha: string | null;
+  /** The repo whose card names it, and the key that does. */
+  declaredBy: { kind: RepoKind; id: string; sha: string };
+  via: "datasets" | "source_datasets";
+  /** 1: named by a model's own card or an ancestor's; 2: a source of one of those; and so on. */
+  depth: number;
+  /** Its licenses as its card declares them: the Hub's id (or catalog key), the catalog's name, whether known. */
+  licenses: { id: string; name: string; known: boolean }[];
+  gated: false | "auto" | "manual";
+  /** Where it is named (the declaring card's key), and where its license is declared. */
+  evidence: Evidence[];
+  /** Why it could not be read (not found, private, gated files, a cycle, a bound, a Hub failure). */
+  unavailable: { reason: string; message: string } | null;
 }
 
 /** A place in the project's code or configs that loads a model (or dataset), and how. */

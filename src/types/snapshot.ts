@@ -38,6 +38,8 @@ export interface EvidenceGap {
 
 /** Everything lic knows about one model at one commit. Acquired at the edge, checked by the pure core. */
 export interface ModelSnapshot {
+  /** `dataset` for a dataset repo (read from /api/datasets); absent for a model. */
+  repoType?: "dataset";
   /** The id as the user wrote it (may be a legacy or renamed id). */
   requestedId: string;
   /** The revision as the user wrote it (branch, tag or sha); "main" when none was given. */
