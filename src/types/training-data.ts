@@ -25,6 +25,22 @@ export interface DatasetLink {
   snapshot?: ModelSnapshot;
   /** Why it could not be read: not found, private, gated, a cycle, beyond the depth bound, a Hub failure. */
   unavailable: { reason: string; message: string } | null;
+  /**
+   * Models its card says generated its data (a synthetic dataset), each read from its metadata alone, so the core
+   * can tell whether the generator's license forbids training other models on its outputs.
+   */
+  generators?: GeneratorModel[];
+}
+
+/** A model named by a dataset's card as the source of its data (identify/dataset/generator-models.ts). */
+export interface GeneratorModel {
+  id: string;
+  sha: string | null;
+  /** Where the dataset's card names it. */
+  evidence: Evidence[];
+  /** Its metadata (card data, tags), as acquired; not in reports. */
+  snapshot?: ModelSnapshot;
+  unavailable: { reason: string; message: string } | null;
 }
 
 /** Every dataset a model's cards name, and their sources, to the bounds. */
