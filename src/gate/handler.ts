@@ -12,7 +12,7 @@ import type { Metrics } from "./metrics.js";
 import type { Offload } from "./offload-mode.js";
 import { passOn } from "./pass-on.js";
 import { json, problem, type Reply, send } from "./reply.js";
-import { routeRequest } from "./route.js";
+import { type RouteResult, rememberedRoutes } from "./route.js";
 import { serveFile } from "./serve-file.js";
 import { serveMetadata } from "./serve-metadata.js";
 import { type Upstream, UpstreamError } from "./upstream.js";
@@ -80,6 +80,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
     ready: options.ready ?? (async () => true),
   };
   const onError = (message: string) => options.onError?.(redact(message));
+  const route = rememberedRoutes();
 
   return (incoming, outgoing) => {
     const aborted = new AbortController();
@@ -97,7 +98,7 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
         if (/100-continue/i.test(String(incoming.headers.expect ?? ""))) outgoing.writeContinue();
       },
     };
-    answer(context, exchange, options.publicUrl)
+    answer(context, exchange, options.publicUrl, route)
       .catch((error: unknown): Answered => {
         onError(
           `internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`,
@@ -115,7 +116,12 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
 }
 
 /** Host check, route, then the route's handler; upstream failures and refused bodies become the gate's answers. */
-async function answer(context: GateContext, exchange: Exchange, publicUrl: string | null): Promise<Answered> {
+async function answer(
+  context: GateContext,
+  exchange: Exchange,
+  publicUrl: string | null,
+  routeRequest: (method: string, target: string) => RouteResult,
+): Promise<Answered> {
   const { upstream, metrics, allowedHosts } = context;
   const host = (exchange.headers.host ?? "").toLowerCase();
   if (!allowedHosts.has(host)) {

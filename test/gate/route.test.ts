@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeRequest } from "../../src/gate/route.js";
+import { rememberedRoutes, routeRequest } from "../../src/gate/route.js";
 
 const route = (target: string, method = "GET") => routeRequest(method, target);
 
@@ -110,5 +110,37 @@ describe("routeRequest: the Hub's paths, read from the raw request target", () =
     expect(route("/healthz")).toEqual({ ok: true, route: { kind: "healthz" } });
     expect(route("/metrics")).toEqual({ ok: true, route: { kind: "metrics" } });
     expect(route("/api/whoami-v2")).toEqual({ ok: true, route: { kind: "whoami", upstreamPath: "/api/whoami-v2" } });
+  });
+});
+
+describe("rememberedRoutes", () => {
+  it("answers as routeRequest does, for routes and refusals alike, and the same object for a target asked again", () => {
+    const route = rememberedRoutes();
+    for (const [method, target] of [
+      ["GET", "/org/model/resolve/main/config.json"],
+      ["HEAD", "/api/models/org/model/revision/main"],
+      ["POST", "/org/model/resolve/main/config.json"],
+      ["GET", "/org/../x/resolve/main/a"],
+    ] as const) {
+      expect(route(method, target)).toEqual(routeRequest(method, target));
+      expect(route(method, target)).toBe(route(method, target));
+    }
+  });
+
+  it("keeps the method apart, and does not remember targets over 1 KiB", () => {
+    const route = rememberedRoutes();
+    expect(route("POST", "/org/model/resolve/main/a").ok).toBe(false);
+    expect(route("GET", "/org/model/resolve/main/a").ok).toBe(true);
+    const long = `/org/model/resolve/main/${"a".repeat(1100)}`;
+    expect(route("GET", long)).not.toBe(route("GET", long));
+  });
+
+  it("empties its memory when full, and still answers right", () => {
+    const route = rememberedRoutes(2);
+    const first = route("GET", "/a/b/resolve/main/1");
+    route("GET", "/a/b/resolve/main/2");
+    route("GET", "/a/b/resolve/main/3");
+    expect(route("GET", "/a/b/resolve/main/1")).not.toBe(first);
+    expect(route("GET", "/a/b/resolve/main/1")).toEqual(first);
   });
 });

@@ -43,12 +43,50 @@ export interface AuditSink {
 }
 
 /**
- * The audit log's one way in from the gate: every entry passes the redactor whole (`reason` carries upstream text,
- * which may echo the gate's token).
+ * The audit log's one way in from the gate: every field that can carry text from outside the gate passes the
+ * redactor (the client's address, the request's id, revision and path, the commit the upstream named, the reason,
+ * which carries upstream text that may echo the gate's token). The rest the gate makes itself from closed sets (the
+ * time, a UUID, an HTTP method the route allows, a route kind, a verdict, finding codes, the policy's name and
+ * digest): walking those on every request was a tenth of the gate's own time on a cached decision.
  */
 export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
-  return { write: (entry) => sink.write(redact.deep(entry)), close: () => sink.close() };
+  return {
+    write: (entry) => {
+      const clean = { ...entry };
+      for (const key of OUTSIDE_TEXT) {
+        const value = entry[key];
+        if (typeof value === "string") (clean as Record<string, unknown>)[key] = redact(value);
+      }
+      sink.write(clean);
+    },
+    close: () => sink.close(),
+  };
 }
+
+/**
+ * Where each field's text comes from: `outside` (the client's request, the upstream's words) is redacted; `gate`
+ * (made by the gate from closed sets, or the operator's policy) is not. The compiler makes a new field choose.
+ */
+const ORIGIN = {
+  requestId: "gate",
+  time: "gate",
+  client: "outside",
+  method: "gate",
+  route: "gate",
+  model: "outside",
+  revision: "outside",
+  sha: "outside",
+  path: "outside",
+  mode: "gate",
+  verdict: "gate",
+  codes: "gate",
+  action: "gate",
+  status: "gate",
+  policy: "gate",
+  reason: "outside",
+} as const satisfies Record<keyof AuditEntry, "gate" | "outside">;
+
+const OUTSIDE_TEXT = (Object.keys(ORIGIN) as (keyof AuditEntry)[]).filter((key) => ORIGIN[key] === "outside");
 
 /** Every entry to each sink: the JSON Lines log and PostgreSQL side by side. */
 export function teeAuditSink(...sinks: AuditSink[]): AuditSink {

@@ -42,3 +42,18 @@ describe("openAuditLog: the JSON Lines file", () => {
     await expect(openAuditLog(join(tempDir(), "missing", "audit.jsonl"))).rejects.toThrow();
   });
 });
+
+describe("openAuditLog: entries of one event-loop turn", () => {
+  it("go out together once the turn ends, in order, and nothing waits past it", async () => {
+    const path = join(tempDir(), "audit.jsonl");
+    const log = await openAuditLog(path);
+    for (let index = 0; index < 50; index++) log.write(entry(`x/m${index}`));
+    expect(readFileSync(path, "utf8")).toBe("");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as AuditEntry).model)).toEqual(
+      Array.from({ length: 50 }, (_, index) => `x/m${index}`),
+    );
+    await log.close();
+  });
+});
