@@ -39,12 +39,15 @@ export class Decider {
     this.store = options.store ?? new MemoryDecisionStore();
   }
 
-  /** `revision` should be a commit sha; a branch is evaluated again each time (it may have moved). */
-  async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
-    const key = this.keyOf(repoId, revision);
+  /**
+   * `revision` should be a commit sha; a branch is evaluated again each time (it may have moved). A dataset is
+   * checked on its own under the same policy (`repoType`), and kept apart from a model of the same id.
+   */
+  async decide(repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
+    const key = this.keyOf(repoId, revision, repoType);
     const known = await this.store.get(key);
     if (known) return { ok: true, decision: known, cached: true };
-    return this.store.once(key, () => this.evaluate(repoId, revision));
+    return this.store.once(key, () => this.evaluate(repoId, revision, repoType));
   }
 
   get size(): number {
@@ -63,20 +66,23 @@ export class Decider {
     return new Decider({ ...this.options, policy, store: this.store });
   }
 
-  private keyOf(repoId: string, sha: string): string {
-    return `${repoId.toLowerCase()}@${sha}#${this.options.policy.digest}#${this.options.today()}`;
+  /** A model's key is as before (stores shared with older replicas keep their decisions); a dataset's is prefixed. */
+  private keyOf(repoId: string, sha: string, repoType?: "dataset"): string {
+    const repo = repoType === "dataset" ? `dataset:${repoId.toLowerCase()}` : repoId.toLowerCase();
+    return `${repo}@${sha}#${this.options.policy.digest}#${this.options.today()}`;
   }
 
-  private async evaluate(repoId: string, revision: string): Promise<DecisionOutcome> {
+  private async evaluate(repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
     const { policy, catalog, acquire, lineage } = this.options;
     const redact = this.options.redact ?? noSecrets;
     const today = this.options.today();
-    const checked = await checkRef({ id: repoId, revision }, { policy, catalog, today, acquire, lineage, redact });
+    const ref = repoType ? { id: repoId, revision, repoType } : { id: repoId, revision };
+    const checked = await checkRef(ref, { policy, catalog, today, acquire, lineage, redact });
     if (!checked.ok) return { ok: false, kind: checked.error.kind, message: checked.error.message };
     const decision = toDecision(checked.result, policy.name, checked.snapshot.private);
     // Kept under the commit the revision resolved to: a branch moves, but what it pointed at does not, and the
     // file requests that follow name that commit (X-Repo-Commit).
-    await this.store.put(this.keyOf(repoId, decision.sha), decision);
+    await this.store.put(this.keyOf(repoId, decision.sha, repoType), decision);
     return { ok: true, decision, cached: false };
   }
 }
@@ -89,6 +95,7 @@ function toDecision(result: CheckResult, policyName: string, isPrivate: boolean)
     result.verdict === "block" ? "is blocked" : result.verdict === "warn" ? "is allowed with warnings" : "is allowed";
   const details = deciding.map((finding) => `${finding.code}: ${formatFindingMessage(finding)}`);
   return {
+    ...(result.repoType ? { repoType: result.repoType } : {}),
     model: result.model,
     sha: result.revision,
     verdict: result.verdict,

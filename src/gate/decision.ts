@@ -2,6 +2,8 @@ import type { CheckResult, Verdict } from "../types/result.js";
 
 /** A policy's verdict on one model at one commit, as `lic check` would give it. */
 export interface Decision {
+  /** `dataset` when the repo decided is a dataset; absent for a model. */
+  repoType?: "dataset";
   model: string;
   sha: string;
   verdict: Verdict;

@@ -5,8 +5,12 @@ import { parseLock } from "../lock/lock-file.js";
 import type { Decider } from "./decider.js";
 import type { Decision, DecisionOutcome } from "./decision.js";
 
+/** Datasets and models are indexed apart: a dataset and a model may share an id. */
+const indexKey = (kind: "model" | "dataset", id: string) =>
+  kind === "dataset" ? `dataset:${id.toLowerCase()}` : id.toLowerCase();
+
 /**
- * `lic gate --lock lic.lock`: the (model, commit) pairs a reviewed lock approves, and nothing else. Read once per
+ * `lic gate --lock lic.lock`: the (model, commit) and (dataset, commit) pairs a reviewed lock approves, and nothing else. Read once per
  * start and per reload; a request is matched by the id the code uses and by the Hub's canonical id (`resolvedAs`),
  * so a renamed repo or a legacy name (`gpt2`) finds its entry either way.
  */
@@ -35,26 +39,27 @@ export class LockedRegistry {
     if (!parsed.ok) throw new Error(`--lock ${file} is not a lock lic can use:\n${parsed.problems.join("\n")}`);
     const byModel = new Map<string, LockEntry[]>();
     for (const entry of parsed.lock.entries) {
-      if (entry.kind !== "model" || entry.revision === undefined) continue;
-      for (const id of new Set([entry.id, entry.resolvedAs ?? entry.id].map((name) => name.toLowerCase())))
-        byModel.set(id, [...(byModel.get(id) ?? []), entry]);
+      if (entry.revision === undefined) continue;
+      for (const key of new Set([entry.id, entry.resolvedAs ?? entry.id].map((name) => indexKey(entry.kind, name))))
+        byModel.set(key, [...(byModel.get(key) ?? []), entry]);
     }
     const digest = `sha256:${createHash("sha256").update(text).digest("hex")}`;
     return new LockedRegistry(file, digest, byModel);
   }
 
-  /** Locked models (each entry once, though it is found under two ids when renamed). */
+  /** Locked repos (each entry once, though it is found under two ids when renamed). */
   get size(): number {
     return new Set([...this.byModel.values()].flat()).size;
   }
 
   /** Why a decided (model, commit) may not be served, or null when the lock approves it. */
   refusalFor(requestedId: string, decision: Decision): string | null {
-    const entries = this.entriesFor(requestedId, decision.model);
+    const kind = decision.repoType ?? "model";
+    const entries = this.entriesFor(requestedId, decision.model, kind);
     const fix = `run lic lock where the code loads it and commit ${this.file}, then reload the gate`;
     const at = `${decision.model}@${decision.sha}`;
     if (entries.length === 0)
-      return `${at} is refused: ${this.file} has no entry for the model ${decision.model}; ${fix}`;
+      return `${at} is refused: ${this.file} has no entry for the ${kind} ${decision.model}; ${fix}`;
     const entry = entries.find((candidate) => candidate.revision === decision.sha);
     if (!entry) {
       const locked = entries.map((candidate) => candidate.revision!.slice(0, 12)).join(", ");
@@ -65,10 +70,10 @@ export class LockedRegistry {
     return null;
   }
 
-  private entriesFor(requestedId: string, model: string): LockEntry[] {
+  private entriesFor(requestedId: string, model: string, kind: "model" | "dataset"): LockEntry[] {
     const found = new Set([
-      ...(this.byModel.get(requestedId.toLowerCase()) ?? []),
-      ...(this.byModel.get(model.toLowerCase()) ?? []),
+      ...(this.byModel.get(indexKey(kind, requestedId)) ?? []),
+      ...(this.byModel.get(indexKey(kind, model)) ?? []),
     ]);
     return [...found];
   }
@@ -88,8 +93,8 @@ export function lockedDecider(
     get size() {
       return decider.size;
     },
-    async decide(repoId: string, revision: string): Promise<DecisionOutcome> {
-      const outcome = await decider.decide(repoId, revision);
+    async decide(repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
+      const outcome = await decider.decide(repoId, revision, repoType);
       if (!outcome.ok || outcome.decision.verdict === "block") return outcome;
       const refusal = lock.refusalFor(repoId, outcome.decision);
       if (refusal === null) return outcome;

@@ -7,6 +7,8 @@ import { checkRevision, parseModelRef } from "../types/repo-ref.js";
  * - `/api/models/{id}/tree/{rev}[/{path}]` (file lists, paginated with `Link`);
  * - `/api/models/{id}/paths-info/{rev}` (POST, used by @huggingface/hub);
  * - `/{id}/resolve/{rev}/{path}` and `/{id}/raw/{rev}/{path}` (file bytes, HEAD and GET);
+ * - the same for datasets: `/api/datasets/{id}…` and `/datasets/{id}/resolve|raw/{rev}/{path}` (`load_dataset`,
+ *   `snapshot_download(repo_type="dataset")`), decided under the same policy;
  * - `/api/whoami-v2`; and the gate's own `/healthz`, `/readyz` and `/metrics`.
  * An id is `org/name` or a legacy `name`; revisions come percent-encoded (`refs%2Fpr%2F1`).
  */
@@ -19,6 +21,8 @@ export type GateRoute =
 
 export interface ModelRoute {
   kind: "model-info" | "tree" | "paths-info" | "file";
+  /** `dataset` for a dataset's routes; absent for a model's. */
+  repoType?: "dataset";
   repoId: string;
   /** null: the default branch, as the Hub reads `/api/models/{id}`. */
   revision: string | null;
@@ -89,50 +93,71 @@ function match(raw: string[], segments: string[]): RouteResult {
   if (first === "api") {
     if (second === "whoami-v2" && segments.length === 2)
       return { ok: true, route: { kind: "whoami", upstreamPath: "/api/whoami-v2" } };
-    if (second === "models") return matchModelApi(raw.slice(2), segments.slice(2));
+    if (second === "models") return matchRepoApi(MODEL, raw.slice(2), segments.slice(2));
+    if (second === "datasets") return matchRepoApi(DATASET, raw.slice(2), segments.slice(2));
     return refuse(
       404,
-      `/${raw.slice(0, 2).join("/")} is not served by lic gate: it serves models (/api/models/…), their files and /api/whoami-v2`,
+      `/${raw.slice(0, 2).join("/")} is not served by lic gate: it serves models (/api/models/…), datasets (/api/datasets/…), their files and /api/whoami-v2`,
     );
   }
-  if (first === "datasets" || first === "spaces") return refuse(404, `lic gate serves models only, not ${first}`);
+  if (first === "spaces") return refuse(404, "lic gate serves models and datasets, not spaces");
+  if (first === "datasets") return matchFile(DATASET, raw.slice(1), segments.slice(1));
+  return matchFile(MODEL, raw, segments);
+}
+
+/** How a kind of repo is spelled in the Hub's paths. */
+interface RepoPaths {
+  repoType: "model" | "dataset";
+  /** `/api/models`, `/api/datasets`. */
+  api: string;
+  /** What comes before the id in a file URL: nothing for a model, `/datasets` for a dataset. */
+  files: string;
+}
+
+const MODEL: RepoPaths = { repoType: "model", api: "/api/models", files: "" };
+const DATASET: RepoPaths = { repoType: "dataset", api: "/api/datasets", files: "/datasets" };
+
+/** `{id}/resolve|raw/{rev}/{path}`, after the repo type's prefix. */
+function matchFile(repo: RepoPaths, raw: string[], segments: string[]): RouteResult {
   const fileAt = FILE_PARTS.has(segments[1] ?? "") ? 1 : FILE_PARTS.has(segments[2] ?? "") ? 2 : -1;
   if (fileAt === -1)
     return refuse(
       404,
-      "not a path lic gate serves: it serves /api/models/…, /{model}/resolve/{revision}/{file}, /{model}/raw/…, /api/whoami-v2, /healthz, /readyz and /metrics",
+      "not a path lic gate serves: it serves /api/models/…, /api/datasets/…, /{model}/resolve/{revision}/{file}, /datasets/{dataset}/resolve/…, their raw/…, /api/whoami-v2, /healthz, /readyz and /metrics",
     );
-  const repoId = checkedId(raw.slice(0, fileAt));
+  const repoId = checkedId(raw.slice(0, fileAt), repo);
   if (!repoId.ok) return repoId;
   const tail = splitRevision(segments.slice(fileAt + 1));
   if (!tail.ok) return tail;
   if (tail.rest.length === 0) return refuse(404, "the request names a revision but no file");
   const path = tail.rest.join("/");
-  return modelRoute(
+  return repoRoute(
+    repo,
     "file",
     repoId.id,
     tail.revision,
     path,
-    `/${repoId.id}/${segments[fileAt]}/${encodeURIComponent(tail.revision)}/${encodePath(tail.rest)}`,
+    `${repo.files}/${repoId.id}/${segments[fileAt]}/${encodeURIComponent(tail.revision)}/${encodePath(tail.rest)}`,
   );
 }
 
-function matchModelApi(raw: string[], segments: string[]): RouteResult {
+function matchRepoApi(repo: RepoPaths, raw: string[], segments: string[]): RouteResult {
   if (segments.length === 0)
-    return refuse(404, "model search (/api/models) is not served by lic gate; ask for one model");
+    return refuse(404, `${repo.repoType} search (${repo.api}) is not served by lic gate; ask for one ${repo.repoType}`);
   const idLength = segments.length >= 2 && !MODEL_API_PARTS.has(segments[1]!) ? 2 : 1;
-  const repoId = checkedId(raw.slice(0, idLength));
+  const repoId = checkedId(raw.slice(0, idLength), repo);
   if (!repoId.ok) return repoId;
   const [part, ...after] = segments.slice(idLength);
-  const base = `/api/models/${repoId.id}`;
-  if (part === undefined) return modelRoute("model-info", repoId.id, null, null, base);
+  const base = `${repo.api}/${repoId.id}`;
+  const routeOf = (...args: Parameters<typeof bareRoute>) => repoRoute(repo, ...args);
+  if (part === undefined) return routeOf("model-info", repoId.id, null, null, base);
   if (part === "revision" || part === "tree" || part === "paths-info") {
     const tail = splitRevision(after);
     if (!tail.ok) return tail;
     const revisionPath = `${base}/${part}/${encodeURIComponent(tail.revision)}`;
     if (part === "tree") {
       const path = tail.rest.length > 0 ? tail.rest.join("/") : null;
-      return modelRoute(
+      return routeOf(
         "tree",
         repoId.id,
         tail.revision,
@@ -141,8 +166,8 @@ function matchModelApi(raw: string[], segments: string[]): RouteResult {
       );
     }
     if (tail.rest.length > 0)
-      return refuse(404, `/api/models/{id}/${part}/{revision} takes nothing after the revision`);
-    return modelRoute(part === "revision" ? "model-info" : "paths-info", repoId.id, tail.revision, null, revisionPath);
+      return refuse(404, `${repo.api}/{id}/${part}/{revision} takes nothing after the revision`);
+    return routeOf(part === "revision" ? "model-info" : "paths-info", repoId.id, tail.revision, null, revisionPath);
   }
   if (part === "xet-read-token") {
     return refuse(
@@ -150,18 +175,21 @@ function matchModelApi(raw: string[], segments: string[]): RouteResult {
       "lic gate streams files over plain HTTP and does not hand out Xet tokens; the client falls back to HTTP (or set HF_HUB_DISABLE_XET=1)",
     );
   }
-  return refuse(404, `/api/models/{id}/${part} is not served by lic gate`);
+  return refuse(404, `${repo.api}/{id}/${part} is not served by lic gate`);
 }
 
 /** An id from its raw segments: no percent-encoding at all, and the Hub's rules for names (model-ref.ts). */
-function checkedId(raw: string[]): { ok: true; id: string } | { ok: false; status: 400; reason: string } {
+function checkedId(
+  raw: string[],
+  repo: RepoPaths,
+): { ok: true; id: string } | { ok: false; status: 400; reason: string } {
   const id = raw.join("/");
   const parsed = parseModelRef(id);
   if (!parsed.ok || parsed.ref.revision !== null)
     return {
       ok: false,
       status: 400,
-      reason: `"${id}" is not a model id: ${parsed.ok ? "it contains '@'" : parsed.reason}`,
+      reason: `"${id}" is not a ${repo.repoType} id: ${parsed.ok ? "it contains '@'" : parsed.reason.replace("the model id", "the id")}`,
     };
   return { ok: true, id };
 }
@@ -186,14 +214,19 @@ function encodePath(segments: string[]): string {
   return segments.map(encodeURIComponent).join("/");
 }
 
-function modelRoute(
+function bareRoute(
   kind: ModelRoute["kind"],
   repoId: string,
   revision: string | null,
   path: string | null,
   upstreamPath: string,
-): RouteResult {
-  return { ok: true, route: { kind, repoId, revision, path, upstreamPath } };
+): ModelRoute {
+  return { kind, repoId, revision, path, upstreamPath };
+}
+
+function repoRoute(repo: RepoPaths, ...args: Parameters<typeof bareRoute>): RouteResult {
+  const route = bareRoute(...args);
+  return { ok: true, route: repo.repoType === "dataset" ? { ...route, repoType: "dataset" } : route };
 }
 
 function refuse<Status extends 400 | 404 | 405>(

@@ -112,7 +112,7 @@ async function decideOn(
 ): Promise<{ sha: string | null; outcome: DecisionOutcome }> {
   const sha =
     answer.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
-  return { sha, outcome: await context.decider.decide(route.repoId, sha ?? route.revision ?? "main") };
+  return { sha, outcome: await context.decider.decide(route.repoId, sha ?? route.revision ?? "main", route.repoType) };
 }
 
 /** The gate's own refusal, in place of the upstream's answer (discarded), audited. */

@@ -8,7 +8,7 @@ import { passOn } from "./pass-on.js";
 import type { Reply } from "./reply.js";
 import type { ModelRoute } from "./route.js";
 
-/** `/api/models/…`: always served; annotated with the decision, in both modes. */
+/** `/api/models/…` and `/api/datasets/…`: always served; annotated with the decision, in both modes. */
 export async function serveMetadata(
   context: GateContext,
   exchange: Exchange,
@@ -33,7 +33,7 @@ export async function serveMetadata(
   let text: Buffer | null = null;
   if (route.kind === "model-info" && method === "GET") text = await upstream.readWhole(response, maxBodyBytes * 32);
   const sha = text ? shaIn(text) : null;
-  const outcome = await context.decider.decide(route.repoId, sha ?? route.revision ?? "main");
+  const outcome = await context.decider.decide(route.repoId, sha ?? route.revision ?? "main", route.repoType);
   recordDecision(context, exchange, route, { outcome, sha, action: "served", status: response.status });
   const reply = passOn(response, upstream.base, gateBase);
   if (route.kind === "model-info" && reply.headers["content-encoding"] !== undefined) {
@@ -45,7 +45,7 @@ export async function serveMetadata(
   return reply;
 }
 
-/** The `sha` of a model-info body, when it has one (an `expand` without `sha` leaves it out). */
+/** The `sha` of a model-info (or dataset-info) body, when it has one (an `expand` without `sha` leaves it out). */
 function shaIn(text: Buffer): string | null {
   try {
     const sha = (JSON.parse(text.toString("utf8")) as { sha?: unknown }).sha;

@@ -350,7 +350,8 @@ describe("lic gate is not an open proxy", () => {
       `/${BERT}/resolve/main/..%2F..%2Fsecret`,
       "/api/models/google-bert%2Fbert-base-uncased",
       `/${BERT}/resolve/main/a%5c..%5cb`,
-      "/datasets/org/name/resolve/main/x",
+      "/spaces/org/name/resolve/main/x",
+      "/datasets/org/%2e%2e/resolve/main/x",
     ]) {
       expect([path, await status(["--path-as-is", `${gate.url}${path}`])]).toEqual([
         path,

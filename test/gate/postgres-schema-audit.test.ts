@@ -21,12 +21,12 @@ afterAll(() => sql.end());
 
 describe("the gate's schema", () => {
   it("migrates once: a second run, from the CLI too, finds nothing to do", async () => {
-    expect(await migrate(sql)).toEqual([1]);
+    expect(await migrate(sql)).toEqual([1, 2]);
     expect(await migrate(sql)).toEqual([]);
     const run = await runLicIn(["gate", "migrate", "--postgres", postgres().url], {});
     expect(run).toMatchObject({ code: 0, stderr: expect.stringContaining("is up to date") });
     const { rows } = await sql.query("SELECT version FROM schema_migrations");
-    expect(rows).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(rows).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, index) => ({ version: index + 1 })));
   });
 
   it("refuses to start the gate (exit 2) on a database a newer lic migrated", async () => {
@@ -55,6 +55,7 @@ const POLICY = { name: "default", digest: "sha256:abc" };
 function entry({
   requestId,
   time,
+  repoType,
   ...overrides
 }: Partial<AuditEntry> & Pick<AuditEntry, "requestId" | "time">): AuditEntry {
   // In the gate's key order, so a JSON line and a row read back print alike.
@@ -64,6 +65,7 @@ function entry({
     client: "10.0.0.1",
     method: "GET",
     route: "file",
+    ...(repoType ? { repoType } : {}),
     model: "org/allowed",
     revision: "main",
     sha: "a".repeat(40),
@@ -102,6 +104,14 @@ const ENTRIES: AuditEntry[] = [
     verdict: "block",
     codes: ["LIC001"],
   }),
+  // A dataset sharing a model's id: kept apart from it in every filter and summary.
+  entry({
+    requestId: "00000000-0000-4000-8000-000000000006",
+    time: "2026-12-01T09:00:00.000Z",
+    repoType: "dataset",
+    model: "org/allowed",
+    path: "data/train.parquet",
+  }),
 ];
 
 describe("lic audit, over PostgreSQL and over the JSON Lines log alike", () => {
@@ -135,15 +145,18 @@ describe("lic audit, over PostgreSQL and over the JSON Lines log alike", () => {
     expect(rows).toEqual([
       { partition: "lic_audit_log_y2026m10", rows: 1 },
       { partition: "lic_audit_log_y2026m11", rows: 4 },
+      { partition: "lic_audit_log_y2026m12", rows: 1 },
     ]);
   });
 
   it("filters by model, verdict, action, client, policy and time", async () => {
-    expect(ids((await audit(["--format", "json"])).stdout)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(ids((await audit(["--format", "json"])).stdout)).toEqual(["1", "2", "3", "4", "5", "6"]);
+    expect(ids((await audit(["--format", "json", "--model", "org/allowed"])).stdout)).toEqual(["1", "2", "3"]);
+    expect(ids((await audit(["--format", "json", "--model", "dataset:ORG/allowed"])).stdout)).toEqual(["6"]);
     expect(ids((await audit(["--format", "json", "--model", "ORG/blocked"])).stdout)).toEqual(["4", "5"]);
     expect(ids((await audit(["--format", "json", "--verdict", "block", "--action", "refused"])).stdout)).toEqual(["4"]);
     expect(ids((await audit(["--format", "json", "--client", "10.0.0.2"])).stdout)).toEqual(["2"]);
-    expect(ids((await audit(["--format", "json", "--policy", "sha256:abc"])).stdout)).toHaveLength(5);
+    expect(ids((await audit(["--format", "json", "--policy", "sha256:abc"])).stdout)).toHaveLength(6);
     expect(ids((await audit(["--format", "json", "--policy", "eu"])).stdout)).toEqual([]);
     const november = await audit(["--format", "json", "--since", "2026-11-01", "--until", "2026-11-02"]);
     expect(ids(november.stdout)).toEqual(["2", "3"]);
@@ -152,7 +165,13 @@ describe("lic audit, over PostgreSQL and over the JSON Lines log alike", () => {
   it("summarizes downloads per model, and writes CSV a spreadsheet cannot run", async () => {
     const summary = await audit(["--summary"]);
     expect(summary.stdout).toBe(
-      "model        served  refused  clients\norg/allowed  3       0        2\norg/blocked  0       1        1\n",
+      [
+        "model                served  refused  clients",
+        "dataset:org/allowed  1       0        1",
+        "org/allowed          3       0        2",
+        "org/blocked          0       1        1",
+        "",
+      ].join("\n"),
     );
     const csv = await audit(["--format", "csv", "--verdict", "block", "--action", "refused"]);
     expect(csv.stdout).toContain(`"'=HYPERLINK(""x""), blocked"`);

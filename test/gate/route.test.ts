@@ -95,8 +95,13 @@ describe("routeRequest: the Hub's paths, read from the raw request target", () =
     ["/org/m/resolve/ma..in/x", 400, "contains '..'"],
     ["/org/m/resolve/main", 404, "no file"],
     ["/api/models", 404, "model search"],
-    ["/api/datasets/org/d", 404, "not served by lic gate"],
-    ["/datasets/org/d/resolve/main/x", 404, "models only"],
+    ["/api/datasets", 404, "dataset search"],
+    ["/api/datasets/org%2Fd", 400, "is not a dataset id"],
+    ["/api/datasets/org/d/parquet", 404, "/api/datasets/{id}/parquet is not served"],
+    ["/datasets/org/d/resolve/main", 404, "no file"],
+    ["/datasets/org/../d/resolve/main/x", 400, "'.' or '..' segment"],
+    ["/spaces/org/s/resolve/main/app.py", 404, "not spaces"],
+    ["/api/spaces/org/s", 404, "not served by lic gate"],
     ["/api/models/org/m/xet-read-token/main", 404, "Xet"],
     ["/api/models/org/m/discussions", 404, "not served"],
     ["/", 404, "not a path lic gate serves"],
@@ -104,6 +109,56 @@ describe("routeRequest: the Hub's paths, read from the raw request target", () =
     const routed = route(target);
     expect(routed.ok).toBe(false);
     expect(!routed.ok && [routed.status, routed.reason]).toEqual([status, expect.stringContaining(reason)]);
+  });
+
+  it.each([
+    [
+      "/api/datasets/rajpurkar/squad",
+      { kind: "model-info", repoType: "dataset", repoId: "rajpurkar/squad", revision: null, path: null },
+      "/api/datasets/rajpurkar/squad",
+    ],
+    [
+      "/api/datasets/imdb/revision/main",
+      { kind: "model-info", repoType: "dataset", repoId: "imdb", revision: "main", path: null },
+      "/api/datasets/imdb/revision/main",
+    ],
+    [
+      "/api/datasets/org/d/tree/refs%2Fconvert%2Fparquet/plain_text?recursive=true",
+      { kind: "tree", repoType: "dataset", repoId: "org/d", revision: "refs/convert/parquet", path: "plain_text" },
+      "/api/datasets/org/d/tree/refs%2Fconvert%2Fparquet/plain_text",
+    ],
+    [
+      "/datasets/org/d/resolve/main/data/train-00000-of-00001.parquet",
+      {
+        kind: "file",
+        repoType: "dataset",
+        repoId: "org/d",
+        revision: "main",
+        path: "data/train-00000-of-00001.parquet",
+      },
+      "/datasets/org/d/resolve/main/data/train-00000-of-00001.parquet",
+    ],
+    [
+      "/datasets/imdb/resolve/refs%2Fconvert%2Fparquet/plain_text/train/0000.parquet",
+      { kind: "file", repoType: "dataset", repoId: "imdb", revision: "refs/convert/parquet" },
+      "/datasets/imdb/resolve/refs%2Fconvert%2Fparquet/plain_text/train/0000.parquet",
+    ],
+  ])("routes the dataset path %s, re-encoded for the upstream", (target, expected, upstreamPath) => {
+    const routed = route(target);
+    expect(routed.ok && routed.route).toMatchObject({ ...expected, upstreamPath });
+  });
+
+  it("routes a dataset's paths-info as POST only, like a model's", () => {
+    expect(route("/api/datasets/org/d/paths-info/main", "POST")).toMatchObject({
+      ok: true,
+      route: { kind: "paths-info", repoType: "dataset", repoId: "org/d" },
+    });
+    expect(route("/api/datasets/org/d/paths-info/main").ok).toBe(false);
+  });
+
+  it("gives a model's routes no repoType, so a model is read as before", () => {
+    const routed = route("/org/m/resolve/main/config.json");
+    expect(routed.ok && "repoType" in routed.route).toBe(false);
   });
 
   it("serves its own /healthz and /metrics, and /api/whoami-v2", () => {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { AuditEntry } from "../../gate/audit/audit-sink.js";
-import { type AuditFilter, selectAuditEntries } from "../../gate/db/audit-rows.js";
+import { type AuditFilter, repoName, selectAuditEntries } from "../../gate/db/audit-rows.js";
 import { messageOf, openPostgres, safeUrl } from "../../gate/db/connection.js";
 import type { CliIo } from "../cli-io.js";
 import { ExitCode } from "../exit-code.js";
@@ -100,7 +100,7 @@ async function readJsonl(path: string): Promise<AuditEntry[]> {
 function matches(entry: AuditEntry, filter: AuditFilter): boolean {
   const time = new Date(entry.time);
   return (
-    (filter.model === undefined || entry.model.toLowerCase() === filter.model.toLowerCase()) &&
+    (filter.model === undefined || repoName(entry).toLowerCase() === filter.model.toLowerCase()) &&
     (filter.verdict === undefined || entry.verdict === filter.verdict) &&
     (filter.action === undefined || entry.action === filter.action) &&
     (filter.since === undefined || time >= filter.since) &&
@@ -114,10 +114,11 @@ function matches(entry: AuditEntry, filter: AuditFilter): boolean {
 export function summarize(entries: readonly AuditEntry[]): ModelSummary[] {
   const byModel = new Map<string, { served: number; refused: number; clients: Set<string> }>();
   for (const entry of entries.filter((each) => each.route === "file")) {
-    const model = byModel.get(entry.model) ?? { served: 0, refused: 0, clients: new Set<string>() };
+    const name = repoName(entry);
+    const model = byModel.get(name) ?? { served: 0, refused: 0, clients: new Set<string>() };
     model[entry.action] += 1;
     model.clients.add(entry.client);
-    byModel.set(entry.model, model);
+    byModel.set(name, model);
   }
   return [...byModel.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -133,7 +134,7 @@ function entryRow(entry: AuditEntry): string[] {
     entry.client,
     entry.method,
     entry.route,
-    entry.model,
+    repoName(entry),
     entry.revision ?? "",
     entry.sha ?? "",
     entry.path ?? "",
@@ -157,7 +158,7 @@ function formatEntries(entries: readonly AuditEntry[], format: AuditFlags["forma
   return entries
     .map(
       (entry) =>
-        `${entry.time}  ${entry.client}  ${entry.action} ${entry.status}  ${entry.verdict}  ${entry.model}@${(entry.sha ?? entry.revision ?? "?").slice(0, 12)}${entry.path ? ` ${entry.path}` : ""}  ${entry.policy.name}${entry.codes.length > 0 ? `  ${entry.codes.join(",")}` : ""}\n`,
+        `${entry.time}  ${entry.client}  ${entry.action} ${entry.status}  ${entry.verdict}  ${repoName(entry)}@${(entry.sha ?? entry.revision ?? "?").slice(0, 12)}${entry.path ? ` ${entry.path}` : ""}  ${entry.policy.name}${entry.codes.length > 0 ? `  ${entry.codes.join(",")}` : ""}\n`,
     )
     .join("");
 }

@@ -12,6 +12,9 @@ export interface AuditEntry {
   client: string;
   method: string;
   route: string;
+  /** `dataset` for a dataset's request; absent for a model's (entries of older gates read the same). */
+  repoType?: "dataset";
+  /** The repo's id, as the client asked for it (a model's or, with `repoType`, a dataset's). */
   model: string;
   /** As the client asked; the commit it resolved to is `sha`. */
   revision: string | null;
@@ -73,6 +76,7 @@ const ORIGIN = {
   client: "outside",
   method: "gate",
   route: "gate",
+  repoType: "gate",
   model: "outside",
   revision: "outside",
   sha: "outside",

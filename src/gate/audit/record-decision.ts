@@ -29,6 +29,7 @@ export function recordDecision(context: GateContext, exchange: Exchange, route: 
     client: exchange.client,
     method: exchange.method,
     route: route.kind,
+    ...(route.repoType ? { repoType: route.repoType } : {}),
     model: route.repoId,
     revision: route.revision,
     sha: outcome.ok ? outcome.decision.sha : sha,

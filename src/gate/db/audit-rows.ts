@@ -8,6 +8,7 @@ const COLUMNS = [
   "client",
   "method",
   "route",
+  "repo_type",
   "repo",
   "revision",
   "sha",
@@ -29,6 +30,7 @@ function valuesOf(entry: AuditEntry): unknown[] {
     entry.client,
     entry.method,
     entry.route,
+    entry.repoType ?? "model",
     entry.model,
     entry.revision,
     entry.sha,
@@ -99,6 +101,7 @@ async function createMonthPartition(pool: pg.Pool, month: string): Promise<void>
 
 /** What `lic audit` selects by; every field optional. Times are instants: `since` inclusive, `until` exclusive. */
 export interface AuditFilter {
+  /** A model's id, or `dataset:` and a dataset's. */
   model?: string;
   verdict?: string;
   action?: string;
@@ -116,7 +119,9 @@ export async function selectAuditEntries(pool: pg.Pool, filter: AuditFilter): Pr
   const where = (sql: (placeholder: string) => string, value: unknown) => {
     if (value !== undefined) conditions.push(sql(`$${params.push(value)}`));
   };
-  where((p) => `lower(repo) = lower(${p})`, filter.model);
+  const repo = filter.model === undefined ? undefined : repoOf(filter.model);
+  where((p) => `repo_type = ${p}`, repo?.repoType);
+  where((p) => `lower(repo) = lower(${p})`, repo?.id);
   where((p) => `verdict = ${p}`, filter.verdict);
   where((p) => `action = ${p}`, filter.action);
   where((p) => `time >= ${p}`, filter.since);
@@ -137,6 +142,7 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
     client: String(row["client"]),
     method: String(row["method"]),
     route: String(row["route"]),
+    ...(row["repo_type"] === "dataset" ? { repoType: "dataset" as const } : {}),
     model: String(row["repo"]),
     revision: (row["revision"] as string | null) ?? null,
     sha: (row["sha"] as string | null) ?? null,
@@ -149,4 +155,14 @@ function entryOf(row: Record<string, unknown>): AuditEntry {
     policy: { name: String(row["policy_name"]), digest: String(row["policy_digest"]) },
     ...(row["reason"] ? { reason: String(row["reason"]) } : {}),
   };
+}
+
+/** The repo an audit filter or entry names: `dataset:org/name` is a dataset's, anything else a model's. */
+export function repoOf(name: string): { repoType: "model" | "dataset"; id: string } {
+  return name.startsWith("dataset:") ? { repoType: "dataset", id: name.slice(8) } : { repoType: "model", id: name };
+}
+
+/** How `lic audit` names an entry's repo: a dataset's with its `dataset:` prefix, so one never reads as a model. */
+export function repoName(entry: Pick<AuditEntry, "repoType" | "model">): string {
+  return entry.repoType === "dataset" ? `dataset:${entry.model}` : entry.model;
 }

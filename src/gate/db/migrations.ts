@@ -52,6 +52,12 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lic_audit_log_repo_time ON lic_audit_log (repo, time);
     `,
   },
+  {
+    version: 2,
+    name: "datasets in the audit log",
+    // Rows written before datasets were served are all models' requests.
+    sql: "ALTER TABLE lic_audit_log ADD COLUMN repo_type text NOT NULL DEFAULT 'model'",
+  },
 ];
 
 /** The newest schema version this lic knows. */

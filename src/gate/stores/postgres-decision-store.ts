@@ -27,7 +27,8 @@ export class PostgresDecisionStore implements DecisionStore {
     if (known) return known;
     try {
       const { rows } = await this.options.pool.query<{ decision: Decision }>(
-        "SELECT decision FROM lic_decisions WHERE repo_type = 'model' AND catalog_digest = $1 AND decision_key = $2",
+        // A dataset's key has its own prefix (decider.ts), so the key alone names one repo type's row.
+        "SELECT decision FROM lic_decisions WHERE catalog_digest = $1 AND decision_key = $2",
         [this.options.catalogDigest, key],
       );
       const shared = rows[0]?.decision ?? null;
@@ -44,9 +45,17 @@ export class PostgresDecisionStore implements DecisionStore {
     try {
       await this.options.pool.query(
         `INSERT INTO lic_decisions (repo_type, catalog_digest, decision_key, model, sha, verdict, decision)
-         VALUES ('model', $1, $2, $3, $4, $5, $6)
+         VALUES ($7, $1, $2, $3, $4, $5, $6)
          ON CONFLICT (repo_type, catalog_digest, decision_key) DO UPDATE SET decision = EXCLUDED.decision, verdict = EXCLUDED.verdict, decided_at = now()`,
-        [this.options.catalogDigest, key, decision.model, decision.sha, decision.verdict, JSON.stringify(decision)],
+        [
+          this.options.catalogDigest,
+          key,
+          decision.model,
+          decision.sha,
+          decision.verdict,
+          JSON.stringify(decision),
+          decision.repoType ?? "model",
+        ],
       );
     } catch (error) {
       this.options.onNotice(`PostgreSQL did not keep a decision (${messageOf(error)}); it is kept in memory only`);
