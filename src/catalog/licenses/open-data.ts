@@ -44,7 +44,10 @@ function odcTerms(cite: (section: string, quote?: string) => Source, shareAlike:
   return {
     commercialUse: {
       kind: "allowed",
-      source: cite("§3.1", "These rights explicitly include commercial use, and do not exclude any field of endeavour."),
+      source: cite(
+        "§3.1",
+        "These rights explicitly include commercial use, and do not exclude any field of endeavour.",
+      ),
     },
     geographic: [],
     useRestrictions: null,
@@ -150,7 +153,8 @@ function cdla1Terms(cite: (section: string, quote?: string) => Source, sharing: 
       {
         kind: "breach",
         automatic: false,
-        detail: "Rights end on a material failure to comply that is not cured in a reasonable period after becoming aware of it.",
+        detail:
+          "Rights end on a material failure to comply that is not cured in a reasonable period after becoming aware of it.",
         source: cite("§5.1"),
       },
       {
@@ -190,7 +194,10 @@ export const openDataLicenses: CatalogEntry[] = [
     terms: (cite) => ({
       commercialUse: {
         kind: "allowed",
-        source: cite("§3.3(a)", "These rights explicitly include commercial use, and do not exclude any field of endeavour."),
+        source: cite(
+          "§3.3(a)",
+          "These rights explicitly include commercial use, and do not exclude any field of endeavour.",
+        ),
       },
       geographic: [],
       useRestrictions: null,
@@ -290,7 +297,10 @@ export const openDataLicenses: CatalogEntry[] = [
         {
           kind: "pass-on-use-restrictions",
           when: "distributing",
-          source: cite("§3.1.2", "You bind each recipient to whom you redistribute the Data to the terms of the C-UDA."),
+          source: cite(
+            "§3.1.2",
+            "You bind each recipient to whom you redistribute the Data to the terms of the C-UDA.",
+          ),
         },
       ],
       outputs: {

@@ -31,7 +31,11 @@ export const openrailDLicenses: CatalogEntry[] = [
     terms: {
       commercialUse: { kind: "allowed", source: NAMING },
       geographic: [],
-      useRestrictions: { document: "the license's use restrictions (its attachment)", mustPassOn: true, source: NAMING },
+      useRestrictions: {
+        document: "the license's use restrictions (its attachment)",
+        mustPassOn: true,
+        source: NAMING,
+      },
       obligations: [{ kind: "pass-on-use-restrictions", when: "distributing", source: NAMING }],
       outputs: {
         training: "not-addressed",
