@@ -57,7 +57,9 @@ function odcTerms(cite: (section: string, quote?: string) => Source, shareAlike:
         when: "distributing",
         source: cite(
           "§4.2(b)",
-          "Include a copy of this License or its Uniform Resource Identifier (URI) with the Database or Derivative Database",
+          shareAlike
+            ? "Include a copy of this License (or, as applicable, a license permitted under Section 4.4) or its Uniform Resource Identifier (URI) with the Database or Derivative Database"
+            : "Include a copy of this License or its Uniform Resource Identifier (URI) with the Database or Derivative Database",
         ),
       },
       {
