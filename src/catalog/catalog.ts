@@ -16,9 +16,11 @@ import { microsoftResearchLicenses } from "./licenses/microsoft-research.js";
 import { mistralLicenses } from "./licenses/mistral.js";
 import { modifiedMitLicenses } from "./licenses/modified-mit.js";
 import { nvidiaLicenses } from "./licenses/nvidia.js";
+import { openDataLicenses } from "./licenses/open-data.js";
 import { openaiLicenses } from "./licenses/openai.js";
 import { openmdwLicenses } from "./licenses/openmdw.js";
 import { openrailLicenses } from "./licenses/openrail.js";
+import { openrailDLicenses } from "./licenses/openrail-d.js";
 import { permissiveLicenses } from "./licenses/permissive.js";
 import { qwenLicenses } from "./licenses/qwen.js";
 import { stabilityLicenses } from "./licenses/stability.js";
@@ -41,6 +43,8 @@ export const HAND_WRITTEN: readonly CatalogEntry[] = [
   ...microsoftResearchLicenses,
   ...fluxLicenses,
   ...creativeCommonsLicenses,
+  ...openDataLicenses,
+  ...openrailDLicenses,
   ...openmdwLicenses,
   ...permissiveLicenses,
   ...modifiedMitLicenses,

@@ -97,6 +97,18 @@ export interface OutputsTerm {
   source: Source;
 }
 
+/**
+ * What a license asks of adapted material, a notion data licenses need: `share-alike` (an adaptation or derivative
+ * database that is shared must carry the same license: CC BY-SA, ODbL §4.4, CDLA-Sharing §3.1(a)) or
+ * `no-derivatives` (adaptations may not be shared: CC BY-ND). Whether a model trained on the data is adapted
+ * material is unsettled, so the dataset findings that read this are advisories (docs/findings/dataset-share-alike.md).
+ */
+export interface AdaptationsTerm {
+  kind: "share-alike" | "no-derivatives";
+  detail: string;
+  source: Source;
+}
+
 export interface TerminationTrigger {
   kind:
     | "breach" // the licensor may terminate on breach
@@ -145,6 +157,8 @@ export interface LicenseTerms {
   useRestrictions: UseRestrictions | null;
   obligations: Obligation[];
   outputs: OutputsTerm;
+  /** Absent where the license asks nothing of adapted material beyond its obligations. */
+  adaptations?: AdaptationsTerm;
   termination: TerminationTrigger[];
   governingLaw: GoverningLaw | null;
 }

@@ -9,10 +9,12 @@ import type { Policy } from "../policy/policy.js";
 import type { Fact, Finding } from "../types/finding.js";
 import type { CheckResult, Verdict } from "../types/result.js";
 import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
+import type { TrainingData } from "../types/training-data.js";
 import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { chooseBranches } from "./choose-branches.js";
 import { applyClarification, clarificationsFor } from "./clarify-licenses.js";
+import { identifyTrainingData } from "./datasets/identify-datasets.js";
 import { obligationsDue } from "./obligations-due.js";
 
 export interface CheckOptions {
@@ -23,6 +25,8 @@ export interface CheckOptions {
   references: ReferenceLibrary;
   /** The model's ancestors, as acquired; without it, the model is judged on its own. */
   lineage?: Lineage;
+  /** The datasets its cards name (a dataset's: its sources), as acquired; without it, none are evaluated. */
+  trainingData?: TrainingData;
 }
 
 /**
@@ -32,17 +36,23 @@ export interface CheckOptions {
  */
 export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: CheckOptions): CheckResult {
   const { catalog, references } = options;
+  const isDataset = snapshot.repoType === "dataset";
   const card = parseFrontMatter(snapshot.texts.find((file) => file.role === "readme")?.text ?? "");
-  const lineage = licenseAncestors(options.lineage?.ancestors ?? [], catalog, references);
+  // `base_model` is a model card's key: a dataset's lineage is its sources (`source_datasets`), in trainingData.
+  const ancestors = isDataset ? [] : (options.lineage?.ancestors ?? []);
+  const lineage = licenseAncestors(ancestors, catalog, references);
   // The policy's clarification, while its evidence matches, replaces what the repo was identified as (before the
   // ancestors are added: it states the model's own license). Identify stays the repo's word; the policy's is here.
   const identified = analyzeLicenses(snapshot, card, catalog, references);
   const { applied } = clarificationsFor(snapshot, policy);
   const own = applied ? applyClarification(identified, applied, catalog) : identified;
   const licenses = inheritLicenses(own, lineage, catalog);
-  // Modality reads the ancestors' own config, which the lineage the checks get no longer carries.
-  const modality = isMultimodal(snapshot, options.lineage?.ancestors ?? []);
-  const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage, modality };
+  // Modality reads the ancestors' own config, which the lineage the checks get no longer carries. A dataset is
+  // not a model: the licenses' clauses on multimodal models do not reach it, whatever its modality tags say.
+  const modality = isDataset ? DATASET_MODALITY : isMultimodal(snapshot, ancestors);
+  // The training data's licenses are identified on their own and never join `licenses`: they are advisories.
+  const training = identifyTrainingData(options.trainingData, catalog, references);
+  const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage, modality, training };
 
   const facts = Object.values(checks).flatMap((check): Fact[] => check.run(context));
   const decided = applyPolicy(facts, policy, snapshot, options.today);
@@ -58,8 +68,15 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
     obligations: obligationsDue(inForce, policy, catalog),
     lineage,
     gaps: snapshot.gaps,
+    ...(isDataset ? { repoType: "dataset" as const } : {}),
+    ...(options.trainingData ? { datasets: training.datasets.map((dataset) => dataset.used) } : {}),
   };
 }
+
+const DATASET_MODALITY = {
+  multimodal: false,
+  evidence: { source: "api" as const, field: "repoType", value: "dataset" },
+};
 
 export function decideVerdict(findings: Finding[]): Verdict {
   if (findings.some((finding) => finding.severity === "error")) return "block";

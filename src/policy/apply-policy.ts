@@ -2,7 +2,7 @@ import { findingInfo } from "../findings/finding-info.js";
 import type { Fact, Finding, FindingCode, RuleReference, Severity } from "../types/finding.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
 import { OUTCOME_SEVERITY, type Policy, type Setting, type Waiver } from "./policy.js";
-import type { EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
+import type { DatasetOutcome, DatasetSettingName, EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
 
 /** The model a policy's waivers are matched against: the id it resolved to, the id asked for, and its commit. */
 export type WaiverTarget = Pick<ModelSnapshot, "id" | "requestedId" | "sha">;
@@ -11,7 +11,7 @@ export type WaiverTarget = Pick<ModelSnapshot, "id" | "requestedId" | "sha">;
 type Decision = { severity: Severity; rule?: RuleReference } | null;
 
 /** A setting that can govern a code, by its path in a policy file: a rule, or an evidence outcome at the top level. */
-type SettingPath = `rules.${RuleName}` | EvidenceOutcomeName;
+type SettingPath = `rules.${RuleName}` | EvidenceOutcomeName | `datasets.${DatasetSettingName}`;
 
 /**
  * Decides, once and after every check has run, the severity of each fact the checks reported: the per-code table's
@@ -65,7 +65,11 @@ function governed(fact: Fact, policy: Policy): Decision {
   }
   const info = findingInfo[fact.code];
   if (info.policy === null) return defaultDecision(fact);
-  const setting = settingAt(policy, info.policy);
+  if (info.policy.startsWith("datasets.")) {
+    const setting = policy.datasets[info.policy.slice("datasets.".length) as DatasetSettingName];
+    return setting ? datasetDecision(setting) : defaultDecision(fact);
+  }
+  const setting = settingAt(policy, info.policy as Exclude<SettingPath, `datasets.${string}`>);
   if (info.policy.startsWith("rules.")) return ruleDecision(setting);
   return setting ? { severity: OUTCOME_SEVERITY[setting.value], rule: setting.at } : defaultDecision(fact);
 }
@@ -78,6 +82,12 @@ function ruleDecision(setting: Setting<Outcome> | undefined): Decision {
   return { severity: OUTCOME_SEVERITY[setting.value], rule: setting.at };
 }
 
+/** A `datasets:` setting: `allow` shows the finding as information, `off` drops it. */
+function datasetDecision(setting: Setting<DatasetOutcome>): Decision {
+  if (setting.value === "off") return null;
+  return { severity: OUTCOME_SEVERITY[setting.value], rule: setting.at };
+}
+
 function defaultDecision(fact: Fact): Decision {
   // The table's entry for this code takes this code's facts; the compiler cannot follow that through the union.
   const preset = findingInfo[fact.code].defaultSeverity as Severity | "off" | ((fact: Fact) => Severity);
@@ -86,7 +96,7 @@ function defaultDecision(fact: Fact): Decision {
 }
 
 /** The path is typed by the schema's names: a path in the per-code table that the schema lacks does not compile. */
-function settingAt(policy: Policy, path: SettingPath): Setting<Outcome> | undefined {
+function settingAt(policy: Policy, path: Exclude<SettingPath, `datasets.${string}`>): Setting<Outcome> | undefined {
   return path.startsWith("rules.")
     ? policy.rules[path.slice("rules.".length) as RuleName]
     : policy.outcomes[path as EvidenceOutcomeName];

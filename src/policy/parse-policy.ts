@@ -8,7 +8,13 @@ import { parseModelRef } from "../types/repo-ref.js";
 import { parseYaml, type YamlPath } from "../util/parse-yaml.js";
 import { didYouMean } from "../util/suggest.js";
 import type { Clarification, LicenseListEntry, Policy, PolicyLocation, Setting, Waiver } from "./policy.js";
-import { EVIDENCE_OUTCOME_NAMES, type PolicyFile, PolicyFileSchema, RULE_NAMES } from "./schema.js";
+import {
+  DATASET_SETTING_NAMES,
+  EVIDENCE_OUTCOME_NAMES,
+  type PolicyFile,
+  PolicyFileSchema,
+  RULE_NAMES,
+} from "./schema.js";
 
 /** A policy's text and the name it is known by (its path, or `policies/<name>.yaml` for a built-in one). */
 export interface PolicySource {
@@ -245,6 +251,7 @@ function merge(layers: Layer[], source: PolicySource): Policy {
     deny: [],
     rules: {},
     outcomes: {},
+    datasets: {},
     severity: {},
     waivers: [],
     clarify: [],
@@ -263,6 +270,10 @@ function merge(layers: Layer[], source: PolicySource): Policy {
     for (const name of EVIDENCE_OUTCOME_NAMES) {
       const value = data[name];
       if (value) policy.outcomes[name] = { value, at: at([name]) };
+    }
+    for (const name of DATASET_SETTING_NAMES) {
+      const value = data.datasets?.[name];
+      if (value) policy.datasets[name] = { value, at: at(["datasets", name]) };
     }
     if (data.undecided) policy.undecided = { value: data.undecided, at: at(["undecided"]) };
     for (const [code, value] of Object.entries(data.severity ?? {})) {
@@ -291,9 +302,14 @@ function digestOf(policy: Omit<Policy, "digest">): string {
     }
     return value;
   };
-  // A policy without clarifications keeps the digest it had before `clarify:` existed.
-  const { clarify, ...rest } = policy;
-  const decided = clarify.length > 0 ? policy : rest;
+  // A policy without clarifications, or without a `datasets:` setting, keeps the digest it had before the section
+  // existed: lic.lock files and reports carry digests.
+  const { clarify, datasets, ...rest } = policy;
+  const decided = {
+    ...rest,
+    ...(clarify.length > 0 ? { clarify } : {}),
+    ...(Object.keys(datasets).length > 0 ? { datasets } : {}),
+  };
   return `sha256:${createHash("sha256")
     .update(JSON.stringify(strip(decided)))
     .digest("hex")}`;

@@ -1,8 +1,15 @@
 import type { LicenseExpression } from "../identify/parse-expression.js";
 import type { FindingCode, Severity } from "../types/finding.js";
-import type { ContextFile, EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
+import type {
+  ContextFile,
+  DatasetOutcome,
+  DatasetSettingName,
+  EvidenceOutcomeName,
+  Outcome,
+  RuleName,
+} from "./schema.js";
 
-export type { EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
+export type { DatasetOutcome, DatasetSettingName, EvidenceOutcomeName, Outcome, RuleName } from "./schema.js";
 
 /** Where a setting is written: the policy file, its line, and its path in the file. */
 export interface PolicyLocation {
@@ -69,6 +76,8 @@ export interface Policy {
   deny: LicenseListEntry[];
   rules: Partial<Record<RuleName, Setting<Outcome>>>;
   outcomes: Partial<Record<EvidenceOutcomeName, Setting<Outcome>>>;
+  /** The `datasets:` section: what each dataset finding gets, where set. */
+  datasets: Partial<Record<DatasetSettingName, Setting<DatasetOutcome>>>;
   /** lic gate: what files get when no decision can be made; absent means block (fail closed). */
   undecided?: Setting<Outcome>;
   severity: Partial<Record<FindingCode, Setting<Severity | "off">>>;

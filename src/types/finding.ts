@@ -68,6 +68,12 @@ export interface BaseFinding<Code extends string, Args> {
   term?: TermReference;
   /** The waiver that applies to it. */
   waiver?: WaiverReference;
+  /**
+   * Why the finding is an advisory rather than a verdict on the model's license: on every dataset finding about a
+   * model's training data, the positions that make a dataset's terms on a trained model depend on jurisdiction and
+   * exceptions (evaluate/datasets/advisory.ts).
+   */
+  advisory?: TermReference[];
 }
 
 export type Finding =
@@ -116,7 +122,21 @@ export type Finding =
       "lock-evidence-changed",
       { id: string; revision: string; path: string; locked: string; found: string | null }
     >
-  | BaseFinding<"lock-commit-missing", { id: string; revision: string; message: string }>;
+  | BaseFinding<"lock-commit-missing", { id: string; revision: string; message: string }>
+  | BaseFinding<"dataset-non-commercial", { dataset: string; license: string; scope: string }>
+  | BaseFinding<"dataset-research-only", { dataset: string; signal: ResearchOnlySignal; detail: string }>
+  | BaseFinding<"dataset-share-alike", { dataset: string; license: string }>
+  | BaseFinding<"dataset-no-derivatives", { dataset: string; license: string }>
+  | BaseFinding<"dataset-unlicensed", { dataset: string; declared: string[] }>
+  | BaseFinding<"dataset-unavailable", { dataset: string; reason: string; message: string }>
+  | BaseFinding<"dataset-not-declared", { model: string }>
+  | BaseFinding<
+      "dataset-from-restricted-model",
+      { dataset: string; generator: string; license: string; detail: string }
+    >;
+
+/** What says a dataset is for research only: its license's terms, its gate's terms, or its card's words. */
+export type ResearchOnlySignal = "license" | "gated-terms" | "card-text";
 
 export type FindingCode = Finding["code"];
 

@@ -46,6 +46,11 @@ export interface GeneratorModel {
 /** Every dataset a model's cards name, and their sources, to the bounds. */
 export interface TrainingData {
   datasets: DatasetLink[];
+  /**
+   * For a dataset checked on its own: the models its own card names as generators of its data (its `datasets` are
+   * then its `source_datasets`). Absent for a model.
+   */
+  generators?: GeneratorModel[];
   /** False when a dataset could not be read for a reason that may pass (then not cached), or offline. */
   complete: boolean;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/evaluate/check-model.js";
 import type { CheckCode } from "../../src/evaluate/checks/index.js";
 import type { Ancestor, ModelSnapshot } from "../../src/types/snapshot.js";
+import type { TrainingData } from "../../src/types/training-data.js";
 import { builtInPolicy, checkOptions, policyFrom } from "./policies.js";
 
 /** One case of a check's table: a snapshot, checked through the whole core (checks, policy, branch choice). */
@@ -11,6 +12,8 @@ export interface CheckCase {
   /** A policy file's text; without it, the built-in default policy. */
   policy?: string;
   ancestors?: Ancestor[];
+  /** The datasets its cards name, as acquisition would hand them in. */
+  trainingData?: TrainingData;
 }
 
 export interface InvalidCase extends CheckCase {
@@ -24,11 +27,14 @@ export interface InvalidCase extends CheckCase {
  * cases fail.
  */
 export function testCheck(code: CheckCode, cases: { valid: CheckCase[]; invalid: InvalidCase[] }): void {
-  const findingsOf = ({ snapshot, policy, ancestors }: CheckCase) =>
+  const findingsOf = ({ snapshot, policy, ancestors, trainingData }: CheckCase) =>
     checkModel(
       snapshot,
       policy === undefined ? builtInPolicy("default") : policyFrom(policy),
-      checkOptions(ancestors ? { lineage: { ancestors, complete: true } } : {}),
+      checkOptions({
+        ...(ancestors ? { lineage: { ancestors, complete: true } } : {}),
+        ...(trainingData ? { trainingData } : {}),
+      }),
     ).findings.filter((finding) => finding.code === code);
 
   describe(code, () => {

@@ -177,6 +177,26 @@ function ccEntry(license: CcLicense): CatalogEntry {
         detail: outputsDetail,
         source: cite(license.nd ? sections.noDerivatives : sections.adapted),
       },
+      ...(license.sa
+        ? {
+            adaptations: {
+              kind: "share-alike" as const,
+              detail:
+                "Adapted material you share must be licensed under the same license elements (this version or later, or a compatible license).",
+              source: cite(sections.shareAlike),
+            },
+          }
+        : license.nd
+          ? {
+              adaptations: {
+                kind: "no-derivatives" as const,
+                detail: is4
+                  ? "Adapted material may be produced but not shared."
+                  : "The license grants no right to make Adaptations at all.",
+                source: cite(sections.noDerivatives),
+              },
+            }
+          : {}),
       termination: [
         {
           kind: "breach",

@@ -5,6 +5,7 @@ import type { Policy } from "../../policy/policy.js";
 import type { FactOf, FindingCode } from "../../types/finding.js";
 import type { LicenseAnalysis } from "../../types/result.js";
 import type { Ancestor, ModelSnapshot } from "../../types/snapshot.js";
+import type { IdentifiedTrainingData } from "../datasets/identify-datasets.js";
 
 /** What every check sees: the snapshot, what the core has derived from it, the policy and the catalog. */
 export interface CheckContext {
@@ -17,6 +18,11 @@ export interface CheckContext {
   lineage: Ancestor[];
   /** Whether the model is multimodal, from its config, files, ancestors (their own config), task and tags. */
   modality: Modality;
+  /**
+   * The training data: a model's datasets (its card's and its ancestors' `datasets:`), a dataset's sources
+   * (`source_datasets`), each with its own licenses, which never enter `licenses`. Empty when none was acquired.
+   */
+  training: IdentifiedTrainingData;
 }
 
 /**

@@ -1,4 +1,12 @@
 import type { FindingCode } from "../../types/finding.js";
+import datasetFromRestrictedModel from "../datasets/dataset-from-restricted-model.js";
+import datasetNoDerivatives from "../datasets/dataset-no-derivatives.js";
+import datasetNonCommercial from "../datasets/dataset-non-commercial.js";
+import datasetNotDeclared from "../datasets/dataset-not-declared.js";
+import datasetResearchOnly from "../datasets/dataset-research-only.js";
+import datasetShareAlike from "../datasets/dataset-share-alike.js";
+import datasetUnavailable from "../datasets/dataset-unavailable.js";
+import datasetUnlicensed from "../datasets/dataset-unlicensed.js";
 import ancestorUnavailable from "./ancestor-unavailable.js";
 import cardMetadataInvalid from "./card-metadata-invalid.js";
 import clarificationStale from "./clarification-stale.js";
@@ -59,4 +67,13 @@ export const checks: { [Code in CheckCode]: Check<Code> } = {
   "license-laundering": licenseLaundering,
   "lineage-obligation-missed": lineageObligationMissed,
   "ancestor-unavailable": ancestorUnavailable,
+  // The training data's datasets (evaluate/datasets/): advisories and facts, never the model's license.
+  "dataset-non-commercial": datasetNonCommercial,
+  "dataset-research-only": datasetResearchOnly,
+  "dataset-share-alike": datasetShareAlike,
+  "dataset-no-derivatives": datasetNoDerivatives,
+  "dataset-unlicensed": datasetUnlicensed,
+  "dataset-unavailable": datasetUnavailable,
+  "dataset-not-declared": datasetNotDeclared,
+  "dataset-from-restricted-model": datasetFromRestrictedModel,
 };
