@@ -40,15 +40,18 @@ export function dutyWords(kind: string, text: string | null): string {
   return words ? words(text) : text ? `${kind}: "${text}"` : kind;
 }
 
-/** Evidence as a reviewer reads it: where the fact stands, not the API field that carried it. */
-export function evidenceWords(evidence: Evidence): string {
+/**
+ * Evidence as a reviewer reads it: where the fact stands, not the API field that carried it. `card` names the card a
+ * key stands in, when it is not the model's (`the dataset card of dataset:org/name`).
+ */
+export function evidenceWords(evidence: Evidence, card = "the model card"): string {
   switch (evidence.source) {
     case "tag":
       return `the Hub tag ${evidence.tag}`;
     case "card": {
       const key = evidence.path.join(".");
       const at = evidence.file && evidence.line !== undefined ? ` (${evidence.file} line ${evidence.line})` : "";
-      return `the model card's ${key} field${at}`;
+      return `${card}'s ${key} field${at}`;
     }
     case "file":
       return `the file ${evidence.file}${evidence.line === undefined ? "" : ` line ${evidence.line}`}`;

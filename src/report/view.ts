@@ -1,5 +1,6 @@
 import { findingInfo } from "../findings/finding-info.js";
 import { describeText } from "../identify/describe-text.js";
+import type { RepoKind } from "../types/code-reference.js";
 import type {
   Evidence,
   Finding,
@@ -23,15 +24,19 @@ import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
 import { docsUrl } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
+import { repoLabel } from "./repo-label.js";
 import { type EvidenceItemView, EvidenceNumbering } from "./view-evidence.js";
 import { consolidateObligations, type ObligationView } from "./view-obligations.js";
 import { type PolicyView, policyView } from "./view-policy.js";
 import { bySeverity, type TotalsView, totalsView, verdictReason } from "./view-summary.js";
+import { ownFindings, type TrainingDataView, trainingDataView } from "./view-training-data.js";
 
 export type { EvidenceItemView } from "./view-evidence.js";
 export type { ObligationView } from "./view-obligations.js";
 export type { AssumptionView, PolicyView } from "./view-policy.js";
 export type { TotalsView } from "./view-summary.js";
+export type { DatasetNode, TrainingDataView } from "./view-training-data.js";
+export { flattenDatasets } from "./view-training-data.js";
 
 /**
  * The document every human format shows, decided once: what a model section holds and in which order its parts come.
@@ -86,7 +91,9 @@ export interface DatasetView extends UsesView {
 }
 
 export interface ModelView extends UsesView {
+  /** The repo as reports name it: a model's id, or `dataset:org/name` for a dataset checked on its own. */
   model: string;
+  kind: RepoKind;
   revision: string;
   /** The resolved commit as people quote it: its first 12 hex digits. */
   shortRevision: string;
@@ -112,8 +119,12 @@ export interface ModelView extends UsesView {
   obligations: ObligationDue[];
   /** The refs (`O1`) of this model's duties in the report's consolidated `obligations`. */
   obligationRefs: string[];
-  /** Most severe first (error, warning, info); the checks' order within a severity. */
+  /** Most severe first (error, warning, info); the checks' order within a severity. Its datasets' findings too. */
   findings: FindingView[];
+  /** `findings` but those shown under a dataset of `trainingData`: what its own Findings list shows. */
+  ownFindings: FindingView[];
+  /** The datasets its cards name, with their findings; null when none were read (no section then). */
+  trainingData: TrainingDataView | null;
   /** The evidence its licenses and findings cite, once each, numbered in the order they cite it. */
   evidence: EvidenceItemView[];
 }
@@ -193,7 +204,7 @@ const USES_SHOWN = 5;
 export function reportView(report: RunReport): ReportView {
   const consolidated = consolidateObligations(
     report.results.map((result) => ({
-      model: result.model,
+      model: labelOf(result),
       obligations: result.obligations,
       licenseName: licenseNamer(result),
     })),
@@ -259,10 +270,19 @@ function summarizeUses(usedAt: string[]): string | null {
   return rest > 0 ? `${shown} and ${rest} more` : shown;
 }
 
+/** The repo's name in every report: `dataset:org/name` for a dataset, a model's id as it always was. */
+function labelOf(result: CheckResult): string {
+  return repoLabel(result.repoType ?? "model", result.model);
+}
+
 function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
-  const { requested, license } = result;
-  // Numbered in reading order: the licenses' evidence first, then the findings', most severe first.
-  const numbering = new EvidenceNumbering();
+  const { license } = result;
+  const kind = result.repoType ?? "model";
+  const requested = { model: repoLabel(kind, result.requested.model), revision: result.requested.revision };
+  const model = labelOf(result);
+  // Numbered in reading order: the licenses' evidence first, then the findings', most severe first, then the
+  // training data's: each dataset's, then its findings'.
+  const numbering = new EvidenceNumbering(kind === "dataset" ? "the dataset card" : undefined);
   const licenses = license.licenses.map((mention) => ({
     id: mention.id,
     name: mention.name === mention.id ? null : mention.name,
@@ -274,17 +294,27 @@ function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
     ...entry,
     evidenceRefs: numbering.refsOf(entry.evidence),
   }));
-  const findings = bySeverity(result.findings).map((finding) => findingView(finding, numbering, licenseNamer(result)));
+  const sorted = bySeverity(result.findings);
+  const views = new Map<Finding, FindingView>();
+  const viewOf = (finding: Finding) => {
+    const view = findingView(finding, numbering, licenseNamer(result));
+    views.set(finding, view);
+    return view;
+  };
+  const own = ownFindings(result, sorted).map(viewOf);
+  const trainingData = trainingDataView(result, sorted, numbering, viewOf);
+  const findings = sorted.map((finding) => views.get(finding)!);
   return {
-    model: result.model,
+    model,
+    kind,
     revision: result.revision,
     shortRevision: shortSha(result.revision),
     verdict: result.verdict,
     verdictLabel: VERDICT_LABEL[result.verdict],
     reason: verdictReason(findings, license.ids, obligationRefs.length),
     requested,
-    requestedAs: requested.model === result.model ? null : requested.model,
-    resolvedOtherwise: requested.model !== result.model || requested.revision !== result.revision,
+    requestedAs: requested.model === model ? null : requested.model,
+    resolvedOtherwise: requested.model !== model || requested.revision !== result.revision,
     gated: result.gated || null,
     licenseIds: license.ids,
     licenses,
@@ -306,6 +336,8 @@ function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
     obligations: result.obligations,
     obligationRefs,
     findings,
+    ownFindings: own,
+    trainingData,
     evidence: numbering.items,
     ...usesView(result.uses),
   };
