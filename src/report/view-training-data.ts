@@ -40,6 +40,10 @@ export interface DatasetNode {
   sources: DatasetNode[];
 }
 
+/** What every format says where it names datasets of several repos at once (a run's summary). */
+export const DATASETS_NOTE =
+  "Findings about a dataset are advisories about the data, not the checked repo's license: a dataset's terms do not become the repo's; each finding's page says what they may still mean for you.";
+
 /**
  * The training data of `result`, or null when none was read (the section is then left out, so a report without
  * datasets reads as it always did). `findings` are the result's, most severe first; those whose dataset is listed

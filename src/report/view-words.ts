@@ -87,3 +87,13 @@ export function groupDigits(value: number): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+
+/**
+ * `3 models`; with datasets among them, `2 models and 1 dataset` (`1 dataset` when all are): a run's count of repos,
+ * never calling a dataset a model.
+ */
+export function repoCount(repos: number, datasets: number): string {
+  if (datasets === 0) return plural(repos, "model");
+  if (datasets === repos) return plural(datasets, "dataset");
+  return `${plural(repos - datasets, "model")} and ${plural(datasets, "dataset")}`;
+}

@@ -21,6 +21,7 @@ import type {
   Verdict,
 } from "../types/result.js";
 import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
+import { datasetOf } from "./dataset-of.js";
 import { docsUrl } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
@@ -176,6 +177,8 @@ export interface FindingView {
   licenseName: string | null;
   /** The clause it rests on, if any (also among `details`). */
   term: TermReference | null;
+  /** The dataset it is about (its `args.dataset`); null for the repo itself. */
+  dataset: string | null;
 }
 
 /** One line under a finding's message; every renderer spells each kind (the compiler keeps the switches complete). */
@@ -222,6 +225,7 @@ export function reportView(report: RunReport): ReportView {
       models.map((model) => model.verdict),
       report.errors.length,
       severities,
+      models.filter((model) => model.kind === "dataset").length,
     ),
     obligations: consolidated.list,
     models,
@@ -379,6 +383,7 @@ function findingView(finding: Finding, numbering: EvidenceNumbering, licenseName
     details,
     evidenceRefs: numbering.refsOf(finding.evidence),
     licenseName: finding.subject ? licenseName(finding.subject.license) : null,
+    dataset: datasetOf(finding),
     term: finding.term ?? null,
   };
 }
