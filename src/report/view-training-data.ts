@@ -58,7 +58,12 @@ export function trainingDataView(
   const { datasets } = result;
   if (!datasets) return null;
   const isDataset = result.repoType === "dataset";
+  // Roots are named by a model's card (its own or an ancestor's), or by the dataset checked itself; any other
+  // dataset is a source, nested under the dataset naming it. One in a cycle of sources only is shown as a root.
+  // Each is shown once, where it is first reached.
+  const roots = datasets.filter((dataset) => isRoot(result, dataset, datasets));
   const placed = new Set<DatasetUsed>();
+  const unplaced = (dataset: DatasetUsed) => !placed.has(dataset);
   const findingsOf = (dataset: DatasetUsed) =>
     datasets.find((entry) => entry.id === dataset.id) === dataset
       ? findings.filter((finding) => datasetOf(finding) === dataset.id)
@@ -68,20 +73,23 @@ export function trainingDataView(
     const evidenceRefs = numbering.refsOf(dataset.evidence, cardOwner(result, dataset));
     const own = findingsOf(dataset).map(view);
     const sources = datasets.filter(
-      (source) => !placed.has(source) && source.declaredBy.kind === "dataset" && source.declaredBy.id === dataset.id,
+      (source) =>
+        source.declaredBy.kind === "dataset" && source.declaredBy.id === dataset.id && !roots.includes(source),
     );
-    return { ...facts(result, dataset), evidenceRefs, findings: own, sources: sources.map(node) };
+    return {
+      ...facts(result, dataset),
+      evidenceRefs,
+      findings: own,
+      sources: sources.flatMap((source) => (unplaced(source) ? [node(source)] : [])),
+    };
   };
-  // Roots are named by a model's card (its own or an ancestor's), or by the dataset checked itself; any other
-  // dataset is a source, nested under the dataset naming it. One in a cycle of sources only is shown as a root.
-  const roots = datasets.filter((dataset) => isRoot(result, dataset, datasets)).map(node);
-  const rest = datasets.filter((dataset) => !placed.has(dataset)).map(node);
+  const shown = [...roots, ...datasets].flatMap((dataset) => (unplaced(dataset) ? [node(dataset)] : []));
   return {
     heading: isDataset ? "Source datasets" : "Training data",
     note: isDataset
       ? "Advisories about the data this dataset was made from, not this dataset's license: a source's terms do not become its own; each finding's page says what they may still mean for you."
       : "Advisories about the data the model was trained on, not the model's license: a dataset's terms do not become the model's; each finding's page says what they may still mean for you.",
-    datasets: [...roots, ...rest],
+    datasets: shown,
   };
 }
 
