@@ -2,7 +2,6 @@ import type { Evidence, Finding } from "../types/finding.js";
 import type { CheckResult, DatasetUsed } from "../types/result.js";
 import { datasetOf } from "./dataset-of.js";
 import { hubTreeUrl, repoLabel, shortCommit } from "./repo-label.js";
-import type { FindingView } from "./view.js";
 import type { EvidenceNumbering } from "./view-evidence.js";
 
 /**
@@ -10,16 +9,17 @@ import type { EvidenceNumbering } from "./view-evidence.js";
  * its licenses, which card named it, and the findings about it under it. Facts and advisories about the data: a
  * dataset's license is never the model's (docs/reports.md).
  */
-export interface TrainingDataView {
+export interface TrainingDataView<F> {
   /** `Training data` for a model; `Source datasets` for a dataset checked on its own (its `source_datasets`). */
   heading: string;
   /** The one sentence above the datasets that says what they are not: the repo's own license. */
   note: string;
   /** The datasets its cards name, each with the datasets it was made from nested under it. */
-  datasets: DatasetNode[];
+  datasets: DatasetNode<F>[];
 }
 
-export interface DatasetNode {
+/** One dataset; `F`, a finding as the view spells it (view.ts's FindingView), kept apart so neither file imports the other. */
+export interface DatasetNode<F> {
   id: string;
   sha: string | null;
   /** `dataset:org/name@1a2b3c4`; without a commit when it could not be read. */
@@ -35,9 +35,9 @@ export interface DatasetNode {
   /** Where it is named and where its license is declared, as refs into the section's numbered evidence. */
   evidenceRefs: string[];
   /** The findings about it, most severe first. */
-  findings: FindingView[];
+  findings: F[];
   /** The datasets its own card names as its sources (`source_datasets`). */
-  sources: DatasetNode[];
+  sources: DatasetNode<F>[];
 }
 
 /** What every format says where it names datasets of several repos at once (a run's summary). */
@@ -49,12 +49,12 @@ export const DATASETS_NOTE =
  * datasets reads as it always did). `findings` are the result's, most severe first; those whose dataset is listed
  * are placed under it, each spelled once by `view`, in reading order (the evidence is numbered as it is cited).
  */
-export function trainingDataView(
+export function trainingDataView<F>(
   result: CheckResult,
   findings: Finding[],
   numbering: EvidenceNumbering,
-  view: (finding: Finding) => FindingView,
-): TrainingDataView | null {
+  view: (finding: Finding) => F,
+): TrainingDataView<F> | null {
   const { datasets } = result;
   if (!datasets) return null;
   const isDataset = result.repoType === "dataset";
@@ -68,7 +68,7 @@ export function trainingDataView(
     datasets.find((entry) => entry.id === dataset.id) === dataset
       ? findings.filter((finding) => datasetOf(finding) === dataset.id)
       : [];
-  const node = (dataset: DatasetUsed): DatasetNode => {
+  const node = (dataset: DatasetUsed): DatasetNode<F> => {
     placed.add(dataset);
     const evidenceRefs = numbering.refsOf(dataset.evidence, cardOwner(result, dataset));
     const own = findingsOf(dataset).map(view);
@@ -165,6 +165,6 @@ function cardOwner(result: CheckResult, dataset: DatasetUsed): (evidence: Eviden
 }
 
 /** The datasets in reading order, each with how deep it stands (0 for one its repo's card names). */
-export function flattenDatasets(nodes: DatasetNode[], depth = 0): { node: DatasetNode; depth: number }[] {
+export function flattenDatasets<F>(nodes: DatasetNode<F>[], depth = 0): { node: DatasetNode<F>; depth: number }[] {
   return nodes.flatMap((node) => [{ node, depth }, ...flattenDatasets(node.sources, depth + 1)]);
 }

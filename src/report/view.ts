@@ -30,13 +30,17 @@ import { type EvidenceItemView, EvidenceNumbering } from "./view-evidence.js";
 import { consolidateObligations, type ObligationView } from "./view-obligations.js";
 import { type PolicyView, policyView } from "./view-policy.js";
 import { bySeverity, type TotalsView, totalsView, verdictReason } from "./view-summary.js";
-import { ownFindings, type TrainingDataView, trainingDataView } from "./view-training-data.js";
+import {
+  type DatasetNode as DatasetNodeOf,
+  ownFindings,
+  type TrainingDataView as TrainingDataOf,
+  trainingDataView,
+} from "./view-training-data.js";
 
 export type { EvidenceItemView } from "./view-evidence.js";
 export type { ObligationView } from "./view-obligations.js";
 export type { AssumptionView, PolicyView } from "./view-policy.js";
 export type { TotalsView } from "./view-summary.js";
-export type { DatasetNode, TrainingDataView } from "./view-training-data.js";
 export { flattenDatasets } from "./view-training-data.js";
 
 /**
@@ -180,6 +184,10 @@ export interface FindingView {
   /** The dataset it is about (its `args.dataset`); null for the repo itself. */
   dataset: string | null;
 }
+
+/** A repo's training data as every format shows it, each dataset's findings spelled as the model's own. */
+export type TrainingDataView = TrainingDataOf<FindingView>;
+export type DatasetNode = DatasetNodeOf<FindingView>;
 
 /** One line under a finding's message; every renderer spells each kind (the compiler keeps the switches complete). */
 export type FindingDetail =
