@@ -1,17 +1,22 @@
 import { findingInfo } from "../findings/finding-info.js";
+import type { Finding } from "../types/finding.js";
 import type { CheckResult, RunReport } from "../types/result.js";
+import { datasetOf } from "./dataset-of.js";
 import type { EvidenceFile } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
+import { repoLabel } from "./repo-label.js";
 import { type PolicyFile, runPolicyFile, type UserLocation, userLocation } from "./user-location.js";
 import {
   type FindingView,
+  flattenDatasets,
   type ModelView,
   NOT_CHECKED,
   type ProjectView,
   type ReportView,
   reportView,
 } from "./view.js";
+import { DATASETS_NOTE } from "./view-training-data.js";
 
 export interface GithubReport {
   /**
@@ -76,13 +81,20 @@ function modelAnnotation(
   const findings = result.findings.filter((finding) => finding.severity === severity);
   if (findings.length === 0) return [];
   const place = userLocation(findings[0]!, result.uses, policy);
-  const titles = [...new Set(findings.map((finding) => findingInfo[finding.code].title))];
+  const titles = [...new Set(findings.map(titleOf))];
   return [
     {
       properties: { title: `lic: ${model.model} ${verdict}`, ...placeProperties(place) },
       message: `${model.model}@${model.shortRevision} ${verdict}: ${titles.join("; ")}.${placeNote(place)} See the job summary.`,
     },
   ];
+}
+
+/** A finding's title, and for one about a dataset, which: `License forbids commercial use (dataset:org/name)`. */
+function titleOf(finding: Finding): string {
+  const dataset = datasetOf(finding);
+  const title = findingInfo[finding.code].title;
+  return dataset === null ? title : `${title} (${repoLabel("dataset", dataset)})`;
 }
 
 /** Where an annotation at a built-in policy's line stands: in lic's policy file, which the repository does not have. */
@@ -172,6 +184,7 @@ function formatSummary(view: ReportView): string {
   lines.push(...findingsSection("Blocking findings", view, "error"));
   lines.push(...findingsSection("Warnings", view, "warning"));
   lines.push(...findingsSection("Notes", view, "info"));
+  lines.push(...trainingDataSection(view));
 
   if (view.notChecked.length > 0) {
     lines.push("", "### Not checked", "");
@@ -190,8 +203,29 @@ function findingsSection(heading: string, view: ReportView, severity: FindingVie
   );
   if (found.length === 0) lines.push("None.");
   for (const { model, finding } of found) {
+    const about = finding.dataset === null ? "" : ` (training data: ${code(repoLabel("dataset", finding.dataset))})`;
     lines.push(
-      `- **${inline(model.model)}@${model.shortRevision}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see <${finding.docsUrl}>)`,
+      `- **${inline(model.model)}@${model.shortRevision}**${about} ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (see <${finding.docsUrl}>)`,
+    );
+  }
+  return lines;
+}
+
+/** Each model's datasets, a line each, when any were read: what the advisories above are about. */
+function trainingDataSection(view: ReportView): string[] {
+  const models = view.models.filter((model) => model.trainingData !== null);
+  if (models.length === 0) return [];
+  const lines = ["", "### Training data", "", inline(DATASETS_NOTE), ""];
+  for (const model of models) {
+    const { datasets, heading } = model.trainingData!;
+    const named = flattenDatasets(datasets).map(({ node }) => {
+      const state = node.unavailable
+        ? `not read: ${node.unavailable.reason}`
+        : node.licenses.join(", ") || "no license declared";
+      return `${code(node.name)} (${inline(state)}; ${inline(node.declared)})`;
+    });
+    lines.push(
+      `- **${inline(model.model)}@${model.shortRevision}** ${heading.toLowerCase()}: ${named.join(", ") || "none named"}`,
     );
   }
   return lines;

@@ -10,7 +10,15 @@ import {
   link,
   table,
 } from "./html-parts.js";
-import type { FindingDetail, FindingView, LineageNode, ModelView, ObligationView } from "./view.js";
+import type {
+  DatasetNode,
+  FindingDetail,
+  FindingView,
+  LineageNode,
+  ModelView,
+  ObligationView,
+  TrainingDataView,
+} from "./view.js";
 
 /** The id of the page's top, which every section's "back to top" link leads to. */
 export const TOP_ID = "top";
@@ -33,9 +41,17 @@ export interface Part {
  * first citing their evidence by ref, the evidence once, the lineage and texts, then the duties it carries.
  */
 export function formatModel(model: ModelView, slug: string, duties: Map<string, ObligationView>): string[] {
+  const { trainingData } = model;
   const parts: Part[] = [
     { heading: "Licenses", body: licenseList(model, slug), absent: "no license identified" },
-    { heading: "Findings", body: findingsOf(model.findings, slug), absent: "no findings" },
+    {
+      heading: "Findings",
+      body: findingsOf(model.ownFindings, slug),
+      absent: trainingData ? `no findings on the ${model.kind} itself` : "no findings",
+    },
+    ...(trainingData
+      ? [{ heading: trainingData.heading, body: trainingDataOf(trainingData, slug), absent: "no datasets named" }]
+      : []),
     { heading: "Evidence", body: evidenceList(slug, model.evidence, model.revision), absent: "no evidence cited" },
     { heading: "Lineage", body: lineageOf(model.lineage), absent: "no ancestors recorded" },
     { heading: "License texts", body: licenseTexts(model), absent: "no license texts read" },
@@ -167,6 +183,34 @@ function formatDetail(detail: FindingDetail): string[] {
         `<li class="docs">see ${anchor(explanationId(detail.code), "what it means")}, below, or online ${link(detail.url)}</li>`,
       ];
   }
+}
+
+/**
+ * The advisory sentence, then the datasets as nested lists (a source under the dataset naming it), each linked to its
+ * files at the commit read, its findings under it; nothing when its cards name none (the part says so instead).
+ */
+function trainingDataOf(trainingData: TrainingDataView, slug: string): string[] {
+  if (trainingData.datasets.length === 0) return [];
+  return [`<p class="advisory">${esc(trainingData.note)}</p>`, ...datasetList(trainingData.datasets, slug)];
+}
+
+function datasetList(nodes: DatasetNode[], slug: string): string[] {
+  if (nodes.length === 0) return [];
+  const items = nodes.flatMap((node) => {
+    const name =
+      node.url === null ? `<code>${esc(node.name)}</code>` : `<a href="${esc(node.url)}">${esc(node.name)}</a>`;
+    const state = node.unavailable
+      ? `not read: <code>${esc(node.unavailable.reason)}</code> (${esc(node.unavailable.message)})`
+      : node.licenses.map(esc).join(", ") || `<span class="none">no license declared</span>`;
+    const gated = node.gated ? `; gated: ${esc(node.gated)}` : "";
+    return [
+      `<li class="dataset" data-dataset="${esc(node.id)}">${name}: ${state}; ${esc(node.declared)}${gated}${evidenceRefs(slug, node.evidenceRefs)}`,
+      ...findingsOf(node.findings, slug),
+      ...datasetList(node.sources, slug),
+      "</li>",
+    ];
+  });
+  return [`<ul class="datasets">`, ...items, "</ul>"];
 }
 
 function lineageOf(nodes: LineageNode[]): string[] {

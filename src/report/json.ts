@@ -28,6 +28,8 @@ export function formatJson(report: RunReport): string {
 function toJsonResult(result: CheckResult) {
   return {
     model: result.model,
+    // Only for a dataset, and only when datasets were read: a model's result keeps the document it always had.
+    ...(result.repoType ? { repoType: result.repoType } : {}),
     requested: result.requested,
     revision: result.revision,
     gated: result.gated,
@@ -36,6 +38,7 @@ function toJsonResult(result: CheckResult) {
     findings: result.findings.map(toJsonFinding),
     obligations: result.obligations,
     lineage: result.lineage,
+    ...(result.datasets ? { datasets: result.datasets } : {}),
     gaps: result.gaps,
     ...(result.uses ? { uses: result.uses } : {}),
   };

@@ -1,12 +1,15 @@
 import type { RunReport } from "../types/result.js";
 import { plainDetail } from "./plain-detail.js";
 import type { Render } from "./renderer.js";
+import { repoLabel } from "./repo-label.js";
 import {
   type FindingView,
+  flattenDatasets,
   type ModelView,
   type NotCheckedView,
   type ProjectView,
   reportView,
+  type TrainingDataView,
   type UsesView,
 } from "./view.js";
 
@@ -85,7 +88,27 @@ function isBlocking(finding: FindingView): boolean {
 }
 
 function formatResult(model: ModelView): string[] {
-  return testcase(`${model.model}@${model.revision}`, findingElements(model.findings, usedAtNote(model)));
+  const notes = [...usedAtNote(model), ...trainingDataNote(model.trainingData)];
+  return testcase(`${model.model}@${model.revision}`, findingElements(model.findings, notes));
+}
+
+/**
+ * The datasets in the test case's output, each with its licenses and the card naming it, and the codes of its
+ * findings (which stand with the model's: a blocking one fails the model's test case, as any finding does).
+ */
+function trainingDataNote(trainingData: TrainingDataView | null): string[] {
+  if (trainingData === null) return [];
+  return [
+    `${trainingData.heading.toLowerCase()}: ${trainingData.note}`,
+    ...flattenDatasets(trainingData.datasets).map(({ node, depth }) => {
+      const state = node.unavailable
+        ? `not read: ${node.unavailable.reason}`
+        : node.licenses.join(", ") || "no license declared";
+      const codes = node.findings.map((finding) => `${finding.severity} ${finding.code}`);
+      const findings = codes.length > 0 ? `; findings: ${codes.join(", ")}` : "";
+      return `${"  ".repeat(depth + 1)}${node.name}  ${state}  (${node.declared}${node.gated ? `; gated: ${node.gated}` : ""})${findings}`;
+    }),
+  ];
 }
 
 /** A failure per blocking finding; the others, after `notes`, in the test case's output. */
@@ -94,19 +117,24 @@ function findingElements(findings: FindingView[], notes: string[] = []): string[
     .filter(isBlocking)
     .map(
       (finding) =>
-        `      <failure type="${attr(finding.code)}" message="${attr(finding.message)}">${text(details(finding).join("\n"))}</failure>`,
+        `      <failure type="${attr(finding.code)}" message="${attr(`${aboutDataset(finding)}${finding.message}`)}">${text(details(finding).join("\n"))}</failure>`,
     );
   const out = [
     ...notes,
     ...findings
       .filter((finding) => !isBlocking(finding))
       .flatMap((finding) => [
-        `${finding.severity} ${finding.code}: ${finding.message}`,
+        `${finding.severity} ${finding.code}: ${aboutDataset(finding)}${finding.message}`,
         ...details(finding).map((line) => `  ${line}`),
       ]),
   ];
   if (out.length > 0) lines.push(`      <system-out>${text(out.join("\n"))}</system-out>`);
   return lines;
+}
+
+/** `dataset:org/name: ` before the message of a finding about a dataset, which stands among the model's own. */
+function aboutDataset(finding: FindingView): string {
+  return finding.dataset === null ? "" : `${repoLabel("dataset", finding.dataset)}: `;
 }
 
 /** A test case holding `body`; an empty one closes itself. */

@@ -7,6 +7,7 @@ import {
   type EvidenceItemView,
   type FindingDetail,
   type FindingView,
+  flattenDatasets,
   flattenLineage,
   type ModelView,
   NOT_CHECKED,
@@ -186,7 +187,8 @@ function formatModel(model: ModelView): string[] {
   }
   out.push("");
 
-  out.push(...formatFindings(model.findings, model.evidence, model.revision));
+  const none = model.trainingData ? `None on the ${model.kind} itself; see ${model.trainingData.heading}.` : "None.";
+  out.push(...formatFindings(model.ownFindings, model.evidence, model.revision, formatTrainingData(model), none));
 
   // The duties stand once, in "What we must do"; a model names its own.
   out.push(`#### Obligations`, "");
@@ -195,11 +197,21 @@ function formatModel(model: ModelView): string[] {
   return out;
 }
 
-/** The findings, most severe first, then the evidence they cite, listed once: the same for a model and the project. */
-function formatFindings(findings: FindingView[], evidence: EvidenceItemView[], revision: string | null): string[] {
+/**
+ * The findings, most severe first, then what stands between (a model's training data), then the evidence they cite,
+ * listed once: the same for a model and the project.
+ */
+function formatFindings(
+  findings: FindingView[],
+  evidence: EvidenceItemView[],
+  revision: string | null,
+  between: string[] = [],
+  none = "None.",
+): string[] {
   const out = [`#### Findings`, ""];
-  if (findings.length === 0) out.push("None.", "");
+  if (findings.length === 0) out.push(none, "");
   for (const finding of findings) out.push(...formatFinding(finding, revision));
+  out.push(...between);
   if (evidence.length > 0) {
     out.push(`#### Evidence`, "");
     for (const item of evidence) {
@@ -208,6 +220,42 @@ function formatFindings(findings: FindingView[], evidence: EvidenceItemView[], r
     out.push("");
   }
   return out;
+}
+
+/**
+ * The datasets as a nested list (a source under the dataset naming it), each linked to its files at the commit read,
+ * with its licenses, the card that names it, and its findings as items under it; nothing when none were read.
+ */
+function formatTrainingData(model: ModelView): string[] {
+  const { trainingData } = model;
+  if (trainingData === null) return [];
+  const out = [`#### ${trainingData.heading}`, "", paragraph(text(trainingData.note)), ""];
+  if (trainingData.datasets.length === 0) out.push("None named.", "");
+  for (const { node, depth } of flattenDatasets(trainingData.datasets)) {
+    const indent = "  ".repeat(depth);
+    const state = node.unavailable
+      ? `not read: ${code(node.unavailable.reason)} (${text(node.unavailable.message)})`
+      : node.licenses.map(text).join(", ") || "no license declared";
+    const gated = node.gated ? `; gated: ${text(node.gated)}` : "";
+    out.push(
+      `${indent}- ${hubLink(node.name, node.url)}: ${state}; ${text(node.declared)}${gated}${refs(node.evidenceRefs)}`,
+    );
+    for (const finding of node.findings) {
+      out.push(
+        `${indent}  - **${finding.severity.toUpperCase()}** [${text(finding.code)}](${finding.docsUrl}): ${inline(finding.message)}${refs(finding.evidenceRefs)}`,
+        ...finding.details
+          .filter((detail) => detail.kind !== "evidence" && detail.kind !== "docs")
+          .map((detail) => `${indent}    - ${formatDetail(detail, model.revision)}`),
+      );
+    }
+  }
+  if (trainingData.datasets.length > 0) out.push("");
+  return out;
+}
+
+/** `name` linked to its Hub page; as code when there is no page, or the URL is not one a link can carry as is. */
+function hubLink(name: string, url: string | null): string {
+  return url !== null && /^https:\/\/huggingface\.co\/[\w.~%/-]+$/.test(url) ? `[${text(name)}](${url})` : code(name);
 }
 
 /** ` [E1, E3]`: where a license points into the model's evidence list. */

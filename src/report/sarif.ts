@@ -3,11 +3,13 @@ import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
 import { byCodePoint } from "../util/compare.js";
+import { type DatasetDeclaration, datasetDeclaration, repoOfCommit } from "./dataset-declaration.js";
 import { docsUrl, HOMEPAGE } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { FINDING_PAGES } from "./finding-pages.js";
 import { formatFindingMessage } from "./format-message.js";
 import type { Render } from "./renderer.js";
+import { repoLabel } from "./repo-label.js";
 import { type PolicyFile, runPolicyFile, type UserLocation, userLocation } from "./user-location.js";
 import { policyView } from "./view-policy.js";
 
@@ -97,24 +99,49 @@ type LogicalLocation = { fullyQualifiedName: string; kind: string };
  * Hub files its evidence points into kept as links in the properties, never as a location.
  */
 function toResult(result: CheckResult, finding: Finding, ruleIndex: number, policy: PolicyFile) {
-  const logicalLocations = [{ fullyQualifiedName: `${result.model}@${result.revision}`, kind: "module" }];
+  const label = repoLabel(result.repoType ?? "model", result.model);
+  const logicalLocations = [{ fullyQualifiedName: `${label}@${result.revision}`, kind: "module" }];
   const place = userLocation(finding, result.uses, policy);
   const others = place.kind === "use" ? (result.uses ?? []).slice(1) : [];
+  const declaration = datasetDeclaration(result, finding);
   return {
     ruleId: finding.code,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: `${result.model}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}` },
+    message: {
+      text: `${label}@${result.revision.slice(0, 12)}: ${formatFindingMessage(finding)}${namedAt(declaration)}`,
+    },
     ...locatedAt(place, others, logicalLocations),
-    partialFingerprints: fingerprint(finding, result.model),
+    partialFingerprints: fingerprint(finding, label),
     ...(finding.waiver ? { suppressions: [{ kind: "external", justification: finding.waiver.reason }] } : {}),
     properties: {
       model: result.model,
+      ...(result.repoType ? { repoType: result.repoType } : {}),
       revision: result.revision,
       ...locationProperties(place),
-      ...hubFiles(result.model, finding.evidence),
+      ...datasetProperties(declaration),
+      ...hubFiles(repoOfCommit(result), finding.evidence),
       ...findingProperties(finding),
     },
+  };
+}
+
+/** ` (training data: dataset:org/name, named at org/model README.md:12)`: which data, and where its card says so. */
+function namedAt(declaration: DatasetDeclaration | null): string {
+  if (declaration === null) return "";
+  return ` (training data: ${repoLabel("dataset", declaration.dataset.id)}, named at ${declaration.label})`;
+}
+
+/**
+ * The dataset a finding is about, and the card line naming it as a link: the line is on the Hub, so it is kept here
+ * and in hubFiles, never as the result's location (user-location.ts).
+ */
+function datasetProperties(declaration: DatasetDeclaration | null) {
+  if (declaration === null) return {};
+  const { id, sha, declaredBy, via, depth } = declaration.dataset;
+  return {
+    dataset: { id, sha, declaredBy, via, depth },
+    ...(declaration.url === null ? {} : { datasetNamedAt: declaration.url }),
   };
 }
 
@@ -167,12 +194,15 @@ function locationProperties(place: UserLocation) {
   return { locatedAt: place.kind, ...(place.builtIn ? { locatedAtBuiltInPolicy: true } : {}) };
 }
 
-/** The model repo's files the evidence points into, as links to them on the Hub at the checked commit. */
-function hubFiles(model: string, evidence: Evidence[]) {
+/**
+ * The Hub files the evidence points into, as links to them at the commit cited, in the repo of that commit (the
+ * checked repo's, or a dataset's and the card naming it: `repoOf`).
+ */
+function hubFiles(repoOf: (commit: string) => string, evidence: Evidence[]) {
   const links = evidence.flatMap((entry) => {
     if ((entry.source !== "file" && entry.source !== "card") || entry.file === undefined) return [];
     const line = entry.line === undefined ? "" : `#L${entry.line}`;
-    return [`https://huggingface.co/${model}/blob/${entry.commit}/${pathToUri(entry.file)}${line}`];
+    return [`https://huggingface.co/${repoOf(entry.commit)}/blob/${entry.commit}/${pathToUri(entry.file)}${line}`];
   });
   const distinct = [...new Set(links)];
   return distinct.length > 0 ? { hubFiles: distinct } : {};

@@ -2,7 +2,15 @@ import type { Severity } from "../types/finding.js";
 import type { RunReport } from "../types/result.js";
 import { paint } from "./colour.js";
 import type { Render } from "./renderer.js";
-import { type FindingView, type ModelView, NOT_CHECKED, type NotCheckedView, reportView } from "./view.js";
+import {
+  type FindingView,
+  flattenDatasets,
+  type ModelView,
+  NOT_CHECKED,
+  type NotCheckedView,
+  reportView,
+} from "./view.js";
+import { plural, repoCount } from "./view-words.js";
 
 /** One row: the label where the verdict stands, what was checked, its licenses, and why in one line. */
 interface Row {
@@ -49,8 +57,18 @@ function modelRow(model: ModelView): Row {
     label: model.verdictLabel,
     name: `${model.model}@${model.shortRevision}`,
     licenses: model.licenseIds.join(", ") || "none identified",
-    reason: reasonOf(model.findings),
+    reason: [reasonOf(model.findings), trainingDataNote(model)].filter((part) => part !== "").join("; "),
   };
+}
+
+/** `training data: 3 datasets, 1 advisory`: that the datasets were read, and how many findings are about them. */
+function trainingDataNote(model: ModelView): string {
+  const { trainingData } = model;
+  if (trainingData === null) return "";
+  const nodes = flattenDatasets(trainingData.datasets);
+  const advisories = nodes.reduce((count, { node }) => count + node.findings.length, 0);
+  const findings = advisories === 1 ? "1 advisory" : `${advisories} advisories`;
+  return `${trainingData.heading.toLowerCase()}: ${plural(nodes.length, "dataset")}, ${findings}`;
 }
 
 function notCheckedRow(error: NotCheckedView): Row {
@@ -73,8 +91,8 @@ function firstLine(text: string): string {
 
 function totals(models: ModelView[], notChecked: number): string {
   const count = (label: string) => models.filter((model) => model.verdictLabel === label).length;
-  const total = models.length + notChecked;
-  return `${total} ${total === 1 ? "model" : "models"}: ${count("ALLOW")} allowed, ${count("WARN")} with warnings, ${count("BLOCK")} blocked, ${notChecked} not checked`;
+  const datasets = models.filter((model) => model.kind === "dataset").length;
+  return `${repoCount(models.length + notChecked, datasets)}: ${count("ALLOW")} allowed, ${count("WARN")} with warnings, ${count("BLOCK")} blocked, ${notChecked} not checked`;
 }
 
 export const render: Render = (report, options) => ({ output: formatSummary(report, options) });

@@ -5,6 +5,7 @@ import type { Render } from "./renderer.js";
 import {
   type EvidenceItemView,
   type FindingView,
+  flattenDatasets,
   flattenLineage,
   type ModelView,
   NOT_CHECKED,
@@ -13,6 +14,7 @@ import {
   type ProjectView,
   type ReportView,
   reportView,
+  type TrainingDataView,
   type UsesView,
 } from "./view.js";
 
@@ -109,8 +111,32 @@ function formatResult(model: ModelView): string {
   // The duties themselves stand once, in the report's "what we must do"; a model names its own.
   if (model.obligationRefs.length > 0) lines.push(`  obligations: ${model.obligationRefs.join(", ")}`);
 
-  lines.push(...findingLines(model.findings), ...evidenceLines(model.evidence));
+  lines.push(
+    ...findingLines(model.ownFindings, model.trainingData ? `none on the ${model.kind} itself` : "none"),
+    ...trainingDataLines(model.trainingData),
+    ...evidenceLines(model.evidence),
+  );
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The datasets the model's cards name, sources indented under the dataset naming them, each with its licenses,
+ * the card that names it and its findings: after the model's own findings, as advisories about its data.
+ */
+function trainingDataLines(trainingData: TrainingDataView | null): string[] {
+  if (trainingData === null) return [];
+  const lines = [`  ${trainingData.heading.toLowerCase()}:`, `    ${trainingData.note}`];
+  if (trainingData.datasets.length === 0) lines.push("    none named");
+  for (const { node, depth } of flattenDatasets(trainingData.datasets)) {
+    const indent = `    ${"  ".repeat(depth)}`;
+    const state = node.unavailable
+      ? `not read: ${node.unavailable.reason} (${node.unavailable.message})`
+      : node.licenses.join(", ") || "no license declared";
+    const gated = node.gated ? `; gated: ${node.gated}` : "";
+    lines.push(`${indent}${node.name}  ${state}  (${node.declared}${gated})${refs(node.evidenceRefs)}`);
+    lines.push(...node.findings.flatMap((finding) => findingEntry(finding, `${indent}  `)));
+  }
+  return lines;
 }
 
 /** `  [E1 E3]`: where a license or finding points into the block's evidence list; nothing without evidence. */
@@ -133,16 +159,18 @@ function usedAtLines(uses: UsesView): string[] {
  * The findings under a block, most severe first, each with its evidence refs and the details that are its own (the
  * evidence stands once, in the block's list): the same for a model and for the project.
  */
-function findingLines(findings: FindingView[]): string[] {
-  if (findings.length === 0) return ["  findings: none"];
+function findingLines(findings: FindingView[], none = "none"): string[] {
+  if (findings.length === 0) return [`  findings: ${none}`];
+  return ["  findings:", ...findings.flatMap((finding) => findingEntry(finding, "    "))];
+}
+
+/** A finding at `indent`: its line with its evidence refs, then its own details two spaces further in. */
+function findingEntry(finding: FindingView, indent: string): string[] {
   return [
-    "  findings:",
-    ...findings.flatMap((finding) => [
-      `    ${finding.severity} ${finding.code}: ${finding.message}${refs(finding.evidenceRefs)}`,
-      ...finding.details
-        .filter((detail) => detail.kind !== "evidence")
-        .map((detail) => `      ${plainDetail(detail, true)}`),
-    ]),
+    `${indent}${finding.severity} ${finding.code}: ${finding.message}${refs(finding.evidenceRefs)}`,
+    ...finding.details
+      .filter((detail) => detail.kind !== "evidence")
+      .map((detail) => `${indent}  ${plainDetail(detail, true)}`),
   ];
 }
 
@@ -165,7 +193,7 @@ function colourize(block: string): string {
   return block
     .replace(/ {2}(ALLOW|WARN|BLOCK|NOT CHECKED)(?= {2}|$)/m, (_, label: string) => `  ${paint(label)}`)
     .replace(
-      /^( {4})(error|warning|info)( )/gm,
+      /^( {4,})(error|warning|info)( )/gm,
       (_, indent: string, severity: string, space: string) => `${indent}${paint(severity)}${space}`,
     );
 }

@@ -22,18 +22,24 @@ export class EvidenceNumbering {
   readonly items: EvidenceItemView[] = [];
   private readonly refs = new Map<string, string>();
 
-  /** The refs of `evidence`, numbering the pieces not seen before; a piece cited twice by one owner counts once. */
-  refsOf(evidence: Evidence[]): string[] {
-    return [...new Set(evidence.map((piece) => this.refOf(piece)))];
+  /** `card`: whose card a card key stands in when nothing says otherwise (`the dataset card` for a dataset's section). */
+  constructor(private readonly card?: string) {}
+
+  /**
+   * The refs of `evidence`, numbering the pieces not seen before; a piece cited twice by one owner counts once.
+   * `cardOf` names the card a piece stands in when it is another repo's (a dataset's, an ancestor's); null: the section's.
+   */
+  refsOf(evidence: Evidence[], cardOf: (piece: Evidence) => string | null = () => null): string[] {
+    return [...new Set(evidence.map((piece) => this.refOf(piece, cardOf(piece) ?? this.card)))];
   }
 
-  private refOf(evidence: Evidence): string {
+  private refOf(evidence: Evidence, card: string | undefined): string {
     const key = canonicalKey(evidence);
     const known = this.refs.get(key);
     if (known) return known;
     const ref = `E${this.items.length + 1}`;
     this.refs.set(key, ref);
-    this.items.push({ ref, evidence, words: evidenceWords(evidence), code: formatEvidence(evidence) });
+    this.items.push({ ref, evidence, words: evidenceWords(evidence, card), code: formatEvidence(evidence) });
     return ref;
   }
 }

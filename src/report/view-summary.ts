@@ -1,6 +1,6 @@
 import type { Severity } from "../types/finding.js";
 import type { Verdict } from "../types/result.js";
-import { plural } from "./view-words.js";
+import { plural, repoCount } from "./view-words.js";
 
 /** The severities most severe first: the order findings are listed in, and the one a verdict's reason starts from. */
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -71,7 +71,8 @@ export interface TotalsView {
   findingsLine: string;
 }
 
-export function totalsView(verdicts: Verdict[], notChecked: number, severities: Severity[]): TotalsView {
+/** `datasets`: how many of the checked repos are datasets, which the verdict line counts apart. */
+export function totalsView(verdicts: Verdict[], notChecked: number, severities: Severity[], datasets = 0): TotalsView {
   const byVerdict = { allow: 0, warn: 0, block: 0 };
   for (const verdict of verdicts) byVerdict[verdict] += 1;
   const findings = { error: 0, warning: 0, info: 0 };
@@ -83,7 +84,7 @@ export function totalsView(verdicts: Verdict[], notChecked: number, severities: 
     notChecked,
     findings,
     verdictLine:
-      `${plural(models, "model")}: ${byVerdict.allow} allowed, ${byVerdict.warn} allowed with warnings, ` +
+      `${repoCount(models, datasets)}: ${byVerdict.allow} allowed, ${byVerdict.warn} allowed with warnings, ` +
       `${byVerdict.block} blocked, ${notChecked} not checked`,
     findingsLine: `findings: ${SEVERITY_ORDER.map((severity) => plural(findings[severity], SEVERITY_NOUN[severity])).join(", ")}`,
   };

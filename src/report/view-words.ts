@@ -40,15 +40,18 @@ export function dutyWords(kind: string, text: string | null): string {
   return words ? words(text) : text ? `${kind}: "${text}"` : kind;
 }
 
-/** Evidence as a reviewer reads it: where the fact stands, not the API field that carried it. */
-export function evidenceWords(evidence: Evidence): string {
+/**
+ * Evidence as a reviewer reads it: where the fact stands, not the API field that carried it. `card` names the card a
+ * key stands in, when it is not the model's (`the dataset card of dataset:org/name`).
+ */
+export function evidenceWords(evidence: Evidence, card = "the model card"): string {
   switch (evidence.source) {
     case "tag":
       return `the Hub tag ${evidence.tag}`;
     case "card": {
       const key = evidence.path.join(".");
       const at = evidence.file && evidence.line !== undefined ? ` (${evidence.file} line ${evidence.line})` : "";
-      return `the model card's ${key} field${at}`;
+      return `${card}'s ${key} field${at}`;
     }
     case "file":
       return `the file ${evidence.file}${evidence.line === undefined ? "" : ` line ${evidence.line}`}`;
@@ -83,4 +86,14 @@ export function groupDigits(value: number): string {
 /** `1 error`, `2 warnings`. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * `3 models`; with datasets among them, `2 models and 1 dataset` (`1 dataset` when all are): a run's count of repos,
+ * never calling a dataset a model.
+ */
+export function repoCount(repos: number, datasets: number): string {
+  if (datasets === 0) return plural(repos, "model");
+  if (datasets === repos) return plural(datasets, "dataset");
+  return `${plural(repos - datasets, "model")} and ${plural(datasets, "dataset")}`;
 }

@@ -1,5 +1,6 @@
 import { findingInfo } from "../findings/finding-info.js";
 import { describeText } from "../identify/describe-text.js";
+import type { RepoKind } from "../types/code-reference.js";
 import type {
   Evidence,
   Finding,
@@ -20,18 +21,27 @@ import type {
   Verdict,
 } from "../types/result.js";
 import type { Ancestor, EvidenceGap } from "../types/snapshot.js";
+import { datasetOf } from "./dataset-of.js";
 import { docsUrl } from "./docs-url.js";
 import { type EvidenceFile, fileOf } from "./evidence-file.js";
 import { formatFindingMessage } from "./format-message.js";
+import { repoLabel } from "./repo-label.js";
 import { type EvidenceItemView, EvidenceNumbering } from "./view-evidence.js";
 import { consolidateObligations, type ObligationView } from "./view-obligations.js";
 import { type PolicyView, policyView } from "./view-policy.js";
 import { bySeverity, type TotalsView, totalsView, verdictReason } from "./view-summary.js";
+import {
+  type DatasetNode as DatasetNodeOf,
+  ownFindings,
+  type TrainingDataView as TrainingDataOf,
+  trainingDataView,
+} from "./view-training-data.js";
 
 export type { EvidenceItemView } from "./view-evidence.js";
 export type { ObligationView } from "./view-obligations.js";
 export type { AssumptionView, PolicyView } from "./view-policy.js";
 export type { TotalsView } from "./view-summary.js";
+export { flattenDatasets } from "./view-training-data.js";
 
 /**
  * The document every human format shows, decided once: what a model section holds and in which order its parts come.
@@ -86,7 +96,9 @@ export interface DatasetView extends UsesView {
 }
 
 export interface ModelView extends UsesView {
+  /** The repo as reports name it: a model's id, or `dataset:org/name` for a dataset checked on its own. */
   model: string;
+  kind: RepoKind;
   revision: string;
   /** The resolved commit as people quote it: its first 12 hex digits. */
   shortRevision: string;
@@ -112,8 +124,12 @@ export interface ModelView extends UsesView {
   obligations: ObligationDue[];
   /** The refs (`O1`) of this model's duties in the report's consolidated `obligations`. */
   obligationRefs: string[];
-  /** Most severe first (error, warning, info); the checks' order within a severity. */
+  /** Most severe first (error, warning, info); the checks' order within a severity. Its datasets' findings too. */
   findings: FindingView[];
+  /** `findings` but those shown under a dataset of `trainingData`: what its own Findings list shows. */
+  ownFindings: FindingView[];
+  /** The datasets its cards name, with their findings; null when none were read (no section then). */
+  trainingData: TrainingDataView | null;
   /** The evidence its licenses and findings cite, once each, numbered in the order they cite it. */
   evidence: EvidenceItemView[];
 }
@@ -165,7 +181,13 @@ export interface FindingView {
   licenseName: string | null;
   /** The clause it rests on, if any (also among `details`). */
   term: TermReference | null;
+  /** The dataset it is about (its `args.dataset`); null for the repo itself. */
+  dataset: string | null;
 }
+
+/** A repo's training data as every format shows it, each dataset's findings spelled as the model's own. */
+export type TrainingDataView = TrainingDataOf<FindingView>;
+export type DatasetNode = DatasetNodeOf<FindingView>;
 
 /** One line under a finding's message; every renderer spells each kind (the compiler keeps the switches complete). */
 export type FindingDetail =
@@ -193,7 +215,7 @@ const USES_SHOWN = 5;
 export function reportView(report: RunReport): ReportView {
   const consolidated = consolidateObligations(
     report.results.map((result) => ({
-      model: result.model,
+      model: labelOf(result),
       obligations: result.obligations,
       licenseName: licenseNamer(result),
     })),
@@ -211,6 +233,7 @@ export function reportView(report: RunReport): ReportView {
       models.map((model) => model.verdict),
       report.errors.length,
       severities,
+      models.filter((model) => model.kind === "dataset").length,
     ),
     obligations: consolidated.list,
     models,
@@ -259,10 +282,19 @@ function summarizeUses(usedAt: string[]): string | null {
   return rest > 0 ? `${shown} and ${rest} more` : shown;
 }
 
+/** The repo's name in every report: `dataset:org/name` for a dataset, a model's id as it always was. */
+function labelOf(result: CheckResult): string {
+  return repoLabel(result.repoType ?? "model", result.model);
+}
+
 function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
-  const { requested, license } = result;
-  // Numbered in reading order: the licenses' evidence first, then the findings', most severe first.
-  const numbering = new EvidenceNumbering();
+  const { license } = result;
+  const kind = result.repoType ?? "model";
+  const requested = { model: repoLabel(kind, result.requested.model), revision: result.requested.revision };
+  const model = labelOf(result);
+  // Numbered in reading order: the licenses' evidence first, then the findings', most severe first, then the
+  // training data's: each dataset's, then its findings'.
+  const numbering = new EvidenceNumbering(kind === "dataset" ? "the dataset card" : undefined);
   const licenses = license.licenses.map((mention) => ({
     id: mention.id,
     name: mention.name === mention.id ? null : mention.name,
@@ -274,17 +306,27 @@ function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
     ...entry,
     evidenceRefs: numbering.refsOf(entry.evidence),
   }));
-  const findings = bySeverity(result.findings).map((finding) => findingView(finding, numbering, licenseNamer(result)));
+  const sorted = bySeverity(result.findings);
+  const views = new Map<Finding, FindingView>();
+  const viewOf = (finding: Finding) => {
+    const view = findingView(finding, numbering, licenseNamer(result));
+    views.set(finding, view);
+    return view;
+  };
+  const own = ownFindings(result, sorted).map(viewOf);
+  const trainingData = trainingDataView(result, sorted, numbering, viewOf);
+  const findings = sorted.map((finding) => views.get(finding)!);
   return {
-    model: result.model,
+    model,
+    kind,
     revision: result.revision,
     shortRevision: shortSha(result.revision),
     verdict: result.verdict,
     verdictLabel: VERDICT_LABEL[result.verdict],
     reason: verdictReason(findings, license.ids, obligationRefs.length),
     requested,
-    requestedAs: requested.model === result.model ? null : requested.model,
-    resolvedOtherwise: requested.model !== result.model || requested.revision !== result.revision,
+    requestedAs: requested.model === model ? null : requested.model,
+    resolvedOtherwise: requested.model !== model || requested.revision !== result.revision,
     gated: result.gated || null,
     licenseIds: license.ids,
     licenses,
@@ -306,6 +348,8 @@ function modelView(result: CheckResult, obligationRefs: string[]): ModelView {
     obligations: result.obligations,
     obligationRefs,
     findings,
+    ownFindings: own,
+    trainingData,
     evidence: numbering.items,
     ...usesView(result.uses),
   };
@@ -347,6 +391,7 @@ function findingView(finding: Finding, numbering: EvidenceNumbering, licenseName
     details,
     evidenceRefs: numbering.refsOf(finding.evidence),
     licenseName: finding.subject ? licenseName(finding.subject.license) : null,
+    dataset: datasetOf(finding),
     term: finding.term ?? null,
   };
 }

@@ -7,11 +7,12 @@ import { formatSarif } from "../../src/report/sarif.js";
 import { formatSummary } from "../../src/report/summary.js";
 import { formatText } from "../../src/report/text.js";
 import type { RunReport } from "../../src/types/result.js";
+import { datasetOnItsOwnReport, modelWithDatasetsReport } from "../support/datasets-report.js";
 import { expectGolden } from "../support/golden.js";
 import { manyModelsReport } from "../support/many-models-report.js";
 
 /**
- * Every format, byte for byte, for a 1-model and a 30-model run (HTML's are in html-golden.test.ts, with its browser
+ * Every format, byte for byte, for each run below (HTML's are in html-golden.test.ts, with its browser
  * checks): what a reviewer, a pull request, code scanning, an Actions step and a CI's test view each receive.
  */
 const FORMATS: Record<string, (report: RunReport) => string> = {
@@ -25,13 +26,19 @@ const FORMATS: Record<string, (report: RunReport) => string> = {
   "junit.xml": formatJunit,
 };
 
-/** A 1-model run (a model whose card declares no license, loaded once) and a 30-model run from real fixtures. */
+/**
+ * A 1-model run (a model whose card declares no license, loaded once) and a 30-model run from real fixtures; a model
+ * with training data (an NC dataset with its finding, one that cannot be read, a source at depth 2) and a dataset
+ * checked on its own, with its source dataset.
+ */
 const RUNS: Record<string, () => RunReport> = {
   "1-model": () => {
     const report = manyModelsReport(3);
     return { ...report, results: report.results.slice(2, 3), errors: [] };
   },
   "30-models": () => manyModelsReport(30),
+  "model-with-datasets": modelWithDatasetsReport,
+  "dataset-on-its-own": datasetOnItsOwnReport,
 };
 
 describe("golden reports", () => {

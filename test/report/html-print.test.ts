@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatHtml } from "../../src/report/html.js";
+import { datasetOnItsOwnReport, modelWithDatasetsReport } from "../support/datasets-report.js";
 import { manyModelsRun, oneModelRun } from "../support/html-runs.js";
 import { useTempDirs } from "../support/temp-dir.js";
 import { countPixels, decodePng, pdfPageCount, printToPdf, screenshot } from "./html-browser.js";
@@ -46,5 +47,17 @@ describe("html report in Chromium", () => {
     console.info(`1-model run: ${pages} printed pages`);
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(4);
+  }, 90_000);
+
+  it("prints a model with training data and a dataset on its own on a few pages, the datasets' Hub links kept", async () => {
+    const report = modelWithDatasetsReport();
+    const run = { ...report, results: [...report.results, ...datasetOnItsOwnReport().results] };
+    const pdf = await printToPdf(tempDir(), formatHtml(run));
+    const pages = pdfPageCount(pdf);
+    console.info(`a model with 3 datasets and a dataset on its own: ${pages} printed pages`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(6);
+    // A link that leaves the page stays a link on paper: the dataset's files at the commit read.
+    expect(pdf.toString("latin1")).toContain("/URI (https://huggingface.co/datasets/tatsu-lab/alpaca/tree/");
   }, 90_000);
 });

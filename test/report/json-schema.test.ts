@@ -4,6 +4,7 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { FINDING_CODES } from "../../src/findings/finding-info.js";
 import { formatJson } from "../../src/report/json.js";
+import { datasetOnItsOwnReport, modelWithDatasetsReport } from "../support/datasets-report.js";
 import { fixedReport } from "../support/fixed-report.js";
 import { scannedReport } from "../support/scanned-report.js";
 
@@ -22,6 +23,20 @@ describe("docs/schema/result.schema.json", () => {
     const document = JSON.parse(formatJson(scannedReport()));
     expect(document.project.findings).toHaveLength(2);
     expect(validate(document) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("describes the JSON result of a model with training data and of a dataset checked on its own", () => {
+    for (const report of [modelWithDatasetsReport(), datasetOnItsOwnReport()]) {
+      const document = JSON.parse(formatJson(report));
+      expect(document.results[0].datasets.length).toBeGreaterThan(0);
+      expect(validate(document) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
+  it("rejects training data that breaks it", () => {
+    const document = JSON.parse(formatJson(modelWithDatasetsReport()));
+    document.results[0].datasets[0].via = "base_model";
+    expect(validate(document)).toBe(false);
   });
 
   it("rejects a project section that breaks it", () => {

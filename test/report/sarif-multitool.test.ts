@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatSarif } from "../../src/report/sarif.js";
 import type { RunReport } from "../../src/types/result.js";
+import { datasetOnItsOwnReport, modelWithDatasetsReport } from "../support/datasets-report.js";
 import { manyModelsReport } from "../support/many-models-report.js";
 import { scannedReport } from "../support/scanned-report.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -66,6 +67,13 @@ describe("SARIF against GitHub's upload rules (sarif-multitool validate)", { tim
 
   it("a scanned project's run has no error and no warning", () => {
     expect(validate(formatSarif(scannedReport()))).toEqual([]);
+  });
+
+  it("a model with training data and a dataset checked on its own have no error and no warning", () => {
+    const report = modelWithDatasetsReport();
+    const both = { ...report, results: [...report.results, ...datasetOnItsOwnReport().results] };
+    expect(JSON.parse(formatSarif(both)).runs[0].results[0].properties.dataset.id).toBe("tatsu-lab/alpaca");
+    expect(validate(formatSarif(both))).toEqual([]);
   });
 
   it("does report what GitHub refuses: a rule without its full description", () => {
