@@ -65,6 +65,7 @@ export function toJsonFinding(finding: Finding) {
     evidence: finding.evidence,
     ...(finding.rule ? { rule: finding.rule } : {}),
     ...(finding.term ? { term: finding.term } : {}),
+    ...(finding.advisory ? { advisory: finding.advisory } : {}),
     ...(finding.waiver ? { waiver: finding.waiver } : {}),
   };
 }

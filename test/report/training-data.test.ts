@@ -41,9 +41,9 @@ describe("the training data section", () => {
     const model = reportView(modelWithDatasetsReport()).models[0]!;
     expect(model.trainingData?.heading).toBe("Training data");
     expect(outline(model.trainingData!.datasets)).toEqual([
-      "dataset:tatsu-lab/alpaca@dce01c9 license-non-commercial",
+      "dataset:tatsu-lab/alpaca@dce01c9 dataset-non-commercial",
       "  dataset:yizhongw/self_instruct@2f5b6e6",
-      "dataset:HuggingFaceH4/internal-preferences",
+      "dataset:HuggingFaceH4/internal-preferences dataset-unavailable",
     ]);
     expect(model.ownFindings.map((finding) => finding.dataset)).not.toContain("tatsu-lab/alpaca");
     expect(model.findings.map((finding) => finding.dataset)).toContain("tatsu-lab/alpaca");
@@ -82,7 +82,7 @@ describe("the training data section", () => {
     }));
     const model = reportView(report).models[0]!;
     expect(model.ownFindings.map((finding) => finding.dataset)).toEqual(["tatsu-lab/alpaca"]);
-    expect(formatText(report)).toMatch(/ {2}findings:\n {4}warning license-non-commercial/);
+    expect(formatText(report)).toMatch(/ {2}findings:\n {4}warning dataset-non-commercial/);
   });
 
   it("shows each dataset of a cycle of sources once", () => {
@@ -101,7 +101,7 @@ describe("the training data section", () => {
     const names = outline(reportView(report).models[0]!.trainingData!.datasets);
     expect(names).toEqual([
       "dataset:yizhongw/self_instruct@2f5b6e6",
-      "  dataset:tatsu-lab/alpaca@dce01c9 license-non-commercial",
+      "  dataset:tatsu-lab/alpaca@dce01c9 dataset-non-commercial",
     ]);
   });
 
@@ -169,7 +169,12 @@ describe("SARIF for a dataset finding on a model", () => {
     expect(result.properties.datasetNamedAt).toMatch(
       /^https:\/\/huggingface\.co\/HuggingFaceH4\/zephyr-7b-beta\/blob\/892b3d7\w+\/README\.md#L\d+$/,
     );
-    expect(result.properties.hubFiles[1]).toMatch(/^https:\/\/huggingface\.co\/datasets\/tatsu-lab\/alpaca\/blob\//);
+    // The dataset's license was read from its metadata (the training-data walk reads no file of it): the Hub's API.
+    expect(advisory(report.results[0]!).evidence).toContainEqual({
+      source: "api",
+      field: "tatsu-lab/alpaca:cardData.license",
+      value: "cc-by-nc-4.0",
+    });
     // Where the user's repository has a place for it, as for any finding: the Hub's README is evidence, not that.
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("policies/default.yaml");
   });

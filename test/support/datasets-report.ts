@@ -1,11 +1,11 @@
-import { HUB_LICENSES } from "../../src/catalog/hub-licenses.js";
-import { decideVerdict } from "../../src/evaluate/check-model.js";
-import type { Evidence, Finding } from "../../src/types/finding.js";
-import type { CheckResult, DatasetUsed, RunReport } from "../../src/types/result.js";
-import type { JsonObject } from "../../src/types/snapshot.js";
+import { checkModel } from "../../src/evaluate/check-model.js";
+import type { Evidence } from "../../src/types/finding.js";
+import type { CheckResult, RunReport } from "../../src/types/result.js";
+import type { JsonObject, ModelSnapshot } from "../../src/types/snapshot.js";
+import type { DatasetLink, TrainingData } from "../../src/types/training-data.js";
 import { hubApiFixture, readmeFor } from "./fixtures.js";
 import { manyModelsReport } from "./many-models-report.js";
-import { check } from "./policies.js";
+import { builtInPolicy, checkOptions } from "./policies.js";
 import { snapshotOf } from "./snapshots.js";
 
 /*
@@ -37,44 +37,42 @@ export function modelWithDatasetsReport(): RunReport {
   const tags = (zephyr["tags"] as string[]).filter((tag) => !tag.startsWith("dataset:"));
   const info = { ...zephyr, cardData, tags: [...tags, `dataset:${ALPACA}`, `dataset:${MISSING}`] };
   const readme = readmeFor(info);
-  const result = check(snapshotOf(info, [{ path: "README.md", role: "readme", text: readme }]));
-  const declaredBy = { kind: "model" as const, id: result.model, sha: result.revision };
-  const named = (index: number, id: string) => cardEvidence(readme, ["datasets", index], id, result.revision);
-  const alpaca = alpacaUsed(declaredBy, [named(0, ALPACA)], 1);
-  const datasets: DatasetUsed[] = [
-    alpaca,
-    {
-      id: MISSING,
-      sha: null,
-      declaredBy,
-      via: "datasets",
-      depth: 1,
-      licenses: [],
-      gated: false,
-      evidence: [named(1, MISSING)],
-      unavailable: {
-        reason: "repo-not-found",
-        message: `${MISSING}: no such dataset on https://huggingface.co, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)`,
+  const snapshot = snapshotOf(info, [{ path: "README.md", role: "readme", text: readme }]);
+  const declaredBy = { kind: "model" as const, id: snapshot.id, sha: snapshot.sha };
+  const named = (index: number, id: string) => cardEvidence(readme, ["datasets", index], id, snapshot.sha);
+  const trainingData: TrainingData = {
+    datasets: [
+      { ...alpacaLink(declaredBy, 1), evidence: [named(0, ALPACA)] },
+      {
+        id: MISSING,
+        sha: null,
+        declaredBy,
+        via: "datasets",
+        depth: 1,
+        evidence: [named(1, MISSING)],
+        unavailable: {
+          reason: "repo-not-found",
+          message: `${MISSING}: no such dataset on https://huggingface.co, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)`,
+        },
       },
-    },
-    selfInstructUsed(2),
-  ];
-  // The NC advisory as the dataset's own check words it, about the dataset: it names it, and cites where the
-  // model's card names it and where the dataset's card declares its license.
-  const advisory = { ...nonCommercialOf(alpacaResult()), evidence: [...alpaca.evidence] };
-  return withResult(addDatasets(result, datasets, [advisory]));
+      selfInstructLink(2),
+    ],
+    complete: true,
+  };
+  return withResult(checkWith(snapshot, trainingData));
 }
 
 /** tatsu-lab/alpaca checked on its own (`lic check dataset:tatsu-lab/alpaca`): its license, and its source dataset. */
 export function datasetOnItsOwnReport(): RunReport {
-  return withResult(addDatasets(alpacaResult(), [selfInstructUsed(1)], []));
+  return withResult(checkWith(alpacaSnapshot(), { datasets: [selfInstructLink(1)], complete: true }));
 }
 
-function alpacaResult(): CheckResult {
-  return { ...check(alpacaSnapshot()), repoType: "dataset" };
+/** The real evaluation, with the training data acquisition would have read. */
+function checkWith(snapshot: ModelSnapshot, trainingData: TrainingData): CheckResult {
+  return checkModel(snapshot, builtInPolicy("default"), checkOptions({ trainingData }));
 }
 
-function alpacaSnapshot() {
+function alpacaSnapshot(): ModelSnapshot {
   const info = {
     id: ALPACA,
     sha: ALPACA_SHA,
@@ -87,46 +85,35 @@ function alpacaSnapshot() {
   };
 }
 
-function alpacaUsed(declaredBy: DatasetUsed["declaredBy"], named: Evidence[], depth: number): DatasetUsed {
-  const readme = readmeFor({ cardData: alpacaCard });
+/** tatsu-lab/alpaca as the training-data walk reads it: its metadata alone. */
+function alpacaLink(declaredBy: DatasetLink["declaredBy"], depth: number): DatasetLink {
+  const { texts: _, ...metadata } = alpacaSnapshot();
   return {
     id: ALPACA,
     sha: ALPACA_SHA,
     declaredBy,
     via: "datasets",
     depth,
-    licenses: [licenseOf("cc-by-nc-4.0")],
-    gated: false,
-    evidence: [...named, cardEvidence(readme, ["license"], "cc-by-nc-4.0", ALPACA_SHA)],
+    evidence: [],
+    snapshot: { ...metadata, texts: [] },
     unavailable: null,
   };
 }
 
 /** yizhongw/self_instruct, named by alpaca's `source_datasets:`; `depth` 2 under a model, 1 under alpaca itself. */
-function selfInstructUsed(depth: number): DatasetUsed {
+function selfInstructLink(depth: number): DatasetLink {
   const alpacaReadme = readmeFor({ cardData: alpacaCard });
-  const ownReadme = readmeFor({ cardData: { license: "apache-2.0", language: ["en"] } });
+  const info = { id: SELF_INSTRUCT, sha: SELF_INSTRUCT_SHA, cardData: { license: "apache-2.0", language: ["en"] } };
   return {
     id: SELF_INSTRUCT,
     sha: SELF_INSTRUCT_SHA,
     declaredBy: { kind: "dataset", id: ALPACA, sha: ALPACA_SHA },
     via: "source_datasets",
     depth,
-    licenses: [licenseOf("apache-2.0")],
-    gated: false,
-    evidence: [
-      cardEvidence(alpacaReadme, ["source_datasets", 0], SELF_INSTRUCT, ALPACA_SHA),
-      cardEvidence(ownReadme, ["license"], "apache-2.0", SELF_INSTRUCT_SHA),
-    ],
+    evidence: [cardEvidence(alpacaReadme, ["source_datasets", 0], SELF_INSTRUCT, ALPACA_SHA)],
+    snapshot: { ...snapshotOf({ ...info, tags: ["license:apache-2.0"] }), repoType: "dataset" },
     unavailable: null,
   };
-}
-
-/** A Hub license id with the catalog's name for it, as acquisition declares a dataset's licenses. */
-function licenseOf(id: string): DatasetUsed["licenses"][number] {
-  const hub = HUB_LICENSES.find((license) => license.id === id);
-  if (!hub) throw new Error(`${id} is not a Hub license id`);
-  return { id, name: hub.name, known: true };
 }
 
 /** Where `value` stands in the README's front matter, as the card evidence of a key names it. */
@@ -135,21 +122,6 @@ function cardEvidence(readme: string, path: (string | number)[], value: string, 
   const index = lines.findIndex((line) => line.endsWith(` ${value}`));
   if (index < 0) throw new Error(`${value} is not in the README`);
   return { source: "card", path, file: "README.md", line: index + 1, quote: lines[index]!.trim(), commit };
-}
-
-/**
- * The dataset's NC finding, named as being about it (`args.dataset`). A stand-in for `dataset-non-commercial`, which
- * the evaluation adds: the reports group any finding whose args name a dataset, so the code does not matter here.
- */
-function nonCommercialOf(result: CheckResult): Finding {
-  const finding = result.findings.find((candidate) => candidate.code === "license-non-commercial");
-  if (!finding) throw new Error(`${result.model}: no license-non-commercial finding`);
-  return { ...finding, args: { ...finding.args, dataset: result.model } } as Finding;
-}
-
-function addDatasets(result: CheckResult, datasets: DatasetUsed[], advisories: Finding[]): CheckResult {
-  const findings = [...result.findings, ...advisories];
-  return { ...result, datasets, findings, verdict: decideVerdict(findings) };
 }
 
 /** The run around one result: the fixed tool, policy and time the other goldens have. */
