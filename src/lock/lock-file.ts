@@ -22,7 +22,7 @@ export interface LockEntry {
   kind: RepoKind;
   /** What the code asks for: its revision, or `main` when it names none. */
   requested: string;
-  /** The commit `requested` resolved to (40 hex); absent for a dataset (its license is not evaluated yet). */
+  /** The commit `requested` resolved to (40 hex); absent in a dataset entry of a lock from before datasets were checked. */
   revision?: string;
   /** The Hub's canonical id, when the code's id was renamed or is a legacy name (`gpt2`). */
   resolvedAs?: string;

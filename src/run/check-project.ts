@@ -1,7 +1,7 @@
 import { posix, sep } from "node:path";
 import { catalogDigest } from "../catalog/catalog-digest.js";
 import { commitMissing, driftOf, planLocked } from "../lock/compare-lock.js";
-import { datasetEntry, modelEntry } from "../lock/lock-entry.js";
+import { repoEntry } from "../lock/lock-entry.js";
 import { LOCK_VERSION, type LockEntry, type LockedEntry, type LockFile } from "../lock/lock-file.js";
 import { type RepoUse, repoKey, repoUsesOf, scanFacts } from "../lock/repo-uses.js";
 import { decideSeverities } from "../policy/apply-policy.js";
@@ -27,13 +27,12 @@ export interface ProjectRun {
   scan: ScanResult;
 }
 
-/** `lic check --scan`: every model the code loads, each at the revision the code asks for. */
+/** `lic check --scan`: every model and dataset the code loads, each at the revision the code asks for. */
 export async function checkScanned(root: string, options: ProjectOptions): Promise<ProjectRun> {
   const scan = await scanTree(root, { exclude: options.exclude });
   const repos = repoUsesOf(scan.references);
-  const models = repos.filter((repo) => repo.kind === "model");
   const outcomes = await checkRepos(
-    models.map((repo) => ({ repo, ref: { id: repo.id, revision: repo.requested } })),
+    repos.map((repo) => ({ repo, ref: refOf(repo, repo.requested) })),
     options,
   );
   return finish(root, null, scan, repos, outcomes, [], options);
@@ -51,9 +50,9 @@ export async function checkLocked(
   const scan = await scanTree(root, { exclude: options.exclude });
   const repos = repoUsesOf(scan.references);
   const plan = planLocked(repos, lock.entries);
-  const models = plan.locked.filter(({ repo }) => repo.kind === "model");
+  const models = plan.locked;
   const outcomes = await checkRepos(
-    models.map(({ repo, entry }) => ({ repo, ref: { id: repo.id, revision: entry.entry.revision ?? repo.requested } })),
+    models.map(({ repo, entry }) => ({ repo, ref: refOf(repo, entry.entry.revision ?? repo.requested) })),
     options,
   );
   const now = { policy: options.policy.digest, catalog: catalogDigest() };
@@ -79,23 +78,19 @@ export async function lockProject(
   const scan = await scanTree(root, { exclude: options.exclude });
   const repos = repoUsesOf(scan.references);
   const kept = new Map(previous.map(({ entry }) => [repoKey(entry.kind, entry.id, entry.requested), entry]));
-  const models = repos.filter((repo) => repo.kind === "model");
   const outcomes = await checkRepos(
-    models.map((repo) => {
+    repos.map((repo) => {
       // Without --update an entry keeps its commit: a branch that moved is re-resolved only when asked.
       const locked = options.update ? undefined : kept.get(repoKey(repo.kind, repo.id, repo.requested));
-      return { repo, ref: { id: repo.id, revision: locked?.revision ?? repo.requested } };
+      return { repo, ref: refOf(repo, locked?.revision ?? repo.requested) };
     }),
     options,
   );
   const run = finish(root, null, scan, repos, outcomes, [], options);
   if (run.errors.length > 0) return { ...run, lock: null };
-  const entries: LockEntry[] = [
-    ...outcomes.flatMap(({ repo, outcome }) =>
-      outcome.ok ? [modelEntry(repo, outcome.result, outcome.snapshot)] : [],
-    ),
-    ...repos.filter((repo) => repo.kind === "dataset").map(datasetEntry),
-  ];
+  const entries: LockEntry[] = outcomes.flatMap(({ repo, outcome }) =>
+    outcome.ok ? [repoEntry(repo, outcome.result, outcome.snapshot)] : [],
+  );
   const lock: LockFile = {
     lockVersion: LOCK_VERSION,
     generatedBy: `lic ${options.version}`,
@@ -107,6 +102,11 @@ export async function lockProject(
 }
 
 type RepoOutcome = { repo: RepoUse; outcome: RefOutcome };
+
+/** The ref a use is checked by: a dataset the code loads is checked as a dataset, at `revision`. */
+function refOf(repo: RepoUse, revision: string): ModelRef {
+  return repo.kind === "dataset" ? { id: repo.id, revision, repoType: "dataset" } : { id: repo.id, revision };
+}
 
 async function checkRepos(planned: { repo: RepoUse; ref: ModelRef }[], options: ProjectOptions) {
   options.onProgress?.({ event: "planned", total: planned.length });
