@@ -11,7 +11,7 @@ export interface BomFact {
 }
 
 /** SPDX's word for "nothing is known", which CycloneDX lacks: a fact says it the same way in both. */
-export const NO_ASSERTION = "NOASSERTION";
+const NO_ASSERTION = "NOASSERTION";
 
 /** The verdict, the policy it was reached under, the licenses declared and concluded, and every finding. */
 export function resultFacts(result: CheckResult, report: RunReport, catalog: Catalog): BomFact[] {

@@ -5,7 +5,7 @@ import { licenseRefOf } from "../identify/parse-expression.js";
 import type { RepoKind } from "../types/code-reference.js";
 
 /** Reports link to the public Hub: the result does not say which endpoint (or mirror) it was read through. */
-export const HUB = "https://huggingface.co";
+const HUB = "https://huggingface.co";
 
 /**
  * `pkg:huggingface/<namespace>/<name>@<commit>`. The purl type spells a legacy single-name id without a namespace

@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const CONTEXT = "https://spdx.org/rdf/3.0.1/spdx-context.jsonld";
 const CREATION_INFO = "_:creationinfo";
 /** The individual SPDX defines for "no assertion is made" about a license (SimpleLicensing/NoAssertionLicense). */
-export const NO_ASSERTION_LICENSE = "expandedlicensing_NoAssertionLicense";
+const NO_ASSERTION_LICENSE = "expandedlicensing_NoAssertionLicense";
 
 /** The document, its IRIs under a `urn:uuid:` derived from the rest of its content, so equal reports give equal bytes. */
 export function formatSpdx(report: RunReport): string {
