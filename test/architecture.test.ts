@@ -17,7 +17,7 @@ const FLOORS: string[][] = [
   ["policy"],
   ["evaluate"],
   ["report"],
-  ["results", "lock"],
+  ["results", "lock", "bom"],
   ["acquire", "scan"],
   ["run"],
   ["gate"],
@@ -25,7 +25,19 @@ const FLOORS: string[][] = [
 ];
 
 /** Rooms that check data in memory: no file system, network, process or module loading of their own. */
-const PURE = ["types", "util", "findings", "catalog", "identify", "policy", "evaluate", "report", "results", "lock"];
+const PURE = [
+  "types",
+  "util",
+  "findings",
+  "catalog",
+  "identify",
+  "policy",
+  "evaluate",
+  "report",
+  "results",
+  "lock",
+  "bom",
+];
 /** The only Node modules a pure room may use: computation, no I/O (hashing for digests and fingerprints). */
 const PURE_NODE = new Set(["node:crypto", "node:buffer"]);
 

@@ -1,5 +1,6 @@
 import { shouldColour } from "../report/colour.js";
 import { renderReport } from "../report/render-report.js";
+import type { RenderOptions } from "../report/renderer.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { RunReport } from "../types/result.js";
 import type { CliIo } from "./cli-io.js";
@@ -43,16 +44,18 @@ export async function emitReports(
   output: string | undefined,
   targets: ReportTarget[],
   io: GuardedIo,
+  options: Pick<RenderOptions, "cyclonedxVersion"> = {},
 ): Promise<void> {
   // Only stdout may be coloured (the formats without colours ignore it); --output and --report files never are.
   const color = !output && shouldColour(io.env, io.isTTY === true);
-  const main = await renderReport(format, report, { color });
+  const chosen = options.cyclonedxVersion ? { cyclonedxVersion: options.cyclonedxVersion } : {};
+  const main = await renderReport(format, report, { color, ...chosen });
   // stdout and the step summary are redacted by the guarded io's sinks; files are written here, so redacted here.
   if (output) await writeOutput(output, io.redact(main.output));
   else io.stdout(main.output);
   const rendered = [main];
   for (const target of targets) {
-    const each = await renderReport(target.format, report);
+    const each = await renderReport(target.format, report, chosen);
     await writeOutput(target.file, io.redact(each.output), "--report");
     rendered.push(each);
   }

@@ -4,10 +4,12 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OFFLOADS } from "../gate/offload-mode.js";
+import { CYCLONEDX_VERSIONS, type CycloneDxVersion } from "../report/renderer.js";
 import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import { createRedactor } from "../util/redact.js";
 import type { CliIo } from "./cli-io.js";
 import type { AuditFlags } from "./commands/audit.js";
+import type { BomFlags } from "./commands/bom.js";
 import type { CheckFlags } from "./commands/check.js";
 import { SHELLS, type Shell } from "./commands/completion.js";
 import type { GateFlags } from "./commands/gate.js";
@@ -30,14 +32,15 @@ function collect(value: string, previous: string[] = []): string[] {
  * What a checking command decides with, how it reports, and how it reaches the Hub and its cache: the same options,
  * worded the same, on every one.
  */
-function checkingOptions(command: Command): Command {
+function checkingOptions(command: Command, defaultFormat: ReportFormat = "text"): Command {
   return command
     .option(
       "--policy <name|file>",
       'policy: a built-in name (default, commercial, eu, osi) or a policy file (default: lic.yaml\'s, else "default", which reports say)',
     )
     .option("--no-config", 'do not read the project\'s lic.yaml (.lic.yaml, package.json "lic")')
-    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default(defaultFormat))
+    .addOption(cyclonedxVersionOption())
     .option("--output <file>", "write the report to FILE instead of stdout")
     .option(
       "--report <format=file>",
@@ -57,6 +60,13 @@ function checkingOptions(command: Command): Command {
     .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .option("-q, --quiet", "no progress line and no notices on stderr; models that could not be checked still say why");
+}
+
+/** Which CycloneDX a `cyclonedx` report (--format or --report) follows. */
+function cyclonedxVersionOption(): Option {
+  return new Option("--cyclonedx-version <version>", "CycloneDX version of a cyclonedx report")
+    .choices(CYCLONEDX_VERSIONS)
+    .default("1.6");
 }
 
 function integerIn(min: number, max: number) {
@@ -97,6 +107,10 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
         "--exclude <glob>",
         "with --scan or --locked: leave out files matching GLOB (gitignore syntax); repeatable",
         collect,
+      )
+      .option(
+        "--bom <file>",
+        "check every Hugging Face model a CycloneDX JSON or SPDX 3.0 JSON-LD BOM lists (by purl, Hub URL or Hub id)",
       ),
   ).action(async (models: string[], flags: CheckFlags) => {
     // Each command loads its own modules: `lic --help` should not pay for the matcher or the Hub client.
@@ -125,6 +139,17 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
       .option("--exclude <glob>", "leave out files matching GLOB (gitignore syntax); repeatable", collect),
   ).action(async (path: string | undefined, flags: LockFlags) =>
     setExitCode(await (await import("./commands/lock.js")).runLock(path, flags, io)),
+  );
+  checkingOptions(
+    program
+      .command("bom")
+      .description(
+        "Write the ML-BOM of the models a lic.lock approves, each at its locked commit (from the cache when it has it).",
+      )
+      .argument("[lock]", "the lock file (default: lic.lock)"),
+    "cyclonedx",
+  ).action(async (lock: string | undefined, flags: BomFlags) =>
+    setExitCode(await (await import("./commands/bom.js")).runBom(lock, flags, io)),
   );
   program
     .command("init")
@@ -164,9 +189,11 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     .description("Re-render a result saved with --format json, with no network.")
     .argument("<result>", "a JSON result written by lic check --format json")
     .addOption(new Option("--format <format>", "report format").choices(REPORT_FORMATS).default("text"))
+    .addOption(cyclonedxVersionOption())
     .option("--output <file>", "write the report to FILE instead of stdout")
-    .action(async (file: string, flags: { format: ReportFormat; output?: string }) =>
-      setExitCode(await (await import("./commands/report.js")).runReport(file, flags, io)),
+    .action(
+      async (file: string, flags: { format: ReportFormat; output?: string; cyclonedxVersion: CycloneDxVersion }) =>
+        setExitCode(await (await import("./commands/report.js")).runReport(file, flags, io)),
     );
   program
     .command("diff")

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { LOCK_FILE, type LockedEntry, type LockFile, parseLock } from "../lock/lock-file.js";
 import { readCappedFile, whyUnread } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
@@ -8,7 +8,12 @@ const MAX_LOCK_BYTES = 16 * 1024 * 1024;
 
 /** PATH/lic.lock, parsed strictly; a missing or malformed lock exits 2 with each problem's line and the fix. */
 export function readLock(root: string): { file: LockFile; entries: LockedEntry[] } {
-  const path = join(root, LOCK_FILE);
+  return readLockFile(join(root, LOCK_FILE));
+}
+
+/** A lock file by its path (`lic bom services/api/lic.lock`); its folder is the project's root. */
+export function readLockFile(path: string): { file: LockFile; entries: LockedEntry[] } {
+  const root = dirname(path);
   const read = readCappedFile(path, MAX_LOCK_BYTES);
   if (!read.ok) {
     throw new UsageError(

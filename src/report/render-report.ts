@@ -15,6 +15,8 @@ const RENDERERS = {
   junit: () => import("./junit.js"),
   github: () => import("./github.js"),
   summary: () => import("./summary.js"),
+  cyclonedx: () => import("./cyclonedx.js"),
+  spdx: () => import("./spdx.js"),
 } satisfies Record<ReportFormat, () => Promise<{ render: Render }>>;
 
 /** The report in one format, its renderer loaded on demand. */

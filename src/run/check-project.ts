@@ -11,7 +11,7 @@ import type { Fact } from "../types/finding.js";
 import type { ModelRef } from "../types/repo-ref.js";
 import type { CheckResult, ModelError, ProjectReport } from "../types/result.js";
 import { mapConcurrent } from "../util/map-concurrent.js";
-import { type CheckRefOptions, checkRef, type RefOutcome } from "./check-refs.js";
+import { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./check-refs.js";
 
 export interface ProjectOptions extends CheckRefOptions {
   concurrency: number;
@@ -52,7 +52,7 @@ export async function checkLocked(
   const plan = planLocked(repos, lock.entries);
   const models = plan.locked;
   const outcomes = await checkRepos(
-    models.map(({ repo, entry }) => ({ repo, ref: refOf(repo, entry.entry.revision ?? repo.requested) })),
+    models.map(({ repo, entry }) => ({ repo, ref: lockedRef(entry.entry) })),
     options,
   );
   const now = { policy: options.policy.digest, catalog: catalogDigest() };
@@ -67,6 +67,23 @@ export async function checkLocked(
   const missing = new Set(drift.flatMap((fact) => (fact.code === "lock-commit-missing" ? [fact.args.id] : [])));
   const kept = outcomes.filter(({ outcome }) => outcome.ok || !missing.has(outcome.error.model));
   return finish(root, "lic.lock", scan, repos, kept, drift, options);
+}
+
+/** Where a lock entry is checked: its locked commit, which the cache answers, so an unchanged lock costs no request. */
+function lockedRef(entry: LockEntry): ModelRef {
+  return refOf(entry, entry.revision ?? entry.requested);
+}
+
+/** `lic bom lic.lock`: every model the lock lists, each at its locked commit, with no scan of the code. */
+export async function checkLockEntries(
+  entries: LockedEntry[],
+  options: CheckRefOptions & { concurrency: number },
+): Promise<{ results: CheckResult[]; errors: ModelError[] }> {
+  const models = entries.filter(({ entry }) => entry.kind === "model");
+  return checkRefs(
+    models.map(({ entry }) => lockedRef(entry)),
+    options,
+  );
 }
 
 /** `lic lock`: checks every repo the code loads and returns the lock to write, with the run's report. */
@@ -103,8 +120,8 @@ export async function lockProject(
 
 type RepoOutcome = { repo: RepoUse; outcome: RefOutcome };
 
-/** The ref a use is checked by: a dataset the code loads is checked as a dataset, at `revision`. */
-function refOf(repo: RepoUse, revision: string): ModelRef {
+/** The ref a use (or a lock entry) is checked by: a dataset is checked as a dataset, at `revision`. */
+function refOf(repo: Pick<RepoUse, "kind" | "id">, revision: string): ModelRef {
   return repo.kind === "dataset" ? { id: repo.id, revision, repoType: "dataset" } : { id: repo.id, revision };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatCycloneDx } from "../../src/report/cyclonedx.js";
 import { formatGithub } from "../../src/report/github.js";
 import { formatHtml } from "../../src/report/html.js";
 import { formatJson } from "../../src/report/json.js";
@@ -7,6 +8,7 @@ import { formatMarkdown } from "../../src/report/markdown.js";
 import { renderReport } from "../../src/report/render-report.js";
 import { REPORT_FORMATS } from "../../src/report/report-formats.js";
 import { formatSarif } from "../../src/report/sarif.js";
+import { formatSpdx } from "../../src/report/spdx.js";
 import { formatSummary } from "../../src/report/summary.js";
 import { formatText } from "../../src/report/text.js";
 import { fixedReport } from "../support/fixed-report.js";
@@ -23,12 +25,31 @@ describe("renderReport", () => {
     ["junit", formatJunit(report)],
     ["github", formatGithub(report).commands],
     ["summary", formatSummary(report)],
+    ["cyclonedx", formatCycloneDx(report, "1.6")],
+    ["spdx", formatSpdx(report)],
   ] as const)("%s: loads the format's renderer and gives its output", async (format, expected) => {
     expect((await renderReport(format, report)).output).toBe(expected);
   });
 
   it("covers every format", () => {
-    expect(REPORT_FORMATS).toEqual(["text", "json", "markdown", "html", "sarif", "junit", "github", "summary"]);
+    expect(REPORT_FORMATS).toEqual([
+      "text",
+      "json",
+      "markdown",
+      "html",
+      "sarif",
+      "junit",
+      "github",
+      "summary",
+      "cyclonedx",
+      "spdx",
+    ]);
+  });
+
+  it("gives a cyclonedx report the CycloneDX version asked for", async () => {
+    const output = (await renderReport("cyclonedx", report, { cyclonedxVersion: "1.7" })).output;
+    expect(output).toBe(formatCycloneDx(report, "1.7"));
+    expect(JSON.parse(output).specVersion).toBe("1.7");
   });
 
   it("gives a second output only for GitHub: its job summary", async () => {

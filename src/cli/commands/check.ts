@@ -1,6 +1,7 @@
 import { FsSnapshotStore } from "../../acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../catalog/catalog.js";
 import type { Policy } from "../../policy/policy.js";
+import type { CycloneDxVersion } from "../../report/renderer.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
@@ -51,13 +52,20 @@ export interface CheckFlags extends ConnectionFlags {
   exclude?: string[];
   /** false with --no-config: the project's lic.yaml is not read. */
   config?: boolean;
+  /** Check the Hugging Face models a CycloneDX or SPDX 3 BOM lists. */
+  bom?: string;
+  /** The CycloneDX version of a `cyclonedx` report. */
+  cyclonedxVersion?: CycloneDxVersion;
 }
 
 /** `lic check`: acquire each model (named, or found in the project's code), check it, report, return the exit code. */
 export async function runCheck(named: string[], given: CheckFlags, io: CliIo): Promise<number> {
+  // Read first: a bad BOM exits 2 before anything else; the models it lists replace the project configuration's.
+  const bom =
+    given.bom === undefined ? null : (await import("../read-bom-file.js")).readBomFile(given.bom, named, given);
   const { models, flags, chosenBy, namedAt } = withProjectConfig(named, given, io.cwd ?? process.cwd(), io.env);
-  const project = projectOf(models, flags);
-  const refs = project ? [] : parseModelRefs(models, flags.revision);
+  const project = bom ? null : projectOf(models, flags);
+  const refs = bom ? bom.refs : project ? [] : parseModelRefs(models, flags.revision);
   const reports = parseReportFlags(flags.report ?? []);
   checkReportTargets(flags.output, reports);
   // Loaded on demand: the scanner (tree-sitter, every extractor) and the lock reader cost ~200 ms of start-up that
@@ -67,7 +75,11 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
   const { options, stderr, notice } = run;
 
   let checked: Pick<RunReport, "results" | "errors" | "project">;
-  if (!project) checked = withNamedAt(await checkRefs(refs, options), namedAt);
+  if (bom) {
+    const fromBom = await checkRefs(refs, options);
+    if (bom.notice) notice(bom.notice);
+    checked = { ...fromBom, errors: [...fromBom.errors, ...bom.errors] };
+  } else if (!project) checked = withNamedAt(await checkRefs(refs, options), namedAt);
   else {
     const exclude = flags.exclude ?? [];
     const { checkLocked, checkScanned } = await import("../../run/check-project.js");
@@ -82,7 +94,7 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
   const report = runReport(checked, run.used, io);
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
 
-  await emitReports(report, flags.format, flags.output, reports, run.guarded);
+  await emitReports(report, flags.format, flags.output, reports, run.guarded, flags);
   return exitCodeFor(report);
 }
 

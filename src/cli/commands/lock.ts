@@ -50,6 +50,6 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
   } else {
     run.stderr(`lic: ${lockPath} not written: every model the code loads must be decided first\n`);
   }
-  await emitReports(report, flags.format, flags.output, reports, run.guarded);
+  await emitReports(report, flags.format, flags.output, reports, run.guarded, flags);
   return exitCodeFor(report);
 }

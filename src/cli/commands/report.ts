@@ -1,3 +1,4 @@
+import type { CycloneDxVersion } from "../../report/renderer.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import { diffReports, formatChanges, hasRegression } from "../../results/diff-reports.js";
 import { ReportFormatError, readJsonReport } from "../../results/read-json-report.js";
@@ -15,11 +16,11 @@ const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 /** `lic report RESULT.json --format FORMAT`: re-renders a saved result, with no network. */
 export async function runReport(
   file: string,
-  flags: { format: ReportFormat; output?: string },
+  flags: { format: ReportFormat; output?: string; cyclonedxVersion?: CycloneDxVersion },
   io: CliIo,
 ): Promise<number> {
   // A saved result may come from another machine or an older lic: it is redacted like a fresh one.
-  await emitReports(readReport(file), flags.format, flags.output, [], guardIo(io, []));
+  await emitReports(readReport(file), flags.format, flags.output, [], guardIo(io, []), flags);
   return ExitCode.ok;
 }
 
