@@ -71,6 +71,8 @@ describe("checkRefs: the one pipeline", () => {
           writeSnapshot: async () => {},
           readLineage: async () => null,
           writeLineage: async () => {},
+          readTrainingData: async () => null,
+          writeTrainingData: async () => {},
           readRef: async () => null,
           writeRef: async () => {},
         },
