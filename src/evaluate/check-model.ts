@@ -9,6 +9,7 @@ import type { Policy } from "../policy/policy.js";
 import type { Fact, Finding } from "../types/finding.js";
 import type { CheckResult, Verdict } from "../types/result.js";
 import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
+import type { TrainingData } from "../types/training-data.js";
 import type { CheckContext } from "./checks/define-check.js";
 import { checks } from "./checks/index.js";
 import { chooseBranches } from "./choose-branches.js";
@@ -23,6 +24,8 @@ export interface CheckOptions {
   references: ReferenceLibrary;
   /** The model's ancestors, as acquired; without it, the model is judged on its own. */
   lineage?: Lineage;
+  /** The datasets its cards (and its ancestors') name, as acquired; a dataset's own `source_datasets` for a dataset. */
+  trainingData?: TrainingData;
 }
 
 /**
