@@ -4,30 +4,17 @@ import { type AcquireOptions, acquireSnapshot } from "../../src/acquire/acquire-
 import { acquireTrainingData } from "../../src/acquire/acquire-training-data.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import type { SnapshotStore } from "../../src/acquire/store/snapshot-store.js";
-import type { JsonObject } from "../../src/types/snapshot.js";
 import type { DatasetLink } from "../../src/types/training-data.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
-import { readmeFor } from "../support/fixtures.js";
 import { dataset, SQUAD_RENAMES, squadDataset, wikipediaDataset } from "../support/hub-datasets.js";
+import { fakeModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 let hub: FakeHub;
 afterEach(() => hub?.stop());
 
-/** A model as the Hub serves it, with the card data given. */
-function model(id: string, cardData: JsonObject, tags: string[] = []): FakeModel {
-  const shaSeed = [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 11).toString(16);
-  const info: JsonObject = {
-    _id: id,
-    id,
-    sha: shaSeed.padStart(40, "0").slice(-40),
-    tags,
-    cardData,
-    siblings: [{ rfilename: "README.md" }],
-  };
-  return { info, files: { "README.md": readmeFor(info) } };
-}
+const model = fakeModel;
 
 async function start(models: FakeModel[], datasets: FakeModel[]) {
   hub = FakeHub.of(models, { datasets, datasetRenames: SQUAD_RENAMES });
