@@ -50,7 +50,7 @@ export async function acquireTrainingData(
 ): Promise<TrainingData> {
   const first = firstDatasets(root, lineage);
   // A repo whose cards name no dataset has nothing to read, and needs neither the cache nor the Hub client.
-  if (first.length === 0) return { datasets: [], complete: true };
+  if (first.length === 0) return { datasets: [], complete: lineage?.complete ?? true };
   const { cache } = options;
   const cached = cache ? await cache.readTrainingData(root.id, root.sha, root.repoType) : null;
   if (cached) return cached;
@@ -81,7 +81,9 @@ export async function acquireTrainingData(
   };
 
   const datasets: DatasetLink[] = [];
-  const seen = new Set([root.id.toLowerCase(), root.requestedId.toLowerCase()]);
+  // Not the root's own id: a model and the dataset it was trained on may share one (org/x and datasets/org/x); a
+  // dataset naming itself is on its own path, a cycle.
+  const seen = new Set<string>();
   const rootPath = root.repoType === "dataset" ? [root.id] : [];
   let budget = MAX_DATASETS;
   let level: Wanted[] = first.map((entry) => ({ ...entry, path: rootPath }));
@@ -152,9 +154,12 @@ export async function acquireTrainingData(
     unavailable !== null && TRANSIENT_FAILURES.has(unavailable.reason);
   const trainingData: TrainingData = {
     datasets,
-    complete: !datasets.some(
-      (link) => isTransient(link.unavailable) || (link.generators ?? []).some((g) => isTransient(g.unavailable)),
-    ),
+    // An ancestor that could not be read may name datasets too: then what was read is not all there is.
+    complete:
+      (lineage?.complete ?? true) &&
+      !datasets.some(
+        (link) => isTransient(link.unavailable) || (link.generators ?? []).some((g) => isTransient(g.unavailable)),
+      ),
   };
   if (cache && trainingData.complete) {
     try {

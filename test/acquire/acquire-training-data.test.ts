@@ -96,6 +96,24 @@ describe("a model's training data", () => {
     expect(datasetRequests()).toHaveLength(1);
   });
 
+  it("reads a dataset that shares the model's id: they are different repos", async () => {
+    const twin = model("org/twin", { datasets: "org/twin" });
+    await start([twin], [dataset("org/twin", { license: "mit" })]);
+    const { trainingData } = await trainingDataOf("org/twin", null, options());
+    expect(summary(trainingData.datasets)).toEqual([["org/twin", 1, "datasets", "org/twin", null]]);
+  });
+
+  it("is incomplete, and not cached, when the lineage it read from is", async () => {
+    const tuned = model("org/tuned-on-flaky", { base_model: "org/flaky-base", datasets: "org/extra" });
+    await start([tuned, model("org/flaky-base", {})], [dataset("org/extra", { license: "mit" })]);
+    hub.script(/^\/api\/models\/org\/flaky-base\//, { status: 503, body: "busy" });
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
+    const { snapshot, trainingData } = await trainingDataOf("org/tuned-on-flaky", null, options(cache));
+    expect(summary(trainingData.datasets)).toEqual([["org/extra", 1, "datasets", "org/tuned-on-flaky", null]]);
+    expect(trainingData.complete).toBe(false);
+    expect(await cache.readTrainingData(snapshot.id, snapshot.sha)).toBeNull();
+  });
+
   it("reads the datasets its ancestors' cards name, at depth 1, declared by the ancestor", async () => {
     const base = model("org/base", { license: "apache-2.0", datasets: "org/pretraining" });
     const tuned = model("org/tuned", { license: "apache-2.0", base_model: "org/base", datasets: ["org/sft"] });
