@@ -124,9 +124,9 @@ function repoNoun(options: Pick<FetchSnapshotOptions, "repoType">): "model" | "d
 }
 
 /**
- * Reads one model (or dataset, with `repoType`) at one commit: resolves `revision` to the commit sha with one metadata request, then reads
- * every license evidence file at that sha, one request each. Unreadable files become evidence gaps;
- * only failures that leave nothing to decide on throw (as HubError).
+ * Reads one model (or dataset, with `repoType`) at one commit: resolves `revision` to the commit sha with one
+ * metadata request, then reads every license evidence file at that sha, one request each. Unreadable files become
+ * evidence gaps; only failures that leave nothing to decide on throw (as HubError).
  */
 export async function fetchModelSnapshot(
   repoId: string,

@@ -68,7 +68,7 @@ const AncestorSchema = z.object({
 });
 
 const unavailable = z.object({ reason: z.string(), message: z.string() }).nullable();
-/** Evidence is written by lic itself and only reported; its shape is the core's to read, so only its kind is checked. */
+/** Evidence is written by lic and only reported; its shape is the core's to read, so only its kind is checked. */
 const evidence = z.custom<Evidence>(
   (value) => value !== null && typeof value === "object" && typeof (value as { source?: unknown }).source === "string",
 );

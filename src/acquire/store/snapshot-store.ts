@@ -27,7 +27,10 @@ export interface SnapshotStore {
     withToken: boolean,
     repoType?: StoredRepoType,
   ): Promise<ModelSnapshot | null>;
-  /** Under every id the snapshot answers to, apart by its `repoType`; a snapshot with transient gaps (`error`) is not kept. */
+  /**
+   * Under every id the snapshot answers to, apart by its `repoType`; a snapshot with transient gaps (`error`) is not
+   * kept.
+   */
   writeSnapshot(snapshot: ModelSnapshot, withToken: boolean): Promise<void>;
   /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
   readLineage(repoId: string, sha: string): Promise<Lineage | null>;
