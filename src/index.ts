@@ -1,4 +1,5 @@
 export { type AcquireOptions, acquireSnapshot, DEFAULT_REVISION } from "./acquire/acquire-snapshot.js";
+export { acquireTrainingData, type TrainingDataOptions } from "./acquire/acquire-training-data.js";
 export {
   type FetchSnapshotOptions,
   fetchEvidence,
@@ -19,6 +20,7 @@ export { formatJson, JSON_SCHEMA_VERSION } from "./report/json.js";
 export { formatText } from "./report/text.js";
 export { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./run/check-refs.js";
 export type * from "./types/finding.js";
-export { type ModelRef, parseModelRef } from "./types/repo-ref.js";
+export { type ModelRef, parseModelRef, parseRepoRef, type RepoType } from "./types/repo-ref.js";
 export type * from "./types/result.js";
 export type * from "./types/snapshot.js";
+export type * from "./types/training-data.js";

@@ -18,8 +18,14 @@ export interface LineageOptions extends AcquireOptions {
 export const MAX_PARENTS_PER_MODEL = 16;
 export const MAX_ANCESTORS = 64;
 
-/** Kinds of failure that may pass: a lineage with one of these is not cached. */
-const TRANSIENT = new Set(["network", "timeout", "upstream", "rate-limited", "invalid-response"]);
+/** Kinds of failure that may pass: a lineage (or training data) with one of these is not cached. */
+export const TRANSIENT_FAILURES: ReadonlySet<string> = new Set([
+  "network",
+  "timeout",
+  "upstream",
+  "rate-limited",
+  "invalid-response",
+]);
 
 /**
  * Walks a model's `base_model` lineage to its roots: each ancestor read once, pinned to the commit its default
@@ -126,7 +132,9 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
   ancestors.sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id));
   const lineage: Lineage = {
     ancestors,
-    complete: !ancestors.some((ancestor) => ancestor.unavailable && TRANSIENT.has(ancestor.unavailable.reason)),
+    complete: !ancestors.some(
+      (ancestor) => ancestor.unavailable && TRANSIENT_FAILURES.has(ancestor.unavailable.reason),
+    ),
   };
   if (cache && lineage.complete) {
     try {

@@ -19,12 +19,13 @@ export interface AcquireOptions {
 export const DEFAULT_REVISION = "main";
 
 /**
- * The snapshot of one model, from the cache when the commit is known and cached, else from the Hub.
- * A pinned sha that is cached costs no request; a branch costs one metadata request to learn its sha.
+ * The snapshot of one model (or dataset, by `ref.repoType`), from the cache when the commit is known and cached,
+ * else from the Hub. A pinned sha that is cached costs no request; a branch costs one metadata request to learn its sha.
  */
 export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): Promise<ModelSnapshot> {
   const revision = ref.revision ?? DEFAULT_REVISION;
   const { cache } = options;
+  const { repoType } = ref;
   const withToken = Boolean(options.hub.token);
   const asRequested = (snapshot: ModelSnapshot): ModelSnapshot => ({
     ...snapshot,
@@ -33,21 +34,22 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
   });
 
   if (cache && isCommitSha(revision)) {
-    const cached = await cache.readSnapshot(ref.id, revision, withToken && !options.offline);
+    const cached = await cache.readSnapshot(ref.id, revision, withToken && !options.offline, repoType);
     if (cached) return asRequested(cached);
   }
-  if (options.offline) return asRequested(await readOffline(ref.id, revision, cache, options));
+  if (options.offline) return asRequested(await readOffline(ref, revision, cache, options));
 
   // Loaded on demand: the Hub client and its schema cost ~100 ms of start-up that a warm, pinned check never needs.
   const { fetchModelInfo, fetchEvidence } = await import("./hub/fetch-model-snapshot.js");
-  const info = await fetchModelInfo(ref.id, revision, options.hub);
-  const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken) : null;
-  const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, options.hub);
+  const hub = { ...options.hub, repoType };
+  const info = await fetchModelInfo(ref.id, revision, hub);
+  const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken, repoType) : null;
+  const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, hub);
   if (cache) {
     try {
       if (!cached) await cache.writeSnapshot(snapshot, withToken);
       if (!isCommitSha(revision))
-        await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))());
+        await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))(), repoType);
     } catch (error) {
       options.onNotice?.(
         `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
@@ -58,7 +60,7 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
 }
 
 async function readOffline(
-  repoId: string,
+  { id: repoId, repoType }: ModelRef,
   revision: string,
   cache: SnapshotStore | null,
   options: AcquireOptions,
@@ -68,7 +70,7 @@ async function readOffline(
     throw new HubError("offline-miss", `${where}: --offline needs the cache, and the cache is turned off`, { repoId });
   let sha = revision;
   if (!isCommitSha(revision)) {
-    const ref = await cache.readRef(repoId, revision);
+    const ref = await cache.readRef(repoId, revision, repoType);
     if (!ref) {
       throw new HubError(
         "offline-miss",
@@ -79,11 +81,11 @@ async function readOffline(
     sha = ref.sha;
     options.onNotice?.(`${where}: offline: using commit ${sha}, which "${revision}" pointed to at ${ref.resolvedAt}`);
   }
-  const cached = await cache.readSnapshot(repoId, sha, false);
+  const cached = await cache.readSnapshot(repoId, sha, false, repoType);
   if (!cached) {
     throw new HubError(
       "offline-miss",
-      `${where}: offline, and the cache has no snapshot at commit ${sha} (looked for ${cache.snapshotLocation(repoId, sha)}); run once without --offline to fill it`,
+      `${where}: offline, and the cache has no snapshot at commit ${sha} (looked for ${cache.snapshotLocation(repoId, sha, repoType)}); run once without --offline to fill it`,
       { repoId },
     );
   }

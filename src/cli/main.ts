@@ -99,8 +99,17 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     program
       .command("check")
       .description("Check models on the Hub, each pinned to one commit, against a policy.")
-      .argument("[model...]", "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha)")
+      .argument(
+        "[model...]",
+        "org/name, a legacy name (gpt2), or either with @REVISION (branch, tag or commit sha); dataset:org/name for a dataset",
+      )
       .option("--revision <rev>", "revision for models given without @REV (default: main)")
+      .addOption(
+        new Option(
+          "--type <type>",
+          "the repo type of ids given without a model: or dataset: prefix (default: model)",
+        ).choices(["model", "dataset"]),
+      )
       .option("--scan [path]", "check every model the code under PATH loads (default: the current folder)")
       .option("--locked [path]", "the same, compared with PATH/lic.lock: fail on any drift, as npm ci does")
       .option(

@@ -1,5 +1,6 @@
 import { acquireLineage } from "../acquire/acquire-lineage.js";
 import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
+import { acquireTrainingData } from "../acquire/acquire-training-data.js";
 import { HubError } from "../acquire/hub/hub-error.js";
 import { shippedReferences } from "../acquire/reference-data.js";
 import type { Catalog } from "../catalog/catalog.js";
@@ -18,7 +19,7 @@ export interface CheckRefOptions {
   today: string;
   /** How snapshots are read: the Hub connection, the store, offline or not. */
   acquire: AcquireOptions;
-  /** null: judge each model on its own (--no-lineage). */
+  /** null: judge each model on its own (--no-lineage): no ancestors, and no datasets its cards name. */
   lineage: { maxDepth: number; concurrency: number } | null;
   /** Scrubs the tokens in play from error messages, which may quote what an upstream said. */
   redact: Redactor;
@@ -36,7 +37,8 @@ export type RunProgress =
 export type RefOutcome = { ok: true; result: CheckResult; snapshot: ModelSnapshot } | { ok: false; error: ModelError };
 
 /**
- * The one pipeline: acquire the snapshot, then its lineage, then `checkModel`. A HubError becomes a ModelError of its
+ * The one pipeline: acquire the snapshot, then its lineage and the datasets its cards name (a dataset has no
+ * lineage: only its `source_datasets`), then `checkModel`. A HubError becomes a ModelError of its
  * kind; anything else is an `internal` one. Messages are redacted either way. Never throws.
  */
 export async function checkRef(ref: ModelRef, options: CheckRefOptions): Promise<RefOutcome> {
@@ -50,15 +52,19 @@ async function acquireAndCheck(ref: ModelRef, options: CheckRefOptions): Promise
   const { redact } = options;
   try {
     const snapshot = await acquireSnapshot(ref, options.acquire);
-    const lineage = options.lineage
-      ? await acquireLineage(snapshot, { ...options.acquire, ...options.lineage })
-      : undefined;
-    const result = checkModel(snapshot, options.policy, {
+    const walk = options.lineage ? { ...options.acquire, ...options.lineage } : null;
+    // Datasets name no base_model: their lineage is their source_datasets, read as their training data.
+    const lineage = walk && snapshot.repoType !== "dataset" ? await acquireLineage(snapshot, walk) : undefined;
+    const trainingData = walk ? await acquireTrainingData(snapshot, lineage, walk) : undefined;
+    const checked = checkModel(snapshot, options.policy, {
       today: options.today,
       catalog: options.catalog,
       references: shippedReferences,
       ...(lineage ? { lineage } : {}),
+      ...(trainingData ? { trainingData } : {}),
     });
+    // The result says what was checked, whether or not the core fills it in.
+    const result = snapshot.repoType === "dataset" ? { ...checked, repoType: snapshot.repoType } : checked;
     return { ok: true, result, snapshot };
   } catch (error) {
     const failed = { model: ref.id, revision: ref.revision };

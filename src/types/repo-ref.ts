@@ -8,6 +8,12 @@ export interface ModelRef {
 
 export type ParsedModelRef = { ok: true; ref: ModelRef } | { ok: false; reason: string };
 
+/** The kinds of Hub repo lic checks; a model when nothing says otherwise. */
+export type RepoType = "model" | "dataset";
+
+/** The prefixes that name a repo's type in an id (`dataset:org/name`), as `lic check` takes them. */
+const TYPE_PREFIX = /^(model|dataset):/;
+
 /** The Hub caps repo names at 96 characters (huggingface_hub `validate_repo_id`). */
 const MAX_NAME_LENGTH = 96;
 const MAX_REVISION_LENGTH = 255;
@@ -32,30 +38,47 @@ export function isCommitSha(revision: string): boolean {
  * the URL it ends up in (traversal, encoded characters, whitespace, control characters) before any request is made.
  */
 export function parseModelRef(input: string): ParsedModelRef {
-  if (input.length === 0) return fail("the model id is empty");
-  if (/[\u0000-\u001f\u007f]/.test(input)) return fail("the model id contains a control character");
-  if (/\s/.test(input)) return fail("the model id contains white space");
-  if (input.includes("%")) return fail("the model id contains '%': write it unencoded, as the Hub shows it");
-  if (input.includes("..")) return fail("the model id contains '..'");
+  return parseIdAndRevision(input, "model");
+}
+
+/**
+ * Parses a repo of either type: `dataset:org/name[@rev]`, `model:org/name[@rev]`, or a plain id, which is of
+ * `defaultType`. The id is checked as parseModelRef checks a model's; legacy single names (`squad`, `imdb`) are
+ * dataset ids too.
+ */
+export function parseRepoRef(input: string, defaultType: RepoType): ParsedModelRef {
+  const prefix = TYPE_PREFIX.exec(input);
+  const type = prefix ? (prefix[1] as RepoType) : defaultType;
+  const parsed = parseIdAndRevision(prefix ? input.slice(prefix[0].length) : input, type);
+  if (!parsed.ok || type === "model") return parsed;
+  return { ok: true, ref: { ...parsed.ref, repoType: "dataset" } };
+}
+
+function parseIdAndRevision(input: string, type: RepoType): ParsedModelRef {
+  if (input.length === 0) return fail(`the ${type} id is empty`);
+  if (/[\u0000-\u001f\u007f]/.test(input)) return fail(`the ${type} id contains a control character`);
+  if (/\s/.test(input)) return fail(`the ${type} id contains white space`);
+  if (input.includes("%")) return fail(`the ${type} id contains '%': write it unencoded, as the Hub shows it`);
+  if (input.includes("..")) return fail(`the ${type} id contains '..'`);
 
   const at = input.indexOf("@");
   const id = at === -1 ? input : input.slice(0, at);
   const revision = at === -1 ? null : input.slice(at + 1);
 
   const segments = id.split("/");
-  if (segments.length > 2) return fail("a model id is 'org/name' or 'name': it has more than one '/'");
+  if (segments.length > 2) return fail(`a ${type} id is 'org/name' or 'name': it has more than one '/'`);
   for (const segment of segments) {
-    if (segment.length === 0) return fail("the model id has an empty part");
+    if (segment.length === 0) return fail(`the ${type} id has an empty part`);
     if (segment.length > MAX_NAME_LENGTH)
-      return fail(`a part of the model id is longer than ${MAX_NAME_LENGTH} characters`);
+      return fail(`a part of the ${type} id is longer than ${MAX_NAME_LENGTH} characters`);
     if (!SEGMENT.test(segment)) {
       return fail(
-        "a model id may only contain letters, digits, '-', '_' and '.', and must start and end with a letter or digit",
+        `a ${type} id may only contain letters, digits, '-', '_' and '.', and must start and end with a letter or digit`,
       );
     }
-    if (segment.includes("--")) return fail("the model id contains '--'");
+    if (segment.includes("--")) return fail(`the ${type} id contains '--'`);
   }
-  if (id.endsWith(".git")) return fail("the model id ends in '.git'");
+  if (id.endsWith(".git")) return fail(`the ${type} id ends in '.git'`);
 
   if (revision !== null) {
     const problem = checkRevision(revision);

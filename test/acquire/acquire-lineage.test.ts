@@ -6,29 +6,17 @@ import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { checkModel } from "../../src/evaluate/check-model.js";
 import type { CheckResult } from "../../src/types/result.js";
-import type { JsonObject } from "../../src/types/snapshot.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
 import { fixtureText, readmeFor } from "../support/fixtures.js";
 import { HostileHub } from "../support/hostile-hub.js";
+import { fakeModel } from "../support/hub-models.js";
 import { builtInPolicy, checkOptions } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
 
 const tempDir = useTempDirs();
 let hub: FakeHub;
 
-/** A model as the Hub serves it, with the card data and tags given. */
-function model(id: string, cardData: JsonObject, tags: string[] = [], files: Record<string, string> = {}): FakeModel {
-  const shaSeed = [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7).toString(16);
-  const info: JsonObject = {
-    _id: id,
-    id,
-    sha: shaSeed.padStart(40, "0").slice(-40),
-    tags,
-    cardData,
-    siblings: Object.keys(files).map((rfilename) => ({ rfilename })),
-  };
-  return { info, files };
-}
+const model = fakeModel;
 
 const llama4Base = model("meta-llama/Llama-4-Scout-17B-16E", { license: "other", license_name: "llama4" }, [
   "license:other",

@@ -3,6 +3,7 @@ import { getCatalog } from "../../src/catalog/catalog.js";
 import { type CheckRefOptions, checkRef, checkRefs } from "../../src/run/check-refs.js";
 import { createRedactor } from "../../src/util/redact.js";
 import { FakeHub } from "../support/fake-hub.js";
+import { dataset, squadDataset } from "../support/hub-datasets.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
 
@@ -71,6 +72,8 @@ describe("checkRefs: the one pipeline", () => {
           writeSnapshot: async () => {},
           readLineage: async () => null,
           writeLineage: async () => {},
+          readTrainingData: async () => null,
+          writeTrainingData: async () => {},
           readRef: async () => null,
           writeRef: async () => {},
         },
@@ -87,5 +90,33 @@ describe("checkRefs: the one pipeline", () => {
         message: `${BERT}: internal error: store broke on [token]`,
       },
     });
+  });
+});
+
+describe("checkRef on datasets", () => {
+  it("acquires a dataset ref as a dataset, skips its lineage, and says what it checked", async () => {
+    await hub.stop();
+    hub = FakeHub.of([], { datasets: [squadDataset(), dataset("wikipedia", { license: "cc-by-sa-3.0" })] });
+    await hub.start();
+    const outcome = await checkRef({ id: "rajpurkar/squad", revision: null, repoType: "dataset" }, options());
+    expect(outcome.ok && [outcome.result.repoType, outcome.snapshot.repoType]).toEqual(["dataset", "dataset"]);
+    expect(hub.requests.map((request) => request.path).filter((path) => path.startsWith("/api/"))).toEqual([
+      "/api/datasets/rajpurkar/squad/revision/main",
+      "/api/datasets/wikipedia/revision/main",
+    ]);
+  });
+
+  it("reads no dataset with the lineage off (--no-lineage)", async () => {
+    await hub.stop();
+    const model = bertModel();
+    hub = FakeHub.of([{ ...model, info: { ...model.info, cardData: { license: "mit", datasets: ["org/d"] } } }], {
+      datasets: [dataset("org/d", { license: "mit" })],
+    });
+    await hub.start();
+    const outcome = await checkRef({ id: BERT, revision: null }, options({ lineage: null }));
+    expect(outcome.ok && outcome.result.repoType).toBeUndefined();
+    expect(hub.requests.filter((request) => request.path.startsWith("/api/datasets/"))).toEqual([]);
+    await checkRef({ id: BERT, revision: null }, options());
+    expect(hub.requests.filter((request) => request.path.startsWith("/api/datasets/"))).toHaveLength(1);
   });
 });

@@ -26,8 +26,24 @@ export interface ScriptedAnswer {
 }
 
 /**
+ * Where a repo type lives on the Hub: models at `/api/models/{id}` and `/{id}/resolve/…`, datasets at
+ * `/api/datasets/{id}` and `/datasets/{id}/resolve/…` (huggingface_hub `hf_hub_url`, constants.REPO_TYPES_URL_PREFIXES).
+ */
+interface RepoSpace {
+  noun: "model" | "dataset";
+  repos: Map<string, FakeModel>;
+  renames: Map<string, string>;
+  /** `/api/models`, `/api/datasets`. */
+  api: string;
+  /** Before `/{id}/resolve/…`: "" for models, `/datasets` for datasets. */
+  files: string;
+}
+
+/**
  * A Hub on 127.0.0.1 that answers as huggingface.co does (hub-api.md §2): `expand` filters the metadata,
- * renamed repos 307 to their new id, gated files need a granted token, errors carry X-Error-Code.
+ * renamed repos 307 to their new id, gated files need a granted token, errors carry X-Error-Code. Datasets are
+ * served under their own routes (`/api/datasets/{id}/revision/{rev}`, `/datasets/{id}/resolve/{rev}/{path}`), apart
+ * from models, which may share their ids.
  */
 export class FakeHub {
   readonly requests: { method: string; path: string; authorization: string | undefined }[] = [];
@@ -44,24 +60,46 @@ export class FakeHub {
   private readonly blobs = new Map<string, Buffer>();
   url = "";
   storageUrl = "";
+  private readonly modelSpace: RepoSpace;
+  private readonly datasetSpace: RepoSpace;
   /** Entries per page of /tree; the rest come through `Link: <…>; rel="next"`, as on the Hub. */
   treePageSize = 1000;
 
   constructor(
     private readonly models: Map<string, FakeModel>,
-    private readonly renames: Map<string, string> = new Map(),
+    renames: Map<string, string> = new Map(),
     /** Tokens whose users were granted access to gated repos. */
     private readonly grantedTokens: Set<string> = new Set(),
-  ) {}
+    /** Dataset repos, by id, as `models` are; their `info` is the /api/datasets body (siblings, cardData…). */
+    datasets: Map<string, FakeModel> = new Map(),
+    datasetRenames: Map<string, string> = new Map(),
+  ) {
+    this.modelSpace = { noun: "model", repos: models, renames, api: "/api/models", files: "" };
+    this.datasetSpace = {
+      noun: "dataset",
+      repos: datasets,
+      renames: datasetRenames,
+      api: "/api/datasets",
+      files: "/datasets",
+    };
+  }
 
   static of(
     models: FakeModel[],
-    options: { renames?: Record<string, string>; grantedTokens?: string[] } = {},
+    options: {
+      renames?: Record<string, string>;
+      grantedTokens?: string[];
+      datasets?: FakeModel[];
+      datasetRenames?: Record<string, string>;
+    } = {},
   ): FakeHub {
+    const byId = (repos: FakeModel[]) => new Map(repos.map((repo) => [String(repo.info["id"]), repo]));
     return new FakeHub(
-      new Map(models.map((model) => [String(model.info["id"]), model])),
+      byId(models),
       new Map(Object.entries(options.renames ?? {})),
       new Set(options.grantedTokens ?? []),
+      byId(options.datasets ?? []),
+      new Map(Object.entries(options.datasetRenames ?? {})),
     );
   }
 
@@ -71,7 +109,7 @@ export class FakeHub {
   }
 
   async start(): Promise<string> {
-    for (const model of this.models.values())
+    for (const model of [...this.models.values(), ...this.datasetSpace.repos.values()])
       for (const bytes of Object.values(model.lfsFiles ?? {})) this.blobs.set(sha256(bytes), bytes);
     this.storage = createServer((request, response) => this.serveBlob(request, response));
     this.server = createServer((request, response) => this.handle(request, response));
@@ -102,7 +140,21 @@ export class FakeHub {
       return;
     }
     if (url.pathname === "/api/whoami-v2") return this.serveWhoami(request, response);
-    if (url.pathname === "/api/models") return this.serveSearch(url, response);
+    if (url.pathname === "/api/models") return this.serveSearch(this.modelSpace, url, response);
+    if (url.pathname === "/api/datasets") return this.serveSearch(this.datasetSpace, url, response);
+    const datasetApi = /^\/api\/datasets\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
+    if (datasetApi) {
+      const [id, revision] = [decodeURIComponent(datasetApi[1]!), decodeURIComponent(datasetApi[2]!)];
+      return this.serveInfo(id, revision, url, request, response, this.datasetSpace);
+    }
+    const datasetInfo = /^\/api\/datasets\/([^/]+(?:\/[^/]+)?)$/.exec(url.pathname);
+    if (datasetInfo) return this.serveInfo(datasetInfo[1]!, "main", url, request, response, this.datasetSpace);
+    const datasetFile = /^\/datasets\/(.+?)\/(resolve|raw)\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (datasetFile) {
+      const [id, revision, path] = [datasetFile[1]!, decodeURIComponent(datasetFile[3]!), datasetFile[4]!];
+      const isRaw = datasetFile[2] === "raw";
+      return this.serveFile(id, revision, decodeURIComponent(path), request, response, isRaw, this.datasetSpace);
+    }
     const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
     if (api) return this.serveInfo(decodeURIComponent(api[1]!), decodeURIComponent(api[2]!), url, request, response);
     const tree = /^\/api\/models\/([^/]+(?:\/[^/]+)?)\/tree\/([^/]+)(?:\/(.+))?$/.exec(url.pathname);
@@ -133,18 +185,25 @@ export class FakeHub {
     error(response, 404, "NotFound", "Not found");
   }
 
-  private serveInfo(id: string, revision: string, url: URL, request: IncomingMessage, response: ServerResponse): void {
-    const renamed = this.renames.get(id);
+  private serveInfo(
+    id: string,
+    revision: string,
+    url: URL,
+    request: IncomingMessage,
+    response: ServerResponse,
+    space: RepoSpace = this.modelSpace,
+  ): void {
+    const renamed = space.renames.get(id);
     if (renamed) {
       response
         .writeHead(307, {
-          location: `/api/models/${renamed}/revision/${encodeURIComponent(revision)}${url.search}`,
+          location: `${space.api}/${renamed}/revision/${encodeURIComponent(revision)}${url.search}`,
           "content-type": "text/plain",
         })
-        .end(`Temporary Redirect. Redirecting to /api/models/${renamed}`);
+        .end(`Temporary Redirect. Redirecting to ${space.api}/${renamed}`);
       return;
     }
-    const model = this.models.get(id);
+    const model = space.repos.get(id);
     if (!model) return notFound(response, request);
     const sha = this.resolve(model, revision);
     if (!sha) return error(response, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
@@ -163,18 +222,19 @@ export class FakeHub {
     request: IncomingMessage,
     response: ServerResponse,
     raw = false,
+    space: RepoSpace = this.modelSpace,
   ): void {
-    const renamed = this.renames.get(id);
+    const renamed = space.renames.get(id);
     if (renamed) {
       response
         .writeHead(307, {
-          location: `/${renamed}/${raw ? "raw" : "resolve"}/${encodeURIComponent(revision)}/${path}`,
+          location: `${space.files}/${renamed}/${raw ? "raw" : "resolve"}/${encodeURIComponent(revision)}/${path}`,
           "content-type": "text/plain",
         })
-        .end(`Temporary Redirect. Redirecting to /${renamed}`);
+        .end(`Temporary Redirect. Redirecting to ${space.files}/${renamed}`);
       return;
     }
-    const model = this.models.get(id);
+    const model = space.repos.get(id);
     if (!model) return notFound(response, request);
     const sha = this.resolve(model, revision);
     if (!sha) return error(response, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
@@ -185,14 +245,14 @@ export class FakeHub {
           response,
           401,
           "GatedRepo",
-          `Access to model ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
+          `Access to ${space.noun} ${id} is restricted. You must have access to it and be authenticated to access it. Please log in.`,
         );
       if (!this.grantedTokens.has(token))
         return error(
           response,
           403,
           "GatedRepo",
-          `Access to model ${id} is restricted and you are not in the authorized list.`,
+          `Access to ${space.noun} ${id} is restricted and you are not in the authorized list.`,
         );
     }
     const lfs = model.lfsFiles?.[path];
@@ -312,11 +372,11 @@ export class FakeHub {
     return [...plain, ...lfs].sort((a, b) => a.path.localeCompare(b.path));
   }
 
-  /** `GET /api/models?search=`: the models whose id contains the text, as the Hub lists them (id and a few fields). */
-  private serveSearch(url: URL, response: ServerResponse): void {
+  /** `GET /api/models?search=` (or datasets): the repos whose id contains the text, as the Hub lists them. */
+  private serveSearch(space: RepoSpace, url: URL, response: ServerResponse): void {
     const text = (url.searchParams.get("search") ?? "").toLowerCase();
     const limit = Number(url.searchParams.get("limit") ?? "1000");
-    const found = [...this.models.values()]
+    const found = [...space.repos.values()]
       .map((model) => model.info)
       .filter((info) => String(info["id"]).toLowerCase().includes(text))
       .slice(0, limit)

@@ -1,3 +1,4 @@
+import type { JsonObject } from "../../src/types/snapshot.js";
 import type { FakeModel } from "./fake-hub.js";
 import { fixtureText, hubApiFixture, readmeFor } from "./fixtures.js";
 
@@ -27,3 +28,22 @@ export function unlicensedModel(): FakeModel {
 }
 
 export const BERT_RENAMES = { "bert-base-uncased": "google-bert/bert-base-uncased" };
+
+/** A model as the Hub serves it, with the card data, tags and files given; its sha derived from its id. */
+export function fakeModel(
+  id: string,
+  cardData: JsonObject,
+  tags: string[] = [],
+  files: Record<string, string> = {},
+): FakeModel {
+  const shaSeed = [...id].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7).toString(16);
+  const info: JsonObject = {
+    _id: id,
+    id,
+    sha: shaSeed.padStart(40, "0").slice(-40),
+    tags,
+    cardData,
+    siblings: Object.keys(files).map((rfilename) => ({ rfilename })),
+  };
+  return { info, files };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseModelRef } from "../../src/types/repo-ref.js";
+import { parseModelRef, parseRepoRef } from "../../src/types/repo-ref.js";
 
 describe("parseModelRef", () => {
   it.each([
@@ -42,5 +42,41 @@ describe("parseModelRef", () => {
     const parsed = parseModelRef(input);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? "" : parsed.reason).toContain(reason);
+  });
+});
+
+describe("parseRepoRef", () => {
+  it.each([
+    ["dataset:rajpurkar/squad", "model", { id: "rajpurkar/squad", revision: null, repoType: "dataset" }],
+    ["dataset:squad", "model", { id: "squad", revision: null, repoType: "dataset" }],
+    [
+      "dataset:org/name@refs/convert/parquet",
+      "model",
+      { id: "org/name", revision: "refs/convert/parquet", repoType: "dataset" },
+    ],
+    ["imdb", "dataset", { id: "imdb", revision: null, repoType: "dataset" }],
+    ["org/name@v1.0", "dataset", { id: "org/name", revision: "v1.0", repoType: "dataset" }],
+    ["model:org/name", "dataset", { id: "org/name", revision: null }],
+    ["model:gpt2@main", "model", { id: "gpt2", revision: "main" }],
+    ["org/name", "model", { id: "org/name", revision: null }],
+  ] as const)("reads %s (default %s)", (input, defaultType, ref) => {
+    expect(parseRepoRef(input, defaultType)).toEqual({ ok: true, ref });
+  });
+
+  it.each([
+    ["dataset:", "the dataset id is empty"],
+    ["dataset:a/b/c", "a dataset id is 'org/name' or 'name'"],
+    ["dataset:../x", "the dataset id contains '..'"],
+    ["dataset:org/na me", "the dataset id contains white space"],
+    ["dataset:org/x@", "revision after '@' is empty"],
+    ["space:org/name", "a dataset id may only contain"],
+    ["https://huggingface.co/datasets/org/name", "a dataset id is 'org/name' or 'name'"],
+  ])("refuses %j, naming a dataset", (input, reason) => {
+    const parsed = parseRepoRef(input, "dataset");
+    expect(parsed.ok ? "" : parsed.reason).toContain(reason);
+  });
+
+  it("keeps parseModelRef's wording for models", () => {
+    expect(parseRepoRef("model:a/b/c", "dataset")).toEqual(parseModelRef("a/b/c"));
   });
 });

@@ -1,4 +1,4 @@
-import { modelInfo } from "@huggingface/hub";
+import { datasetInfo, modelInfo } from "@huggingface/hub";
 import { z } from "zod";
 import { parseModelRef } from "../../types/repo-ref.js";
 import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../types/snapshot.js";
@@ -14,6 +14,8 @@ export interface FetchSnapshotOptions extends HubFetchOptions {
   maxFileBytes?: number;
   /** Read no files: the metadata (card data, tags, gate prompt) is all that is wanted, as for a model's ancestors. */
   metadataOnly?: boolean;
+  /** `dataset`: the repo is a dataset (`/api/datasets/{id}`, `/datasets/{id}/resolve/…`); absent: a model. */
+  repoType?: "dataset" | undefined;
 }
 
 /** Enough for any license text we know (the longest, RAIL with attachments, is ~30 KB) and most model cards. */
@@ -34,22 +36,33 @@ const SNIFF_BYTES = 8192;
  */
 const ADDITIONAL_FIELDS = ["cardData", "tags", "filePaths", "sha", "config", "library_name", "baseModels" as "sha"];
 
+/**
+ * The same for a dataset. `datasetInfo` has no `filePaths`: the Hub's `siblings` expand key gives the file list
+ * (huggingface_hub `ExpandDatasetProperty_T`), which the library's types leave out; it passes through at run time.
+ */
+const DATASET_FIELDS = ["cardData", "tags", "sha", "siblings" as "sha"];
+
 const jsonObjectOrNull = z
   .unknown()
   .transform((value) => (value && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : null));
 
-/** The Hub's metadata as `modelInfo` returns it, checked at the boundary: messy cards must not crash the core. */
-const ModelInfoSchema = z.object({
+/** What models and datasets share in the Hub's metadata. */
+const repoInfoFields = {
   name: z.string().min(1),
   sha: z.string().regex(/^[0-9a-f]{40}$/, "a 40-hex commit sha"),
   private: z.boolean().catch(false),
   gated: z.unknown().transform((value) => (value === "auto" || value === "manual" ? value : value ? "manual" : false)),
-  task: z.string().nullish().catch(null),
-  library_name: z.string().nullish().catch(null),
   tags: z
     .array(z.unknown())
     .catch([])
     .transform((tags) => tags.filter((tag) => typeof tag === "string")),
+};
+
+/** The Hub's metadata as `modelInfo` returns it, checked at the boundary: messy cards must not crash the core. */
+const ModelInfoSchema = z.object({
+  ...repoInfoFields,
+  task: z.string().nullish().catch(null),
+  library_name: z.string().nullish().catch(null),
   filePaths: z
     .array(z.unknown())
     .catch([])
@@ -62,9 +75,58 @@ const ModelInfoSchema = z.object({
 export type ModelInfo = z.infer<typeof ModelInfoSchema>;
 
 /**
- * Reads one model at one commit: resolves `revision` to the commit sha with one metadata request, then reads
- * every license evidence file at that sha, one request each. Unreadable files become evidence gaps;
- * only failures that leave nothing to decide on throw (as HubError).
+ * A dataset card's `license` is a license id or a list of them (hub-docs datasetcard.md; huggingface.js
+ * `ApiDatasetMetadata.license: License | License[]`): a list keeps its strings, any other shape is dropped, so the
+ * core reads what a card could mean and nothing else.
+ */
+const datasetCardData = jsonObjectOrNull.transform((card) => {
+  if (!card || !("license" in card)) return card;
+  const license = card["license"];
+  if (typeof license === "string") return card;
+  const { license: _dropped, ...rest } = card;
+  if (!Array.isArray(license)) return rest;
+  return { ...rest, license: license.filter((entry) => typeof entry === "string") };
+});
+
+/**
+ * The Hub's metadata of a dataset as `datasetInfo` returns it (`GET /api/datasets/{id}/revision/{rev}`), checked
+ * like a model's and put in the same shape: a dataset has no pipeline, library, config or base models.
+ */
+const DatasetInfoSchema = z
+  .object({
+    ...repoInfoFields,
+    siblings: z
+      .array(z.unknown())
+      .catch([])
+      .transform((siblings) =>
+        siblings.flatMap((sibling) =>
+          sibling && typeof sibling === "object" && "rfilename" in sibling && typeof sibling.rfilename === "string"
+            ? [sibling.rfilename]
+            : [],
+        ),
+      ),
+    cardData: datasetCardData,
+  })
+  .transform(
+    ({ siblings, ...info }): ModelInfo => ({
+      ...info,
+      task: null,
+      library_name: null,
+      filePaths: siblings,
+      config: null,
+      baseModels: null,
+    }),
+  );
+
+/** How messages name a repo of this type. */
+function repoNoun(options: Pick<FetchSnapshotOptions, "repoType">): "model" | "dataset" {
+  return options.repoType === "dataset" ? "dataset" : "model";
+}
+
+/**
+ * Reads one model (or dataset, with `repoType`) at one commit: resolves `revision` to the commit sha with one
+ * metadata request, then reads every license evidence file at that sha, one request each. Unreadable files become
+ * evidence gaps; only failures that leave nothing to decide on throw (as HubError).
  */
 export async function fetchModelSnapshot(
   repoId: string,
@@ -75,7 +137,7 @@ export async function fetchModelSnapshot(
   return fetchEvidence(repoId, revision, info, options);
 }
 
-/** The model's metadata at `revision` (branch, tag or sha), including the commit sha it resolves to. */
+/** The repo's metadata at `revision` (branch, tag or sha), including the commit sha it resolves to. */
 export async function fetchModelInfo(
   repoId: string,
   revision: string,
@@ -92,20 +154,24 @@ export async function fetchModelInfo(
       redact,
     );
   const metadata = { holdsSecret: false };
-  const raw = await modelInfo({
+  const request = {
     name: repoId,
     revision,
     hubUrl: options.endpoint,
     fetch: createMetadataFetch(createHubFetch(options), repoId, redact, metadata),
-    additionalFields: ADDITIONAL_FIELDS as ("sha" | "cardData")[],
-  }).catch(async (error: unknown) => {
-    const failed = toHubError(error, repoId, revision, options.endpoint, options.timeoutMs);
+  };
+  const isDataset = options.repoType === "dataset";
+  const answer: Promise<unknown> = isDataset
+    ? datasetInfo({ ...request, additionalFields: DATASET_FIELDS as ("sha" | "cardData")[] })
+    : modelInfo({ ...request, additionalFields: ADDITIONAL_FIELDS as ("sha" | "cardData")[] });
+  const raw = await answer.catch(async (error: unknown) => {
+    const failed = toHubError(error, repoId, revision, options);
     throw redactError(
       failed.kind === "repo-not-found" ? await withSuggestion(failed, repoId, options) : failed,
       redact,
     );
   });
-  const parsed = ModelInfoSchema.safeParse(raw);
+  const parsed = (isDataset ? DatasetInfoSchema : ModelInfoSchema).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw invalid(`${issue?.path.join(".")}: ${issue?.message}`);
@@ -113,7 +179,9 @@ export async function fetchModelInfo(
   // The id names every file URL that follows and is printed: it must pass the rules a user's id does.
   const id = parseModelRef(parsed.data.name);
   if (!id.ok || id.ref.revision !== null)
-    throw invalid(`the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a model id`);
+    throw invalid(
+      `the id it gave, ${JSON.stringify(parsed.data.name).slice(0, 200)}, is not a ${repoNoun(options)} id`,
+    );
   if (!metadata.holdsSecret) return parsed.data;
   try {
     return redact.deepSecrets(parsed.data);
@@ -161,15 +229,16 @@ export async function fetchEvidence(
 ): Promise<ModelSnapshot> {
   const hubFetch = createHubFetch(options);
   const redact = hubRedactor(options);
-  const evidenceFiles = options.metadataOnly ? [] : selectEvidenceFiles(info.name, info.filePaths, info.cardData);
+  const evidenceFiles = options.metadataOnly
+    ? []
+    : selectEvidenceFiles(info.name, info.filePaths, info.cardData, options.repoType);
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const reads = await Promise.all(
-    evidenceFiles.map((file) =>
-      readEvidenceFile(hubFetch, options.endpoint, info.name, info.sha, file, maxBytes, redact),
-    ),
+    evidenceFiles.map((file) => readEvidenceFile(hubFetch, options, info.name, info.sha, file, maxBytes, redact)),
   );
 
   return {
+    ...(options.repoType === "dataset" ? { repoType: "dataset" as const } : {}),
     requestedId: repoId,
     requestedRevision: revision,
     id: info.name,
@@ -190,7 +259,7 @@ export async function fetchEvidence(
 
 async function readEvidenceFile(
   hubFetch: HubFetch,
-  endpoint: string,
+  options: FetchSnapshotOptions,
   repoId: string,
   sha: string,
   file: EvidenceFile,
@@ -198,7 +267,15 @@ async function readEvidenceFile(
   redact: Redactor,
 ): Promise<SnapshotFile | EvidenceGap> {
   try {
-    const { bytes, sha256, truncated } = await readRepoFile(hubFetch, endpoint, repoId, sha, file.path, maxBytes);
+    const { bytes, sha256, truncated } = await readRepoFile(
+      hubFetch,
+      options.endpoint,
+      repoId,
+      sha,
+      file.path,
+      maxBytes,
+      options.repoType,
+    );
     const text = decodeText(bytes);
     if (text === null) return { ...file, reason: "not-text", detail: "the file is binary" };
     return {
@@ -240,13 +317,14 @@ function toGap(file: EvidenceFile, error: unknown): EvidenceGap {
 
 /** A bare name the Hub does not know, with the repos of that name it does know, when its search finds them. */
 async function withSuggestion(error: HubError, repoId: string, options: FetchSnapshotOptions): Promise<HubError> {
-  const found = await suggestRepos(repoId, options);
+  const found = await suggestRepos(repoId, options, options.repoType);
   if (found.length === 0) return error;
   return new HubError(error.kind, `${error.message}; did you mean ${found.join(" or ")}?`, error.details);
 }
 
-/** Turns a failed metadata request into an error that names the model and what the user can do. */
-function toHubError(error: unknown, repoId: string, revision: string, endpoint: string, timeoutMs: number): HubError {
+/** Turns a failed metadata request into an error that names the repo and what the user can do. */
+function toHubError(error: unknown, repoId: string, revision: string, options: FetchSnapshotOptions): HubError {
+  const { endpoint, timeoutMs } = options;
   if (error instanceof HubHttpError) {
     const { status, errorCode, serverMessage } = error;
     const said = serverMessage ? ` (the Hub said: ${serverMessage})` : "";
@@ -268,7 +346,7 @@ function toHubError(error: unknown, repoId: string, revision: string, endpoint: 
     if (errorCode === "RepoNotFound" || status === 404 || status === 401) {
       return new HubError(
         "repo-not-found",
-        `${repoId}: no such model on ${endpoint}, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)`,
+        `${repoId}: no such ${repoNoun(options)} on ${endpoint}, or it is private; check the id, or pass a token with read access (--token or HF_TOKEN)`,
         details,
       );
     }

@@ -11,7 +11,8 @@ export interface RepoFileBytes {
 }
 
 /**
- * Reads one file of a repo at a commit with a single GET on `/{repo}/resolve/{sha}/{path}`, keeping at most
+ * Reads one file of a repo at a commit with a single GET on `/{repo}/resolve/{sha}/{path}` (a dataset's under
+ * `/datasets/{repo}/…`, as huggingface_hub's `hf_hub_url` builds it), keeping at most
  * `maxBytes`. `@huggingface/hub`'s `downloadFile` spends a ranged probe request first and cannot stop at a cap,
  * so the file path uses the same HTTP policy (`hubFetch`) directly. A path that could leave the repo's URL space
  * (`..`, `.`, a backslash, a leading `/`) is refused before any request: only a hostile endpoint lists one.
@@ -23,6 +24,7 @@ export async function readRepoFile(
   sha: string,
   path: string,
   maxBytes: number,
+  repoType?: "dataset",
 ): Promise<RepoFileBytes> {
   if (!isSafeRepoPath(path))
     throw new HubAnswerError(
@@ -30,7 +32,7 @@ export async function readRepoFile(
     );
   const encodedPath = path.split("/").map(encodeURIComponent).join("/");
   const { bytes, truncated } = await hubFetch.read(
-    `${endpoint}/${repoId}/resolve/${sha}/${encodedPath}`,
+    `${endpoint}/${repoType === "dataset" ? "datasets/" : ""}${repoId}/resolve/${sha}/${encodedPath}`,
     {
       headers: { accept: "*/*", "accept-encoding": "identity" },
     },

@@ -25,12 +25,17 @@ export interface EvidenceFile {
  * Chooses which files of a repo to read as license evidence: README.md (its front matter and license
  * section), the root-level license, notice and use-policy files, and the in-repo file `license_link` names.
  */
-export function selectEvidenceFiles(repoId: string, files: string[], cardData: JsonObject | null): EvidenceFile[] {
+export function selectEvidenceFiles(
+  repoId: string,
+  files: string[],
+  cardData: JsonObject | null,
+  repoType?: "dataset",
+): EvidenceFile[] {
   const present = new Set(files);
   const selected = new Map<string, FileRole>();
   if (present.has("README.md")) selected.set("README.md", "readme");
 
-  const linked = linkedRepoFile(repoId, cardData?.["license_link"]);
+  const linked = linkedRepoFile(repoId, cardData?.["license_link"], repoType);
   if (linked && present.has(linked) && isSafeRepoPath(linked)) selected.set(linked, "license-link");
 
   for (const path of [...files].sort()) {
@@ -56,15 +61,17 @@ export function isSafeRepoPath(path: string): boolean {
 
 /**
  * `license_link` is "LICENSE" or "LICENSE.md" for a file in the repo, or a URL (hub-docs modelcard.md).
- * A URL into this same repo (`https://huggingface.co/<id>/blob|resolve/<rev>/<path>`) also names an in-repo file.
+ * A URL into this same repo (`https://huggingface.co/<id>/blob|resolve/<rev>/<path>`, a dataset's under
+ * `/datasets/<id>/…`) also names an in-repo file.
  */
-export function linkedRepoFile(repoId: string, link: unknown): string | null {
+export function linkedRepoFile(repoId: string, link: unknown, repoType?: "dataset"): string | null {
   if (typeof link !== "string") return null;
   const trimmed = link.trim().replace(/^\.\//, "");
   if (trimmed.length === 0 || trimmed.length > 500) return null;
   if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return trimmed.split(/[?#]/)[0] ?? null;
   const match = /^https?:\/\/[^/]+\/(.+?)\/(?:blob|resolve|raw)\/[^/]+\/(.+?)(?:[?#].*)?$/.exec(trimmed);
-  if (!match || match[1] !== repoId || !match[2]) return null;
+  const repoPath = repoType === "dataset" ? `datasets/${repoId}` : repoId;
+  if (!match || match[1] !== repoPath || !match[2]) return null;
   try {
     return decodeURIComponent(match[2]);
   } catch {

@@ -6,14 +6,15 @@ const MAX_SUGGESTIONS = 3;
 
 /**
  * The repos a bare name most likely meant, when the Hub has no repo of that name: `Llama-4-Scout-17B-16E-Instruct`
- * is `meta-llama/Llama-4-Scout-17B-16E-Instruct`. Asks the Hub's search (`GET /api/models?search=`) and keeps the
+ * is `meta-llama/Llama-4-Scout-17B-16E-Instruct`. Asks the Hub's search (`GET /api/models?search=`, or
+ * `/api/datasets?search=` for a dataset) and keeps the
  * repos whose own name is the one given, most downloaded first as the Hub sorts them. Any failure gives no
  * suggestion: this only words an error better, it never decides anything.
  */
-export async function suggestRepos(name: string, options: HubFetchOptions): Promise<string[]> {
+export async function suggestRepos(name: string, options: HubFetchOptions, repoType?: "dataset"): Promise<string[]> {
   if (name.includes("/")) return [];
   try {
-    const url = `${options.endpoint}/api/models?search=${encodeURIComponent(name)}&sort=downloads&limit=20`;
+    const url = `${options.endpoint}/api/${repoType === "dataset" ? "datasets" : "models"}?search=${encodeURIComponent(name)}&sort=downloads&limit=20`;
     const body = await createHubFetch({ ...options, maxRetries: 0 }).read(url, {}, MAX_SEARCH_BYTES);
     if (!body.response.ok || body.truncated) return [];
     const found: unknown = JSON.parse(body.bytes.toString("utf8"));

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { Evidence } from "../../types/finding.js";
 import { COMMIT_SHA, parseModelRef } from "../../types/repo-ref.js";
 import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../../types/snapshot.js";
+import type { TrainingData } from "../../types/training-data.js";
 
 /**
  * The shapes the cache stores, checked when read back: a file edited by hand, written by another version or
@@ -19,6 +21,7 @@ const jsonObject = z.custom<JsonObject>(
 const fileRole = z.enum(["readme", "license", "notice", "use-policy", "license-link"]);
 
 const SnapshotSchema = z.object({
+  repoType: z.literal("dataset").optional(),
   requestedId: modelId,
   requestedRevision: z.string(),
   id: modelId,
@@ -64,6 +67,32 @@ const AncestorSchema = z.object({
   unavailable: z.object({ reason: z.string(), message: z.string() }).nullable(),
 });
 
+const unavailable = z.object({ reason: z.string(), message: z.string() }).nullable();
+/** Evidence is written by lic and only reported; its shape is the core's to read, so only its kind is checked. */
+const evidence = z.custom<Evidence>(
+  (value) => value !== null && typeof value === "object" && typeof (value as { source?: unknown }).source === "string",
+);
+
+const GeneratorModelSchema = z.object({
+  id: z.string(),
+  sha: commitSha.nullable(),
+  evidence: z.array(evidence),
+  snapshot: SnapshotSchema.optional(),
+  unavailable,
+});
+
+const DatasetLinkSchema = z.object({
+  id: z.string(),
+  sha: commitSha.nullable(),
+  declaredBy: z.object({ kind: z.enum(["model", "dataset"]), id: z.string(), sha: commitSha }),
+  via: z.enum(["datasets", "source_datasets"]),
+  depth: z.number().int().min(1),
+  evidence: z.array(evidence),
+  snapshot: SnapshotSchema.optional(),
+  unavailable,
+  generators: z.array(GeneratorModelSchema).optional(),
+});
+
 const CACHE_VERSION = 1;
 const version = z.literal(CACHE_VERSION);
 
@@ -75,6 +104,10 @@ export const CachedSnapshotSchema = z.object({
 export const CachedLineageSchema = z.object({
   cacheVersion: version,
   lineage: z.object({ ancestors: z.array(AncestorSchema), complete: z.boolean() }),
+});
+export const CachedTrainingDataSchema = z.object({
+  cacheVersion: version,
+  trainingData: z.object({ datasets: z.array(DatasetLinkSchema), complete: z.boolean() }),
 });
 export const CachedRefSchema = z.object({ cacheVersion: version, sha: commitSha, resolvedAt: z.string() });
 
@@ -91,6 +124,11 @@ export interface CachedSnapshot {
 export interface CachedLineage {
   cacheVersion: typeof CACHE_VERSION;
   lineage: Lineage;
+}
+
+export interface CachedTrainingData {
+  cacheVersion: typeof CACHE_VERSION;
+  trainingData: TrainingData;
 }
 
 export interface CachedRef {

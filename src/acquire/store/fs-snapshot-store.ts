@@ -4,6 +4,7 @@ import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from "node:
 import { dirname, join } from "node:path";
 import type { z } from "zod";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
+import type { TrainingData } from "../../types/training-data.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
 import {
   CACHE_VERSION,
@@ -13,8 +14,10 @@ import {
   CachedRefSchema,
   type CachedSnapshot,
   CachedSnapshotSchema,
+  type CachedTrainingData,
+  CachedTrainingDataSchema,
 } from "./cache-entries.js";
-import type { SnapshotStore } from "./snapshot-store.js";
+import type { SnapshotStore, StoredRepoType } from "./snapshot-store.js";
 
 /** Larger than any entry lic writes (metadata is bounded at 32 MiB, evidence at 12 files of 1 MiB): anything larger is not ours. */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
@@ -29,7 +32,8 @@ export interface FsSnapshotStoreOptions {
 /**
  * The snapshot store on disk (the SnapshotStore port), keyed by endpoint, model and commit sha. A repo at a commit does not change, so an entry
  * never goes stale; branch and tag names are kept apart (refs/) and only --offline trusts them.
- * Layout: <dir>/v1/<endpoint digest>/models--<org>--<name>/{snapshots/<sha>.json, refs/<revision>.json}.
+ * Layout: <dir>/v1/<endpoint digest>/models--<org>--<name>/{snapshots/<sha>.json, refs/<revision>.json}, and
+ * datasets--<org>--<name>/ beside them for datasets, which may share a model's id.
  * Writes go to a temporary file renamed into place, so a reader sees a whole entry or none. Files are private to
  * the user (0600, in 0700 directories), and every entry is checked when read: anything else is a miss.
  */
@@ -51,14 +55,20 @@ export class FsSnapshotStore implements SnapshotStore {
     return this.dir;
   }
 
-  snapshotLocation(repoId: string, sha: string): string {
-    return this.snapshotPath(repoId, sha);
+  snapshotLocation(repoId: string, sha: string, repoType?: StoredRepoType): string {
+    return this.snapshotPath(repoId, sha, repoType);
   }
 
   /** The snapshot at `sha`, unless it has access gaps that the token we now hold might fill. */
-  async readSnapshot(repoId: string, sha: string, withToken: boolean): Promise<ModelSnapshot | null> {
-    const entry = (await this.readEntry(this.snapshotPath(repoId, sha), CachedSnapshotSchema)) as CachedSnapshot | null;
-    if (!entry || entry.snapshot.sha !== sha) return null;
+  async readSnapshot(
+    repoId: string,
+    sha: string,
+    withToken: boolean,
+    repoType?: StoredRepoType,
+  ): Promise<ModelSnapshot | null> {
+    const path = this.snapshotPath(repoId, sha, repoType);
+    const entry = (await this.readEntry(path, CachedSnapshotSchema)) as CachedSnapshot | null;
+    if (!entry || entry.snapshot.sha !== sha || entry.snapshot.repoType !== repoType) return null;
     const hasAccessGaps = entry.snapshot.gaps.some((gap) => gap.reason === "gated" || gap.reason === "unauthorized");
     if (hasAccessGaps && withToken && !entry.withToken) return null;
     return entry.snapshot;
@@ -69,7 +79,7 @@ export class FsSnapshotStore implements SnapshotStore {
     if (snapshot.gaps.some((gap) => gap.reason === "error")) return;
     const entry: CachedSnapshot = { cacheVersion: CACHE_VERSION, withToken, snapshot };
     for (const repoId of new Set([snapshot.id, snapshot.requestedId])) {
-      await this.writeEntry(this.snapshotPath(repoId, snapshot.sha), entry);
+      await this.writeEntry(this.snapshotPath(repoId, snapshot.sha, snapshot.repoType), entry);
     }
   }
 
@@ -84,31 +94,56 @@ export class FsSnapshotStore implements SnapshotStore {
     await this.writeEntry(this.lineagePath(repoId, sha), entry);
   }
 
-  async readRef(repoId: string, revision: string): Promise<CachedRef | null> {
-    return (await this.readEntry(this.refPath(repoId, revision), CachedRefSchema)) as CachedRef | null;
+  /** A repo's training data at a commit, as the training-data walk left it complete. */
+  async readTrainingData(repoId: string, sha: string, repoType?: StoredRepoType): Promise<TrainingData | null> {
+    const path = this.trainingDataPath(repoId, sha, repoType);
+    const entry = (await this.readEntry(path, CachedTrainingDataSchema)) as CachedTrainingData | null;
+    return entry?.trainingData ?? null;
   }
 
-  async writeRef(repoId: string, revision: string, sha: string, now: Date): Promise<void> {
+  async writeTrainingData(
+    repoId: string,
+    sha: string,
+    trainingData: TrainingData,
+    repoType?: StoredRepoType,
+  ): Promise<void> {
+    const entry: CachedTrainingData = { cacheVersion: CACHE_VERSION, trainingData };
+    await this.writeEntry(this.trainingDataPath(repoId, sha, repoType), entry);
+  }
+
+  async readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<CachedRef | null> {
+    return (await this.readEntry(this.refPath(repoId, revision, repoType), CachedRefSchema)) as CachedRef | null;
+  }
+
+  async writeRef(repoId: string, revision: string, sha: string, now: Date, repoType?: StoredRepoType): Promise<void> {
     const entry: CachedRef = { cacheVersion: CACHE_VERSION, sha, resolvedAt: now.toISOString() };
-    await this.writeEntry(this.refPath(repoId, revision), entry);
+    await this.writeEntry(this.refPath(repoId, revision, repoType), entry);
   }
 
   /** Where the snapshot of `repoId` at `sha` would be, for messages that tell the user what is missing. */
-  snapshotPath(repoId: string, sha: string): string {
-    return join(this.modelDir(repoId), "snapshots", `${sha}.json`);
+  snapshotPath(repoId: string, sha: string, repoType?: StoredRepoType): string {
+    return join(this.repoDir(repoId, repoType), "snapshots", `${sha}.json`);
   }
 
   private lineagePath(repoId: string, sha: string): string {
-    return join(this.modelDir(repoId), "lineage", `${sha}.json`);
+    return join(this.repoDir(repoId, undefined), "lineage", `${sha}.json`);
   }
 
-  private refPath(repoId: string, revision: string): string {
-    return join(this.modelDir(repoId), "refs", `${encodeURIComponent(revision)}.json`);
+  private trainingDataPath(repoId: string, sha: string, repoType: StoredRepoType): string {
+    return join(this.repoDir(repoId, repoType), "training-data", `${sha}.json`);
   }
 
-  /** The Python client's folder naming (`models--org--name`); ids were validated, so no traversal is possible. */
-  private modelDir(repoId: string): string {
-    return join(this.root, `models--${repoId.split("/").join("--")}`);
+  private refPath(repoId: string, revision: string, repoType: StoredRepoType): string {
+    return join(this.repoDir(repoId, repoType), "refs", `${encodeURIComponent(revision)}.json`);
+  }
+
+  /**
+   * The Python client's folder naming (`models--org--name`, `datasets--org--name`); ids were validated, so no
+   * traversal is possible.
+   */
+  private repoDir(repoId: string, repoType: StoredRepoType): string {
+    const kind = repoType === "dataset" ? "datasets" : "models";
+    return join(this.root, `${kind}--${repoId.split("/").join("--")}`);
   }
 
   private async readEntry(path: string, schema: z.ZodType): Promise<unknown> {

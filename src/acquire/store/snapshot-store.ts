@@ -1,4 +1,8 @@
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
+import type { TrainingData } from "../../types/training-data.js";
+
+/** `dataset` for a dataset repo: kept apart from models, as a dataset and a model may share an id. */
+export type StoredRepoType = "dataset" | undefined;
 
 /** What a branch or tag pointed to when it was last resolved; only --offline trusts it. */
 export interface StoredRef {
@@ -17,14 +21,25 @@ export interface SnapshotStore {
   /** Where the store is, for messages that tell the user what is missing (a directory, a URL without credentials). */
   readonly location: string;
   /** The snapshot at `sha`, unless it has access gaps (gated, unauthorized) that a token now held might fill. */
-  readSnapshot(repoId: string, sha: string, withToken: boolean): Promise<ModelSnapshot | null>;
-  /** Under every id the snapshot answers to; a snapshot with transient gaps (`error`) is not kept. */
+  readSnapshot(
+    repoId: string,
+    sha: string,
+    withToken: boolean,
+    repoType?: StoredRepoType,
+  ): Promise<ModelSnapshot | null>;
+  /**
+   * Under every id the snapshot answers to, apart by its `repoType`; a snapshot with transient gaps (`error`) is not
+   * kept.
+   */
   writeSnapshot(snapshot: ModelSnapshot, withToken: boolean): Promise<void>;
   /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
   readLineage(repoId: string, sha: string): Promise<Lineage | null>;
   writeLineage(repoId: string, sha: string, lineage: Lineage): Promise<void>;
-  readRef(repoId: string, revision: string): Promise<StoredRef | null>;
-  writeRef(repoId: string, revision: string, sha: string, now: Date): Promise<void>;
+  /** A repo's training data at a commit: the datasets its cards name, pinned to the commits first resolved. */
+  readTrainingData(repoId: string, sha: string, repoType?: StoredRepoType): Promise<TrainingData | null>;
+  writeTrainingData(repoId: string, sha: string, trainingData: TrainingData, repoType?: StoredRepoType): Promise<void>;
+  readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<StoredRef | null>;
+  writeRef(repoId: string, revision: string, sha: string, now: Date, repoType?: StoredRepoType): Promise<void>;
   /** Where the snapshot of `repoId` at `sha` would be kept, for the message of an offline miss. */
-  snapshotLocation(repoId: string, sha: string): string;
+  snapshotLocation(repoId: string, sha: string, repoType?: StoredRepoType): string;
 }

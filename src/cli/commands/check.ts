@@ -4,7 +4,7 @@ import type { Policy } from "../../policy/policy.js";
 import type { CycloneDxVersion } from "../../report/renderer.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import { checkRefs } from "../../run/check-refs.js";
-import { checkRevision, type ModelRef, parseModelRef } from "../../types/repo-ref.js";
+import { checkRevision, type ModelRef, parseRepoRef, type RepoType } from "../../types/repo-ref.js";
 import type { CheckResult, CodeUse, ModelError, PolicyUsed, RunReport } from "../../types/result.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
@@ -39,6 +39,8 @@ export interface ConnectionFlags {
 
 export interface CheckFlags extends ConnectionFlags {
   revision?: string;
+  /** The type of the repos named without a `model:` or `dataset:` prefix (--type; default model). */
+  type?: RepoType;
   policy?: string;
   format: ReportFormat;
   output?: string;
@@ -65,7 +67,11 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
     given.bom === undefined ? null : (await import("../read-bom-file.js")).readBomFile(given.bom, named, given);
   const { models, flags, chosenBy, namedAt } = withProjectConfig(named, given, io.cwd ?? process.cwd(), io.env);
   const project = bom ? null : projectOf(models, flags);
-  const refs = bom ? bom.refs : project ? [] : parseModelRefs(models, flags.revision);
+  if (project && flags.type !== undefined)
+    throw new UsageError(
+      `--type ${flags.type} names the type of the repos given on the command line; with --scan or --locked, each repo's type comes from the code that loads it: drop --type`,
+    );
+  const refs = bom ? bom.refs : project ? [] : parseRepoRefs(models, flags.revision, flags.type ?? "model");
   const reports = parseReportFlags(flags.report ?? []);
   checkReportTargets(flags.output, reports);
   // Loaded on demand: the scanner (tree-sitter, every extractor) and the lock reader cost ~200 ms of start-up that
@@ -199,8 +205,11 @@ function projectOf(models: string[], flags: CheckFlags): { root: string; locked:
   return { root, locked: option === "--locked" };
 }
 
-/** Every id is checked before any request; all bad ones are reported at once. `@REV` wins over --revision. */
-function parseModelRefs(models: string[], revision: string | undefined): ModelRef[] {
+/**
+ * Every id is checked before any request; all bad ones are reported at once. `@REV` wins over --revision, and a
+ * `dataset:`/`model:` prefix over --type.
+ */
+function parseRepoRefs(models: string[], revision: string | undefined, defaultType: RepoType): ModelRef[] {
   if (revision !== undefined) {
     const problem = checkRevision(revision);
     if (problem) throw new UsageError(`--revision "${printable(revision)}": ${problem}`);
@@ -208,17 +217,17 @@ function parseModelRefs(models: string[], revision: string | undefined): ModelRe
   const problems: string[] = [];
   const refs = new Map<string, ModelRef>();
   for (const model of models) {
-    const parsed = parseModelRef(model);
+    const parsed = parseRepoRef(model, defaultType);
     if (!parsed.ok) {
       problems.push(`"${printable(model)}": ${parsed.reason}`);
       continue;
     }
-    const ref = { id: parsed.ref.id, revision: parsed.ref.revision ?? revision ?? null };
-    refs.set(`${ref.id}@${ref.revision ?? ""}`, ref);
+    const ref: ModelRef = { ...parsed.ref, revision: parsed.ref.revision ?? revision ?? null };
+    refs.set(`${ref.repoType ?? "model"}:${ref.id}@${ref.revision ?? ""}`, ref);
   }
   if (problems.length > 0) {
     throw new UsageError(
-      `${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION.`,
+      `${problems.join("\n")}\nA model is org/name, a legacy name (gpt2), or either with @REVISION; a dataset is dataset:org/name (or a legacy name, dataset:squad), or any id with --type dataset.`,
     );
   }
   return [...refs.values()];

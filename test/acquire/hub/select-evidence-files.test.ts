@@ -91,4 +91,10 @@ describe("linkedRepoFile", () => {
     ["https://ai.google.dev/gemma/terms", null],
     [42, null],
   ])("%j → %j", (link, expected) => expect(linkedRepoFile("o/m", link)).toBe(expected));
+
+  it.each([
+    ["https://huggingface.co/datasets/o/m/blob/main/LICENSE.md", "LICENSE.md"],
+    ["https://huggingface.co/o/m/blob/main/LICENSE.md", null],
+    ["LICENSE", "LICENSE"],
+  ])("a dataset's %j → %j", (link, expected) => expect(linkedRepoFile("o/m", link, "dataset")).toBe(expected));
 });
