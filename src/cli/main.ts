@@ -57,7 +57,10 @@ function checkingOptions(command: Command, defaultFormat: ReportFormat = "text")
     .option("--no-cache", "neither read nor write the snapshot cache")
     .option("--concurrency <n>", "models checked at once, 1 to 64", integerIn(1, 64), 4)
     .option("--timeout <seconds>", "per-request timeout in seconds, 1 to 600", integerIn(1, 600), 30)
-    .option("--no-lineage", "judge the model on its own: do not read its base_model ancestors")
+    .option(
+      "--no-lineage",
+      "judge the model on its own: do not read its base_model ancestors, nor the datasets its card names",
+    )
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .option("-q, --quiet", "no progress line and no notices on stderr; models that could not be checked still say why");
 }
@@ -262,7 +265,10 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     )
     .option("--cache-dir <dir>", "snapshot cache (env LIC_CACHE_DIR; default ~/.cache/lic)")
     .option("--no-cache", "keep decisions in memory only; no snapshot cache on disk")
-    .option("--no-lineage", "judge each model on its own: do not read its base_model ancestors")
+    .option(
+      "--no-lineage",
+      "judge each model on its own: do not read its base_model ancestors, nor the datasets their cards name",
+    )
     .option("--max-depth <n>", "generations of base_model ancestors to read, 1 to 32", integerIn(1, 32), 8)
     .option(
       "--timeout <seconds>",

@@ -7,16 +7,10 @@ import { UsageError } from "./usage-error.js";
 /** A BOM for thousands of components is a few MB; far beyond that it is not one to read whole. */
 const MAX_BOM_BYTES = 64 * 1024 * 1024;
 
-/**
- * Acquisition reads model repos only until datasets land (issue 17): a dataset a BOM lists is then reported as not
- * checked rather than asked of /api/models, where its id would name another repo or none.
- */
-const DATASETS_CHECKED = false;
-
 /** What `lic check --bom FILE` checks, and what it reports it could not. */
 export interface BomRun {
   refs: ModelRef[];
-  /** One per entry that could not be mapped, and per dataset not checked: in the report's errors, and on stderr. */
+  /** One per entry that could not be mapped: in the report's errors, and on stderr. */
   errors: ModelError[];
   /** How many entries name nothing on the Hub: said once, as a notice. */
   notice: string | null;
@@ -46,22 +40,13 @@ export function readBomFile(
     if (error instanceof BomFormatError) throw new UsageError(`--bom ${file} ${error.message}`);
     throw error;
   }
-  const unchecked = DATASETS_CHECKED ? [] : bom.refs.filter((ref) => ref.repoType === "dataset");
-  const errors: ModelError[] = [
-    ...bom.unmapped.map((entry) => ({
-      model: entry.value,
-      revision: null,
-      kind: "bom-unmapped",
-      message: `${file} ${entry.where}: ${entry.value} not checked: ${entry.reason}`,
-    })),
-    ...unchecked.map((ref) => ({
-      model: ref.id,
-      revision: ref.revision,
-      kind: "dataset-not-checked",
-      message: `${file}: dataset ${ref.id} not checked: lic checks models' licenses, not yet datasets'`,
-    })),
-  ];
-  const refs = bom.refs.filter((ref) => !unchecked.includes(ref));
+  const errors: ModelError[] = bom.unmapped.map((entry) => ({
+    model: entry.value,
+    revision: null,
+    kind: "bom-unmapped",
+    message: `${file} ${entry.where}: ${entry.value} not checked: ${entry.reason}`,
+  }));
+  const { refs } = bom;
   if (refs.length === 0 && errors.length === 0)
     throw new UsageError(
       `--bom ${file} lists no Hugging Face model or dataset (by pkg:huggingface/ purl, Hub URL or Hub id)`,

@@ -241,9 +241,6 @@ function formatProject(project: ProjectView): string[] {
       `- **${finding.severity}** ${code(finding.code)} ${inline(finding.title)}: ${inline(finding.message)} (${at}see <${finding.docsUrl}>)`,
     );
   }
-  if (project.datasets.length > 0) {
-    lines.push("", `${project.datasetsHeading}: ${project.datasets.map((dataset) => code(dataset.name)).join(", ")}`);
-  }
   return lines;
 }
 

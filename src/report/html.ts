@@ -98,9 +98,6 @@ function formatNotChecked(errors: NotCheckedView[]): string[] {
 
 /** The project's section, laid out as a model's: findings citing evidence by ref, the evidence once. */
 function formatProject(project: ProjectView): string[] {
-  const datasets = project.datasets.map(
-    (dataset) => `<li><code>${esc(dataset.name)}</code>: used at ${esc(dataset.usedAtSummary ?? "")}</li>`,
-  );
   return [
     `<section class="model project" id="project">`,
     `<h2>${esc(project.heading)}</h2>`,
@@ -111,11 +108,6 @@ function formatProject(project: ProjectView): string[] {
     ...formatParts([
       { heading: "Findings", body: findingsOf(project.findings, "project"), absent: "no findings" },
       { heading: "Evidence", body: evidenceList("project", project.evidence, null), absent: "no evidence cited" },
-      {
-        heading: project.datasetsHeading,
-        body: datasets.length > 0 ? [`<ul class="datasets">`, ...datasets, "</ul>"] : [],
-        absent: "no datasets loaded",
-      },
     ]),
     backToTop(),
     "</section>",

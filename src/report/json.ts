@@ -49,7 +49,6 @@ function toJsonProject(project: ProjectReport) {
     root: project.root,
     lock: project.lock,
     findings: project.findings.map(toJsonFinding),
-    datasets: project.datasets,
   };
 }
 

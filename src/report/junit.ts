@@ -75,10 +75,6 @@ function formatProject(project: ProjectView, counts: Counts, timestamp: string):
     const name = finding.at === null ? finding.code : `${finding.code} at ${finding.at}`;
     lines.push(...testcase(name, findingElements([finding])));
   }
-  if (project.datasets.length > 0) {
-    const datasets = project.datasets.map((dataset) => `${dataset.name} used at ${dataset.usedAtSummary}`);
-    lines.push(`    <system-out>${text([`${project.datasetsHeading}:`, ...datasets].join("\n"))}</system-out>`);
-  }
   lines.push(`  </testsuite>`);
   return lines;
 }

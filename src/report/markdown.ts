@@ -340,11 +340,6 @@ function formatProject(project: ProjectView): string[] {
   const out = [`### ${text(project.heading)}`, "", `- Root: ${code(project.root)}`];
   if (project.lock !== null) out.push(`- Lock: ${code(project.lock)}`);
   out.push("", ...formatFindings(project.findings, project.evidence, null));
-  if (project.datasets.length > 0) {
-    out.push(`#### ${text(project.datasetsHeading)}`, "");
-    for (const dataset of project.datasets) out.push(`- ${code(dataset.name)}: used at ${usedAt(dataset)}`);
-    out.push("");
-  }
   return out;
 }
 

@@ -61,11 +61,15 @@ function modelRow(model: ModelView): Row {
   };
 }
 
-/** `training data: 3 datasets, 1 advisory`: that the datasets were read, and how many findings are about them. */
+/**
+ * `training data: 3 datasets, 1 advisory`: that the datasets were read, and how many findings are about them. A card
+ * that names none says nothing here (one line a model has no room for "0 datasets"); the full reports say "none named".
+ */
 function trainingDataNote(model: ModelView): string {
   const { trainingData } = model;
   if (trainingData === null) return "";
   const nodes = flattenDatasets(trainingData.datasets);
+  if (nodes.length === 0) return "";
   const advisories = nodes.reduce((count, { node }) => count + node.findings.length, 0);
   const findings = advisories === 1 ? "1 advisory" : `${advisories} advisories`;
   return `${trainingData.heading.toLowerCase()}: ${plural(nodes.length, "dataset")}, ${findings}`;

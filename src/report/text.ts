@@ -181,10 +181,6 @@ function formatNotChecked(error: NotCheckedView): string {
 function formatProject(project: ProjectView): string {
   const lines = [`${project.heading}: ${project.root}${project.lock === null ? "" : `, lock ${project.lock}`}`];
   lines.push(...findingLines(project.findings), ...evidenceLines(project.evidence));
-  if (project.datasets.length > 0) {
-    lines.push(`  ${project.datasetsHeading.toLowerCase()}:`);
-    for (const dataset of project.datasets) lines.push(`    ${dataset.name}  used at: ${dataset.usedAtSummary}`);
-  }
   return `${lines.join("\n")}\n`;
 }
 

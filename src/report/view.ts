@@ -83,16 +83,6 @@ export interface ProjectView {
   findings: FindingView[];
   /** The evidence the findings cite, once each; a finding's `evidenceRefs` point here. */
   evidence: EvidenceItemView[];
-  datasets: DatasetView[];
-  /** What stands above the datasets: lic lists them but does not check their licenses. */
-  datasetsHeading: string;
-}
-
-export interface DatasetView extends UsesView {
-  id: string;
-  requested: string;
-  /** `id@requested`. */
-  name: string;
 }
 
 export interface ModelView extends UsesView {
@@ -256,13 +246,6 @@ function projectView(project: ProjectReport): ProjectView {
     lock: project.lock,
     findings: bySeverity(project.findings).map((finding) => findingView(finding, numbering, noLicenseNames)),
     evidence: numbering.items,
-    datasets: project.datasets.map((dataset) => ({
-      id: dataset.id,
-      requested: dataset.requested,
-      name: `${dataset.id}@${dataset.requested}`,
-      ...usesView(dataset.uses),
-    })),
-    datasetsHeading: "Datasets the code loads (not evaluated)",
   };
 }
 

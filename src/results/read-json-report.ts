@@ -40,7 +40,7 @@ export function readJsonReport(text: string, name: string): RunReport {
   };
 }
 
-/** The project part of a scan's result: its findings read as a model's are, its datasets as they were written. */
+/** The project part of a scan's result: its findings read as a model's are. */
 function readProject(value: unknown, where: string): ProjectReport {
   if (!isObject(value) || typeof value["root"] !== "string" || !Array.isArray(value["findings"])) {
     throw new ReportFormatError(`${where} is not a project section (root, findings)`);
@@ -49,7 +49,6 @@ function readProject(value: unknown, where: string): ProjectReport {
     root: value["root"],
     lock: typeof value["lock"] === "string" ? value["lock"] : null,
     findings: readFindings(value["findings"], where),
-    datasets: Array.isArray(value["datasets"]) ? (value["datasets"] as ProjectReport["datasets"]) : [],
   };
 }
 

@@ -35,7 +35,7 @@ export async function checkScanned(root: string, options: ProjectOptions): Promi
     repos.map((repo) => ({ repo, ref: refOf(repo, repo.requested) })),
     options,
   );
-  return finish(root, null, scan, repos, outcomes, [], options);
+  return finish(root, null, scan, outcomes, [], options);
 }
 
 /**
@@ -66,7 +66,7 @@ export async function checkLocked(
   // A missing commit is the lock's finding; the model is not also "not checked".
   const missing = new Set(drift.flatMap((fact) => (fact.code === "lock-commit-missing" ? [fact.args.id] : [])));
   const kept = outcomes.filter(({ outcome }) => outcome.ok || !missing.has(outcome.error.model));
-  return finish(root, "lic.lock", scan, repos, kept, drift, options);
+  return finish(root, "lic.lock", scan, kept, drift, options);
 }
 
 /** Where a lock entry is checked: its locked commit, which the cache answers, so an unchanged lock costs no request. */
@@ -74,14 +74,13 @@ function lockedRef(entry: LockEntry): ModelRef {
   return refOf(entry, entry.revision ?? entry.requested);
 }
 
-/** `lic bom lic.lock`: every model the lock lists, each at its locked commit, with no scan of the code. */
+/** `lic bom lic.lock`: every model and dataset the lock lists, each at its locked commit, with no scan of the code. */
 export async function checkLockEntries(
   entries: LockedEntry[],
   options: CheckRefOptions & { concurrency: number },
 ): Promise<{ results: CheckResult[]; errors: ModelError[] }> {
-  const models = entries.filter(({ entry }) => entry.kind === "model");
   return checkRefs(
-    models.map(({ entry }) => lockedRef(entry)),
+    entries.map(({ entry }) => lockedRef(entry)),
     options,
   );
 }
@@ -103,7 +102,7 @@ export async function lockProject(
     }),
     options,
   );
-  const run = finish(root, null, scan, repos, outcomes, [], options);
+  const run = finish(root, null, scan, outcomes, [], options);
   if (run.errors.length > 0) return { ...run, lock: null };
   const entries: LockEntry[] = outcomes.flatMap(({ repo, outcome }) =>
     outcome.ok ? [repoEntry(repo, outcome.result, outcome.snapshot)] : [],
@@ -138,7 +137,6 @@ function finish(
   root: string,
   lock: string | null,
   scan: ScanResult,
-  repos: RepoUse[],
   outcomes: RepoOutcome[],
   drift: Fact[],
   options: ProjectOptions,
@@ -151,16 +149,13 @@ function finish(
   const errors = outcomes.flatMap(({ repo, outcome }) =>
     outcome.ok ? [] : [{ ...outcome.error, uses: usesOf(repo) }],
   );
-  const datasets = repos
-    .filter((repo) => repo.kind === "dataset")
-    .map((repo) => ({ id: repo.id, requested: repo.requested, uses: usesOf(repo) }));
   const findings = decideSeverities([...scanFacts(scan), ...drift], options.policy).map((finding) => ({
     ...finding,
     evidence: finding.evidence.map((evidence) =>
       evidence.source === "code" || evidence.source === "lock" ? { ...evidence, file: place(evidence.file) } : evidence,
     ),
   }));
-  return { results, errors, project: { root, lock: lock === null ? null : place(lock), findings, datasets }, scan };
+  return { results, errors, project: { root, lock: lock === null ? null : place(lock), findings }, scan };
 }
 
 /**

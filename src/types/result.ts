@@ -154,8 +154,6 @@ export interface ProjectReport {
   lock: string | null;
   /** Findings about the code (dynamic loads, model confusion) and the lock's drift, severities decided. */
   findings: Finding[];
-  /** Datasets the code loads: listed with where, their licenses not evaluated by lic check. */
-  datasets: { id: string; requested: string; uses: CodeUse[] }[];
 }
 
 /** The policy a run applied, and what a reader must know of it to trust the verdicts. */

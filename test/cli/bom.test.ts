@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Environment } from "../../src/cli/settings.js";
 import { validateCycloneDx, validateSpdx } from "../support/bom-schemas.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
+import { squadDataset } from "../support/hub-datasets.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { type LicRun, runLicIn } from "../support/run-lic.js";
 import { spdxConformanceProblems } from "../support/spdx-conformance.js";
@@ -22,7 +23,7 @@ const EPOCH = { SOURCE_DATE_EPOCH: "1764158400" };
 
 beforeEach(async () => {
   bert = bertModel();
-  hub = FakeHub.of([bert, unlicensedModel()]);
+  hub = FakeHub.of([bert, unlicensedModel()], { datasets: [squadDataset()] });
   await hub.start();
   home = tempDir();
   project = tempDir();
@@ -86,23 +87,34 @@ describe("lic bom", () => {
   it("writes the BOM of the models a lock approves, each at its locked commit; exits 1 when one is blocked", async () => {
     write("app.py", `from transformers import AutoModel\nAutoModel.from_pretrained("${BERT}")\n`);
     write("more.py", `from transformers import AutoModel\nAutoModel.from_pretrained("${UNLICENSED}")\n`);
-    write("data.py", `from datasets import load_dataset\nload_dataset("stanfordnlp/imdb")\n`);
+    write("data.py", `from datasets import load_dataset\nload_dataset("rajpurkar/squad")\n`);
     expect((await lic(["lock", project])).code).toBe(1);
 
     const run = await lic(["bom", join(project, "lic.lock")]);
     expect(run.code).toBe(1);
     expect(await validateCycloneDx(run.stdout, "1.6")).toBeNull();
-    const components = JSON.parse(run.stdout).components as { name: string; version: string; properties: unknown[] }[];
+    const components = JSON.parse(run.stdout).components as {
+      type: string;
+      name: string;
+      version: string;
+      properties: unknown[];
+    }[];
     // In the lock's order (by id), each at the commit the lock records.
     const locked = [...readFileSync(join(project, "lic.lock"), "utf8").matchAll(/revision: ([0-9a-f]{40})/g)].map(
       (match) => match[1],
     );
-    expect(components.map((component) => [component.name, component.version])).toEqual([
-      ["bert-large-cased-finetuned-conll03-english", locked[0]],
-      ["bert-base-uncased", locked[1]],
+    // The lock lists its dataset first (entries sorted by kind, then id), checked as a dataset: a `data` component.
+    const models = components.filter((component) => component.type === "machine-learning-model");
+    expect(models.map((component) => [component.name, component.version])).toEqual([
+      ["bert-large-cased-finetuned-conll03-english", locked[1]],
+      ["bert-base-uncased", locked[2]],
     ]);
-    expect(components[0]!.properties).toContainEqual({ name: "lic:verdict", value: "block" });
-    expect(run.stderr).toContain("1 dataset in the lock not in the BOM");
+    expect(models[0]!.properties).toContainEqual({ name: "lic:verdict", value: "block" });
+    expect(components.find((component) => component.name === "squad")).toMatchObject({
+      type: "data",
+      group: "rajpurkar",
+      version: locked[0],
+    });
 
     const spdx = await lic(["bom", join(project, "lic.lock"), "--format", "spdx"]);
     expect(validateSpdx(spdx.stdout)).toBeNull();
@@ -119,7 +131,7 @@ describe("lic bom", () => {
 });
 
 describe("lic check --bom", () => {
-  it("checks the Hub models another tool's BOM lists; says what it could not map, and the datasets not checked", async () => {
+  it("checks the Hub models another tool's BOM lists; says what it could not map, and checks its datasets as datasets", async () => {
     const bom = write(
       "sbom.cdx.json",
       JSON.stringify({
@@ -131,7 +143,7 @@ describe("lic check --bom", () => {
           {
             type: "data",
             name: "imdb",
-            externalReferences: [{ type: "website", url: "https://huggingface.co/datasets/stanfordnlp/imdb" }],
+            externalReferences: [{ type: "website", url: "https://huggingface.co/datasets/rajpurkar/squad" }],
           },
           {
             type: "machine-learning-model",
@@ -143,22 +155,32 @@ describe("lic check --bom", () => {
     );
     const run = await lic(["check", "--bom", bom, "--format", "json"]);
     const report = JSON.parse(run.stdout);
-    expect(report.results.map((result: { model: string }) => result.model)).toEqual([BERT]);
+    expect(
+      report.results.map((result: { model: string; repoType?: string }) => [result.model, result.repoType]),
+    ).toEqual([
+      [BERT, undefined],
+      ["rajpurkar/squad", "dataset"],
+    ]);
     expect(report.errors.map((error: { kind: string; model: string }) => `${error.kind} ${error.model}`)).toEqual([
       "bom-unmapped https://huggingface.co/spaces/org/demo",
-      "dataset-not-checked stanfordnlp/imdb",
     ]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`${bom} components[3]: https://huggingface.co/spaces/org/demo not checked: a Space`);
     expect(run.stderr).toContain("1 entry names nothing on the Hub");
   });
 
-  it("reads lic's own SPDX back", async () => {
+  it("reads lic's own SPDX back: the model, and the datasets its card says it was trained on", async () => {
     const spdx = join(project, "lic.spdx.json");
     await lic(["check", BERT, "--report", `spdx=${spdx}`]);
     const run = await lic(["check", "--bom", spdx, "--format", "json"]);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ model: BERT, revision: bert.info["sha"] });
+    const report = JSON.parse(run.stdout);
+    expect(report.results[0]).toMatchObject({ model: BERT, revision: bert.info["sha"] });
+    // bert's card names bookcorpus and wikipedia, which this fake Hub does not have: checked, and not found.
+    const names = (bert.info["cardData"] as { datasets: string[] }).datasets;
+    expect(report.errors.map((error: { model: string; kind: string }) => [error.model, error.kind])).toEqual(
+      names.map((name) => [name, "repo-not-found"]),
+    );
+    expect(run.code).toBe(3);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
+import { squadDataset } from "../support/hub-datasets.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { type LicRun, runLicIn } from "../support/run-lic.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -23,14 +24,14 @@ const OTHER_COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
 beforeEach(async () => {
   bert = bertModel();
-  hub = FakeHub.of([bert, unlicensedModel()]);
+  hub = FakeHub.of([bert, unlicensedModel()], { datasets: [squadDataset()] });
   await hub.start();
   home = tempDir();
   project = tempDir();
   write("app.py", `from transformers import AutoModel\n\nmodel = AutoModel.from_pretrained("${BERT}")\n`);
   write(
     "train.py",
-    `from datasets import load_dataset\nimport os\n\ndata = load_dataset("stanfordnlp/imdb")\nname = os.environ["MODEL"]\nAutoModel.from_pretrained(name)\n`,
+    `from datasets import load_dataset\nimport os\n\ndata = load_dataset("rajpurkar/squad")\nname = os.environ["MODEL"]\nAutoModel.from_pretrained(name)\n`,
   );
 });
 afterEach(() => hub.stop());
@@ -57,7 +58,7 @@ describe("lic scan", () => {
     expect(scan.schemaVersion).toBe(1);
     expect(scan.references).toEqual([
       expect.objectContaining({ id: BERT, kind: "model", revision: null, pinned: false, file: "app.py", line: 3 }),
-      expect.objectContaining({ id: "stanfordnlp/imdb", kind: "dataset", file: "train.py", line: 4 }),
+      expect.objectContaining({ id: "rajpurkar/squad", kind: "dataset", file: "train.py", line: 4 }),
     ]);
     expect(scan.dynamic).toEqual([expect.objectContaining({ file: "train.py", line: 6, expression: "name" })]);
   });
@@ -80,7 +81,12 @@ describe("lic lock", () => {
     expect(text).toContain("verdict: allow");
     expect(text).toMatch(/- path: LICENSE\n {8}sha256: [0-9a-f]{64}/);
     expect(text).toContain("- app.py:3");
-    expect(text).toContain("id: stanfordnlp/imdb\n    kind: dataset");
+    // The dataset the code loads, checked as a dataset and locked like a model: its commit, verdict and license.
+    const squad = squadDataset().info;
+    expect(text).toContain(
+      `  - id: rajpurkar/squad\n    kind: dataset\n    requested: main\n    revision: ${squad["sha"]}`,
+    );
+    expect(text).toMatch(/kind: dataset\n(?: {4}.*\n)*? {4}verdict: allow\n {4}licenses:\n {6}- id: cc-by-sa-4\.0/);
     await lic(["lock", project]);
     expect(lockText()).toBe(text);
   });
@@ -115,9 +121,15 @@ describe("lic check --locked", () => {
     expect(run.code).toBe(0);
     const report = json(run);
     // Places are named from where lic runs: the root as given, then the path in it.
-    expect(report.results[0].uses).toEqual([expect.objectContaining({ file: join(project, "app.py"), line: 3 })]);
+    const bertResult = report.results.find((result: { model: string }) => result.model === BERT);
+    expect(bertResult.uses).toEqual([expect.objectContaining({ file: join(project, "app.py"), line: 3 })]);
     expect(projectCodes(run)).toEqual(["warning reference-dynamic"]);
-    expect(report.project.datasets).toEqual([expect.objectContaining({ id: "stanfordnlp/imdb" })]);
+    expect(
+      report.results.map((result: { model: string; repoType?: string }) => [result.model, result.repoType]),
+    ).toEqual([
+      ["rajpurkar/squad", "dataset"],
+      [BERT, undefined],
+    ]);
   });
 
   it("decides with --offline from the lock and the cache, with no request at all", async () => {
@@ -203,7 +215,7 @@ describe("lic check --scan", () => {
     const report = json(run);
     expect(
       report.results.map((result: { model: string; verdict: string }) => `${result.model} ${result.verdict}`),
-    ).toEqual([`${UNLICENSED} block`, `${BERT} allow`]);
+    ).toEqual(["rajpurkar/squad allow", `${UNLICENSED} block`, `${BERT} allow`]);
     expect((await lic(["check", "--scan", project, BERT])).code).toBe(2);
   });
 

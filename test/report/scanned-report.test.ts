@@ -19,14 +19,13 @@ describe("the view of a scan", () => {
     expect(view.notChecked[0]!.usedAtSummary).toBe("config/models.yaml:2");
   });
 
-  it("has the project's findings as finding views, their first place named, and its datasets", () => {
+  it("has the project's findings as finding views, their first place named", () => {
     const project = reportView(scannedReport()).project!;
     expect(project).toMatchObject({ heading: "Code and lic.lock", root: ".", lock: "lic.lock" });
     expect(project.findings.map((finding) => [finding.severity, finding.code, finding.at])).toEqual([
       ["error", "lock-entry-missing", "src/train.py:7"],
       ["warning", "lock-entry-unused", "lic.lock:4"],
     ]);
-    expect(project.datasets).toMatchObject([{ name: "rajpurkar/squad@main", usedAtSummary: "src/data.py:10" }]);
   });
 
   it("is null, and a model has no uses, when the run was not a scan", () => {

@@ -31,11 +31,6 @@ export async function runBom(lockFile: string | undefined, given: BomFlags, io: 
   run.feedback.finish();
   const report = runReport(checked, run.used, io);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
-  const datasets = lock.entries.filter(({ entry }) => entry.kind === "dataset").length;
-  if (datasets > 0)
-    run.notice(
-      `lic: ${datasets} ${datasets === 1 ? "dataset" : "datasets"} in the lock not in the BOM: lic checks models' licenses, not yet datasets'\n`,
-    );
   await emitReports(report, flags.format, flags.output, reports, run.guarded, flags);
   return exitCodeFor(report);
 }
