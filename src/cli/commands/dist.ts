@@ -5,7 +5,6 @@ import { HubError } from "../../acquire/hub/hub-error.js";
 import { shippedReferences } from "../../acquire/reference-data.js";
 import { applyFixes } from "../../dist/apply-fixes.js";
 import { spdxLicenseTexts } from "../../dist/license-texts.js";
-import { readHubModel } from "../../dist/read-hub-model.js";
 import { readLocalModel } from "../../dist/read-local-model.js";
 import { checkModel } from "../../evaluate/check-model.js";
 import { checkDistribution, type DistributionOptions } from "../../evaluate/dist/check-distribution.js";
@@ -65,7 +64,9 @@ export async function runDist(given: string, flags: DistFlags, io: CliIo): Promi
   const { options, stderr } = run;
   try {
     let read =
-      target.kind === "folder" ? await readFolder(target.path) : await readHubModel(target.ref, options.acquire);
+      target.kind === "folder"
+        ? await readFolder(target.path)
+        : await (await import("../../dist/read-hub-model.js")).readHubModel(target.ref, options.acquire);
     const root = rootSnapshot(read);
     // A folder has no commit to cache its lineage under: its ancestors are read afresh.
     const lineage: Lineage | undefined = options.lineage
