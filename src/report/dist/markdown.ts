@@ -2,7 +2,9 @@ import type { DistReport } from "../../types/dist-report.js";
 import { countDuties, describeDuty, describeTarget } from "./describe-duty.js";
 import { statusLabel, verdictLabel } from "./duty-info.js";
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/** A table cell: pipes escaped, markup shown as text (GitHub renders HTML in Markdown), one line. */
+const cell = (text: string) =>
+  text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
 
 /** `lic dist` as Markdown: a table of duties with links to their clauses, the diffs in fenced blocks. */
 export function renderDistMarkdown(report: DistReport): string {
