@@ -9,7 +9,9 @@ import { dutiesOf, normalizeWords, readmeBody } from "../dist-context.js";
 export const attribution: DutyCheck = (context) => {
   const body = normalizeWords(readmeBody(context));
   const phrased = dutiesOf(context, "display-attribution").map(({ license, obligation }) => {
-    const phrase = obligation.text ?? "";
+    // Falcon's phrase leaves a slot for the derivative's name ("[name of relevant Derivative Work] is built using
+    // Falcon LLM technology …", Falcon 2 11B TII License §6 Publication): it is the published name.
+    const phrase = (obligation.text ?? "").replace(/\[name of [^\]]*\]/i, context.name);
     const shown = phrase !== "" && body.includes(normalizeWords(phrase));
     return {
       kind: "attribution" as const,
