@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, figures beside their goals. `npm run bench -- gate` runs the ones named. */
 import { benchCheck } from "./check.js";
+import { benchDist } from "./dist.js";
 import { benchGate } from "./gate.js";
 import { benchHostile } from "./hostile.js";
 import { benchLineage } from "./lineage.js";
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   hostile: benchHostile,
   scan: benchScan,
   replicas: benchReplicas,
+  dist: benchDist,
 };
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benches));

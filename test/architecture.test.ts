@@ -19,7 +19,7 @@ const FLOORS: string[][] = [
   ["report"],
   ["results", "lock", "bom"],
   ["acquire", "scan"],
-  ["run"],
+  ["run", "dist"],
   ["gate"],
   ["cli"],
 ];

@@ -12,6 +12,7 @@ import type { AuditFlags } from "./commands/audit.js";
 import type { BomFlags } from "./commands/bom.js";
 import type { CheckFlags } from "./commands/check.js";
 import { SHELLS, type Shell } from "./commands/completion.js";
+import type { DistFlags } from "./commands/dist.js";
 import type { GateFlags } from "./commands/gate.js";
 import type { InitFlags } from "./commands/init.js";
 import type { LicensesFlags } from "./commands/licenses.js";
@@ -130,6 +131,20 @@ Exit codes: 0 nothing blocked, 1 a model was blocked, 2 bad usage, policy or inp
     setExitCode(await runCheck(models, flags, io));
   });
 
+  checkingOptions(
+    program
+      .command("dist")
+      .description(
+        "Before you publish a derivative: the duties its parents' licenses put on distributing it, each with its clause, and whether the folder (or Hub repo) meets them.",
+      )
+      .argument("<target>", "a model folder (PATH), or a Hub repo org/name[@REVISION] before its release")
+      .option("--name <name>", "the name it is published under (default: the folder's or repo's name)")
+      .option("--fix", "write what is missing and can be written safely (license copy, NOTICE, card keys, attribution)")
+      .option("--force", "with --fix: replace files a fix changes (an edited license copy)")
+      .option("--dry-run", "print the diff of what --fix would write; write nothing"),
+  ).action(async (target: string, flags: DistFlags) =>
+    setExitCode(await (await import("./commands/dist.js")).runDist(target, flags, io)),
+  );
   program
     .command("scan")
     .description(
