@@ -90,6 +90,14 @@ describe("lic dist: one fixture folder a case", () => {
     expect(notice?.expected).toContain("Llama 4 is licensed under the Llama 4 Community License");
   });
 
+  it("refuses the BOM formats, for the checklist and for --report alike (exit 2)", async () => {
+    for (const args of [["--format", "cyclonedx"], ["--report", `spdx=${join(tempDir(), "out.json")}`]]) {
+      const run = await dist([copyOf("Llama-4-Scout-support-bot"), ...args]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("lic dist reports a checklist, not a bill of materials");
+    }
+  });
+
   it("the same fine-tune, fixed, is ready", async () => {
     const run = await dist([copyOf("Llama-4-Scout-support-bot"), "--format", "json"]);
     expect(run.report?.duties.filter((duty) => duty.status === "missing")).toEqual([]);

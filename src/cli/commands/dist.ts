@@ -11,7 +11,7 @@ import { checkDistribution, type DistributionOptions } from "../../evaluate/dist
 import { planFixes } from "../../evaluate/dist/plan-fixes.js";
 import { rootSnapshot } from "../../evaluate/dist/root-snapshot.js";
 import { shouldColour } from "../../report/colour.js";
-import { renderDistReport } from "../../report/dist/render-dist-report.js";
+import { BOM_FORMATS, type DistFormat, renderDistReport } from "../../report/dist/render-dist-report.js";
 import type { ReportFormat } from "../../report/report-formats.js";
 import type { DistRead } from "../../types/dist-read.js";
 import type { DistReport } from "../../types/dist-report.js";
@@ -57,8 +57,10 @@ export async function runDist(given: string, flags: DistFlags, io: CliIo): Promi
     );
   if (flags.name !== undefined && !/^[^\s/\\][^/\\]{0,95}$/.test(flags.name))
     throw new UsageError(`--name "${flags.name.slice(0, 100)}": a model name is one path segment, 1 to 96 characters`);
-  const reports = parseReportFlags(flags.report ?? []);
-  checkReportTargets(flags.output, reports);
+  const targets = parseReportFlags(flags.report ?? []);
+  checkReportTargets(flags.output, targets);
+  const format = distFormat(flags.format);
+  const reports = targets.map((target) => ({ format: distFormat(target.format), file: target.file }));
 
   const run = await prepareRun(flags, io, flags.policy ? "flag" : "default");
   const { options, stderr } = run;
@@ -118,7 +120,7 @@ export async function runDist(given: string, flags: DistFlags, io: CliIo): Promi
         fixes: { dryRun: flags.dryRun === true, applied: applied.applied, skipped: [...skipped, ...applied.skipped] },
       };
     }
-    await emit(report, flags, reports, run.guarded);
+    await emit(report, format, flags, reports, run.guarded);
     return exitCodeOf(report);
   } catch (error) {
     if (error instanceof HubError) {
@@ -169,16 +171,26 @@ async function readFolder(path: string): Promise<DistRead> {
 
 async function emit(
   report: DistReport,
+  format: DistFormat,
   flags: DistFlags,
-  reports: { format: ReportFormat; file: string }[],
+  reports: { format: DistFormat; file: string }[],
   io: Awaited<ReturnType<typeof prepareRun>>["guarded"],
 ): Promise<void> {
   const color = !flags.output && shouldColour(io.env, io.isTTY === true);
-  const main = renderDistReport(flags.format, report, { color });
+  const main = renderDistReport(format, report, { color });
   if (flags.output) await writeOutput(flags.output, io.redact(main.output));
   else io.stdout(main.output);
   for (const target of reports)
     await writeOutput(target.file, io.redact(renderDistReport(target.format, report).output), "--report");
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (main.stepSummary !== undefined && summaryFile && io.appendFile) io.appendFile(summaryFile, main.stepSummary);
+}
+
+/** A checklist renders in every report format but the BOMs, which describe checked repos: those exit 2. */
+function distFormat(format: ReportFormat): DistFormat {
+  if ((BOM_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(
+      `lic dist reports a checklist, not a bill of materials: choose another format than ${format} (a BOM of the parents: lic check --format ${format})`,
+    );
+  return format as DistFormat;
 }

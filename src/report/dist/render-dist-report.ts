@@ -10,7 +10,11 @@ import { renderDistSarif } from "./sarif.js";
 import { renderDistSummary } from "./summary.js";
 import { renderDistText } from "./text.js";
 
-/** Every format `lic check` has, for a DistReport; the compiler keeps the table whole. */
+/** The BOM formats describe checked repos (lic check, lic bom); a distribution checklist is not one. */
+export const BOM_FORMATS = ["cyclonedx", "spdx"] as const;
+export type DistFormat = Exclude<ReportFormat, (typeof BOM_FORMATS)[number]>;
+
+/** Every format `lic check` has but the BOMs, for a DistReport; the compiler keeps the table whole. */
 const renderers = {
   text: (report, options) => ({ output: renderDistText(report, options) }),
   json: (report) => ({ output: renderDistJson(report) }),
@@ -20,12 +24,8 @@ const renderers = {
   junit: (report) => ({ output: renderDistJunit(report) }),
   github: (report) => renderDistGithub(report),
   summary: (report) => ({ output: renderDistSummary(report) }),
-} satisfies Record<ReportFormat, (report: DistReport, options: { color?: boolean }) => Rendered>;
+} satisfies Record<DistFormat, (report: DistReport, options: { color?: boolean }) => Rendered>;
 
-export function renderDistReport(
-  format: ReportFormat,
-  report: DistReport,
-  options: { color?: boolean } = {},
-): Rendered {
+export function renderDistReport(format: DistFormat, report: DistReport, options: { color?: boolean } = {}): Rendered {
   return renderers[format](report, options);
 }

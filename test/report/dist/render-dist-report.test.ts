@@ -4,8 +4,13 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { renderDistReport } from "../../../src/report/dist/render-dist-report.js";
+import { BOM_FORMATS, type DistFormat, renderDistReport } from "../../../src/report/dist/render-dist-report.js";
 import { REPORT_FORMATS } from "../../../src/report/report-formats.js";
+
+const DIST_FORMATS = REPORT_FORMATS.filter(
+  (format): format is DistFormat => !(BOM_FORMATS as readonly string[]).includes(format),
+);
+
 import type { DistReport } from "../../../src/types/dist-report.js";
 import { expectGolden } from "../../support/golden.js";
 
@@ -88,7 +93,7 @@ function report(): DistReport {
 }
 
 describe("lic dist renderers", () => {
-  it.each(REPORT_FORMATS)("%s", (format) => {
+  it.each(DIST_FORMATS)("%s", (format) => {
     const rendered = renderDistReport(format, report());
     const extension = {
       text: "txt",
