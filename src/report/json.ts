@@ -20,7 +20,7 @@ export function formatJson(report: RunReport): string {
     results: report.results.map(toJsonResult),
     errors: report.errors,
     // Only after a scan (lic check --scan, --locked): other runs keep the document they always had.
-    ...(report.project ? { project: toJsonProject(report.project) } : {}),
+    ...(report.project ? { project: toJsonProject(report.project, report) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -44,12 +44,23 @@ function toJsonResult(result: CheckResult) {
   };
 }
 
-function toJsonProject(project: ProjectReport) {
+function toJsonProject(project: ProjectReport, report: RunReport) {
   return {
     root: project.root,
     lock: project.lock,
     findings: project.findings.map(toJsonFinding),
+    datasets: datasetsLoaded(report),
   };
+}
+
+/**
+ * The datasets the code loads, with where: schema version 1 listed them here before they were checked, and a field
+ * is not taken from a version's readers. Each is now a result of its own too (`repoType: "dataset"`).
+ */
+function datasetsLoaded(report: RunReport) {
+  return report.results
+    .filter((result) => result.repoType === "dataset" && result.uses !== undefined)
+    .map((result) => ({ id: result.requested.model, requested: result.requested.revision, uses: result.uses }));
 }
 
 /** One finding as the JSON result gives it; the registry gate's refusals carry the same shape. */

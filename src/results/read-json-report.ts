@@ -1,6 +1,8 @@
 import { JSON_SCHEMA_VERSION } from "../report/json.js";
 import type { Finding } from "../types/finding.js";
-import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
+import type { CheckResult, ModelError, PolicyUsed, ProjectReport, RunReport } from "../types/result.js";
+
+const CHOSEN_BY: readonly string[] = ["flag", "config", "default"] satisfies NonNullable<PolicyUsed["chosenBy"]>[];
 
 /** Why a saved result cannot be read back: the CLI exits 2 with it. */
 export class ReportFormatError extends Error {
@@ -30,7 +32,14 @@ export function readJsonReport(text: string, name: string): RunReport {
   const policy = isObject(document["policy"]) ? document["policy"] : {};
   return {
     tool: { name: String(tool["name"] ?? "lic"), version: String(tool["version"] ?? "") },
-    policy: { name: String(policy["name"] ?? ""), digest: String(policy["digest"] ?? "") },
+    policy: {
+      name: String(policy["name"] ?? ""),
+      digest: String(policy["digest"] ?? ""),
+      ...(CHOSEN_BY.includes(policy["chosenBy"] as string)
+        ? { chosenBy: policy["chosenBy"] as NonNullable<PolicyUsed["chosenBy"]> }
+        : {}),
+      ...(isObject(policy["context"]) ? { context: policy["context"] as NonNullable<PolicyUsed["context"]> } : {}),
+    },
     generatedAt: String(document["generatedAt"] ?? ""),
     results: (document["results"] as unknown[]).map((result, index) =>
       readResult(result, `${name}: results[${index}]`),

@@ -130,6 +130,8 @@ describe("lic check --locked", () => {
       ["rajpurkar/squad", "dataset"],
       [BERT, undefined],
     ]);
+    // Schema version 1's list of the datasets the code loads, kept beside their results.
+    expect(report.project.datasets).toEqual([expect.objectContaining({ id: "rajpurkar/squad", requested: "main" })]);
   });
 
   it("decides with --offline from the lock and the cache, with no request at all", async () => {

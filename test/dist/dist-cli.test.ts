@@ -91,7 +91,10 @@ describe("lic dist: one fixture folder a case", () => {
   });
 
   it("refuses the BOM formats, for the checklist and for --report alike (exit 2)", async () => {
-    for (const args of [["--format", "cyclonedx"], ["--report", `spdx=${join(tempDir(), "out.json")}`]]) {
+    for (const args of [
+      ["--format", "cyclonedx"],
+      ["--report", `spdx=${join(tempDir(), "out.json")}`],
+    ]) {
       const run = await dist([copyOf("Llama-4-Scout-support-bot"), ...args]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("lic dist reports a checklist, not a bill of materials");
