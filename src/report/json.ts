@@ -20,7 +20,7 @@ export function formatJson(report: RunReport): string {
     results: report.results.map(toJsonResult),
     errors: report.errors,
     // Only after a scan (lic check --scan, --locked): other runs keep the document they always had.
-    ...(report.project ? { project: toJsonProject(report.project, report) } : {}),
+    ...(report.project ? { project: toJsonProject(report.project) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -44,23 +44,14 @@ function toJsonResult(result: CheckResult) {
   };
 }
 
-function toJsonProject(project: ProjectReport, report: RunReport) {
+function toJsonProject(project: ProjectReport) {
   return {
     root: project.root,
     lock: project.lock,
     findings: project.findings.map(toJsonFinding),
-    datasets: datasetsLoaded(report),
+    // Schema version 1 listed the datasets the code loads here before they were checked; kept for its readers.
+    datasets: project.datasets,
   };
-}
-
-/**
- * The datasets the code loads, with where: schema version 1 listed them here before they were checked, and a field
- * is not taken from a version's readers. Each is now a result of its own too (`repoType: "dataset"`).
- */
-function datasetsLoaded(report: RunReport) {
-  return report.results
-    .filter((result) => result.repoType === "dataset" && result.uses !== undefined)
-    .map((result) => ({ id: result.requested.model, requested: result.requested.revision, uses: result.uses }));
 }
 
 /** One finding as the JSON result gives it; the registry gate's refusals carry the same shape. */

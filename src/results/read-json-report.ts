@@ -58,6 +58,7 @@ function readProject(value: unknown, where: string): ProjectReport {
     root: value["root"],
     lock: typeof value["lock"] === "string" ? value["lock"] : null,
     findings: readFindings(value["findings"], where),
+    datasets: Array.isArray(value["datasets"]) ? (value["datasets"] as ProjectReport["datasets"]) : [],
   };
 }
 

@@ -35,7 +35,7 @@ export async function checkScanned(root: string, options: ProjectOptions): Promi
     repos.map((repo) => ({ repo, ref: refOf(repo, repo.requested) })),
     options,
   );
-  return finish(root, null, scan, outcomes, [], options);
+  return finish(root, null, scan, repos, outcomes, [], options);
 }
 
 /**
@@ -66,7 +66,7 @@ export async function checkLocked(
   // A missing commit is the lock's finding; the model is not also "not checked".
   const missing = new Set(drift.flatMap((fact) => (fact.code === "lock-commit-missing" ? [fact.args.id] : [])));
   const kept = outcomes.filter(({ outcome }) => outcome.ok || !missing.has(outcome.error.model));
-  return finish(root, "lic.lock", scan, kept, drift, options);
+  return finish(root, "lic.lock", scan, repos, kept, drift, options);
 }
 
 /** Where a lock entry is checked: its locked commit, which the cache answers, so an unchanged lock costs no request. */
@@ -102,7 +102,7 @@ export async function lockProject(
     }),
     options,
   );
-  const run = finish(root, null, scan, outcomes, [], options);
+  const run = finish(root, null, scan, repos, outcomes, [], options);
   if (run.errors.length > 0) return { ...run, lock: null };
   const entries: LockEntry[] = outcomes.flatMap(({ repo, outcome }) =>
     outcome.ok ? [repoEntry(repo, outcome.result, outcome.snapshot)] : [],
@@ -137,6 +137,7 @@ function finish(
   root: string,
   lock: string | null,
   scan: ScanResult,
+  repos: RepoUse[],
   outcomes: RepoOutcome[],
   drift: Fact[],
   options: ProjectOptions,
@@ -155,7 +156,10 @@ function finish(
       evidence.source === "code" || evidence.source === "lock" ? { ...evidence, file: place(evidence.file) } : evidence,
     ),
   }));
-  return { results, errors, project: { root, lock: lock === null ? null : place(lock), findings }, scan };
+  const datasets = repos
+    .filter((repo) => repo.kind === "dataset")
+    .map((repo) => ({ id: repo.id, requested: repo.requested, uses: usesOf(repo) }));
+  return { results, errors, project: { root, lock: lock === null ? null : place(lock), findings, datasets }, scan };
 }
 
 /**

@@ -154,6 +154,11 @@ export interface ProjectReport {
   lock: string | null;
   /** Findings about the code (dynamic loads, model confusion) and the lock's drift, severities decided. */
   findings: Finding[];
+  /**
+   * The datasets the code loads, as it asks for them, with where. Each is checked as a result of its own too
+   * (`repoType: "dataset"`), which is what the human formats show; the JSON result keeps this list for its readers.
+   */
+  datasets: { id: string; requested: string; uses: CodeUse[] }[];
 }
 
 /** The policy a run applied, and what a reader must know of it to trust the verdicts. */

@@ -17,7 +17,7 @@ describe("readJsonReport after a scan", () => {
       { file: "config/models.yaml", line: 2, column: 10, via: "config:model_id" },
     ]);
     expect(document.project).toMatchObject({ root: ".", lock: "lic.lock" });
-    expect(document.project.datasets).toEqual([]);
+    expect(document.project.datasets).toEqual([expect.objectContaining({ id: "rajpurkar/squad" })]);
     expect(document.project.findings[0]).toMatchObject({
       code: "lock-entry-missing",
       title: "The code loads a repo that lic.lock does not list",

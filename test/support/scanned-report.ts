@@ -43,6 +43,7 @@ export function scannedReport(): RunReport {
     root: ".",
     lock: "lic.lock",
     findings: projectFindings(),
+    datasets: [{ id: "rajpurkar/squad", requested: "main", uses: usesIn("src/data.py", 1, "datasets.load_dataset") }],
   };
   return report;
 }
