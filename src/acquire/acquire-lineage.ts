@@ -3,6 +3,7 @@ import type { Ancestor, Lineage, ModelSnapshot } from "../types/snapshot.js";
 import type { AcquireOptions } from "./acquire-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
 import { hubRedactor } from "./hub/hub-fetch.js";
+import { readThrough } from "./read-once.js";
 
 export interface LineageOptions extends AcquireOptions {
   /** Generations to walk up; parents beyond are reported, not read. */
@@ -102,8 +103,9 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         try {
-          const info = await fetchModelInfo(item.id, "main", hub);
-          const snapshot = await fetchEvidence(item.id, "main", info, hub);
+          const snapshot = await readThrough(options.readOnce, "model", item.id, async () =>
+            fetchEvidence(item.id, "main", await fetchModelInfo(item.id, "main", hub), hub),
+          );
           seen.add(snapshot.id.toLowerCase());
           ancestors.push({
             id: snapshot.id,

@@ -2,6 +2,7 @@ import { isCommitSha, type ModelRef } from "../types/repo-ref.js";
 import type { ModelSnapshot } from "../types/snapshot.js";
 import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
+import type { ReadOnce } from "./read-once.js";
 import type { SnapshotStore } from "./store/snapshot-store.js";
 
 export interface AcquireOptions {
@@ -13,6 +14,8 @@ export interface AcquireOptions {
   now?: () => Date;
   /** Non-fatal news for stderr: a stale offline ref, a cache that could not be written. */
   onNotice?: (message: string) => void;
+  /** A run's reads of default branches (ancestors, datasets, generators), each made once (read-once.ts). */
+  readOnce?: ReadOnce;
 }
 
 /** The revision the Hub and the Python client read when none is given. */

@@ -9,6 +9,7 @@ import type { AcquireOptions } from "./acquire-snapshot.js";
 import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
 import { hubRedactor } from "./hub/hub-fetch.js";
+import { readThrough } from "./read-once.js";
 
 export interface TrainingDataOptions extends AcquireOptions {
   /** Generations of `source_datasets` to walk, as --max-depth bounds `base_model`; datasets beyond are reported. */
@@ -63,8 +64,10 @@ export async function acquireTrainingData(
     // HubError messages are redacted at birth; anything else is redacted here, before it is reported or cached.
     message: redact(error instanceof Error ? error.message : String(error)),
   });
-  const readMetadata = async (id: string, hub: FetchSnapshotOptions): Promise<ModelSnapshot> =>
-    fetchEvidence(id, "main", await fetchModelInfo(id, "main", hub), hub);
+  const readMetadata = (id: string, hub: FetchSnapshotOptions): Promise<ModelSnapshot> =>
+    readThrough(options.readOnce, "model", id, async () =>
+      fetchEvidence(id, "main", await fetchModelInfo(id, "main", hub), hub),
+    );
   const asDataset = { ...options.hub, repoType: "dataset" as const };
   const generatorReads = new Map<string, Promise<GeneratorModel>>();
   const readGenerator = (id: string, evidence: Evidence[]): Promise<GeneratorModel> => {
@@ -116,10 +119,12 @@ export async function acquireTrainingData(
 
     const read = await mapConcurrent(wanted, Math.max(1, options.concurrency), async (item) => {
       try {
-        const info = await fetchModelInfo(item.id, "main", asDataset);
-        let snapshot = await fetchEvidence(item.id, "main", info, { ...asDataset, metadataOnly: true });
-        // Only a synthetic dataset's README can name its generator; the others cost their one metadata request.
-        if (isSyntheticDataset(snapshot)) snapshot = await fetchEvidence(item.id, "main", info, asDataset);
+        const snapshot = await readThrough(options.readOnce, "dataset", item.id, async () => {
+          const info = await fetchModelInfo(item.id, "main", asDataset);
+          const metadata = await fetchEvidence(item.id, "main", info, { ...asDataset, metadataOnly: true });
+          // Only a synthetic dataset's README can name its generator; the others cost their one metadata request.
+          return isSyntheticDataset(metadata) ? fetchEvidence(item.id, "main", info, asDataset) : metadata;
+        });
         const named = generatorModels(snapshot).slice(0, MAX_GENERATORS_PER_DATASET);
         const generators = await Promise.all(named.map((generator) => readGenerator(generator.id, generator.evidence)));
         const link: DatasetLink = {

@@ -11,7 +11,7 @@ import type { Fact } from "../types/finding.js";
 import type { ModelRef } from "../types/repo-ref.js";
 import type { CheckResult, ModelError, ProjectReport } from "../types/result.js";
 import { mapConcurrent } from "../util/map-concurrent.js";
-import { type CheckRefOptions, checkRef, checkRefs, type RefOutcome } from "./check-refs.js";
+import { type CheckRefOptions, checkRef, checkRefs, forOneRun, type RefOutcome } from "./check-refs.js";
 
 export interface ProjectOptions extends CheckRefOptions {
   concurrency: number;
@@ -126,10 +126,11 @@ function refOf(repo: Pick<RepoUse, "kind" | "id">, revision: string): ModelRef {
 
 async function checkRepos(planned: { repo: RepoUse; ref: ModelRef }[], options: ProjectOptions) {
   options.onProgress?.({ event: "planned", total: planned.length });
+  const run = forOneRun(options);
   return mapConcurrent(
     planned,
     options.concurrency,
-    async ({ repo, ref }): Promise<RepoOutcome> => ({ repo, outcome: await checkRef(ref, options) }),
+    async ({ repo, ref }): Promise<RepoOutcome> => ({ repo, outcome: await checkRef(ref, run) }),
   );
 }
 

@@ -2,6 +2,7 @@ import { acquireLineage } from "../acquire/acquire-lineage.js";
 import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapshot.js";
 import { acquireTrainingData } from "../acquire/acquire-training-data.js";
 import { HubError } from "../acquire/hub/hub-error.js";
+import { ReadOnce } from "../acquire/read-once.js";
 import { shippedReferences } from "../acquire/reference-data.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { checkModel } from "../evaluate/check-model.js";
@@ -84,9 +85,15 @@ export async function checkRefs(
   options: CheckRefOptions & { concurrency: number },
 ): Promise<{ results: CheckResult[]; errors: ModelError[] }> {
   options.onProgress?.({ event: "planned", total: refs.length });
-  const outcomes = await mapConcurrent(refs, options.concurrency, (ref) => checkRef(ref, options));
+  const run = forOneRun(options);
+  const outcomes = await mapConcurrent(refs, options.concurrency, (ref) => checkRef(ref, run));
   return {
     results: outcomes.flatMap((outcome) => (outcome.ok ? [outcome.result] : [])),
     errors: outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error])),
   };
+}
+
+/** The options for one run of many refs: the default branches its models name (ancestors, datasets) read once. */
+export function forOneRun<Options extends CheckRefOptions>(options: Options): Options {
+  return { ...options, acquire: { ...options.acquire, readOnce: options.acquire.readOnce ?? new ReadOnce() } };
 }

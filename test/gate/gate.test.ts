@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { downloadFile, HubApiError, listFiles, modelInfo, pathsInfo, whoAmI } from "@huggingface/hub";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
+import { dataset } from "../support/hub-datasets.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, policyFrom } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
@@ -429,3 +430,32 @@ function header(output: string, name: string): string | null {
 function sha256(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
+
+describe("lic gate serves datasets under the same policy", () => {
+  it("decides on a dataset apart from a model of the same id, annotates its info, refuses its files when blocked, and audits both as datasets", async () => {
+    // The same id as a model the policy allows: the dataset (no license) must be decided on its own card.
+    const sameId = dataset(BERT, {}, { tags: [] });
+    const datasets = FakeHub.of([bertModel()], { datasets: [{ ...sameId, lfsFiles: { "data.parquet": WEIGHTS } }] });
+    await datasets.start();
+    try {
+      const gate = await startTestGate(datasets);
+      const info = await fetch(`${gate.url}/api/datasets/${BERT}`);
+      expect(info.status).toBe(200);
+      expect(info.headers.get("x-lic-verdict")).toBe("block");
+      const file = await fetch(`${gate.url}/datasets/${BERT}/resolve/main/data.parquet`);
+      expect(file.status).toBe(403);
+      expect(file.headers.get("x-error-message")).toMatch(/is blocked by policy "default"/);
+      const model = await fetch(`${gate.url}/api/models/${BERT}`);
+      expect(model.headers.get("x-lic-verdict")).toBe("allow");
+      const audit = gate.audit().map((entry) => [entry.route, entry.repoType ?? "model", entry.action]);
+      expect(audit).toEqual([
+        ["model-info", "dataset", "served"],
+        ["file", "dataset", "refused"],
+        ["model-info", "model", "served"],
+      ]);
+      expect(datasets.requests.some((request) => request.path.startsWith("/api/datasets/"))).toBe(true);
+    } finally {
+      await datasets.stop();
+    }
+  });
+});

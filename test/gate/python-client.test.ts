@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeHub } from "../support/fake-hub.js";
+import { dataset, squadDataset } from "../support/hub-datasets.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { gateBehindNginx, useNginx } from "../support/nginx.js";
 import { pythonClientVenv, runPythonClient } from "../support/python-client.js";
@@ -16,16 +17,28 @@ const startNginx = useNginx(afterEach);
 const WEIGHTS = randomBytes(2 * 1024 * 1024 + 5);
 const BERT = "google-bert/bert-base-uncased";
 const UNLICENSED = "dbmdz/bert-large-cased-finetuned-conll03-english";
+const SQUAD = "rajpurkar/squad";
+/** A dataset whose card declares no license: blocked by the default policy, as an unlicensed model is. */
+const UNLICENSED_DATA = "someone/scraped-forum-posts";
+const PARQUET = "plain_text/train-00000-of-00001.parquet";
 
 let hub: FakeHub;
 beforeAll(() => {
   pythonClientVenv();
 }, 300_000);
 beforeEach(async () => {
-  hub = FakeHub.of([
-    { ...bertModel(), lfsFiles: { "model.safetensors": WEIGHTS } },
-    { ...unlicensedModel(), files: { "config.json": "{}" }, lfsFiles: { "model.safetensors": WEIGHTS } },
-  ]);
+  hub = FakeHub.of(
+    [
+      { ...bertModel(), lfsFiles: { "model.safetensors": WEIGHTS } },
+      { ...unlicensedModel(), files: { "config.json": "{}" }, lfsFiles: { "model.safetensors": WEIGHTS } },
+    ],
+    {
+      datasets: [
+        { ...squadDataset(), lfsFiles: { [PARQUET]: WEIGHTS } },
+        { ...dataset(UNLICENSED_DATA, { language: ["en"] }), lfsFiles: { [PARQUET]: WEIGHTS } },
+      ],
+    },
+  );
   await hub.start();
   return () => hub.stop();
 });
@@ -62,6 +75,19 @@ describe.each(Object.entries(deployments))("huggingface_hub through the gate, %s
     if (name === "nginx offload") expect(gateBytes()).toBeLessThan(16 * 1024);
 
     const blocked = await runPythonClient(endpoint, dir, "hf", ["download", UNLICENSED, "model.safetensors"]);
+    expect(blocked.ok).toBe(false);
+    expect(blocked.stdout + blocked.stderr).toMatch(/is blocked by policy "default"/);
+  }, 120_000);
+
+  it("hf download --repo-type dataset: an allowed dataset's data byte-identical; an unlicensed one refused", async () => {
+    const { endpoint } = await deploy();
+    const dir = tempDir();
+    const args = (id: string) => ["download", id, PARQUET, "--repo-type", "dataset", "--local-dir", join(dir, id)];
+    const allowed = await runPythonClient(endpoint, dir, "hf", args(SQUAD));
+    expect(allowed).toMatchObject({ ok: true, stderr: expect.not.stringMatching(/Error/) });
+    expect(sha256(readFileSync(join(dir, SQUAD, PARQUET)))).toBe(sha256(WEIGHTS));
+
+    const blocked = await runPythonClient(endpoint, dir, "hf", args(UNLICENSED_DATA));
     expect(blocked.ok).toBe(false);
     expect(blocked.stdout + blocked.stderr).toMatch(/is blocked by policy "default"/);
   }, 120_000);

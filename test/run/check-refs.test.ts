@@ -4,7 +4,7 @@ import { type CheckRefOptions, checkRef, checkRefs } from "../../src/run/check-r
 import { createRedactor } from "../../src/util/redact.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { dataset, squadDataset } from "../support/hub-datasets.js";
-import { bertModel, unlicensedModel } from "../support/hub-models.js";
+import { bertModel, fakeModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
 
 const BERT = "google-bert/bert-base-uncased";
@@ -118,5 +118,31 @@ describe("checkRef on datasets", () => {
     expect(hub.requests.filter((request) => request.path.startsWith("/api/datasets/"))).toEqual([]);
     await checkRef({ id: BERT, revision: null }, options());
     expect(hub.requests.filter((request) => request.path.startsWith("/api/datasets/"))).toHaveLength(1);
+  });
+});
+
+describe("checkRefs reads what its models share once", () => {
+  it("an ancestor and a dataset three models name cost one request each in a run, and one per run", async () => {
+    await hub.stop();
+    const base = fakeModel("org/base", { license: "apache-2.0" });
+    const tunes = ["a", "b", "c"].map((name) =>
+      fakeModel(`org/tune-${name}`, { license: "apache-2.0", base_model: "org/base", datasets: ["org/shared-data"] }),
+    );
+    hub = FakeHub.of([base, ...tunes], { datasets: [dataset("org/shared-data", { license: "cc-by-4.0" })] });
+    await hub.start();
+    const refs = tunes.map((tune) => ({ id: String(tune.info["id"]), revision: null }));
+    const reads = (path: string) => hub.requests.filter((request) => request.path === path).length;
+    const { results } = await checkRefs(refs, options());
+    expect(
+      results.map((result) => [result.lineage.map((ancestor) => ancestor.id), result.datasets?.map((d) => d.id)]),
+    ).toEqual(tunes.map(() => [["org/base"], ["org/shared-data"]]));
+    expect([reads("/api/models/org/base/revision/main"), reads("/api/datasets/org/shared-data/revision/main")]).toEqual(
+      [1, 1],
+    );
+    // A second run reads them again: a branch may have moved since (without a cache, as here).
+    await checkRefs(refs, options());
+    expect([reads("/api/models/org/base/revision/main"), reads("/api/datasets/org/shared-data/revision/main")]).toEqual(
+      [2, 2],
+    );
   });
 });
