@@ -68,6 +68,7 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
     obligations: obligationsDue(inForce, policy, catalog),
     lineage,
     gaps: snapshot.gaps,
+    ...aboutOf(snapshot),
     ...(isDataset ? { repoType: "dataset" as const } : {}),
     ...(options.trainingData ? { datasets: training.datasets.map((dataset) => dataset.used) } : {}),
   };
@@ -82,4 +83,13 @@ export function decideVerdict(findings: Finding[]): Verdict {
   if (findings.some((finding) => finding.severity === "error")) return "block";
   if (findings.some((finding) => finding.severity === "warning")) return "warn";
   return "allow";
+}
+
+/** The model's task and architectures, as its metadata gives them (the BOMs' model card); nothing for a dataset. */
+function aboutOf(snapshot: ModelSnapshot): Pick<CheckResult, "about"> {
+  if (snapshot.repoType === "dataset") return {};
+  const listed = snapshot.config?.["architectures"];
+  const architectures = Array.isArray(listed) ? listed.filter((name): name is string => typeof name === "string") : [];
+  if (snapshot.pipelineTag === null && architectures.length === 0) return {};
+  return { about: { task: snapshot.pipelineTag, architectures } };
 }

@@ -61,9 +61,7 @@ function repoComponent(result: CheckResult, report: RunReport, version: CycloneD
     ...(result.lineage.length > 0
       ? { pedigree: { ancestors: result.lineage.map((ancestor) => ancestorComponent(ancestor, catalog)) } }
       : {}),
-    ...(kind === "model"
-      ? { modelCard: datasetRefs.length > 0 ? { modelParameters: { datasets: datasetRefs } } : {} }
-      : {}),
+    ...(kind === "model" ? { modelCard: modelCardOf(result, datasetRefs) } : {}),
     ...(kind === "dataset" ? { data: [datasetData(result.model, result.revision)] } : {}),
     properties: resultFacts(result, report, catalog),
   };
@@ -182,4 +180,19 @@ function datasetRef(dataset: DatasetUsed): string {
 
 function datasetData(id: string, sha: string | null): Json {
   return { type: "dataset", name: id, contents: { url: hubTreeUrl("dataset", id, sha) } };
+}
+
+/**
+ * CycloneDX 1.6 `modelCard.modelParameters`: the Hub's task, the config's architecture (the first, which
+ * transformers loads), and the datasets as references to their `data` components.
+ */
+function modelCardOf(result: CheckResult, datasets: { ref: string }[]): Json {
+  const task = result.about?.task ?? null;
+  const architecture = result.about?.architectures[0] ?? null;
+  const parameters = {
+    ...(task ? { task } : {}),
+    ...(architecture ? { modelArchitecture: architecture } : {}),
+    ...(datasets.length > 0 ? { datasets } : {}),
+  };
+  return Object.keys(parameters).length > 0 ? { modelParameters: parameters } : {};
 }

@@ -39,6 +39,7 @@ function toJsonResult(result: CheckResult) {
     obligations: result.obligations,
     lineage: result.lineage,
     ...(result.datasets ? { datasets: result.datasets } : {}),
+    ...(result.about ? { about: result.about } : {}),
     gaps: result.gaps,
     ...(result.uses ? { uses: result.uses } : {}),
   };

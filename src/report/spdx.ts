@@ -7,7 +7,7 @@
  */
 import { type Catalog, getCatalog } from "../catalog/catalog.js";
 import type { RepoKind } from "../types/code-reference.js";
-import type { RunReport } from "../types/result.js";
+import type { CheckResult, RunReport } from "../types/result.js";
 import type { Ancestor } from "../types/snapshot.js";
 import { type BomFact, resultFacts, runFacts } from "./bom-facts.js";
 import { contentUuid, hubPurl, hubTreeUrl, repoBomRef, splitRepoId } from "./bom-ids.js";
@@ -87,6 +87,7 @@ class SpdxGraph {
     const owns = report.results.map((result) => {
       const own = this.addPackage(result.repoType ?? "model", result.model, result.revision);
       this.licensed(own, declaredLicense(result, this.catalog), concludedLicense(result, this.catalog));
+      this.describeModel(own, result);
       return own;
     });
     report.results.forEach((result, index) => {
@@ -181,6 +182,18 @@ class SpdxGraph {
           },
     );
     return spdxId;
+  }
+
+  /**
+   * The AI profile's words for what the model is: its config's architectures as `ai_typeOfModel`, and the Hub's task
+   * as `ai_domain` (the profile has no property for a task; a domain is the nearest: what the model is used for).
+   */
+  private describeModel(spdxId: string, result: CheckResult): void {
+    const pkg = [...this.packages.values()].find((each) => each.spdxId === spdxId);
+    if (!pkg || pkg["type"] !== "ai_AIPackage" || !result.about) return;
+    const { task, architectures } = result.about;
+    if (architectures.length > 0) pkg["ai_typeOfModel"] = architectures;
+    if (task) pkg["ai_domain"] = [task];
   }
 
   /** The Hub user or organization a repo lives under: who supplies it. */

@@ -106,6 +106,11 @@ export interface CheckResult {
   /** `dataset` when the repo checked is a dataset (`lic check dataset:org/name`); absent for a model. */
   repoType?: "dataset";
   /**
+   * What the model is, as its metadata says: the Hub's task (`pipeline_tag`) and its config's `architectures`, for
+   * the ML-BOMs' model card. Absent for a dataset, and when the metadata says neither.
+   */
+  about?: { task: string | null; architectures: string[] };
+  /**
    * The datasets its card and its ancestors' cards name (`datasets:`), and their `source_datasets`, each with its
    * declared licenses; their findings are in `findings` (args.dataset names it). Absent when none was read.
    */
