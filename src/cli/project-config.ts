@@ -66,10 +66,12 @@ function readConfig(path: string, name: string): ProjectConfig | null {
   if (!read.ok) {
     throw new UsageError(`${shown} ${whyUnread(read, MAX_CONFIG_BYTES)}; fix or remove it`);
   }
+  // package.json configures lic only with a `lic` key; any other package.json is just the package's. JSON.parse
+  // tells in a millisecond what the YAML parser (kept for the lines of a `lic` key's errors) takes tens to say.
+  const inPackage = name === "package.json";
+  if (inPackage && !packageHasLicKey(read.text)) return null;
   const yaml = parseYaml(read.text);
   if (yaml.error) throw new UsageError(`${shown}:${yaml.error.line ?? 1}: not valid YAML: ${yaml.error.reason}`);
-  // package.json configures lic only with a `lic` key; any other package.json is just the package's.
-  const inPackage = name === "package.json";
   const raw: unknown = inPackage ? (yaml.data as Record<string, unknown> | null)?.["lic"] : yaml.data;
   if (inPackage && raw === undefined) return null;
   const base = inPackage ? ["lic"] : [];
@@ -96,4 +98,14 @@ function readConfig(path: string, name: string): ProjectConfig | null {
     path: (named) => relative(process.cwd(), resolve(folder, named)) || ".",
     lineOf,
   };
+}
+
+/** Whether a package.json has a `lic` key; one that is not JSON goes on to the YAML parser, which says where. */
+function packageHasLicKey(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    return data !== null && typeof data === "object" && "lic" in data;
+  } catch {
+    return true;
+  }
 }

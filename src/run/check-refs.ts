@@ -3,15 +3,15 @@ import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapsho
 import { acquireTrainingData } from "../acquire/acquire-training-data.js";
 import { HubError } from "../acquire/hub/hub-error.js";
 import { ReadOnce } from "../acquire/read-once.js";
-import { shippedReferences } from "../acquire/reference-data.js";
 import type { Catalog } from "../catalog/catalog.js";
-import { checkModel } from "../evaluate/check-model.js";
 import type { Policy } from "../policy/policy.js";
 import type { ModelRef } from "../types/repo-ref.js";
 import type { CheckResult, ModelError } from "../types/result.js";
-import type { ModelSnapshot } from "../types/snapshot.js";
+import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
+import type { TrainingData } from "../types/training-data.js";
 import { mapConcurrent } from "../util/map-concurrent.js";
 import type { Redactor } from "../util/redact.js";
+import { resultKey } from "./result-key.js";
 
 export interface CheckRefOptions {
   policy: Policy;
@@ -24,6 +24,11 @@ export interface CheckRefOptions {
   lineage: { maxDepth: number; concurrency: number } | null;
   /** Scrubs the tokens in play from error messages, which may quote what an upstream said. */
   redact: Redactor;
+  /**
+   * The build's identity (cli/build-id.ts), null when lic runs from its sources: with a cache, each result is kept
+   * under the digest of its inputs and this build (result-key.ts), and a warm check reads it back.
+   */
+  build?: string | null;
   /** Told how many models a run will check, and when each starts and ends: what a terminal's progress line shows. */
   onProgress?: ((event: RunProgress) => void) | undefined;
 }
@@ -57,15 +62,7 @@ async function acquireAndCheck(ref: ModelRef, options: CheckRefOptions): Promise
     // Datasets name no base_model: their lineage is their source_datasets, read as their training data.
     const lineage = walk && snapshot.repoType !== "dataset" ? await acquireLineage(snapshot, walk) : undefined;
     const trainingData = walk ? await acquireTrainingData(snapshot, lineage, walk) : undefined;
-    const checked = checkModel(snapshot, options.policy, {
-      today: options.today,
-      catalog: options.catalog,
-      references: shippedReferences,
-      ...(lineage ? { lineage } : {}),
-      ...(trainingData ? { trainingData } : {}),
-    });
-    // The result says what was checked, whether or not the core fills it in.
-    const result = snapshot.repoType === "dataset" ? { ...checked, repoType: snapshot.repoType } : checked;
+    const result = await keptOrDecided(snapshot, lineage, trainingData, options);
     return { ok: true, result, snapshot };
   } catch (error) {
     const failed = { model: ref.id, revision: ref.revision };
@@ -96,4 +93,45 @@ export async function checkRefs(
 /** The options for one run of many refs: the default branches its models name (ancestors, datasets) read once. */
 export function forOneRun<Options extends CheckRefOptions>(options: Options): Options {
   return { ...options, acquire: { ...options.acquire, readOnce: options.acquire.readOnce ?? new ReadOnce() } };
+}
+
+/**
+ * The result from the cache when this build decided the same inputs before, else decided now (and kept). The core and
+ * the matcher's data are loaded only to decide: a warm check that finds its result never loads them.
+ */
+async function keptOrDecided(
+  snapshot: ModelSnapshot,
+  lineage: Lineage | undefined,
+  trainingData: TrainingData | undefined,
+  options: CheckRefOptions,
+): Promise<CheckResult> {
+  const { cache } = options.acquire;
+  const { build, policy, today } = options;
+  const key =
+    cache && build ? resultKey({ build, policyDigest: policy.digest, today, snapshot, lineage, trainingData }) : null;
+  const kept = key && cache ? await cache.readResult(key) : null;
+  if (kept) return kept;
+  const [{ checkModel }, { shippedReferences }] = await Promise.all([
+    import("../evaluate/check-model.js"),
+    import("../acquire/reference-data.js"),
+  ]);
+  const checked = checkModel(snapshot, policy, {
+    today,
+    catalog: options.catalog,
+    references: shippedReferences,
+    ...(lineage ? { lineage } : {}),
+    ...(trainingData ? { trainingData } : {}),
+  });
+  // The result says what was checked, whether or not the core fills it in.
+  const result = snapshot.repoType === "dataset" ? { ...checked, repoType: snapshot.repoType } : checked;
+  if (key && cache) {
+    try {
+      await cache.writeResult(key, result);
+    } catch (error) {
+      options.acquire.onNotice?.(
+        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  return result;
 }

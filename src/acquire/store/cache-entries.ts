@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Evidence } from "../../types/finding.js";
 import { COMMIT_SHA, parseModelRef } from "../../types/repo-ref.js";
+import type { CheckResult } from "../../types/result.js";
 import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
 
@@ -110,6 +111,22 @@ export const CachedTrainingDataSchema = z.object({
   trainingData: z.object({ datasets: z.array(DatasetLinkSchema), complete: z.boolean() }),
 });
 export const CachedRefSchema = z.object({ cacheVersion: version, sha: commitSha, resolvedAt: z.string() });
+/**
+ * A check's result, under the digest of everything it was decided from (run/result-key.ts). Its shape is the
+ * core's own output, written by this build: the key names the build, so an entry is only ever read by the code that
+ * wrote it; the check here is that it is one.
+ */
+export const CachedResultSchema = z.object({
+  cacheVersion: version,
+  key: z.string().regex(/^[0-9a-f]{64}$/),
+  result: z.custom<CheckResult>(
+    (value) =>
+      value !== null &&
+      typeof value === "object" &&
+      typeof (value as { model?: unknown }).model === "string" &&
+      Array.isArray((value as { findings?: unknown }).findings),
+  ),
+});
 
 export { CACHE_VERSION };
 
@@ -136,4 +153,10 @@ export interface CachedRef {
   sha: string;
   /** When the revision was last resolved, so --offline can say how old its answer is. */
   resolvedAt: string;
+}
+
+export interface CachedResult {
+  cacheVersion: typeof CACHE_VERSION;
+  key: string;
+  result: CheckResult;
 }

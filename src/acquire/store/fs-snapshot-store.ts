@@ -3,6 +3,7 @@ import { constants } from "node:fs";
 import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
+import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
@@ -12,6 +13,8 @@ import {
   CachedLineageSchema,
   type CachedRef,
   CachedRefSchema,
+  type CachedResult,
+  CachedResultSchema,
   type CachedSnapshot,
   CachedSnapshotSchema,
   type CachedTrainingData,
@@ -111,6 +114,16 @@ export class FsSnapshotStore implements SnapshotStore {
     await this.writeEntry(this.trainingDataPath(repoId, sha, repoType), entry);
   }
 
+  async readResult(key: string): Promise<CheckResult | null> {
+    const entry = (await this.readEntry(this.resultPath(key), CachedResultSchema)) as CachedResult | null;
+    return entry?.key === key ? entry.result : null;
+  }
+
+  async writeResult(key: string, result: CheckResult): Promise<void> {
+    const entry: CachedResult = { cacheVersion: CACHE_VERSION, key, result };
+    await this.writeEntry(this.resultPath(key), entry);
+  }
+
   async readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<CachedRef | null> {
     return (await this.readEntry(this.refPath(repoId, revision, repoType), CachedRefSchema)) as CachedRef | null;
   }
@@ -123,6 +136,11 @@ export class FsSnapshotStore implements SnapshotStore {
   /** Where the snapshot of `repoId` at `sha` would be, for messages that tell the user what is missing. */
   snapshotPath(repoId: string, sha: string, repoType?: StoredRepoType): string {
     return join(this.repoDir(repoId, repoType), "snapshots", `${sha}.json`);
+  }
+
+  /** Results by the digest of their inputs, in 256 folders by its first two digits. */
+  private resultPath(key: string): string {
+    return join(this.root, "results", key.slice(0, 2), `${key}.json`);
   }
 
   private lineagePath(repoId: string, sha: string): string {

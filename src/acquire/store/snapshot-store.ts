@@ -1,3 +1,4 @@
+import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
 
@@ -38,6 +39,9 @@ export interface SnapshotStore {
   /** A repo's training data at a commit: the datasets its cards name, pinned to the commits first resolved. */
   readTrainingData(repoId: string, sha: string, repoType?: StoredRepoType): Promise<TrainingData | null>;
   writeTrainingData(repoId: string, sha: string, trainingData: TrainingData, repoType?: StoredRepoType): Promise<void>;
+  /** A check's result kept under the digest of its inputs (run/result-key.ts); null when none is. */
+  readResult(key: string): Promise<CheckResult | null>;
+  writeResult(key: string, result: CheckResult): Promise<void>;
   readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<StoredRef | null>;
   writeRef(repoId: string, revision: string, sha: string, now: Date, repoType?: StoredRepoType): Promise<void>;
   /** Where the snapshot of `repoId` at `sha` would be kept, for the message of an offline miss. */

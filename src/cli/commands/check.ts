@@ -6,6 +6,7 @@ import type { ReportFormat } from "../../report/report-formats.js";
 import { checkRefs } from "../../run/check-refs.js";
 import { checkRevision, type ModelRef, parseRepoRef, type RepoType } from "../../types/repo-ref.js";
 import type { CheckResult, CodeUse, ModelError, PolicyUsed, RunReport } from "../../types/result.js";
+import { buildId } from "../build-id.js";
 import { type CliIo, nowFrom, todayFrom } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
 import { exitCodeFor } from "../exit-code.js";
@@ -152,6 +153,7 @@ export async function prepareRun(
     concurrency: flags.concurrency,
     redact,
     onProgress,
+    build: buildId(),
   };
   return { options, guarded, stderr, notice, feedback, used };
 }
