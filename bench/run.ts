@@ -7,6 +7,7 @@ import { benchLineage } from "./lineage.js";
 import { benchMatcher } from "./matcher.js";
 import { benchReplicas } from "./replicas.js";
 import { benchScan } from "./scan.js";
+import { benchStartup } from "./startup.js";
 
 const benches: Record<string, () => Promise<void>> = {
   check: benchCheck,
@@ -16,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   hostile: benchHostile,
   scan: benchScan,
   replicas: benchReplicas,
+  startup: benchStartup,
   dist: benchDist,
 };
 const names = process.argv.slice(2);

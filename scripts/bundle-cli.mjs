@@ -11,7 +11,7 @@ import { build } from "esbuild";
 
 const outdir = new URL("../dist/cli/", import.meta.url);
 const { metafile } = await build({
-  entryPoints: { main: new URL("../src/cli/main.ts", import.meta.url).pathname },
+  entryPoints: { main: new URL("../src/cli/bin.ts", import.meta.url).pathname },
   outdir: outdir.pathname,
   metafile: true,
   bundle: true,

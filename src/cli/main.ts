@@ -425,7 +425,10 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+if (isEntryPoint()) runFromProcess();
+
+/** lic as a process: its arguments, its streams and environment, its exit code (bin.ts calls it in the bundle). */
+export function runFromProcess(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
   });

@@ -190,7 +190,7 @@ class SpdxGraph {
    */
   private describeModel(spdxId: string, result: CheckResult): void {
     const pkg = [...this.packages.values()].find((each) => each.spdxId === spdxId);
-    if (!pkg || pkg["type"] !== "ai_AIPackage" || !result.about) return;
+    if (pkg?.["type"] !== "ai_AIPackage" || !result.about) return;
     const { task, architectures } = result.about;
     if (architectures.length > 0) pkg["ai_typeOfModel"] = architectures;
     if (task) pkg["ai_domain"] = [task];

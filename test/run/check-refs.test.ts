@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../src/catalog/catalog.js";
 import { type CheckRefOptions, checkRef, checkRefs } from "../../src/run/check-refs.js";
 import { createRedactor } from "../../src/util/redact.js";
@@ -146,5 +150,41 @@ describe("checkRefs reads what its models share once", () => {
     expect([reads("/api/models/org/base/revision/main"), reads("/api/datasets/org/shared-data/revision/main")]).toEqual(
       [2, 2],
     );
+  });
+});
+
+describe("checkRef keeps results under the digest of their inputs and the build", () => {
+  it("reads a pinned model's result back on a warm check, and decides again when the policy, the day or the build differ", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lic-results-"));
+    try {
+      const cache = new FsSnapshotStore(dir, hub.url);
+      const sha = String(bertModel().info["sha"]);
+      const ref = { id: BERT, revision: sha };
+      const run = (more: Partial<CheckRefOptions>) =>
+        checkRef(ref, options({ build: "a".repeat(64), acquire: { ...options().acquire, cache }, ...more }));
+      const first = await run({});
+      expect(first.ok).toBe(true);
+      const keptFiles = () =>
+        readdirSync(join(dir, "v1"), { recursive: true }).filter((name) => String(name).includes("results/"));
+      expect(keptFiles().filter((name) => String(name).endsWith(".json"))).toHaveLength(1);
+      // A kept result is what is returned: mark it, and see the mark come back.
+      const [file] = keptFiles().filter((name) => String(name).endsWith(".json"));
+      const path = join(dir, "v1", String(file));
+      const entry = JSON.parse(readFileSync(path, "utf8"));
+      entry.result.verdict = "warn";
+      writeFileSync(path, JSON.stringify(entry));
+      expect((await run({})).ok && ((await run({})) as { result: { verdict: string } }).result.verdict).toBe("warn");
+      for (const other of [
+        { today: "2099-01-01" },
+        { build: "b".repeat(64) },
+        { policy: builtInPolicy("osi") },
+        { build: null },
+      ]) {
+        const again = await run(other);
+        expect(again.ok && again.result.verdict).not.toBe("warn");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
