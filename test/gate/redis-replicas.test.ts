@@ -23,11 +23,22 @@ beforeEach(async () => {
   return () => hub.stop();
 });
 
-/** Gate replicas sharing the test's Redis, each with its own memory and snapshot cache. */
-function replicas(count: number, options: { lockMs?: number } = {}): Promise<TestGate[]> {
-  return Promise.all(
+/**
+ * Gate replicas sharing the test's Redis, each with its own memory and snapshot cache, returned once each has its
+ * Redis connection (its /readyz says so): until then a replica serves from its own memory, which is right for a
+ * replica but not what a test of sharing means to see (a loaded machine connects later than the first request).
+ */
+async function replicas(count: number, options: { lockMs?: number } = {}): Promise<TestGate[]> {
+  const gates = await Promise.all(
     Array.from({ length: count }, () => startTestGate(hub, { redis: { url: redis().url, ...options } })),
   );
+  for (const gate of gates) {
+    await waitUntil(async () => {
+      const ready = (await (await fetch(`${gate.url}/readyz`)).json()) as { stores?: Record<string, boolean> };
+      return ready.stores?.["redis"] === true;
+    }, "a replica is connected to Redis");
+  }
+  return gates;
 }
 
 /** Requests for model metadata: what a decision reads (a file request passes on /resolve/ only). */
