@@ -51,7 +51,7 @@ export function checkModel(snapshot: ModelSnapshot, policy: Policy, options: Che
   // not a model: the licenses' clauses on multimodal models do not reach it, whatever its modality tags say.
   const modality = isDataset ? DATASET_MODALITY : isMultimodal(snapshot, ancestors);
   // The training data's licenses are identified on their own and never join `licenses`: they are advisories.
-  const training = identifyTrainingData(options.trainingData, catalog, references);
+  const training = identifyTrainingData(options.trainingData, catalog, references, { card, commit: snapshot.sha });
   const context: CheckContext = { snapshot, card, licenses, policy, catalog, lineage, modality, training };
 
   const facts = Object.values(checks).flatMap((check): Fact[] => check.run(context));

@@ -1,6 +1,6 @@
 import type { Catalog } from "../../catalog/catalog.js";
 import { analyzeLicenses } from "../../identify/analyze-licenses.js";
-import { parseFrontMatter } from "../../identify/card/parse-front-matter.js";
+import { type FrontMatter, parseFrontMatter } from "../../identify/card/parse-front-matter.js";
 import type { ReferenceLibrary } from "../../identify/matcher/reference-library.js";
 import type { Evidence } from "../../types/finding.js";
 import type { DatasetUsed, LicenseAnalysis } from "../../types/result.js";
@@ -43,7 +43,15 @@ export function identifyTrainingData(
   trainingData: TrainingData | undefined,
   catalog: Catalog,
   references: ReferenceLibrary,
+  own: { card: FrontMatter; commit: string } | null = null,
 ): IdentifiedTrainingData {
+  // Where the checked repo's own card names a dataset: its README line, which acquisition (reading metadata) lacks.
+  const placed = (evidence: Evidence): Evidence => {
+    if (own === null || evidence.source !== "card" || evidence.commit !== own.commit || evidence.line !== undefined)
+      return evidence;
+    const location = own.card.locate(evidence.path);
+    return location ? { ...evidence, file: "README.md", line: location.line, quote: location.quote } : evidence;
+  };
   const licensesOf = (snapshot: ModelSnapshot) => analyzeLicenses(snapshot, NO_CARD, catalog, references);
   const generator = (model: GeneratorModel): IdentifiedGenerator => ({
     model,
@@ -54,7 +62,8 @@ export function identifyTrainingData(
         }))
       : [],
   });
-  const datasets = (trainingData?.datasets ?? []).map((link): IdentifiedDataset => {
+  const datasets = (trainingData?.datasets ?? []).map((named): IdentifiedDataset => {
+    const link = { ...named, evidence: named.evidence.map(placed) };
     const licenses = link.snapshot && link.unavailable === null ? licensesOf(link.snapshot) : null;
     const licenseEvidence = (licenses?.licenses ?? []).flatMap((license) =>
       license.evidence.map((item) => inRepo(item, link.snapshot!)),
