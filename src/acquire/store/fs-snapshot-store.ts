@@ -43,6 +43,11 @@ export interface FsSnapshotStoreOptions {
 export class FsSnapshotStore implements SnapshotStore {
   private readonly root: string;
   private readonly redact: Redactor;
+  /**
+   * Folders this store made (or found) in this process: a run of 100 models writes some 400 entries into a handful
+   * of folders, and making each again was a failed mkdir and a stat per write.
+   */
+  private readonly folders = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -179,13 +184,20 @@ export class FsSnapshotStore implements SnapshotStore {
   private async writeEntry(path: string, entry: unknown): Promise<void> {
     let text = JSON.stringify(entry);
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
-    await makeDirectory(dirname(path));
+    const folder = dirname(path);
+    if (!this.folders.has(folder)) {
+      await makeDirectory(folder);
+      this.folders.add(folder);
+    }
     const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
     try {
       await writeFile(temporary, text, { mode: 0o600 });
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
+      // A folder made earlier in the run and removed since: made again, once.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && this.folders.delete(folder))
+        return this.writeEntry(path, entry);
       throw error;
     }
   }
