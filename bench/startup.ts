@@ -21,7 +21,8 @@ import { builtInPolicy, TODAY } from "../test/support/policies.js";
 import { median, percentile } from "./stats.js";
 
 const run = promisify(execFile);
-const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+/** The package's bin, as npx and npm's links run it (the CommonJS stub that loads the bundle). */
+const LIC = fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor-requests.mjs", import.meta.url));
 const RUNS = 11;
 const MANY = 100;

@@ -30,6 +30,21 @@ const { metafile } = await build({
   },
 });
 
+// The bin: a CommonJS stub that answers --version and otherwise imports main.js (src/cli/version-first.ts).
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+await build({
+  entryPoints: [new URL("../src/cli/version-first.ts", import.meta.url).pathname],
+  outfile: new URL("lic.cjs", outdir).pathname,
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+  external: ["./main.js"],
+  define: { LIC_VERSION: JSON.stringify(version) },
+});
+chmodSync(new URL("lic.cjs", outdir), 0o755);
+
 // The build's identity (src/cli/build-id.ts): the bundle's files and the matcher's data, which decide every result.
 const digest = createHash("sha256");
 const data = new URL("../dist/identify/matcher/data/", import.meta.url);

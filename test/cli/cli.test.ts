@@ -698,13 +698,22 @@ describe("lic licenses", () => {
 });
 
 describe("lic", () => {
-  it("is an executable bin, as npx runs it", async () => {
-    const run = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(LIC_BIN, ["--version"], { env: { PATH: process.env["PATH"] ?? "" } }, (error, stdout) =>
-        resolve({ code: error ? ((error.code as number) ?? 1) : 0, stdout }),
-      );
-    });
-    expect(run).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync("package.json", "utf8")).version}\n` });
+  it("is an executable bin, as npx runs it: the package's bin answers --version, and runs every other command", async () => {
+    const { bin, version } = JSON.parse(readFileSync("package.json", "utf8")) as {
+      bin: { lic: string };
+      version: string;
+    };
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        execFile(bin.lic, args, { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1" } }, (error, stdout) =>
+          resolve({ code: error ? ((error.code as number) ?? 1) : 0, stdout }),
+        );
+      });
+    expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n` });
+    expect(await run(["-V"])).toEqual({ code: 0, stdout: `${version}\n` });
+    const listed = await run(["licenses", "show", "llama2"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain("Llama 2 Community License Agreement");
   });
 
   it("exits quietly when its reader goes away (EPIPE), as in `lic licenses list --all | head -1`", async () => {
