@@ -12,3 +12,11 @@ export const REPORT_FORMATS = [
   "spdx",
 ] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The formats that are bills of materials: they describe checked repos (`lic bom` writes only these). */
+export const BOM_FORMATS = ["cyclonedx", "spdx"] as const satisfies readonly ReportFormat[];
+export type BomFormat = (typeof BOM_FORMATS)[number];
+
+export function isBomFormat(format: string): format is BomFormat {
+  return (BOM_FORMATS as readonly string[]).includes(format);
+}

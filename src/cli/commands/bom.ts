@@ -1,4 +1,5 @@
 import { LOCK_FILE } from "../../lock/lock-file.js";
+import { isBomFormat } from "../../report/report-formats.js";
 import { checkLockEntries } from "../../run/check-project.js";
 import type { CliIo } from "../cli-io.js";
 import { checkReportTargets, emitReports, parseReportFlags } from "../emit-reports.js";
@@ -10,14 +11,12 @@ import { type CheckFlags, prepareRun, runReport } from "./check.js";
 
 export type BomFlags = Omit<CheckFlags, "scan" | "locked" | "revision" | "exclude" | "bom">;
 
-const BOM_FORMATS = ["cyclonedx", "spdx"];
-
 /**
  * `lic bom [LOCK]`: the ML-BOM of what a lock approves, each model checked at its locked commit under today's policy
  * (as `lic check --locked` checks it, without scanning the code). Exit codes as `lic check`'s.
  */
 export async function runBom(lockFile: string | undefined, given: BomFlags, io: CliIo): Promise<number> {
-  if (!BOM_FORMATS.includes(given.format))
+  if (!isBomFormat(given.format))
     throw new UsageError(
       `lic bom writes a BOM: --format cyclonedx or spdx (for a ${given.format} report of the locked models, lic check --locked)`,
     );

@@ -11,8 +11,8 @@ import { checkDistribution, type DistributionOptions } from "../../evaluate/dist
 import { planFixes } from "../../evaluate/dist/plan-fixes.js";
 import { rootSnapshot } from "../../evaluate/dist/root-snapshot.js";
 import { shouldColour } from "../../report/colour.js";
-import { BOM_FORMATS, type DistFormat, renderDistReport } from "../../report/dist/render-dist-report.js";
-import type { ReportFormat } from "../../report/report-formats.js";
+import { type DistFormat, renderDistReport } from "../../report/dist/render-dist-report.js";
+import { isBomFormat, type ReportFormat } from "../../report/report-formats.js";
 import type { DistRead } from "../../types/dist-read.js";
 import type { DistReport } from "../../types/dist-report.js";
 import { type ModelRef, parseModelRef } from "../../types/repo-ref.js";
@@ -188,7 +188,7 @@ async function emit(
 
 /** A checklist renders in every report format but the BOMs, which describe checked repos: those exit 2. */
 function distFormat(format: ReportFormat): DistFormat {
-  if ((BOM_FORMATS as readonly string[]).includes(format))
+  if (isBomFormat(format))
     throw new UsageError(
       `lic dist reports a checklist, not a bill of materials: choose another format than ${format} (a BOM of the parents: lic check --format ${format})`,
     );

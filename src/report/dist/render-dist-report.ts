@@ -1,6 +1,6 @@
 import type { DistReport } from "../../types/dist-report.js";
 import type { Rendered } from "../renderer.js";
-import type { ReportFormat } from "../report-formats.js";
+import type { BomFormat, ReportFormat } from "../report-formats.js";
 import { renderDistGithub } from "./github.js";
 import { renderDistHtml } from "./html.js";
 import { renderDistJson } from "./json.js";
@@ -10,9 +10,8 @@ import { renderDistSarif } from "./sarif.js";
 import { renderDistSummary } from "./summary.js";
 import { renderDistText } from "./text.js";
 
-/** The BOM formats describe checked repos (lic check, lic bom); a distribution checklist is not one. */
-export const BOM_FORMATS = ["cyclonedx", "spdx"] as const;
-export type DistFormat = Exclude<ReportFormat, (typeof BOM_FORMATS)[number]>;
+/** Every format but the BOMs, which describe checked repos (lic check, lic bom): a distribution checklist is not one. */
+export type DistFormat = Exclude<ReportFormat, BomFormat>;
 
 /** Every format `lic check` has but the BOMs, for a DistReport; the compiler keeps the table whole. */
 const renderers = {

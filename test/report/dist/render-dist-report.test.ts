@@ -4,12 +4,10 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { BOM_FORMATS, type DistFormat, renderDistReport } from "../../../src/report/dist/render-dist-report.js";
-import { REPORT_FORMATS } from "../../../src/report/report-formats.js";
+import { type DistFormat, renderDistReport } from "../../../src/report/dist/render-dist-report.js";
+import { isBomFormat, REPORT_FORMATS } from "../../../src/report/report-formats.js";
 
-const DIST_FORMATS = REPORT_FORMATS.filter(
-  (format): format is DistFormat => !(BOM_FORMATS as readonly string[]).includes(format),
-);
+const DIST_FORMATS = REPORT_FORMATS.filter((format): format is DistFormat => !isBomFormat(format));
 
 import type { DistReport } from "../../../src/types/dist-report.js";
 import { expectGolden } from "../../support/golden.js";
