@@ -1,4 +1,4 @@
-import { checkRevision, parseModelRef } from "../types/repo-ref.js";
+import { checkRevision, parseIdAndRevision } from "../types/repo-ref.js";
 
 /**
  * What a request to the gate asks for, read from the raw request target before any normalization, so that what
@@ -149,15 +149,15 @@ function matchRepoApi(repo: RepoPaths, raw: string[], segments: string[]): Route
   if (!repoId.ok) return repoId;
   const [part, ...after] = segments.slice(idLength);
   const base = `${repo.api}/${repoId.id}`;
-  const routeOf = (...args: Parameters<typeof bareRoute>) => repoRoute(repo, ...args);
-  if (part === undefined) return routeOf("model-info", repoId.id, null, null, base);
+  if (part === undefined) return repoRoute(repo, "model-info", repoId.id, null, null, base);
   if (part === "revision" || part === "tree" || part === "paths-info") {
     const tail = splitRevision(after);
     if (!tail.ok) return tail;
     const revisionPath = `${base}/${part}/${encodeURIComponent(tail.revision)}`;
     if (part === "tree") {
       const path = tail.rest.length > 0 ? tail.rest.join("/") : null;
-      return routeOf(
+      return repoRoute(
+        repo,
         "tree",
         repoId.id,
         tail.revision,
@@ -167,7 +167,14 @@ function matchRepoApi(repo: RepoPaths, raw: string[], segments: string[]): Route
     }
     if (tail.rest.length > 0)
       return refuse(404, `${repo.api}/{id}/${part}/{revision} takes nothing after the revision`);
-    return routeOf(part === "revision" ? "model-info" : "paths-info", repoId.id, tail.revision, null, revisionPath);
+    return repoRoute(
+      repo,
+      part === "revision" ? "model-info" : "paths-info",
+      repoId.id,
+      tail.revision,
+      null,
+      revisionPath,
+    );
   }
   if (part === "xet-read-token") {
     return refuse(
@@ -184,12 +191,12 @@ function checkedId(
   repo: RepoPaths,
 ): { ok: true; id: string } | { ok: false; status: 400; reason: string } {
   const id = raw.join("/");
-  const parsed = parseModelRef(id);
+  const parsed = parseIdAndRevision(id, repo.repoType);
   if (!parsed.ok || parsed.ref.revision !== null)
     return {
       ok: false,
       status: 400,
-      reason: `"${id}" is not a ${repo.repoType} id: ${parsed.ok ? "it contains '@'" : parsed.reason.replace("the model id", "the id")}`,
+      reason: `"${id}" is not a ${repo.repoType} id: ${parsed.ok ? "it contains '@'" : parsed.reason}`,
     };
   return { ok: true, id };
 }
@@ -214,18 +221,16 @@ function encodePath(segments: string[]): string {
   return segments.map(encodeURIComponent).join("/");
 }
 
-function bareRoute(
+/** A route of the repo type's paths: a dataset's says so; a model's carries no type, as before datasets. */
+function repoRoute(
+  repo: RepoPaths,
   kind: ModelRoute["kind"],
   repoId: string,
   revision: string | null,
   path: string | null,
   upstreamPath: string,
-): ModelRoute {
-  return { kind, repoId, revision, path, upstreamPath };
-}
-
-function repoRoute(repo: RepoPaths, ...args: Parameters<typeof bareRoute>): RouteResult {
-  const route = bareRoute(...args);
+): RouteResult {
+  const route: ModelRoute = { kind, repoId, revision, path, upstreamPath };
   return { ok: true, route: repo.repoType === "dataset" ? { ...route, repoType: "dataset" } : route };
 }
 

@@ -54,7 +54,8 @@ export function parseRepoRef(input: string, defaultType: RepoType): ParsedModelR
   return { ok: true, ref: { ...parsed.ref, repoType: "dataset" } };
 }
 
-function parseIdAndRevision(input: string, type: RepoType): ParsedModelRef {
+/** Parses `org/name[@rev]` (or a legacy `name`) as an id of `type`, its errors naming that type; no prefix is read. */
+export function parseIdAndRevision(input: string, type: RepoType): ParsedModelRef {
   if (input.length === 0) return fail(`the ${type} id is empty`);
   if (/[\u0000-\u001f\u007f]/.test(input)) return fail(`the ${type} id contains a control character`);
   if (/\s/.test(input)) return fail(`the ${type} id contains white space`);
