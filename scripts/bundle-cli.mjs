@@ -1,7 +1,7 @@
 // Part of `npm run build`: the CLI as one bundle with lazy chunks (esbuild), written over tsc's dist/cli/main.js.
 // Start-up was mostly module loading (the ESM loader resolving, reading and compiling some 400 files: half of a warm
 // check's time); a bundle is a handful of files. Every dynamic import() in the source stays a chunk loaded when
-// first used (the renderers, the gate, the scanner, the Hub client), so `lic --version` loads almost nothing.
+// first used (the renderers, the gate, the scanner, the Hub client): `lic licenses list` loads none of them.
 // Chunks sit beside main.js, at the depth of every dist/<folder>/ module, so the paths modules resolve from their
 // own URL (../../package.json, ../identify/matcher/data/, ../policies/) mean the same in the bundle.
 // tsc's output stays the library (dist/index.js) and what the build scripts import; the source stays what we read.
@@ -11,7 +11,7 @@ import { build } from "esbuild";
 
 const outdir = new URL("../dist/cli/", import.meta.url);
 const { metafile } = await build({
-  entryPoints: { main: new URL("../src/cli/bin.ts", import.meta.url).pathname },
+  entryPoints: { main: new URL("../src/cli/main.ts", import.meta.url).pathname },
   outdir: outdir.pathname,
   metafile: true,
   bundle: true,

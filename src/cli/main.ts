@@ -427,7 +427,7 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) runFromProcess();
 
-/** lic as a process: its arguments, its streams and environment, its exit code (bin.ts calls it in the bundle). */
+/** lic as a process: its arguments, its streams and environment, its exit code (the bin, version-first.ts, calls it). */
 export function runFromProcess(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;

@@ -8,4 +8,5 @@ declare const LIC_VERSION: string;
 
 const [first, ...rest] = process.argv.slice(2);
 if ((first === "--version" || first === "-V") && rest.length === 0) process.stdout.write(`${LIC_VERSION}\n`);
-else void import("./main.js");
+// Run as the bin, main.js is not the entry point, so it waits to be told to run.
+else void import("./main.js").then(({ runFromProcess }) => runFromProcess());
