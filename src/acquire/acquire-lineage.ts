@@ -4,6 +4,7 @@ import type { AcquireOptions } from "./acquire-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
 import { hubRedactor } from "./hub/hub-fetch.js";
 import { readThrough } from "./read-once.js";
+import { keepInCache } from "./store/keep-in-cache.js";
 
 export interface LineageOptions extends AcquireOptions {
   /** Generations to walk up; parents beyond are reported, not read. */
@@ -138,15 +139,8 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
       (ancestor) => ancestor.unavailable && TRANSIENT_FAILURES.has(ancestor.unavailable.reason),
     ),
   };
-  if (cache && lineage.complete) {
-    try {
-      await cache.writeLineage(root.id, root.sha, lineage);
-    } catch (error) {
-      options.onNotice?.(
-        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  if (cache && lineage.complete)
+    await keepInCache(cache, options.onNotice, (store) => store.writeLineage(root.id, root.sha, lineage));
   return lineage;
 }
 

@@ -3,6 +3,7 @@ import type { ModelSnapshot } from "../types/snapshot.js";
 import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
 import type { ReadOnce } from "./read-once.js";
+import { keepInCache } from "./store/keep-in-cache.js";
 import type { SnapshotStore } from "./store/snapshot-store.js";
 
 export interface AcquireOptions {
@@ -49,15 +50,11 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
   const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken, repoType) : null;
   const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, hub);
   if (cache) {
-    try {
-      if (!cached) await cache.writeSnapshot(snapshot, withToken);
+    await keepInCache(cache, options.onNotice, async (store) => {
+      if (!cached) await store.writeSnapshot(snapshot, withToken);
       if (!isCommitSha(revision))
-        await cache.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))(), repoType);
-    } catch (error) {
-      options.onNotice?.(
-        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+        await store.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))(), repoType);
+    });
   }
   return snapshot;
 }

@@ -10,6 +10,7 @@ import type { FetchSnapshotOptions } from "./hub/fetch-model-snapshot.js";
 import { HubError } from "./hub/hub-error.js";
 import { hubRedactor } from "./hub/hub-fetch.js";
 import { readThrough } from "./read-once.js";
+import { keepInCache } from "./store/keep-in-cache.js";
 
 export interface TrainingDataOptions extends AcquireOptions {
   /** Generations of `source_datasets` to walk, as --max-depth bounds `base_model`; datasets beyond are reported. */
@@ -166,15 +167,10 @@ export async function acquireTrainingData(
         (link) => isTransient(link.unavailable) || (link.generators ?? []).some((g) => isTransient(g.unavailable)),
       ),
   };
-  if (cache && trainingData.complete) {
-    try {
-      await cache.writeTrainingData(root.id, root.sha, trainingData, root.repoType);
-    } catch (error) {
-      options.onNotice?.(
-        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  if (cache && trainingData.complete)
+    await keepInCache(cache, options.onNotice, (store) =>
+      store.writeTrainingData(root.id, root.sha, trainingData, root.repoType),
+    );
   return trainingData;
 }
 

@@ -3,6 +3,7 @@ import { type AcquireOptions, acquireSnapshot } from "../acquire/acquire-snapsho
 import { acquireTrainingData } from "../acquire/acquire-training-data.js";
 import { HubError } from "../acquire/hub/hub-error.js";
 import { ReadOnce } from "../acquire/read-once.js";
+import { keepInCache } from "../acquire/store/keep-in-cache.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Policy } from "../policy/policy.js";
 import type { ModelRef } from "../types/repo-ref.js";
@@ -115,23 +116,13 @@ async function keptOrDecided(
     import("../evaluate/check-model.js"),
     import("../acquire/reference-data.js"),
   ]);
-  const checked = checkModel(snapshot, policy, {
+  const result = checkModel(snapshot, policy, {
     today,
     catalog: options.catalog,
     references: shippedReferences,
     ...(lineage ? { lineage } : {}),
     ...(trainingData ? { trainingData } : {}),
   });
-  // The result says what was checked, whether or not the core fills it in.
-  const result = snapshot.repoType === "dataset" ? { ...checked, repoType: snapshot.repoType } : checked;
-  if (key && cache) {
-    try {
-      await cache.writeResult(key, result);
-    } catch (error) {
-      options.acquire.onNotice?.(
-        `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  if (key && cache) await keepInCache(cache, options.acquire.onNotice, (store) => store.writeResult(key, result));
   return result;
 }
