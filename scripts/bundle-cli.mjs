@@ -1,55 +1,106 @@
-// Part of `npm run build`: the CLI as one bundle with lazy chunks (esbuild), written over tsc's dist/cli/main.js.
-// Start-up was mostly module loading (the ESM loader resolving, reading and compiling some 400 files: half of a warm
-// check's time); a bundle is a handful of files. Every dynamic import() in the source stays a chunk loaded when
-// first used (the renderers, the gate, the scanner, the Hub client): `lic licenses list` loads none of them.
-// Chunks sit beside main.js, at the depth of every dist/<folder>/ module, so the paths modules resolve from their
-// own URL (../../package.json, ../identify/matcher/data/, ../policies/) mean the same in the bundle.
+// Part of `npm run build`: the CLI as one CommonJS bundle (esbuild), dist/cli/cli.cjs, and the bin that runs it,
+// dist/cli/lic.cjs (src/cli/bin.ts).
+// Start-up was mostly module loading and compiling: the ESM loader resolving, reading and compiling some 400 files,
+// then, bundled as ES-module chunks, V8 compiling them (90 ms of a 300 ms warm check). One CommonJS file can be
+// compiled through V8's code cache on Node 20 (src/cli/code-cache.ts), which ES modules cannot; modules the source
+// imports lazily stay lazy in it (esbuild runs a module's top level when it is first imported).
+// The bundle sits in dist/cli/, at the depth of every dist/<folder>/ module, so the paths modules resolve from their
+// own URL (../../package.json, ../identify/matcher/data/, ../policies/) mean the same in it.
 // tsc's output stays the library (dist/index.js) and what the build scripts import; the source stays what we read.
 import { createHash } from "node:crypto";
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build } from "esbuild";
 
 const outdir = new URL("../dist/cli/", import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const bundle = new URL("cli.cjs", outdir).pathname;
 const { metafile } = await build({
-  entryPoints: { main: new URL("../src/cli/main.ts", import.meta.url).pathname },
-  outdir: outdir.pathname,
+  entryPoints: [new URL("../src/cli/main.ts", import.meta.url).pathname],
+  outfile: bundle,
   metafile: true,
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
-  chunkNames: "chunk-[hash]",
   sourcemap: "linked",
+  // Without comments (whitespace and syntax minified, names kept): a third smaller to read, and ASCII only (esbuild
+  // escapes the rest), so V8 holds the source as one byte a character; our comments' "§" and "—" made it two, and the
+  // read alone cost 20 ms of a warm check.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
   // Loaded by path at run time (WebAssembly beside their modules), or optional native code.
   external: ["web-tree-sitter", "tree-sitter-*", "pg-native"],
-  // Dependencies written as CommonJS call require() for Node's built-ins, which ESM output has no binding for.
-  banner: {
-    js: 'import { createRequire as __licRequire } from "node:module"; const require = __licRequire(import.meta.url);',
-  },
+  // The source is ES modules that find their files from import.meta.url; in CommonJS that is the bundle's own URL.
+  define: { "import.meta.url": "__licBundleUrl" },
+  banner: { js: 'var __licBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 
-// The bin: a CommonJS stub that answers --version and otherwise imports main.js (src/cli/version-first.ts).
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(bundle, "latin1"));
+if (nonAscii)
+  throw new Error(
+    `${bundle}: a character beyond ASCII at offset ${nonAscii.index}, likely in a regular expression (esbuild escapes those in strings only); write it as \\uXXXX in the source`,
+  );
+
+// The build's identity (src/cli/build-id.ts): the bundle and the matcher's data, which decide every result.
+const digest = createHash("sha256");
+const data = new URL("../dist/identify/matcher/data/", import.meta.url);
+for (const file of Object.keys(metafile.outputs).sort()) digest.update(file).update(readFileSync(file));
+for (const file of readdirSync(data).sort()) digest.update(file).update(readFileSync(new URL(file, data)));
+const buildDigest = digest.digest("hex");
+writeFileSync(new URL("build-id.json", outdir), `${JSON.stringify({ digest: buildDigest })}\n`);
+
+// Every command's help, as commander prints it 80 columns wide, for the bin to answer without loading the CLI.
+writeFileSync(new URL("help.json", outdir), `${JSON.stringify(await helpTexts(createRequire(bundle)(bundle)))}\n`);
+
+// The bin: answers --version and help, else runs the bundle through the code cache.
 await build({
-  entryPoints: [new URL("../src/cli/version-first.ts", import.meta.url).pathname],
+  entryPoints: [new URL("../src/cli/bin.ts", import.meta.url).pathname],
   outfile: new URL("lic.cjs", outdir).pathname,
   bundle: true,
   format: "cjs",
   platform: "node",
   target: "node20",
   logLevel: "warning",
-  external: ["./main.js"],
-  define: { LIC_VERSION: JSON.stringify(version) },
+  define: { LIC_VERSION: JSON.stringify(version), LIC_BUILD: JSON.stringify(buildDigest) },
 });
+// esbuild writes files without the executable bit; `npx lic` runs the bin file itself.
 chmodSync(new URL("lic.cjs", outdir), 0o755);
 
-// The build's identity (src/cli/build-id.ts): the bundle's files and the matcher's data, which decide every result.
-const digest = createHash("sha256");
-const data = new URL("../dist/identify/matcher/data/", import.meta.url);
-for (const file of Object.keys(metafile.outputs).sort()) digest.update(file).update(readFileSync(file));
-for (const file of readdirSync(data).sort()) digest.update(file).update(readFileSync(new URL(file, data)));
-writeFileSync(new URL("build-id.json", outdir), `${JSON.stringify({ digest: digest.digest("hex") })}\n`);
-// esbuild writes files without the executable bit; `npx lic` runs the bin file itself.
-chmodSync(new URL("main.js", outdir), 0o755);
+/**
+ * Each command's help by its words ("" for lic, "policy show"), printed by the bundle's own main() for
+ * `lic WORDS --help`; the bin answers `-h` and `lic help WORD` (one word: see help-topic.ts) from the same text, so
+ * the build checks that they print it too.
+ */
+async function helpTexts(cli) {
+  const texts = {};
+  const printed = async (argv) => {
+    let stdout = "";
+    let stderr = "";
+    const io = {
+      env: {},
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      version,
+      isTTY: false,
+      isErrTTY: false,
+      cwd: process.cwd(),
+    };
+    const code = await cli.main(argv, io);
+    if (code !== 0 || stderr !== "") throw new Error(`lic ${argv.join(" ")}: exit ${code}, ${stderr}`);
+    return stdout;
+  };
+  const visit = async (command, words) => {
+    const text = await printed([...words, "--help"]);
+    for (const other of [[...words, "-h"], ...(words.length <= 1 ? [["help", ...words]] : [])])
+      if ((await printed(other)) !== text) throw new Error(`lic ${other.join(" ")} differs from --help`);
+    texts[words.join(" ")] = text;
+    for (const sub of command.commands) await visit(sub, [...words, sub.name()]);
+  };
+  await visit(
+    cli.buildProgram({ env: {}, stdout: () => {}, stderr: () => {}, version }, () => {}),
+    [],
+  );
+  return texts;
+}

@@ -23,6 +23,8 @@ export interface CliIo {
   version: string;
   /** Whether stdout is a terminal: text output is coloured only there, and not with NO_COLOR. */
   isTTY?: boolean;
+  /** stdout's width in columns, when it is a terminal: help is wrapped to it (help-width.ts). */
+  columns?: number | undefined;
   /** Whether stderr is a terminal: only then does a run show its progress line there. */
   isErrTTY?: boolean;
   /** stderr's width in columns, when it is a terminal: the progress line is cut to it. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OFFLOADS } from "../gate/offload-mode.js";
@@ -19,6 +20,7 @@ import type { LicensesFlags } from "./commands/licenses.js";
 import type { LockFlags } from "./commands/lock.js";
 import type { ScanFlags } from "./commands/scan.js";
 import { ExitCode } from "./exit-code.js";
+import { helpWidth } from "./help-width.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
@@ -91,7 +93,12 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     )
     .version(version, "-V, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      getOutHelpWidth: () => helpWidth(io.isTTY ? io.columns : undefined),
+      getErrHelpWidth: () => helpWidth(io.isErrTTY ? io.errColumns : undefined),
+    })
     .showSuggestionAfterError(true)
     .addHelpText(
       "after",
@@ -427,7 +434,7 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) runFromProcess();
 
-/** lic as a process: its arguments, its streams and environment, its exit code (the bin, version-first.ts, calls it). */
+/** lic as a process: its arguments, its streams and environment, its exit code (the bin, bin.ts, calls it). */
 export function runFromProcess(): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
@@ -438,8 +445,10 @@ export function runFromProcess(): void {
     stderr: (text) => process.stderr.write(text),
     version,
     isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
     cwd: process.cwd(),
-    ...(process.stdin.isTTY ? { prompt: askOnTerminal } : {}),
+    // isatty, not process.stdin.isTTY: that getter opens stdin as a stream, which no command but lic init reads.
+    ...(isatty(0) ? { prompt: askOnTerminal } : {}),
     isErrTTY: process.stderr.isTTY === true,
     errColumns: process.stderr.columns,
     appendFile: (path, text) => appendFileSync(path, text),

@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { defaultCacheDir } from "./cache-home.js";
 import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
@@ -62,7 +63,6 @@ export function resolveConnection(
   env: Environment,
   readTokenFile: (path: string) => string | null,
 ): ConnectionSettings {
-  const cacheHome = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   const chosen = tokenCandidates(flags, env, readTokenFile).find((candidate) => candidate.value !== undefined);
   if (chosen?.value !== undefined) checkTokenCharacters(chosen.value, chosen.source);
   return {
@@ -72,7 +72,7 @@ export function resolveConnection(
     ),
     token: chosen?.value,
     offline: Boolean(flags.offline) || /^(1|on|yes|true)$/i.test(env.HF_HUB_OFFLINE?.trim() ?? ""),
-    cacheDir: flags.cacheDir || env.LIC_CACHE_DIR || join(cacheHome, "lic"),
+    cacheDir: flags.cacheDir || defaultCacheDir(env),
   };
 }
 

@@ -705,8 +705,11 @@ describe("lic", () => {
     };
     const run = (args: string[]) =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        execFile(bin.lic, args, { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1" } }, (error, stdout) =>
-          resolve({ code: error ? ((error.code as number) ?? 1) : 0, stdout }),
+        execFile(
+          bin.lic,
+          args,
+          { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: home } },
+          (error, stdout) => resolve({ code: error ? ((error.code as number) ?? 1) : 0, stdout }),
         );
       });
     expect(await run(["--version"])).toEqual({ code: 0, stdout: `${version}\n` });

@@ -5,8 +5,8 @@ import type { CliIo } from "../../src/cli/cli-io.js";
 import { main } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 
-/** The built CLI, as `npx lic` runs it after `npm ci`. */
-export const LIC_BIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+/** The built CLI, as `npx lic` runs it after `npm ci`: the package's bin (src/cli/bin.ts). */
+export const LIC_BIN = fileURLToPath(new URL("../../dist/cli/lic.cjs", import.meta.url));
 
 const VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
 

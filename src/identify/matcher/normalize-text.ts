@@ -11,14 +11,16 @@ const HTML_TAG =
 const MARKDOWN_LINK = /!?\[([^\]\n]*)\]\([^)\s]*\)/g;
 const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|~>])/g;
 /**
- * A copyright notice line: "Copyright (c) 2024 Example Corp.", "© 2023 Foo", "Copyright [yyyy] [name]".
+ * A copyright notice line: "Copyright (c) 2024 Example Corp.", "© 2023 Foo", "Copyright [yyyy] [name]". Characters
+ * beyond ASCII are written as escapes (\u00a9 is ©) in these patterns: the bundled CLI must stay ASCII
+ * (scripts/bundle-cli.mjs), and esbuild copies a regular expression's characters as they are.
  * It needs a year or a slot after the symbol, so the notice text a license itself prescribes
  * ("… Copyright © Meta Platforms, Inc. All Rights Reserved.") is kept even where wrapping starts a line with it.
  */
 const COPYRIGHT_NOTICE =
-  /^[ \t>*#-]*(?:copyright|\(c\)|©)(?:\s*(?:\(c\)|©|copyright))*\s*(?:\d{4}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})/i;
+  /^[ \t>*#-]*(?:copyright|\(c\)|\u00a9)(?:\s*(?:\(c\)|\u00a9|copyright))*\s*(?:\d{4}|<[^>]*>|\[[^\]]*\]|\{[^}]*\})/i;
 /** A paragraph that starts like a notice ("Copyright (c) Microsoft Corporation."), with or without a year. */
-const NOTICE_PARAGRAPH = /^[ \t>*#-]*(?:copyright\b|\(c\)|©)/i;
+const NOTICE_PARAGRAPH = /^[ \t>*#-]*(?:copyright\b|\(c\)|\u00a9)/i;
 /** A notice paragraph this short is a notice wrapped over lines; a longer one is a notice with the license under it. */
 const MAX_NOTICE_PARAGRAPH = 400;
 /** Words that make a paragraph a grant, not a bare notice, however short (`Copyright 1993 X. Permission is granted…`). */
@@ -60,8 +62,8 @@ export function toSentences(text: string, options: NormalizeOptions = {}): strin
     // Emphasis markers go before sentences are split: "**a.** Grant" and "a. Grant" must split alike.
     .replace(/\*+|__+/g, "")
     .replace(LIST_MARKER, BREAK)
-    .replace(/[‘’‛`´]/g, "'")
-    .replace(/[“”„‟]/g, '"')
+    .replace(/[\u2018\u2019\u201b`\u00b4]/g, "'") // ‘ ’ ‛ ` ´
+    .replace(/[\u201c\u201d\u201e\u201f]/g, '"') // “ ” „ ‟
     .toLowerCase();
   if (options.templates) {
     normalized = normalized

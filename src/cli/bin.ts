@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * The bin npm links (package.json `bin`), built as CommonJS (scripts/bundle-cli.mjs), which Node starts faster than an
+ * ES module. What it can answer without the CLI it answers itself: `--version` (written in at build time) and help
+ * (the texts the build had commander print, dist/cli/help.json, exact wherever help is 80 columns wide). Anything
+ * else runs the bundled CLI (cli.cjs) through V8's code cache (code-cache.ts).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { defaultCacheDir } from "./cache-home.js";
+import { requireWithCodeCache } from "./code-cache.js";
+import { helpTopic } from "./help-topic.js";
+import { HELP_WIDTH, helpWidth } from "./help-width.js";
+
+declare const LIC_VERSION: string;
+/** The build's digest (build-id.json's), naming its code cache. */
+declare const LIC_BUILD: string;
+
+const args = process.argv.slice(2);
+if ((args[0] === "--version" || args[0] === "-V") && args.length === 1) process.stdout.write(`${LIC_VERSION}\n`);
+else if (!answerHelp(args)) {
+  const cli = requireWithCodeCache(join(__dirname, "cli.cjs"), codeCacheFile()) as { runFromProcess: () => void };
+  cli.runFromProcess();
+}
+
+function answerHelp(args: string[]): boolean {
+  const topic = helpTopic(args);
+  if (topic === null || helpWidth(process.stdout.isTTY ? process.stdout.columns : undefined) !== HELP_WIDTH)
+    return false;
+  const text = (JSON.parse(readFileSync(join(__dirname, "help.json"), "utf8")) as Record<string, string>)[topic];
+  if (text === undefined) return false;
+  process.stdout.write(text);
+  return true;
+}
+
+/** $LIC_CACHE_DIR/code (default ~/.cache/lic/code), one file per build and Node; none with LIC_DISABLE_CODE_CACHE=1. */
+function codeCacheFile(): string | null {
+  const env = process.env;
+  if (/^(1|on|yes|true)$/i.test(env["LIC_DISABLE_CODE_CACHE"] ?? "")) return null;
+  return join(defaultCacheDir(env), "code", `${LIC_BUILD.slice(0, 16)}-node${process.version}-${process.arch}.v8`);
+}

@@ -1,0 +1,177 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/cli-io.js";
+import { helpTopic } from "../../src/cli/help-topic.js";
+import { helpWidth } from "../../src/cli/help-width.js";
+import { buildProgram, main } from "../../src/cli/main.js";
+import { LIC_BIN, type LicRun } from "../support/run-lic.js";
+
+/**
+ * The package's bin (src/cli/bin.ts, built to dist/cli/lic.cjs): what it answers itself (help, from the texts the
+ * build wrote) must be what the CLI would have printed, and its code cache must only ever make it faster.
+ */
+
+const HELP: Record<string, string> = JSON.parse(
+  readFileSync(new URL("../../dist/cli/help.json", import.meta.url), "utf8"),
+);
+const VERSION: string = JSON.parse(readFileSync("package.json", "utf8")).version;
+const folders: string[] = [];
+
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const made = mkdtempSync(join(tmpdir(), "lic-bin-"));
+  folders.push(made);
+  return made;
+}
+
+/** main() in this process, stdout a terminal `columns` wide or not a terminal at all. */
+async function printed(argv: string[], columns?: number): Promise<string> {
+  let stdout = "";
+  const io: CliIo = {
+    env: { NO_COLOR: "1" },
+    stdout: (text) => (stdout += text),
+    stderr: () => {},
+    version: VERSION,
+    isTTY: columns !== undefined,
+    columns,
+  };
+  expect(await main(argv, io)).toBe(0);
+  return stdout;
+}
+
+function bin(args: string[], env: Record<string, string>): Promise<LicRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [LIC_BIN, ...args], {
+      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every command's words ("" for lic itself), from the program the CLI builds. */
+function commandWords(): string[] {
+  const words: string[] = [];
+  const visit = (command: ReturnType<typeof buildProgram>, path: string[]): void => {
+    words.push(path.join(" "));
+    for (const sub of command.commands) visit(sub, [...path, sub.name()]);
+  };
+  visit(
+    buildProgram({ env: {}, stdout: () => {}, stderr: () => {}, version: VERSION }, () => {}),
+    [],
+  );
+  return words;
+}
+
+describe("the help the build wrote for the bin", () => {
+  it("has every command's help, each exactly as the CLI prints it", async () => {
+    expect(Object.keys(HELP).sort()).toEqual(commandWords().sort());
+    for (const [topic, text] of Object.entries(HELP))
+      expect(text, topic || "lic").toBe(await printed([...topic.split(" ").filter(Boolean), "--help"]));
+  });
+
+  it("is the help of any terminal at least 80 columns wide; a narrower one gets help wrapped to it", async () => {
+    expect(await printed(["check", "--help"], 200)).toBe(HELP["check"]);
+    expect(await printed(["check", "--help"], 80)).toBe(HELP["check"]);
+    const narrow = await printed(["check", "--help"], 60);
+    const wide = (text: string) => text.split("\n").filter((line) => line.length > 60).length;
+    expect(wide(narrow)).toBeLessThan(wide(HELP["check"]!));
+  });
+});
+
+describe("lic's bin", () => {
+  it("answers help requests in every form with the CLI's text", async () => {
+    const home = folder();
+    for (const [args, topic] of [
+      [["--help"], ""],
+      [["-h"], ""],
+      [["help"], ""],
+      [["check", "--help"], "check"],
+      [["help", "gate"], "gate"],
+      [["policy", "show", "-h"], "policy show"],
+    ] as const) {
+      const run = await bin([...args], { HOME: home });
+      expect(run, args.join(" ")).toEqual({ code: 0, stdout: HELP[topic], stderr: "" });
+    }
+    // A request the build wrote no text for is the CLI's to answer (commander gives lic's help for a misspelt command).
+    expect(await bin(["chek", "--help"], { HOME: home })).toEqual({
+      code: 0,
+      stdout: await printed(["chek", "--help"]),
+      stderr: "",
+    });
+  });
+
+  it("keeps V8's compiled code in LIC_CACHE_DIR/code, and runs the same without it, with a damaged one, or unwritable", async () => {
+    const cache = folder();
+    const env = { HOME: folder(), LIC_CACHE_DIR: cache };
+    const args = ["licenses", "show", "llama2"];
+    const first = await bin(args, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Llama 2 Community License Agreement");
+    const [kept, ...more] = readdirSync(join(cache, "code"));
+    expect(more).toEqual([]);
+    expect(kept).toMatch(new RegExp(`^[0-9a-f]{16}-node${process.version}-${process.arch}\\.v8$`));
+    const file = join(cache, "code", kept!);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+
+    expect(await bin(args, env)).toEqual(first);
+    // A damaged file is refused by V8's own checks, compiled around, and written anew.
+    writeFileSync(file, "not V8's code cache");
+    expect(await bin(args, env)).toEqual(first);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+    // A file from an earlier build goes when this build writes its own.
+    writeFileSync(join(cache, "code", "0000000000000000-node-v0-x64.v8"), "old");
+    rmSync(file);
+    expect(await bin(args, env)).toEqual(first);
+    expect(readdirSync(join(cache, "code"))).toEqual([kept]);
+
+    const off = folder();
+    expect(await bin(args, { HOME: folder(), LIC_CACHE_DIR: off, LIC_DISABLE_CODE_CACHE: "1" })).toEqual(first);
+    expect(readdirSync(off)).toEqual([]);
+
+    // A cache folder that cannot be made (its parent is a file): nothing said, nothing kept.
+    const blocked = join(folder(), "file");
+    writeFileSync(blocked, "");
+    expect(await bin(args, { HOME: folder(), LIC_CACHE_DIR: join(blocked, "lic") })).toEqual(first);
+  });
+});
+
+describe("helpTopic", () => {
+  it("names the command a pure help request asks about", () => {
+    expect(helpTopic(["--help"])).toBe("");
+    expect(helpTopic(["-h"])).toBe("");
+    expect(helpTopic(["help"])).toBe("");
+    expect(helpTopic(["help", "check"])).toBe("check");
+    expect(helpTopic(["policy", "show", "--help"])).toBe("policy show");
+  });
+
+  it("leaves anything more to the CLI", () => {
+    expect(helpTopic([])).toBeNull();
+    expect(helpTopic(["check"])).toBeNull();
+    expect(helpTopic(["check", "gpt2", "--help"])).toBeNull();
+    expect(helpTopic(["check", "--format", "json", "--help"])).toBeNull();
+    expect(helpTopic(["--help", "check"])).toBeNull();
+    // commander answers `lic help policy show` with policy's help, so it is not policy show's topic.
+    expect(helpTopic(["help", "policy", "show"])).toBeNull();
+  });
+});
+
+describe("helpWidth", () => {
+  it("is the terminal's width up to 80, and 80 when there is no width", () => {
+    expect(helpWidth(undefined)).toBe(80);
+    expect(helpWidth(0)).toBe(80);
+    expect(helpWidth(200)).toBe(80);
+    expect(helpWidth(60)).toBe(60);
+  });
+});
