@@ -30,8 +30,9 @@ const { metafile } = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
-  // Loaded by path at run time (WebAssembly beside their modules), or optional native code.
-  external: ["web-tree-sitter", "tree-sitter-*", "pg-native"],
+  // Loaded by path at run time (WebAssembly beside their modules), or optional native code; and the gate's database
+  // clients, a seventh of the bundle that no check runs, required from node_modules when a gate first connects.
+  external: ["web-tree-sitter", "tree-sitter-*", "pg-native", "pg", "ioredis"],
   // The source is ES modules that find their files from import.meta.url; in CommonJS that is the bundle's own URL.
   define: { "import.meta.url": "__licBundleUrl" },
   banner: { js: 'var __licBundleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -30,13 +30,13 @@ export interface Configured<Flags> {
  * says wins, key by key; the environment wins over the file for the endpoint (HF_ENDPOINT is what clients set).
  * Models named on the command line replace the file's models and its scan.
  */
-export function withProjectConfig<Flags extends ConfigurableFlags>(
+export async function withProjectConfig<Flags extends ConfigurableFlags>(
   models: string[],
   flags: Flags,
   cwd: string,
   env: Environment,
-): Configured<Flags> {
-  const config = flags.config === false ? null : findProjectConfig(cwd);
+): Promise<Configured<Flags>> {
+  const config = flags.config === false ? null : await findProjectConfig(cwd);
   if (!config) return { models, flags, chosenBy: flags.policy ? "flag" : "default", namedAt: new Map(), config };
   const { settings } = config;
   const namesTheRun = models.length > 0 || flags.scan !== undefined || flags.locked !== undefined;

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import type { RepoKind } from "../types/code-reference.js";
 import type { Verdict } from "../types/verdict.js";
 import { byCodePoint } from "../util/compare.js";

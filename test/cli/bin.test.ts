@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,7 @@ import type { CliIo } from "../../src/cli/cli-io.js";
 import { helpTopic } from "../../src/cli/help-topic.js";
 import { helpWidth } from "../../src/cli/help-width.js";
 import { buildProgram, main } from "../../src/cli/main.js";
-import { LIC_BIN, type LicRun } from "../support/run-lic.js";
+import { type LicRun, runLic } from "../support/run-lic.js";
 
 /**
  * The package's bin (src/cli/bin.ts, built to dist/cli/lic.cjs): what it answers itself (help, from the texts the
@@ -45,19 +44,9 @@ async function printed(argv: string[], columns?: number): Promise<string> {
   return stdout;
 }
 
+/** The bin, spawned with a private HOME (and cache under it) unless `env` names another. */
 function bin(args: string[], env: Record<string, string>): Promise<LicRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LIC_BIN, ...args], {
-      env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runLic(args, env, env["HOME"] ?? folder());
 }
 
 /** Every command's words ("" for lic itself), from the program the CLI builds. */

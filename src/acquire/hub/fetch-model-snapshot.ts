@@ -1,5 +1,5 @@
 import { datasetInfo, modelInfo } from "@huggingface/hub";
-import { z } from "zod";
+import * as z from "zod";
 import { parseModelRef } from "../../types/repo-ref.js";
 import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../types/snapshot.js";
 import type { Redactor } from "../../util/redact.js";

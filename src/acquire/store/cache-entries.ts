@@ -1,9 +1,10 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Evidence } from "../../types/finding.js";
 import { COMMIT_SHA, parseModelRef } from "../../types/repo-ref.js";
 import type { CheckResult } from "../../types/result.js";
 import type { JsonObject, JsonValue, Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
+import { CACHE_VERSION } from "./cache-version.js";
 
 /**
  * The shapes the cache stores, checked when read back: a file edited by hand, written by another version or
@@ -94,7 +95,6 @@ const DatasetLinkSchema = z.object({
   generators: z.array(GeneratorModelSchema).optional(),
 });
 
-const CACHE_VERSION = 1;
 const version = z.literal(CACHE_VERSION);
 
 export const CachedSnapshotSchema = z.object({
@@ -128,7 +128,16 @@ export const CachedResultSchema = z.object({
   ),
 });
 
-export { CACHE_VERSION };
+/** Each kind of entry's schema, by the name the store reads it under. */
+export const ENTRY_SCHEMAS = {
+  snapshot: CachedSnapshotSchema,
+  lineage: CachedLineageSchema,
+  trainingData: CachedTrainingDataSchema,
+  ref: CachedRefSchema,
+  result: CachedResultSchema,
+} as const;
+
+export type EntryKind = keyof typeof ENTRY_SCHEMAS;
 
 /** The parsed entries, as the types the rest of lic uses (zod's optional fields are `T | undefined`). */
 export interface CachedSnapshot {

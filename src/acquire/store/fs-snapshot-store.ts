@@ -2,24 +2,20 @@ import { createHash, randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { z } from "zod";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
-import {
-  CACHE_VERSION,
-  type CachedLineage,
-  CachedLineageSchema,
-  type CachedRef,
-  CachedRefSchema,
-  type CachedResult,
-  CachedResultSchema,
-  type CachedSnapshot,
-  CachedSnapshotSchema,
-  type CachedTrainingData,
-  CachedTrainingDataSchema,
+import type {
+  CachedLineage,
+  CachedRef,
+  CachedResult,
+  CachedSnapshot,
+  CachedTrainingData,
+  EntryKind,
 } from "./cache-entries.js";
+import { CACHE_VERSION } from "./cache-version.js";
+import { openSeal, seal, withoutSeal } from "./entry-seal.js";
 import type { SnapshotStore, StoredRepoType } from "./snapshot-store.js";
 
 /** Larger than any entry lic writes (metadata is bounded at 32 MiB, evidence at 12 files of 1 MiB): anything larger is not ours. */
@@ -30,6 +26,11 @@ const MAX_NEW_LEVELS = 32;
 export interface FsSnapshotStoreOptions {
   /** Scrubs the tokens in play from every entry before it is written: an upstream may echo one into a message. */
   redact?: Redactor;
+  /**
+   * This build's identity (cli/build-id.ts): its entries are sealed (entry-seal.ts) and read back unchecked while
+   * intact. Without it (lic from its sources, the tests) every entry is checked as it is read.
+   */
+  build?: string | null;
 }
 
 /**
@@ -43,11 +44,13 @@ export interface FsSnapshotStoreOptions {
 export class FsSnapshotStore implements SnapshotStore {
   private readonly root: string;
   private readonly redact: Redactor;
+  private readonly build: string | null;
   /**
-   * Folders this store made (or found) in this process: a run of 100 models writes some 400 entries into a handful
-   * of folders, and making each again was a failed mkdir and a stat per write.
+   * Folders this store made (or found) in this process, each made once: a run of 100 models writes some 300 entries
+   * into some 400 folders. Below the root each is made after its parent, with one mkdir that cannot fail for want of
+   * it (a failed mkdir is an error object and a retry: a sixth of a cold run's cache time).
    */
-  private readonly folders = new Set<string>();
+  private readonly folders = new Map<string, Promise<void>>();
 
   constructor(
     readonly dir: string,
@@ -57,6 +60,7 @@ export class FsSnapshotStore implements SnapshotStore {
     const endpointDigest = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
     this.root = join(dir, `v${CACHE_VERSION}`, endpointDigest);
     this.redact = options.redact ?? noSecrets;
+    this.build = options.build ?? null;
   }
 
   get location(): string {
@@ -75,7 +79,7 @@ export class FsSnapshotStore implements SnapshotStore {
     repoType?: StoredRepoType,
   ): Promise<ModelSnapshot | null> {
     const path = this.snapshotPath(repoId, sha, repoType);
-    const entry = (await this.readEntry(path, CachedSnapshotSchema)) as CachedSnapshot | null;
+    const entry = (await this.readEntry(path, "snapshot")) as CachedSnapshot | null;
     if (!entry || entry.snapshot.sha !== sha || entry.snapshot.repoType !== repoType) return null;
     const hasAccessGaps = entry.snapshot.gaps.some((gap) => gap.reason === "gated" || gap.reason === "unauthorized");
     if (hasAccessGaps && withToken && !entry.withToken) return null;
@@ -93,7 +97,7 @@ export class FsSnapshotStore implements SnapshotStore {
 
   /** A model's resolved lineage at a commit: its ancestors pinned to the commits they had when first resolved. */
   async readLineage(repoId: string, sha: string): Promise<Lineage | null> {
-    const entry = (await this.readEntry(this.lineagePath(repoId, sha), CachedLineageSchema)) as CachedLineage | null;
+    const entry = (await this.readEntry(this.lineagePath(repoId, sha), "lineage")) as CachedLineage | null;
     return entry?.lineage ?? null;
   }
 
@@ -105,7 +109,7 @@ export class FsSnapshotStore implements SnapshotStore {
   /** A repo's training data at a commit, as the training-data walk left it complete. */
   async readTrainingData(repoId: string, sha: string, repoType?: StoredRepoType): Promise<TrainingData | null> {
     const path = this.trainingDataPath(repoId, sha, repoType);
-    const entry = (await this.readEntry(path, CachedTrainingDataSchema)) as CachedTrainingData | null;
+    const entry = (await this.readEntry(path, "trainingData")) as CachedTrainingData | null;
     return entry?.trainingData ?? null;
   }
 
@@ -120,7 +124,7 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   async readResult(key: string): Promise<CheckResult | null> {
-    const entry = (await this.readEntry(this.resultPath(key), CachedResultSchema)) as CachedResult | null;
+    const entry = (await this.readEntry(this.resultPath(key), "result")) as CachedResult | null;
     return entry?.key === key ? entry.result : null;
   }
 
@@ -130,7 +134,7 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   async readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<CachedRef | null> {
-    return (await this.readEntry(this.refPath(repoId, revision, repoType), CachedRefSchema)) as CachedRef | null;
+    return (await this.readEntry(this.refPath(repoId, revision, repoType), "ref")) as CachedRef | null;
   }
 
   async writeRef(repoId: string, revision: string, sha: string, now: Date, repoType?: StoredRepoType): Promise<void> {
@@ -169,11 +173,15 @@ export class FsSnapshotStore implements SnapshotStore {
     return join(this.root, `${kind}--${repoId.split("/").join("--")}`);
   }
 
-  private async readEntry(path: string, schema: z.ZodType): Promise<unknown> {
+  private async readEntry(path: string, kind: EntryKind): Promise<unknown> {
     const text = await readRegularFile(path, MAX_ENTRY_BYTES);
     if (text === null) return null;
     try {
-      const parsed = schema.safeParse(JSON.parse(text));
+      const intact = this.build === null ? null : openSeal(text, this.build);
+      if (intact !== null) return JSON.parse(intact);
+      // The schemas are loaded only for an entry that needs them: a warm run of this build reads none.
+      const { ENTRY_SCHEMAS } = await import("./cache-entries.js");
+      const parsed = ENTRY_SCHEMAS[kind].safeParse(JSON.parse(withoutSeal(text)));
       return parsed.success ? parsed.data : null;
     } catch {
       // Half-written by a crashed older version, or not JSON: a miss, fetched again.
@@ -181,25 +189,46 @@ export class FsSnapshotStore implements SnapshotStore {
     }
   }
 
-  private async writeEntry(path: string, entry: unknown): Promise<void> {
+  private async writeEntry(path: string, entry: unknown, again = false): Promise<void> {
     let text = JSON.stringify(entry);
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
-    const folder = dirname(path);
-    if (!this.folders.has(folder)) {
-      await makeDirectory(folder);
-      this.folders.add(folder);
-    }
+    if (this.build !== null) text = seal(text, this.build);
     const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
     try {
+      await this.folder(dirname(path));
       await writeFile(temporary, text, { mode: 0o600 });
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
-      // A folder made earlier in the run and removed since: made again, once.
-      if ((error as NodeJS.ErrnoException).code === "ENOENT" && this.folders.delete(folder))
-        return this.writeEntry(path, entry);
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || again) throw error;
+      // Folders made earlier in the run and removed since: made again, once.
+      this.folders.clear();
+      return this.writeEntry(path, entry, true);
     }
+  }
+
+  /** Makes `folder` (the root, or a folder below it) unless this store has; the root as makeDirectory does. */
+  private folder(folder: string): Promise<void> {
+    let made = this.folders.get(folder);
+    if (!made) {
+      made =
+        folder === this.root || !folder.startsWith(`${this.root}/`)
+          ? makeDirectory(folder)
+          : this.folder(dirname(folder)).then(() => makeLevel(folder));
+      // A failure is not remembered: the next write tries again.
+      made.catch(() => this.folders.delete(folder));
+      this.folders.set(folder, made);
+    }
+    return made;
+  }
+}
+
+/** One folder whose parent exists: made, or found made by another writer. */
+async function makeLevel(path: string): Promise<void> {
+  try {
+    await mkdir(path, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !(await stat(path)).isDirectory()) throw error;
   }
 }
 

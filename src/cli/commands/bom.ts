@@ -21,7 +21,7 @@ export async function runBom(lockFile: string | undefined, given: BomFlags, io: 
       `lic bom writes a BOM: --format cyclonedx or spdx (for a ${given.format} report of the locked models, lic check --locked)`,
     );
   // The project's policy and settings, but not its reports: those are for lic check's runs, and would be overwritten.
-  const { flags, chosenBy } = withProjectConfig([], given, io.cwd ?? process.cwd(), io.env);
+  const { flags, chosenBy } = await withProjectConfig([], given, io.cwd ?? process.cwd(), io.env);
   const reports = parseReportFlags(given.report ?? []);
   checkReportTargets(flags.output, reports);
   const lock = readLockFile(lockFile ?? LOCK_FILE);

@@ -66,7 +66,7 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
   // Read first: a bad BOM exits 2 before anything else; the models it lists replace the project configuration's.
   const bom =
     given.bom === undefined ? null : (await import("../read-bom-file.js")).readBomFile(given.bom, named, given);
-  const { models, flags, chosenBy, namedAt } = withProjectConfig(named, given, io.cwd ?? process.cwd(), io.env);
+  const { models, flags, chosenBy, namedAt } = await withProjectConfig(named, given, io.cwd ?? process.cwd(), io.env);
   const project = bom ? null : projectOf(models, flags);
   if (project && flags.type !== undefined)
     throw new UsageError(
@@ -137,7 +137,8 @@ export async function prepareRun(
   const feedback = runFeedback(guarded, flags.quiet === true);
   const { problem: stderr, notice, onWait, onProgress } = feedback;
   for (const warning of warnings) notice(`lic: warning: ${formatIssue(warning)}\n`);
-  const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact }) : null;
+  const build = buildId();
+  const cache = flags.cache ? new FsSnapshotStore(connection.cacheDir, connection.endpoint, { redact, build }) : null;
   const acquire = {
     hub: { endpoint: connection.endpoint, token: connection.token, redact, timeoutMs: flags.timeout * 1000, onWait },
     cache,
@@ -153,7 +154,7 @@ export async function prepareRun(
     concurrency: flags.concurrency,
     redact,
     onProgress,
-    build: buildId(),
+    build,
   };
   return { options, guarded, stderr, notice, feedback, used };
 }

@@ -22,7 +22,7 @@ export interface LockFlags extends Omit<CheckFlags, "scan" | "locked" | "revisio
  * its verdict, and the exit code is 1, as `lic check` gives.
  */
 export async function runLock(path: string | undefined, given: LockFlags, io: CliIo): Promise<number> {
-  const { flags, chosenBy, config } = withProjectConfig([], given, io.cwd ?? process.cwd(), io.env);
+  const { flags, chosenBy, config } = await withProjectConfig([], given, io.cwd ?? process.cwd(), io.env);
   // The project's own folder (its scan root) unless a PATH is given.
   const root = path ?? (config ? config.path(config.settings.scan ?? ".") : ".");
   checkFolder(root, "lic lock");

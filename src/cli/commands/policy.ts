@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { getCatalog } from "../../catalog/catalog.js";
 import type { Policy } from "../../policy/policy.js";
 import { PolicyFileSchema } from "../../policy/schema.js";

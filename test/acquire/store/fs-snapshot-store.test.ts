@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireLineage } from "../../../src/acquire/acquire-lineage.js";
 import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
+import { openSeal, seal, withoutSeal } from "../../../src/acquire/store/entry-seal.js";
 import { FsSnapshotStore } from "../../../src/acquire/store/fs-snapshot-store.js";
 import type { ModelSnapshot } from "../../../src/types/snapshot.js";
 import { createRedactor } from "../../../src/util/redact.js";
@@ -106,6 +107,50 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     if (target === "fifo") execFileSync("mkfifo", [path]);
     else symlinkSync(target, path);
     expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toBeNull();
+  });
+});
+
+describe("entries a build sealed (entry-seal.ts)", () => {
+  const BUILD = "a".repeat(64);
+  const OTHER = "b".repeat(64);
+
+  it("are read back by that build unchecked, as written, and by any other store checked in full", async () => {
+    const cache = new FsSnapshotStore(tempDir(), hub.url, { build: BUILD });
+    const written = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
+    const text = readFileSync(cache.snapshotPath(BERT, BERT_SHA), "utf8");
+    expect(text.startsWith(`lic-cache-entry ${BUILD} `)).toBe(true);
+    expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
+    for (const build of [OTHER, null]) {
+      const other = new FsSnapshotStore(cache.dir, hub.url, { build });
+      expect(await other.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
+    }
+  });
+
+  it("edited since, or sealed by another build: checked in full, and a miss when malformed", async () => {
+    const cache = new FsSnapshotStore(tempDir(), hub.url, { build: BUILD });
+    await acquireSnapshot({ id: BERT, revision: null }, options(cache));
+    const path = cache.snapshotPath(BERT, BERT_SHA);
+    const [header, json] = readFileSync(path, "utf8").split(/\n(.*)/s) as [string, string];
+    const malformed = JSON.stringify({ ...JSON.parse(json), snapshot: { sha: BERT_SHA } });
+    writeFileSync(path, `${header}\n${malformed}`);
+    expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toBeNull();
+    writeFileSync(path, seal(malformed, OTHER));
+    expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toBeNull();
+    hub.requests.length = 0;
+    await acquireSnapshot({ id: BERT, revision: BERT_SHA }, options(cache));
+    expect(hub.requests).toHaveLength(3);
+  });
+
+  it("seal, openSeal and withoutSeal", () => {
+    const json = '{"cacheVersion":1}';
+    const sealed = seal(json, BUILD);
+    expect(openSeal(sealed, BUILD)).toBe(json);
+    expect(openSeal(sealed, OTHER)).toBeNull();
+    expect(openSeal(sealed.replace("1}", "2}"), BUILD)).toBeNull();
+    expect(openSeal(json, BUILD)).toBeNull();
+    expect(openSeal(`lic-cache-entry ${BUILD} `, BUILD)).toBeNull();
+    expect(withoutSeal(sealed)).toBe(json);
+    expect(withoutSeal(json)).toBe(json);
   });
 });
 
