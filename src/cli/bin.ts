@@ -5,7 +5,7 @@
  * (the texts the build had commander print, dist/cli/help.json, exact wherever help is 80 columns wide). Anything
  * else runs the bundled CLI (cli.cjs) through V8's code cache (code-cache.ts).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache-home.js";
 import { requireWithCodeCache } from "./code-cache.js";
@@ -17,7 +17,7 @@ declare const LIC_VERSION: string;
 declare const LIC_BUILD: string;
 
 const args = process.argv.slice(2);
-if ((args[0] === "--version" || args[0] === "-V") && args.length === 1) process.stdout.write(`${LIC_VERSION}\n`);
+if ((args[0] === "--version" || args[0] === "-V") && args.length === 1) writeOut(`${LIC_VERSION}\n`);
 else if (!answerHelp(args)) {
   const cli = requireWithCodeCache(join(__dirname, "cli.cjs"), codeCacheFile()) as { runFromProcess: () => void };
   cli.runFromProcess();
@@ -29,8 +29,23 @@ function answerHelp(args: string[]): boolean {
     return false;
   const text = (JSON.parse(readFileSync(join(__dirname, "help.json"), "utf8")) as Record<string, string>)[topic];
   if (text === undefined) return false;
-  process.stdout.write(text);
+  writeOut(text);
   return true;
+}
+
+/**
+ * Writes to stdout without making process.stdout, which for a pipe loads Node's net and stream modules (5 ms of a
+ * 50 ms answer). A pipe another process left non-blocking and full takes the rest through the stream; a reader gone
+ * away (EPIPE, `lic --help | head -1`) ends the answer quietly, as the CLI does.
+ */
+function writeOut(text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EAGAIN") process.stdout.write(bytes.subarray(written));
+  }
 }
 
 /** $LIC_CACHE_DIR/code (default ~/.cache/lic/code), one file per build and Node; none with LIC_DISABLE_CODE_CACHE=1. */

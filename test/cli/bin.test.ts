@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import type { CliIo } from "../../src/cli/cli-io.js";
 import { helpTopic } from "../../src/cli/help-topic.js";
 import { helpWidth } from "../../src/cli/help-width.js";
 import { buildProgram, main } from "../../src/cli/main.js";
-import { type LicRun, runLic } from "../support/run-lic.js";
+import { LIC_BIN, type LicRun, runLic } from "../support/run-lic.js";
 
 /**
  * The package's bin (src/cli/bin.ts, built to dist/cli/lic.cjs): what it answers itself (help, from the texts the
@@ -99,6 +100,20 @@ describe("lic's bin", () => {
       stdout: await printed(["chek", "--help"]),
       stderr: "",
     });
+  });
+
+  it("answers quietly when its reader has gone away (EPIPE), as in `lic --help | head -1`", async () => {
+    for (const args of [["--help"], ["--version"]]) {
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [LIC_BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+        child.stdout.destroy();
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+      expect(run, args[0]).toEqual({ code: 0, stderr: "" });
+    }
   });
 
   it("keeps V8's compiled code in LIC_CACHE_DIR/code, and runs the same without it, with a damaged one, or unwritable", async () => {
