@@ -196,7 +196,10 @@ export class FsSnapshotStore implements SnapshotStore {
       // The schemas are loaded only for an entry that needs them: a warm run of this build reads none.
       const { ENTRY_SCHEMAS } = await import("./cache-entries.js");
       const parsed = ENTRY_SCHEMAS[kind].safeParse(JSON.parse(withoutSeal(text)));
-      return parsed.success ? parsed.data : null;
+      if (!parsed.success) return null;
+      // Sealed anew, so this build checks it once: entries of an older build would otherwise be checked on every run.
+      if (this.build !== null) await this.writeEntry(path, parsed.data).catch(() => undefined);
+      return parsed.data;
     } catch {
       // Half-written by a crashed older version, or not JSON: a miss, fetched again.
       return null;

@@ -120,10 +120,13 @@ describe("entries a build sealed (entry-seal.ts)", () => {
     const text = readFileSync(cache.snapshotPath(BERT, BERT_SHA), "utf8");
     expect(text.startsWith(`lic-cache-entry ${BUILD} `)).toBe(true);
     expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
-    for (const build of [OTHER, null]) {
-      const other = new FsSnapshotStore(cache.dir, hub.url, { build });
-      expect(await other.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
-    }
+    const unsealed = new FsSnapshotStore(cache.dir, hub.url);
+    expect(await unsealed.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
+    // Another build checks it in full once, and seals it for itself.
+    const other = new FsSnapshotStore(cache.dir, hub.url, { build: OTHER });
+    expect(await other.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
+    expect(readFileSync(cache.snapshotPath(BERT, BERT_SHA), "utf8").startsWith(`lic-cache-entry ${OTHER} `)).toBe(true);
+    expect(await other.readSnapshot(BERT, BERT_SHA, false)).toEqual(written);
   });
 
   it("edited since, or sealed by another build: checked in full, and a miss when malformed", async () => {
