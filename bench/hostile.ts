@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HostileHub } from "../test/support/hostile-hub.js";
 
-const LIC = process.env["LIC_BENCH_BIN"] ?? fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const LIC = process.env["LIC_BENCH_BIN"] ?? fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
 const TOKEN = "hf_secret_rt_token";
 const CASE_LIMIT_MS = Number(process.env["LIC_BENCH_CASE_LIMIT_MS"] ?? 60_000);
 const MIB = 1024 * 1024;
