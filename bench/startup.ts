@@ -26,6 +26,8 @@ const LIC = fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
 const FLOOR = fileURLToPath(new URL("./floor-requests.mjs", import.meta.url));
 const RUNS = 11;
 const MANY = 100;
+/** Cold runs of the 100 models, each beside a run of the floor. */
+const COLD_ROUNDS = 5;
 
 function models(count: number, prefix: string): FakeModel[] {
   const base = bertModel();
@@ -53,10 +55,22 @@ async function timedProcess(
   return { ms, kib: Number(stderr.trim().split("\n").at(-1)) };
 }
 
-async function medianMs(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * `args` run by node beside `node -e 0`, round by round (one of each per round, RUNS rounds): the ratio of the
+ * medians, and both medians. Interleaved, so that load which comes and goes on a shared machine weighs on both alike.
+ */
+async function besideNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ ratio: number; ms: number; node: number }> {
   const times: number[] = [];
-  for (let index = 0; index < RUNS; index++) times.push((await timedProcess(command, args, env)).ms);
-  return median(times);
+  const nodeTimes: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    nodeTimes.push((await timedProcess(process.execPath, ["-e", "0"], env)).ms);
+    times.push((await timedProcess(process.execPath, args, env)).ms);
+  }
+  const [ms, node] = [median(times), median(nodeTimes)];
+  return { ratio: ms / node, ms, node };
 }
 
 function row(name: string, value: string, goal: string, met: boolean | null): void {
@@ -81,50 +95,56 @@ export async function benchStartup(): Promise<void> {
   };
   try {
     console.log(`start-up, batches and the warm path (node ${process.version}, whole processes, median of ${RUNS})`);
-    const node = await medianMs(process.execPath, ["-e", "0"], env);
-    row("node -e 0 (the baseline)", `${node.toFixed(0)} ms`, "", null);
-    for (const flag of ["--version", "--help"]) {
-      const ms = await medianMs(process.execPath, [LIC, flag], env);
-      row(`lic ${flag} / node -e 0`, `${(ms / node).toFixed(2)} (${ms.toFixed(0)} ms)`, "<= 1.3", ms / node <= 1.3);
-    }
+    const beside = async (name: string, args: string[], goal: number) => {
+      const { ratio, ms, node } = await besideNode(args, env);
+      row(
+        `${name} / node -e 0`,
+        `${ratio.toFixed(2)} (${ms.toFixed(0)} / ${node.toFixed(0)} ms)`,
+        `<= ${goal}`,
+        ratio <= goal,
+      );
+    };
+    for (const flag of ["--version", "--help"]) await beside(`lic ${flag}`, [LIC, flag], 1.3);
     const pinned = `${one.info["id"]}@${one.info["sha"]}`;
     await run(process.execPath, [LIC, "check", pinned], { env });
-    for (const offline of [[], ["--offline"]]) {
-      const ms = await medianMs(process.execPath, [LIC, "check", pinned, ...offline], env);
-      row(
-        `warm check, 1 pinned model${offline.length ? " --offline" : ""} / node -e 0`,
-        `${(ms / node).toFixed(2)} (${ms.toFixed(0)} ms)`,
-        "<= 2",
-        ms / node <= 2,
+    for (const offline of [[], ["--offline"]])
+      await beside(
+        `warm check, 1 pinned model${offline.length ? " --offline" : ""}`,
+        [LIC, "check", pinned, ...offline],
+        2,
       );
-    }
 
     const ids = many.map((model) => String(model.info["id"]));
-    const cold = mkdtempSync(join(tmpdir(), "lic-bench-cold-"));
+    const checkCold = async () => {
+      const cold = mkdtempSync(join(tmpdir(), "lic-bench-cold-"));
+      const args = [LIC, "check", ...ids, "--concurrency", "8", "--cache-dir", cold, "--format", "json", "--quiet"];
+      const checked = await timedProcess(process.execPath, args, env);
+      rmSync(cold, { recursive: true, force: true });
+      return checked;
+    };
     hub.requests.length = 0;
-    const checked = await timedProcess(
-      process.execPath,
-      [LIC, "check", ...ids, "--concurrency", "8", "--cache-dir", cold, "--format", "json", "--quiet"],
-      env,
-    );
-    rmSync(cold, { recursive: true, force: true });
+    const checked = await checkCold();
     const paths = join(home, "paths.json");
     writeFileSync(
       paths,
       JSON.stringify(hub.requests.filter((request) => request.method === "GET").map((request) => request.path)),
     );
     const requests = hub.requests.length;
+    // The floor and lic in turn, COLD_ROUNDS each, for the same reason as besideNode.
     const floors: number[] = [];
-    for (let index = 0; index < 5; index++)
+    const colds: number[] = [checked.ms];
+    for (let index = 0; index < COLD_ROUNDS; index++) {
       floors.push((await timedProcess(process.execPath, [FLOOR, hub.url, paths, "8"], env)).ms);
-    const floor = median(floors);
+      if (index > 0) colds.push((await checkCold()).ms);
+    }
+    const [floor, cold] = [median(floors), median(colds)];
     row(
       `${MANY} models cold, --concurrency 8 / floor (${requests} requests)`,
-      `${(checked.ms / floor).toFixed(2)} (${checked.ms.toFixed(0)} / ${floor.toFixed(0)} ms)`,
+      `${(cold / floor).toFixed(2)} (${cold.toFixed(0)} / ${floor.toFixed(0)} ms)`,
       "<= 1.5",
-      checked.ms / floor <= 1.5,
+      cold / floor <= 1.5,
     );
-    row(`${MANY} models cold, wall time`, `${checked.ms.toFixed(0)} ms`, "< 3000 ms", checked.ms < 3000);
+    row(`${MANY} models cold, wall time`, `${cold.toFixed(0)} ms`, "< 3000 ms", cold < 3000);
 
     const fewer = mkdtempSync(join(tmpdir(), "lic-bench-cold-"));
     const twenty = await timedProcess(
