@@ -18,17 +18,34 @@ declare const LIC_BUILD: string;
 
 const args = process.argv.slice(2);
 if ((args[0] === "--version" || args[0] === "-V") && args.length === 1) writeOut(`${LIC_VERSION}\n`);
-else if (!answerHelp(args)) {
-  const cli = requireWithCodeCache(join(__dirname, "cli.cjs"), codeCacheFile()) as { runFromProcess: () => void };
+else if (!answerHelp(args)) runCli();
+
+function runCli(): void {
+  const bundle = join(__dirname, "cli.cjs");
+  let cli: { runFromProcess: () => void };
+  try {
+    cli = requireWithCodeCache(bundle, codeCacheFile()) as typeof cli;
+  } catch (error) {
+    // An install with its bundle missing or damaged: said in a line, as every other failure is.
+    process.stderr.write(`lic: cannot load ${bundle} (${(error as Error).message.split("\n")[0]}); reinstall lic\n`);
+    process.exitCode = 3;
+    return;
+  }
   cli.runFromProcess();
 }
 
+/** Help from the texts the build wrote; false (the CLI answers) when there is none for `args` or it is unreadable. */
 function answerHelp(args: string[]): boolean {
   const topic = helpTopic(args);
   if (topic === null || helpWidth(process.stdout.isTTY ? process.stdout.columns : undefined) !== HELP_WIDTH)
     return false;
-  const text = (JSON.parse(readFileSync(join(__dirname, "help.json"), "utf8")) as Record<string, string>)[topic];
-  if (text === undefined) return false;
+  let text: string | undefined;
+  try {
+    text = (JSON.parse(readFileSync(join(__dirname, "help.json"), "utf8")) as Record<string, string>)[topic];
+  } catch {
+    return false;
+  }
+  if (typeof text !== "string") return false;
   writeOut(text);
   return true;
 }

@@ -1,7 +1,16 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.js";
 import { helpTopic } from "../../src/cli/help-topic.js";
@@ -114,6 +123,26 @@ describe("lic's bin", () => {
       });
       expect(run, args[0]).toEqual({ code: 0, stderr: "" });
     }
+  });
+
+  it("says in a line when its install is damaged: help from the CLI without help.json, exit 3 without the bundle", async () => {
+    const install = folder();
+    mkdirSync(join(install, "dist", "cli"), { recursive: true });
+    copyFileSync("package.json", join(install, "package.json"));
+    for (const file of ["lic.cjs", "cli.cjs"])
+      copyFileSync(join(dirname(LIC_BIN), file), join(install, "dist", "cli", file));
+    const copied = join(install, "dist", "cli", "lic.cjs");
+    const env = { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", HOME: folder() };
+    const help = spawnSync(process.execPath, [copied, "check", "--help"], { env, encoding: "utf8" });
+    expect({ code: help.status, stdout: help.stdout, stderr: help.stderr }).toEqual({
+      code: 0,
+      stdout: HELP["check"],
+      stderr: "",
+    });
+    rmSync(join(install, "dist", "cli", "cli.cjs"));
+    const broken = spawnSync(process.execPath, [copied, "check", "gpt2"], { env, encoding: "utf8" });
+    expect(broken.status).toBe(3);
+    expect(broken.stderr).toMatch(/^lic: cannot load \S+cli\.cjs \(ENOENT[^\n]*\); reinstall lic\n$/);
   });
 
   it("keeps V8's compiled code in LIC_CACHE_DIR/code, and runs the same without it, with a damaged one, or unwritable", async () => {
