@@ -31,9 +31,8 @@ export function send(
     whole = problem(502, "the upstream broke off its answer before the gate could pass it on; try again");
   }
   const reply = fitReply(whole, redact);
-  // fitReply's headers are its own copy, so the gate's one X-Accel header is added to them here.
-  const { headers, body } = reply;
-  if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = reply.accelRedirect;
+  const headers = offloadHeaders(reply);
+  const { body } = reply;
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
   outgoing.writeHead(reply.status, headers);
   if (!(body instanceof Readable)) {
@@ -51,6 +50,18 @@ export function send(
   body.pipe(outgoing);
 }
 
+/**
+ * nginx obeys X-Accel-* headers from the server it proxies to (an internal redirect, a rate, buffering). Only the
+ * gate's own decision may set one: any passed on from the upstream is dropped, so a hostile upstream cannot make
+ * nginx fetch what it likes or serve an internal location.
+ */
+function offloadHeaders(reply: Reply): HeaderMap {
+  const headers: HeaderMap = {};
+  for (const name in reply.headers) if (!name.startsWith("x-accel-")) headers[name] = reply.headers[name]!;
+  if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = reply.accelRedirect;
+  return headers;
+}
+
 /** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
 const TEXT_HEADERS = new Set(["x-error-message", "x-lic-reason"]);
 
@@ -58,14 +69,11 @@ const TEXT_HEADERS = new Set(["x-error-message", "x-lic-reason"]);
  * A reply as it may leave the gate: every header value and every body held in memory (the gate's own JSON, a
  * buffered model info) redacted; streamed bodies (file bytes) are not text and pass as they are. Reason headers are
  * then fitted to one bounded line, after the redaction, because a cut could split a token and leave a part of it
- * that the redactor no longer recognises. X-Accel-* headers are dropped: nginx obeys them from the server it proxies
- * to (an internal redirect, a rate, buffering), and only the gate's own decision may set one (`accelRedirect`, which
- * `send` writes), so a hostile upstream cannot make nginx fetch what it likes or serve an internal location.
+ * that the redactor no longer recognises.
  */
 export function fitReply(reply: Reply, redact: Redactor): Reply {
   const headers: HeaderMap = {};
   for (const name in reply.headers) {
-    if (name.startsWith("x-accel-")) continue;
     const value = reply.headers[name]!;
     headers[name] = TEXT_HEADERS.has(name) ? headerSafe(redact(value)) : redact(value);
   }

@@ -35,8 +35,7 @@ export async function serveFile(
     return passOn(first, upstream.base, gateBase);
   }
 
-  const sha = commitOf(route, first);
-  const outcome = await decisionAt(context, route, sha);
+  const { sha, outcome } = await decideOn(context, route, first);
   const refusal = refusalReply(context, outcome);
   if (refusal) return refuse(context, exchange, route, first, { sha, outcome, refusal });
   if (!redirect && hasBrokenOff(first.body)) {
@@ -77,8 +76,7 @@ async function refusedUpstream(
   refused: UpstreamResponse,
   gateBase: string,
 ): Promise<Reply> {
-  const sha = commitOf(route, refused);
-  const outcome = await decisionAt(context, route, sha);
+  const { sha, outcome } = await decideOn(context, route, refused);
   const isPublic = !outcome.ok || !outcome.decision.isPrivate;
   const refusal = outcome.ok && isPublic ? refusalReply(context, outcome) : null;
   if (refusal) return refuse(context, exchange, route, refused, { sha, outcome, refusal });
@@ -106,14 +104,15 @@ async function fromStorage(
   return fetchFromStorage(context, redirect, headers, exchange.clientGone);
 }
 
-/** The commit the upstream's answer names (X-Repo-Commit), else the one the route names, else none. */
-function commitOf(route: ModelRoute, answer: UpstreamResponse): string | null {
-  return answer.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
-}
-
-/** The decision at `sha`, else at the route's revision: the Decider's own promise, not one more that waits on it. */
-function decisionAt(context: GateContext, route: ModelRoute, sha: string | null): Promise<DecisionOutcome> {
-  return context.decider.decide(route.repoId, sha ?? route.revision ?? "main", route.repoType);
+/** The decision for the commit the upstream's answer names (X-Repo-Commit), else the one the route names. */
+async function decideOn(
+  context: GateContext,
+  route: ModelRoute,
+  answer: UpstreamResponse,
+): Promise<{ sha: string | null; outcome: DecisionOutcome }> {
+  const sha =
+    answer.headers["x-repo-commit"] ?? (route.revision && isCommitSha(route.revision) ? route.revision : null);
+  return { sha, outcome: await context.decider.decide(route.repoId, sha ?? route.revision ?? "main", route.repoType) };
 }
 
 /** The gate's own refusal, in place of the upstream's answer (discarded), audited. */

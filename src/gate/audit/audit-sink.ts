@@ -55,18 +55,12 @@ export interface AuditSink {
 export function redactedAuditSink(sink: AuditSink, redact: Redactor): AuditSink {
   return {
     write: (entry) => {
-      // Copied only when something was redacted: the caller's entry is never changed, and the usual one, with
-      // nothing to redact, is not copied for nothing.
-      let clean: AuditEntry | null = null;
+      const clean = { ...entry };
       for (const key of OUTSIDE_TEXT) {
         const value = entry[key];
-        if (typeof value !== "string") continue;
-        const redacted = redact(value);
-        if (redacted === value) continue;
-        clean ??= { ...entry };
-        (clean as unknown as Record<string, unknown>)[key] = redacted;
+        if (typeof value === "string") (clean as Record<string, unknown>)[key] = redact(value);
       }
-      sink.write(clean ?? entry);
+      sink.write(clean);
     },
     close: () => sink.close(),
   };
