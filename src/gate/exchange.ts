@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { ClientGone } from "./client-gone.js";
 
 /** One request as the handlers see it. */
 export interface Exchange {
@@ -7,8 +8,8 @@ export interface Exchange {
   headers: IncomingMessage["headers"];
   client: string;
   incoming: IncomingMessage;
-  /** Fires when the client goes away before the answer is done. */
-  signal: AbortSignal;
+  /** Whether, and when, the client goes away before the answer is done. */
+  clientGone: ClientGone;
   /** Sends `100 Continue` to a client that waits for it (`Expect: 100-continue`) before it sends its body. */
   continueBody: () => void;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Policy } from "../policy/policy.js";
 import type { Redactor } from "../util/redact.js";
 import { type AuditSink, redactedAuditSink } from "./audit/audit-sink.js";
+import { clientGoneOf } from "./client-gone.js";
 import type { Decider } from "./decider.js";
 import { type Exchange, RequestBodyRefused } from "./exchange.js";
 import type { GateContext } from "./gate-context.js";
@@ -81,37 +82,32 @@ export function createGateHandler(options: GateOptions): (incoming: IncomingMess
   };
   const onError = (message: string) => options.onError?.(redact(message));
   const route = rememberedRoutes();
+  const countStreamed = (bytes: number) => metrics.add("lic_gate_bytes_streamed_total", {}, bytes);
 
   return (incoming, outgoing) => {
-    const aborted = new AbortController();
-    outgoing.once("close", () => {
-      if (!outgoing.writableFinished) aborted.abort();
-    });
     const exchange: Exchange = {
       method: incoming.method ?? "GET",
       target: incoming.url ?? "/",
       headers: incoming.headers,
       client: incoming.socket.remoteAddress ?? "unknown",
       incoming,
-      signal: aborted.signal,
+      clientGone: clientGoneOf(outgoing),
       continueBody: () => {
         if (/100-continue/i.test(String(incoming.headers.expect ?? ""))) outgoing.writeContinue();
       },
     };
-    answer(context, exchange, options.publicUrl, route)
-      .catch((error: unknown): Answered => {
-        onError(
-          `internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return { route: "internal", reply: problem(500, "lic gate failed on this request; see its log") };
-      })
-      .then(({ route, reply, bodyLeftUnread }) => {
-        metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
-        if (bodyLeftUnread && outgoing.socket) lingerBeforeClose(incoming, outgoing.socket);
-        send(outgoing, exchange.method, reply, redact, (bytes) =>
-          metrics.add("lic_gate_bytes_streamed_total", {}, bytes),
-        );
-      });
+    const deliver = ({ route, reply, bodyLeftUnread }: Answered) => {
+      metrics.add("lic_gate_requests_total", { route, status: String(reply.status) });
+      if (bodyLeftUnread && outgoing.socket) lingerBeforeClose(incoming, outgoing.socket);
+      send(outgoing, exchange.method, reply, redact, countStreamed);
+    };
+    // One `then` with both outcomes, not `catch` then `then`: a promise fewer for every request.
+    answer(context, exchange, options.publicUrl, route).then(deliver, (error: unknown) => {
+      onError(
+        `internal error on ${exchange.method} ${headerSafe(exchange.target, 300)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      deliver({ route: "internal", reply: problem(500, "lic gate failed on this request; see its log") });
+    });
   };
 }
 
@@ -162,7 +158,7 @@ async function answer(
       const response = await upstream.request(
         route.upstreamPath + query,
         { method: exchange.method as "GET", headers: upstreamRequestHeaders(exchange.headers) },
-        exchange.signal,
+        exchange.clientGone,
       );
       return { route: "whoami", reply: passOn(response, upstream.base, gateBase) };
     }

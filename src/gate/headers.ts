@@ -69,9 +69,9 @@ export function upstreamRequestHeaders(client: Record<string, string | string[] 
  */
 export function clientResponseHeaders(upstream: HeaderMap): HeaderMap {
   const headers: HeaderMap = {};
-  for (const [name, value] of Object.entries(upstream)) {
+  for (const name in upstream) {
     if (HOP_BY_HOP.has(name) || DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("x-xet-")) continue;
-    headers[name] = value;
+    headers[name] = upstream[name]!;
   }
   return headers;
 }

@@ -39,10 +39,13 @@ export class Metrics {
   private readonly infos = new Map<string, { help: string; labels: Labels }>();
 
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
-    const series = this.values.get(name) ?? new Map<string, number>();
+    let series = this.values.get(name);
+    if (series === undefined) {
+      series = new Map<string, number>();
+      this.values.set(name, series);
+    }
     const key = this.format(labels);
     series.set(key, (series.get(key) ?? 0) + amount);
-    this.values.set(name, series);
   }
 
   /** Sets an info series such as `lic_gate_policy_info{name="…",digest="…"} 1`, dropping the one it replaces. */

@@ -57,13 +57,13 @@ export function send(
  */
 function offloadHeaders(reply: Reply): HeaderMap {
   const headers: HeaderMap = {};
-  for (const [name, value] of Object.entries(reply.headers)) if (!name.startsWith("x-accel-")) headers[name] = value;
+  for (const name in reply.headers) if (!name.startsWith("x-accel-")) headers[name] = reply.headers[name]!;
   if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = reply.accelRedirect;
   return headers;
 }
 
 /** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
-const TEXT_HEADERS = ["x-error-message", "x-lic-reason"];
+const TEXT_HEADERS = new Set(["x-error-message", "x-lic-reason"]);
 
 /**
  * A reply as it may leave the gate: every header value and every body held in memory (the gate's own JSON, a
@@ -73,8 +73,10 @@ const TEXT_HEADERS = ["x-error-message", "x-lic-reason"];
  */
 export function fitReply(reply: Reply, redact: Redactor): Reply {
   const headers: HeaderMap = {};
-  for (const [name, value] of Object.entries(reply.headers))
-    headers[name] = TEXT_HEADERS.includes(name) ? headerSafe(redact(value)) : redact(value);
+  for (const name in reply.headers) {
+    const value = reply.headers[name]!;
+    headers[name] = TEXT_HEADERS.has(name) ? headerSafe(redact(value)) : redact(value);
+  }
   let { body } = reply;
   if (typeof body === "string") body = redact(body);
   else if (Buffer.isBuffer(body)) {

@@ -24,7 +24,7 @@ export async function serveFile(
   const { upstream } = context;
   const method = exchange.method as "GET" | "HEAD";
   const headers = upstreamRequestHeaders(exchange.headers);
-  const first = await upstream.request(route.upstreamPath + query, { method, headers }, exchange.signal);
+  const first = await upstream.request(route.upstreamPath + query, { method, headers }, exchange.clientGone);
   noteUpstreamStatus(context, first.status);
   const location = first.headers["location"];
   const redirect = REDIRECTS.has(first.status) && location !== undefined;
@@ -41,7 +41,7 @@ export async function serveFile(
   if (!redirect && hasBrokenOff(first.body)) {
     const reply = problem(502, "the upstream broke off the file while the gate was deciding on it; try again");
     annotateDecision(reply.headers, outcome, context.policyHeader);
-    const why = exchange.signal.aborted
+    const why = exchange.clientGone.gone
       ? "the client went away while the gate was deciding"
       : "the upstream broke off the file while the gate was deciding";
     recordDecision(context, exchange, route, { outcome, sha, action: "refused", status: reply.status, reason: why });
@@ -101,7 +101,7 @@ async function fromStorage(
   const offloaded = offloadedDownload(context, exchange.method, redirect, storage, outcome);
   if (offloaded) return offloaded;
   if (exchange.method === "HEAD") return headFromRedirect(redirect);
-  return fetchFromStorage(context, redirect, headers, exchange.signal);
+  return fetchFromStorage(context, redirect, headers, exchange.clientGone);
 }
 
 /** The decision for the commit the upstream's answer names (X-Repo-Commit), else the one the route names. */

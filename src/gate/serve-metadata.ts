@@ -22,7 +22,7 @@ export async function serveMetadata(
   const response = await upstream.request(
     route.upstreamPath + query,
     { method, headers: upstreamRequestHeaders(exchange.headers), ...(body ? { body } : {}) },
-    exchange.signal,
+    exchange.clientGone,
   );
   noteUpstreamStatus(context, response.status);
   if (response.status >= 300) return passOn(response, upstream.base, gateBase);

@@ -1,3 +1,4 @@
+import type { ClientGone } from "./client-gone.js";
 import type { GateContext } from "./gate-context.js";
 import { clientResponseHeaders, type HeaderMap } from "./headers.js";
 import { problem, type Reply } from "./reply.js";
@@ -15,7 +16,7 @@ export async function fetchFromStorage(
   context: GateContext,
   redirect: UpstreamResponse,
   headers: HeaderMap,
-  signal: AbortSignal,
+  client: ClientGone,
 ): Promise<Reply> {
   const { metrics, upstream } = context;
   let response = redirect;
@@ -34,7 +35,7 @@ export async function fetchFromStorage(
         "the upstream redirected the download to this gate itself, which would loop; check --upstream",
       );
     }
-    response = await upstream.follow(next.href, { method: "GET", headers }, signal);
+    response = await upstream.follow(next.href, { method: "GET", headers }, client);
   }
   if (REDIRECTS.has(response.status) || response.status >= 400) {
     discard(response);

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { Readable, type Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { parseRetryAfter } from "../acquire/hub/hub-fetch.js";
+import { type ClientGone, clientGoneFrom } from "./client-gone.js";
 import type { HeaderMap } from "./headers.js";
 
 export interface UpstreamOptions {
@@ -86,15 +87,15 @@ export class Upstream {
     return `${this.base}${pathAndQuery}`;
   }
 
-  request(pathAndQuery: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
-    return this.send(this.urlOf(pathAndQuery), request, signal);
+  request(pathAndQuery: string, request: UpstreamRequest, client?: ClientGone): Promise<UpstreamResponse> {
+    return this.send(this.urlOf(pathAndQuery), request, client);
   }
 
   /**
    * Follows a redirect the upstream gave for file bytes. The client's `Authorization` is for the upstream only and
    * is not sent on (huggingface_hub drops it too when the host changes, file_download.py).
    */
-  follow(location: string, request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+  follow(location: string, request: UpstreamRequest, client?: ClientGone): Promise<UpstreamResponse> {
     const url = new URL(location);
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       return Promise.reject(
@@ -106,14 +107,14 @@ export class Upstream {
     }
     const headers = { ...request.headers };
     if (url.origin !== this.origin) delete headers["authorization"];
-    return this.send(url.href, { ...request, headers }, signal);
+    return this.send(url.href, { ...request, headers }, client);
   }
 
   /**
    * A body read whole, for the gate to look into (model info, for its sha): decoded if the upstream sent it encoded
    * although the gate asked for `identity`, at most `maxBytes` after decoding, and within `timeoutMs` of its
    * headers. A body that is too large, too slow, undecodable or cut off is the upstream's failure (UpstreamError),
-   * and is destroyed, so its connection closes. A client that goes away aborts the read (the request's signal).
+   * and is destroyed, so its connection closes. A client that goes away aborts the read (its request is destroyed).
    */
   readWhole(response: UpstreamResponse, maxBytes: number): Promise<Buffer> {
     const { body } = response;
@@ -204,7 +205,7 @@ export class Upstream {
     try {
       signal?.throwIfAborted();
       const request = { method, headers, ...(sent ? { body: sent } : {}) };
-      response = await this.send(url, request, signal ?? undefined, this.forDecisions);
+      response = await this.send(url, request, signal ? clientGoneFrom(signal) : undefined, this.forDecisions);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof UpstreamError && error.kind === "timeout")
@@ -249,17 +250,29 @@ export class Upstream {
     }
   }
 
-  private async send(
+  /** Not itself async: without a backoff the request's own promise is returned, not one that waits for it. */
+  private send(
     url: string,
     request: UpstreamRequest,
-    signal?: AbortSignal,
+    client?: ClientGone,
     agents: Agents = this.forClients,
   ): Promise<UpstreamResponse> {
     const { backoff } = this.options;
-    if (!backoff) return this.sendNow(url, request, signal, agents);
-    await backoff.untilFree(signal);
-    if (signal?.aborted) throw new UpstreamError("network", "the client went away");
-    const response = await this.sendNow(url, request, signal, agents);
+    return backoff
+      ? this.sendAfterBackoff(backoff, url, request, client, agents)
+      : this.sendNow(url, request, client, agents);
+  }
+
+  private async sendAfterBackoff(
+    backoff: UpstreamBackoff,
+    url: string,
+    request: UpstreamRequest,
+    client: ClientGone | undefined,
+    agents: Agents,
+  ): Promise<UpstreamResponse> {
+    await backoff.untilFree(client?.signal);
+    if (client?.gone) throw new UpstreamError("network", "the client went away");
+    const response = await this.sendNow(url, request, client, agents);
     const retryAfterMs =
       response.status === 429 ? parseRetryAfter(response.headers["retry-after"] ?? null, Date.now()) : null;
     if (retryAfterMs !== null) await backoff.note(retryAfterMs);
@@ -269,13 +282,14 @@ export class Upstream {
   private sendNow(
     url: string,
     request: UpstreamRequest,
-    signal: AbortSignal | undefined,
+    client: ClientGone | undefined,
     agents: Agents,
   ): Promise<UpstreamResponse> {
     const target = new URL(url);
     const secure = target.protocol === "https:";
-    const headers = { ...request.headers };
-    if (request.body) headers["content-length"] = String(request.body.byteLength);
+    const headers = request.body
+      ? { ...request.headers, "content-length": String(request.body.byteLength) }
+      : request.headers;
     return new Promise((resolve, reject) => {
       const outgoing = (secure ? httpsRequest : httpRequest)(target, {
         method: request.method,
@@ -289,20 +303,21 @@ export class Upstream {
           ),
         this.options.timeoutMs,
       );
-      const onAbort = () => outgoing.destroy(new UpstreamError("network", "the client went away"));
-      signal?.addEventListener("abort", onAbort, { once: true });
+      const stopListening = client?.onGone(() =>
+        outgoing.destroy(new UpstreamError("network", "the client went away")),
+      );
       outgoing.on("response", (body) => {
         clearTimeout(timer);
         // Watched from the first moment: the gate may hold a body unread while it decides, and a body that breaks
         // off meanwhile must be seen as broken when it is passed on (hasBrokenOff), not piped as if it would end.
         // Node emits a response's 'error' only to a listener; the stream's state records it either way.
         body.on("error", () => {});
-        body.once("close", () => signal?.removeEventListener("abort", onAbort));
+        if (stopListening) body.once("close", stopListening);
         resolve({ status: body.statusCode ?? 502, headers: headersOf(body.headers), url, body });
       });
       outgoing.on("error", (error) => {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        stopListening?.();
         reject(
           error instanceof UpstreamError
             ? error
@@ -321,7 +336,9 @@ interface Agents {
 
 function headersOf(incoming: IncomingMessage["headers"]): HeaderMap {
   const headers: HeaderMap = {};
-  for (const [name, value] of Object.entries(incoming)) {
+  // `for…in`, here and in the other header copies on every request: Object.entries makes an array a header.
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return headers;
