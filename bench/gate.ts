@@ -22,7 +22,7 @@ import { promisify } from "node:util";
 import { freePort, shippedConfFor, startNginx } from "../test/support/nginx.js";
 import { median, percentile } from "./stats.js";
 
-const LIC = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const LIC = fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
 const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
 const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
 const GIB = 1024 * 1024 * 1024;
