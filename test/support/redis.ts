@@ -19,7 +19,10 @@ export function useRedis(): () => TestRedis {
   let child: ChildProcess | null = null;
   beforeAll(async () => {
     const port = await freePort();
+    // Once running, start again is nothing: a second server on the port would fail to bind and exit, yet PING would
+    // be answered by the first, which this would then lose track of and leave running after the tests.
     const start = async () => {
+      if (child && child.exitCode === null) return;
       child = await startRedisServer(port);
     };
     await start();
