@@ -11,7 +11,6 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
@@ -64,7 +63,7 @@ export class FsSnapshotStore implements SnapshotStore {
    * into some 400 folders. Below the root each is made after its parent, with one mkdir that cannot fail for want of
    * it (a failed mkdir is an error object and a retry: a sixth of a cold run's cache time).
    */
-  private readonly folders = new Map<string, Promise<void>>();
+  private readonly folders = new Set<string>();
 
   constructor(
     readonly dir: string,
@@ -212,7 +211,7 @@ export class FsSnapshotStore implements SnapshotStore {
     if (this.build !== null) text = seal(text, this.build);
     const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
     try {
-      await this.folder(dirname(path));
+      this.folder(dirname(path));
       writeFileSync(temporary, text, { mode: 0o600 });
       renameSync(temporary, path);
     } catch (error) {
@@ -225,18 +224,14 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   /** Makes `folder` (the root, or a folder below it) unless this store has; the root as makeDirectory does. */
-  private folder(folder: string): Promise<void> {
-    let made = this.folders.get(folder);
-    if (!made) {
-      made =
-        folder === this.root || !folder.startsWith(`${this.root}/`)
-          ? makeDirectory(folder)
-          : this.folder(dirname(folder)).then(() => makeLevel(folder));
-      // A failure is not remembered: the next write tries again.
-      made.catch(() => this.folders.delete(folder));
-      this.folders.set(folder, made);
+  private folder(folder: string): void {
+    if (this.folders.has(folder)) return;
+    if (folder === this.root || !folder.startsWith(`${this.root}/`)) makeDirectory(folder);
+    else {
+      this.folder(dirname(folder));
+      makeLevel(folder);
     }
-    return made;
+    this.folders.add(folder);
   }
 }
 
@@ -278,23 +273,22 @@ function readRegularFile(path: string, maxBytes: number): string | null {
  * loops forever where a parent exists but refuses children (`/proc/self/x`); here each level is tried once after its
  * parent exists, and at most MAX_NEW_LEVELS are created.
  */
-export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): Promise<void> {
-  const attempt = async (): Promise<"made" | "missing-parent"> => {
+export function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): void {
+  const attempt = (): "made" | "missing-parent" => {
     try {
-      await mkdir(path, { mode: 0o700 });
+      mkdirSync(path, { mode: 0o700 });
       return "made";
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && (await stat(path)).isDirectory()) return "made";
+      if (code === "EEXIST" && statSync(path).isDirectory()) return "made";
       if (code === "ENOENT") return "missing-parent";
       throw error;
     }
   };
-  if ((await attempt()) === "made") return;
+  if (attempt() === "made") return;
   const parent = dirname(path);
   if (parent === path || levelsLeft <= 0)
     throw new Error(`cannot create ${path}: too many missing directories above it`);
-  await makeDirectory(parent, levelsLeft - 1);
-  if ((await attempt()) === "missing-parent")
-    throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+  makeDirectory(parent, levelsLeft - 1);
+  if (attempt() === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
 }
