@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildProgram } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel, unlicensedModel } from "../support/hub-models.js";
@@ -756,6 +757,20 @@ describe("lic", () => {
     ]) {
       expect(run.stdout).toContain(flag);
     }
+  });
+
+  it("builds only the command being run; a word that is no command gets them all, for help and suggestions", async () => {
+    const io = { env: {}, stdout: () => {}, stderr: () => {}, version: "0" };
+    const names = (only?: string) => buildProgram(io, () => {}, only).commands.map((command) => command.name());
+    expect(names("gate")).toEqual(["gate"]);
+    expect(names("chek")).toEqual([]);
+    expect(names()).toContain("check");
+    expect(names().length).toBeGreaterThan(10);
+    const misspelt = await licIn(["chek"]);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("(Did you mean check?)");
+    const completion = await licIn(["completion", "bash"]);
+    for (const name of names()) expect(completion.stdout, name).toContain(name);
   });
 
   it("prints its version", async () => {
