@@ -1,20 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
+import { once } from "../../util/once.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
 import type {
   CachedLineage,
@@ -50,9 +40,9 @@ export interface FsSnapshotStoreOptions {
  * datasets--<org>--<name>/ beside them for datasets, which may share a model's id.
  * Writes go to a temporary file renamed into place, so a reader sees a whole entry or none. Files are private to
  * the user (0600, in 0700 directories), and every entry is checked when read: anything else is a miss.
- * Entries are read and written with blocking calls: one is a few KB on a local disk, and the promise API's round
- * trips through libuv's thread pool cost two to three times the CPU of the calls themselves (300 entries and their
- * folders: 110 to 150 ms against 50 here); a disk that hangs would hang that pool's four threads just the same.
+ * Entries are read with blocking calls: the check waits for each one anyway, and the promise API's round trips
+ * through libuv's thread pool cost two to three times the CPU of the calls themselves. They are written through the
+ * pool, where the writes overlap with the rest of the run (blocking writes made 100 cold models 15% slower here).
  */
 export class FsSnapshotStore implements SnapshotStore {
   private readonly root: string;
@@ -63,7 +53,7 @@ export class FsSnapshotStore implements SnapshotStore {
    * into some 400 folders. Below the root each is made after its parent, with one mkdir that cannot fail for want of
    * it (a failed mkdir is an error object and a retry: a sixth of a cold run's cache time).
    */
-  private readonly folders = new Set<string>();
+  private readonly folders = new Map<string, Promise<void>>();
 
   constructor(
     readonly dir: string,
@@ -210,12 +200,13 @@ export class FsSnapshotStore implements SnapshotStore {
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
     if (this.build !== null) text = seal(text, this.build);
     const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    const { writeFile, rename, rm } = await fsPromises();
     try {
-      this.folder(dirname(path));
-      writeFileSync(temporary, text, { mode: 0o600 });
-      renameSync(temporary, path);
+      await this.folder(dirname(path));
+      await writeFile(temporary, text, { mode: 0o600 });
+      await rename(temporary, path);
     } catch (error) {
-      rmSync(temporary, { force: true });
+      await rm(temporary, { force: true });
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || again) throw error;
       // Folders made earlier in the run and removed since: made again, once.
       this.folders.clear();
@@ -224,23 +215,31 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   /** Makes `folder` (the root, or a folder below it) unless this store has; the root as makeDirectory does. */
-  private folder(folder: string): void {
-    if (this.folders.has(folder)) return;
-    if (folder === this.root || !folder.startsWith(`${this.root}/`)) makeDirectory(folder);
-    else {
-      this.folder(dirname(folder));
-      makeLevel(folder);
+  private folder(folder: string): Promise<void> {
+    let made = this.folders.get(folder);
+    if (!made) {
+      made =
+        folder === this.root || !folder.startsWith(`${this.root}/`)
+          ? makeDirectory(folder)
+          : this.folder(dirname(folder)).then(() => makeLevel(folder));
+      // A failure is not remembered: the next write tries again.
+      made.catch(() => this.folders.delete(folder));
+      this.folders.set(folder, made);
     }
-    this.folders.add(folder);
+    return made;
   }
 }
 
+/** node:fs/promises, loaded with the first write: a warm check writes nothing, and loading it took 2.5 ms. */
+const fsPromises = once(() => import("node:fs/promises"));
+
 /** One folder whose parent exists: made, or found made by another writer. */
-function makeLevel(path: string): void {
+async function makeLevel(path: string): Promise<void> {
+  const { mkdir, stat } = await fsPromises();
   try {
-    mkdirSync(path, { mode: 0o700 });
+    await mkdir(path, { mode: 0o700 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(path).isDirectory()) throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !(await stat(path)).isDirectory()) throw error;
   }
 }
 
@@ -273,22 +272,24 @@ function readRegularFile(path: string, maxBytes: number): string | null {
  * loops forever where a parent exists but refuses children (`/proc/self/x`); here each level is tried once after its
  * parent exists, and at most MAX_NEW_LEVELS are created.
  */
-export function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): void {
-  const attempt = (): "made" | "missing-parent" => {
+export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): Promise<void> {
+  const { mkdir, stat } = await fsPromises();
+  const attempt = async (): Promise<"made" | "missing-parent"> => {
     try {
-      mkdirSync(path, { mode: 0o700 });
+      await mkdir(path, { mode: 0o700 });
       return "made";
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && statSync(path).isDirectory()) return "made";
+      if (code === "EEXIST" && (await stat(path)).isDirectory()) return "made";
       if (code === "ENOENT") return "missing-parent";
       throw error;
     }
   };
-  if (attempt() === "made") return;
+  if ((await attempt()) === "made") return;
   const parent = dirname(path);
   if (parent === path || levelsLeft <= 0)
     throw new Error(`cannot create ${path}: too many missing directories above it`);
-  makeDirectory(parent, levelsLeft - 1);
-  if (attempt() === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+  await makeDirectory(parent, levelsLeft - 1);
+  if ((await attempt()) === "missing-parent")
+    throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
 }
