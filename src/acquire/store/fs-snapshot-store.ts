@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
@@ -199,7 +199,8 @@ export class FsSnapshotStore implements SnapshotStore {
     let text = JSON.stringify(entry);
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
     if (this.build !== null) text = seal(text, this.build);
-    const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    // Unique among this process's writes (the count) and every other process's (the pid).
+    const temporary = `${path}.${process.pid}.${++written}.tmp`;
     const { writeFile, rename, rm } = await fsPromises();
     try {
       await this.folder(dirname(path));
@@ -230,6 +231,9 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 }
 
+/** Temporary files named so far by this process. */
+let written = 0;
+
 /** node:fs/promises, loaded with the first write: a warm check writes nothing, and loading it took 2.5 ms. */
 const fsPromises = once(() => import("node:fs/promises"));
 
@@ -248,6 +252,8 @@ async function makeLevel(path: string): Promise<void> {
  * non-blocking, so a FIFO with no writer cannot hang the read), or too large.
  */
 function readRegularFile(path: string, maxBytes: number): string | null {
+  // Most reads of a cold run are misses: asked first, they cost no error (an open that fails makes one, stack and all).
+  if (!existsSync(path)) return null;
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
