@@ -44,6 +44,14 @@ if (nonAscii)
     `${bundle}: a character beyond ASCII at offset ${nonAscii.index}, likely in a regular expression (esbuild escapes those in strings only); write it as \\uXXXX in the source`,
   );
 
+// The bin runs the bundle as a script through V8's code cache (src/cli/code-cache.ts), where import() has no module
+// loader to call: a module outside the bundle (a Node built-in, web-tree-sitter) must be required.
+const dynamicImport = /\bimport\((?!\))/.exec(readFileSync(bundle, "latin1"));
+if (dynamicImport)
+  throw new Error(
+    `${bundle}: an import() of a module outside the bundle at offset ${dynamicImport.index}; require it (createRequire) instead`,
+  );
+
 // The build's identity (src/cli/build-id.ts): the bundle and the matcher's data, which decide every result.
 const digest = createHash("sha256");
 const data = new URL("../dist/identify/matcher/data/", import.meta.url);

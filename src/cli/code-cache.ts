@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { constants, Script } from "node:vm";
+import { Script } from "node:vm";
 
 /**
  * Loads a CommonJS file of ASCII text as `require` would, but compiled through V8's code cache, kept in `cacheFile`:
@@ -20,12 +20,10 @@ export function requireWithCodeCache(file: string, cacheFile: string | null): un
   // inside a function wrapper; the line stays, blank.
   const source = readFileSync(file, "latin1").replace(/^#!.*/, "");
   const cachedData = cacheFile === null ? undefined : readIfThere(cacheFile);
-  const script = new Script(wrapped(source), {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-    // The bundle's dynamic import() of its ES-module dependencies (web-tree-sitter) resolves as in any module.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // No importModuleDynamically: a script compiled from V8's cache loses it (import() then throws "A dynamic import
+  // callback was not specified"), and Node 20 warns that it is experimental. The build keeps import() out of the
+  // bundle instead (scripts/bundle-cli.mjs).
+  const script = new Script(wrapped(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected))
     process.once("exit", () => keep(cacheFile, script.createCachedData()));
   const module = { exports: {} as unknown };

@@ -24,7 +24,8 @@ import { helpWidth } from "./help-width.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+const load = createRequire(import.meta.url);
+const { version } = load("../../package.json") as { version: string };
 
 /** A repeatable option's values, in the order given. */
 function collect(value: string, previous: string[] = []): string[] {
@@ -466,7 +467,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** One question on the terminal (lic init), answered with a line. */
 async function askOnTerminal(question: string): Promise<string> {
-  const { createInterface } = await import("node:readline/promises");
+  // Required, not import()ed: the bin runs the bundle as a script, which has no module loader for import().
+  const { createInterface } = load("node:readline/promises") as typeof import("node:readline/promises");
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await terminal.question(question);

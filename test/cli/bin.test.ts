@@ -16,6 +16,8 @@ import type { CliIo } from "../../src/cli/cli-io.js";
 import { helpTopic } from "../../src/cli/help-topic.js";
 import { helpWidth } from "../../src/cli/help-width.js";
 import { buildProgram, main } from "../../src/cli/main.js";
+import { FakeHub } from "../support/fake-hub.js";
+import { bertModel } from "../support/hub-models.js";
 import { LIC_BIN, type LicRun, runLic } from "../support/run-lic.js";
 
 /**
@@ -143,6 +145,25 @@ describe("lic's bin", () => {
     const broken = spawnSync(process.execPath, [copied, "check", "gpt2"], { env, encoding: "utf8" });
     expect(broken.status).toBe(3);
     expect(broken.stderr).toMatch(/^lic: cannot load \S+cli\.cjs \(ENOENT[^\n]*\); reinstall lic\n$/);
+  });
+
+  it("writes the snapshot cache from a bundle compiled out of V8's code cache as from one compiled from source", async () => {
+    const hub = FakeHub.of([bertModel()]);
+    await hub.start();
+    try {
+      const env = { HOME: folder(), LIC_CACHE_DIR: folder(), HF_ENDPOINT: hub.url };
+      const runs: LicRun[] = [];
+      for (const cache of [folder(), folder()]) {
+        runs.push(await bin(["check", "google-bert/bert-base-uncased", "--cache-dir", cache], env));
+        expect(readdirSync(cache, { recursive: true }).some((file) => String(file).includes("snapshots"))).toBe(true);
+      }
+      // The second run had the first's code cache: the same answer, and no word of a failed write or a warning.
+      expect(runs[1]).toEqual(runs[0]);
+      expect(runs[0]!.stderr).toBe("");
+      expect(readdirSync(join(env.LIC_CACHE_DIR, "code"))).toHaveLength(1);
+    } finally {
+      await hub.stop();
+    }
   });
 
   it("keeps V8's compiled code in LIC_CACHE_DIR/code, and runs the same without it, with a damaged one, or unwritable", async () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
@@ -201,7 +202,7 @@ export class FsSnapshotStore implements SnapshotStore {
     if (this.build !== null) text = seal(text, this.build);
     // Unique among this process's writes (the count) and every other process's (the pid).
     const temporary = `${path}.${process.pid}.${++written}.tmp`;
-    const { writeFile, rename, rm } = await fsPromises();
+    const { writeFile, rename, rm } = fsPromises();
     try {
       await this.folder(dirname(path));
       await writeFile(temporary, text, { mode: 0o600 });
@@ -234,12 +235,16 @@ export class FsSnapshotStore implements SnapshotStore {
 /** Temporary files named so far by this process. */
 let written = 0;
 
-/** node:fs/promises, loaded with the first write: a warm check writes nothing, and loading it took 2.5 ms. */
-const fsPromises = once(() => import("node:fs/promises"));
+/**
+ * node:fs/promises, loaded with the first write: a warm check writes nothing, and loading it took 2.5 ms. Required,
+ * not import()ed: the bin runs the bundle as a script, which has no module loader for import().
+ */
+const load = createRequire(import.meta.url);
+const fsPromises = once(() => load("node:fs/promises") as typeof import("node:fs/promises"));
 
 /** One folder whose parent exists: made, or found made by another writer. */
 async function makeLevel(path: string): Promise<void> {
-  const { mkdir, stat } = await fsPromises();
+  const { mkdir, stat } = fsPromises();
   try {
     await mkdir(path, { mode: 0o700 });
   } catch (error) {
@@ -279,7 +284,7 @@ function readRegularFile(path: string, maxBytes: number): string | null {
  * parent exists, and at most MAX_NEW_LEVELS are created.
  */
 export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): Promise<void> {
-  const { mkdir, stat } = await fsPromises();
+  const { mkdir, stat } = fsPromises();
   const attempt = async (): Promise<"made" | "missing-parent"> => {
     try {
       await mkdir(path, { mode: 0o700 });
