@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -12,7 +12,7 @@ import { Script } from "node:vm";
  * The cache is written once, when the process exits after a run that had none (or one V8 refused: another Node, other
  * V8 flags), so it holds the functions that run compiled as well as the top level. It is only ever a speed-up: a
  * missing, truncated or foreign file is refused by V8's own checks and the source compiled as usual; a folder that
- * cannot be written is left alone. Other files in the folder (earlier builds) are removed when a new one is written.
+ * cannot be written is left alone. When one is written, those of other builds beyond the newest three are removed.
  */
 export function requireWithCodeCache(file: string, cacheFile: string | null): unknown {
   // Read as Latin-1, which for ASCII is the same text: the build keeps the bundle ASCII (scripts/bundle-cli.mjs), and
@@ -45,11 +45,20 @@ function readIfThere(path: string): Buffer | undefined {
   }
 }
 
+/** Code caches of other builds kept beside this one's. */
+const KEPT_OTHERS = 3;
+
 function keep(cacheFile: string, data: Buffer): void {
   const folder = dirname(cacheFile);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    for (const name of readdirSync(folder)) rmSync(join(folder, name), { force: true });
+    // Files of other builds (or Nodes) beyond the newest few go: a global and a project's lic, taking turns, each
+    // keep theirs, and a folder of upgrades past does not grow.
+    const others = readdirSync(folder)
+      .filter((name) => join(folder, name) !== cacheFile)
+      .map((name) => ({ path: join(folder, name), made: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.made - a.made);
+    for (const { path } of others.slice(KEPT_OTHERS)) rmSync(path, { force: true });
     // Written aside and renamed, so a process starting meanwhile reads the whole file or none.
     const aside = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(aside, data, { mode: 0o600 });

@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -184,11 +185,16 @@ describe("lic's bin", () => {
     writeFileSync(file, "not V8's code cache");
     expect(await bin(args, env)).toEqual(first);
     expect(statSync(file).size).toBeGreaterThan(100_000);
-    // A file from an earlier build goes when this build writes its own.
-    writeFileSync(join(cache, "code", "0000000000000000-node-v0-x64.v8"), "old");
+    // When this build writes its own, files of other builds beyond the newest three go.
+    const others = ["0", "1", "2", "3", "4"].map((digit) => `${digit.repeat(16)}-node-v0-x64.v8`);
+    others.forEach((name, age) => {
+      writeFileSync(join(cache, "code", name), "other");
+      const made = new Date(Date.now() - (10 - age) * 60_000);
+      utimesSync(join(cache, "code", name), made, made);
+    });
     rmSync(file);
     expect(await bin(args, env)).toEqual(first);
-    expect(readdirSync(join(cache, "code"))).toEqual([kept]);
+    expect(readdirSync(join(cache, "code")).sort()).toEqual([...others.slice(2), kept].sort());
 
     const off = folder();
     expect(await bin(args, { HOME: folder(), LIC_CACHE_DIR: off, LIC_DISABLE_CODE_CACHE: "1" })).toEqual(first);
