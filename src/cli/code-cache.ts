@@ -6,8 +6,8 @@ import { Script } from "node:vm";
 /**
  * Loads a CommonJS file of ASCII text as `require` would, but compiled through V8's code cache, kept in `cacheFile`:
  * compiling the bundled CLI from source is most of a warm check's time (some 90 ms of a 300 ms run here), reading
- * V8's bytecode back a fraction of it. Node 22 does this for every module (module.enableCompileCache); Node 20, which lic supports,
- * has only the V8 API underneath (vm.Script's cachedData), which is what this uses.
+ * V8's bytecode back a fraction of it. Node 22 does this for every module (module.enableCompileCache); Node 20,
+ * which lic supports, has only the V8 API underneath (vm.Script's cachedData), which is what this uses.
  *
  * The cache is written once, when the process exits after a run that had none (or one V8 refused: another Node, other
  * V8 flags), so it holds the functions that run compiled as well as the top level. It is only ever a speed-up: a

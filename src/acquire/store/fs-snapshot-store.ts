@@ -40,7 +40,8 @@ export interface FsSnapshotStoreOptions {
  * Layout: <dir>/v1/<endpoint digest>/models--<org>--<name>/{snapshots/<sha>.json, refs/<revision>.json}, and
  * datasets--<org>--<name>/ beside them for datasets, which may share a model's id.
  * Writes go to a temporary file renamed into place, so a reader sees a whole entry or none. Files are private to
- * the user (0600, in 0700 directories), and every entry is checked when read: anything else is a miss.
+ * the user (0600, in 0700 directories), and every entry is checked when read, unless this build sealed it and it is
+ * intact (entry-seal.ts): anything else is a miss.
  * Entries are read with blocking calls: the check waits for each one anyway, and the promise API's round trips
  * through libuv's thread pool cost two to three times the CPU of the calls themselves. They are written through the
  * pool, where the writes overlap with the rest of the run (blocking writes made 100 cold models 15% slower here).
@@ -52,7 +53,7 @@ export class FsSnapshotStore implements SnapshotStore {
   /**
    * Folders this store made (or found) in this process, each made once: a run of 100 models writes some 300 entries
    * into some 400 folders. Below the root each is made after its parent, with one mkdir that cannot fail for want of
-   * it (a failed mkdir is an error object and a retry: a sixth of a cold run's cache time).
+   * it (a failed mkdir is an error object, with its stack, and a retry).
    */
   private readonly folders = new Map<string, Promise<void>>();
 
