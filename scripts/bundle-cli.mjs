@@ -38,19 +38,18 @@ const { metafile } = await build({
   banner: { js: 'var __licBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 
-const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(bundle, "latin1"));
-if (nonAscii)
-  throw new Error(
-    `${bundle}: a character beyond ASCII at offset ${nonAscii.index}, likely in a regular expression (esbuild escapes those in strings only); write it as \\uXXXX in the source`,
-  );
-
-// The bin runs the bundle as a script through V8's code cache (src/cli/code-cache.ts), where import() has no module
-// loader to call: a module outside the bundle (a Node built-in, web-tree-sitter) must be required.
-const dynamicImport = /\bimport\((?!\))/.exec(readFileSync(bundle, "latin1"));
-if (dynamicImport)
-  throw new Error(
-    `${bundle}: an import() of a module outside the bundle at offset ${dynamicImport.index}; require it (createRequire) instead`,
-  );
+// What the bin needs of the bundle, checked on its text: ASCII only, so V8 holds the source one byte a character and
+// code-cache.ts may read it as Latin-1 (esbuild escapes non-ASCII in strings, not in regular expressions); and no
+// import(), which a script run through V8's code cache has no module loader for (a module outside the bundle, a Node
+// built-in or web-tree-sitter, must be required).
+const text = readFileSync(bundle, "latin1");
+for (const [pattern, fix] of [
+  [/[^\x00-\x7f]/, "a character beyond ASCII, likely in a regular expression: write it as \\uXXXX in the source"],
+  [/\bimport\((?!\))/, "an import() of a module outside the bundle: require it (createRequire) instead"],
+]) {
+  const found = pattern.exec(text);
+  if (found) throw new Error(`${bundle}: ${fix} (at offset ${found.index})`);
+}
 
 // The build's identity (src/cli/build-id.ts): the bundle and the matcher's data, which decide every result.
 const digest = createHash("sha256");
