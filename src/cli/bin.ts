@@ -9,6 +9,7 @@ import { readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache-home.js";
 import { requireWithCodeCache } from "./code-cache.js";
+import { isOn } from "./env-flag.js";
 import { helpTopic } from "./help-topic.js";
 import { HELP_WIDTH, helpWidth } from "./help-width.js";
 
@@ -68,6 +69,6 @@ function writeOut(text: string): void {
 /** $LIC_CACHE_DIR/code (default ~/.cache/lic/code), one file per build and Node; none with LIC_DISABLE_CODE_CACHE=1. */
 function codeCacheFile(): string | null {
   const env = process.env;
-  if (/^(1|on|yes|true)$/i.test(env["LIC_DISABLE_CODE_CACHE"] ?? "")) return null;
+  if (isOn(env["LIC_DISABLE_CODE_CACHE"])) return null;
   return join(defaultCacheDir(env), "code", `${LIC_BUILD.slice(0, 16)}-node${process.version}-${process.arch}.v8`);
 }

@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache-home.js";
+import { isOn } from "./env-flag.js";
 import { readCappedFile } from "./read-capped-file.js";
 import { UsageError } from "./usage-error.js";
 
@@ -71,7 +72,7 @@ export function resolveConnection(
       flags.endpoint !== undefined ? "--endpoint" : "HF_ENDPOINT",
     ),
     token: chosen?.value,
-    offline: Boolean(flags.offline) || /^(1|on|yes|true)$/i.test(env.HF_HUB_OFFLINE?.trim() ?? ""),
+    offline: Boolean(flags.offline) || isOn(env.HF_HUB_OFFLINE),
     cacheDir: flags.cacheDir || defaultCacheDir(env),
   };
 }
