@@ -38,6 +38,18 @@ describe("openAuditLog: the JSON Lines file", () => {
     expect(lines.map((line) => (JSON.parse(line) as AuditEntry).model)).toEqual(["x/earlier", "x/one", "x/two"]);
   });
 
+  it("reports a failing write (a full disk: /dev/full) once, not on every batch, and goes on", async () => {
+    const failures: string[] = [];
+    const log = await openAuditLog("/dev/full", (error) => failures.push(error.message));
+    for (let turn = 0; turn < 3; turn++) {
+      log.write(entry(`x/m${turn}`));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await log.close();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/ENOSPC/);
+  });
+
   it("fails at opening, not at the first entry, when the path cannot be written", async () => {
     await expect(openAuditLog(join(tempDir(), "missing", "audit.jsonl"))).rejects.toThrow();
   });
