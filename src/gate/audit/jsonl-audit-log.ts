@@ -17,8 +17,12 @@ export async function openAuditLog(path: string, onError: (error: Error) => void
       () => {},
     );
   const fd = openSync(path, "a");
+  let closed = false;
   let lastFailure: string | null = null;
   const append = (text: string) => {
+    // An entry of a request still deciding when the gate stopped. Reported, never written: the descriptor's number
+    // may belong to another file or socket by now.
+    if (closed) return onError(new Error(`an entry came after the audit log ${path} was closed; it is not written`));
     try {
       writeAll(fd, Buffer.from(text));
       lastFailure = null;
@@ -30,7 +34,11 @@ export async function openAuditLog(path: string, onError: (error: Error) => void
       lastFailure = failure.message;
     }
   };
-  return batchedLines(append, () => closeSync(fd));
+  return batchedLines(append, () => {
+    if (closed) return;
+    closed = true;
+    closeSync(fd);
+  });
 }
 
 /** A blocking write may take part of a buffer (a pipe or a FIFO given as the path): the rest follows. */

@@ -50,6 +50,20 @@ describe("openAuditLog: the JSON Lines file", () => {
     expect(failures[0]).toMatch(/ENOSPC/);
   });
 
+  it("reports an entry that comes after close() instead of writing it, and closes only once", async () => {
+    const path = join(tempDir(), "audit.jsonl");
+    const failures: string[] = [];
+    const log = await openAuditLog(path, (error) => failures.push(error.message));
+    log.write(entry("x/before"));
+    await log.close();
+    log.write(entry("x/after"));
+    await new Promise((resolve) => setImmediate(resolve));
+    await log.close();
+    const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
+    expect(lines.map((line) => (JSON.parse(line) as AuditEntry).model)).toEqual(["x/before"]);
+    expect(failures).toEqual([`an entry came after the audit log ${path} was closed; it is not written`]);
+  });
+
   it("fails at opening, not at the first entry, when the path cannot be written", async () => {
     await expect(openAuditLog(join(tempDir(), "missing", "audit.jsonl"))).rejects.toThrow();
   });
