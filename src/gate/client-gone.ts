@@ -14,34 +14,36 @@ export interface ClientGone {
   readonly signal: AbortSignal;
 }
 
-/** The client of `outgoing` is gone when the response closes before it has finished (a reset, a timeout). */
+/**
+ * The client of `outgoing` is gone when the response closes before it has finished (a reset, a timeout). Read
+ * from the response's own state, so a request that nobody asks about listens to nothing: Node marks a response
+ * destroyed when its connection closes, and finished only when the whole answer was handed to the connection.
+ */
 export function clientGoneOf(outgoing: ServerResponse): ClientGone {
   let controller: AbortController | null = null;
-  let gone = false;
-  outgoing.once("close", () => {
-    if (outgoing.writableFinished) return;
-    gone = true;
-    controller?.abort();
-  });
-  return {
+  const client: ClientGone = {
     get gone() {
-      return gone;
+      return outgoing.destroyed && !outgoing.writableFinished;
     },
     onGone(listener) {
+      // `on`, not `once`: a response closes once, and `once` wraps every listener in a closure of its own.
       const onClose = () => {
         if (!outgoing.writableFinished) listener();
       };
-      outgoing.once("close", onClose);
+      outgoing.on("close", onClose);
       return () => outgoing.off("close", onClose);
     },
     get signal() {
       if (controller === null) {
-        controller = new AbortController();
-        if (gone) controller.abort();
+        const made = new AbortController();
+        controller = made;
+        if (client.gone) made.abort();
+        else client.onGone(() => made.abort());
       }
       return controller.signal;
     },
   };
+  return client;
 }
 
 /** An AbortSignal (a Hub client's, for a decision read) seen as a client that may go. */
