@@ -43,8 +43,15 @@ export class Decider {
    * `revision` should be a commit sha; a branch is evaluated again each time (it may have moved). A dataset is
    * checked on its own under the same policy (`repoType`), and kept apart from a model of the same id.
    */
-  async decide(repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
+  decide(repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
     const key = this.keyOf(repoId, revision, repoType);
+    // A registry's hot path: a decision this process holds is answered without a round through the store's promises.
+    const held = this.store.held(key);
+    if (held) return Promise.resolve({ ok: true, decision: held, cached: true });
+    return this.lookUp(key, repoId, revision, repoType);
+  }
+
+  private async lookUp(key: string, repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
     const known = await this.store.get(key);
     if (known) return { ok: true, decision: known, cached: true };
     return this.store.once(key, () => this.evaluate(repoId, revision, repoType));

@@ -6,6 +6,11 @@ import type { Decision, DecisionOutcome } from "../decision.js";
  */
 export interface DecisionStore {
   get(key: string): Promise<Decision | null>;
+  /**
+   * The decision for `key` if this process holds it in its own memory, answered at once (and counted as a use);
+   * null says only that it is not held here: `get` may still find it in a shared store.
+   */
+  held(key: string): Decision | null;
   put(key: string, decision: Decision): Promise<void>;
   /**
    * Single flight: concurrent asks for one key share one evaluation, so a model is read from the upstream once

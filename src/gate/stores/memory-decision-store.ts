@@ -9,6 +9,10 @@ export class MemoryDecisionStore implements DecisionStore {
   constructor(private readonly maxEntries = 10_000) {}
 
   async get(key: string): Promise<Decision | null> {
+    return this.held(key);
+  }
+
+  held(key: string): Decision | null {
     const known = this.decided.get(key);
     if (!known) return null;
     // A Map iterates in insertion order: moving a hit to the end makes the first key the least recently used.

@@ -22,6 +22,10 @@ export class PostgresDecisionStore implements DecisionStore {
 
   constructor(private readonly options: PostgresDecisionStoreOptions) {}
 
+  held(key: string): Decision | null {
+    return this.local.held(key);
+  }
+
   async get(key: string): Promise<Decision | null> {
     const known = await this.local.get(key);
     if (known) return known;

@@ -63,6 +63,10 @@ export class RedisDecisionStore implements DecisionStore {
     this.pollMs = options.pollMs ?? 25;
   }
 
+  held(key: string): Decision | null {
+    return this.local.held(key);
+  }
+
   async get(key: string): Promise<Decision | null> {
     const known = await this.local.get(key);
     if (known) return known;

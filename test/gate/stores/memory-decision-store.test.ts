@@ -19,6 +19,20 @@ describe("MemoryDecisionStore", () => {
     expect(store.size).toBe(2);
   });
 
+  it("answers a held decision at once, and counts it as a use as get does", async () => {
+    const store = new MemoryDecisionStore(2);
+    await store.put("a", decision("a"));
+    await store.put("b", decision("b"));
+    expect(store.held("a")?.model).toBe("a");
+    expect(store.held("x")).toBeNull();
+    await store.put("c", decision("c"));
+    expect([store.held("a"), store.held("b"), store.held("c")].map((kept) => kept?.model)).toEqual([
+      "a",
+      undefined,
+      "c",
+    ]);
+  });
+
   it("runs one evaluation for concurrent asks of one key, and a new one once it has settled", async () => {
     const store = new MemoryDecisionStore();
     let runs = 0;
