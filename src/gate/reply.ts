@@ -30,11 +30,9 @@ export function send(
     unsafe.body.destroy();
     whole = problem(502, "the upstream broke off its answer before the gate could pass it on; try again");
   }
-  const reply = fitReply(whole, redact);
-  const headers = offloadHeaders(reply);
-  const { body } = reply;
+  const { status, headers, body } = fitReply(whole, redact);
   if (typeof body === "string" || Buffer.isBuffer(body)) headers["content-length"] = String(Buffer.byteLength(body));
-  outgoing.writeHead(reply.status, headers);
+  outgoing.writeHead(status, headers);
   if (!(body instanceof Readable)) {
     outgoing.end(method === "HEAD" ? undefined : (body ?? undefined));
     return;
@@ -44,22 +42,10 @@ export function send(
     outgoing.end();
     return;
   }
-  if (reply.status < 300) body.on("data", (chunk: Buffer) => onBytes(chunk.byteLength));
+  if (status < 300) body.on("data", (chunk: Buffer) => onBytes(chunk.byteLength));
   body.on("error", () => outgoing.destroy());
   outgoing.once("close", () => body.destroy());
   body.pipe(outgoing);
-}
-
-/**
- * nginx obeys X-Accel-* headers from the server it proxies to (an internal redirect, a rate, buffering). Only the
- * gate's own decision may set one: any passed on from the upstream is dropped, so a hostile upstream cannot make
- * nginx fetch what it likes or serve an internal location.
- */
-function offloadHeaders(reply: Reply): HeaderMap {
-  const headers: HeaderMap = {};
-  for (const name in reply.headers) if (!name.startsWith("x-accel-")) headers[name] = reply.headers[name]!;
-  if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = reply.accelRedirect;
-  return headers;
 }
 
 /** Headers whose values are free text for people (reasons), from the gate or passed on from the upstream. */
@@ -70,13 +56,19 @@ const TEXT_HEADERS = new Set(["x-error-message", "x-lic-reason"]);
  * buffered model info) redacted; streamed bodies (file bytes) are not text and pass as they are. Reason headers are
  * then fitted to one bounded line, after the redaction, because a cut could split a token and leave a part of it
  * that the redactor no longer recognises.
+ *
+ * nginx obeys X-Accel-* headers from the server it proxies to (an internal redirect, a rate, buffering). Only the
+ * gate's own decision may set one (`accelRedirect`, as X-Accel-Redirect): any passed on from the upstream is
+ * dropped, so a hostile upstream cannot make nginx fetch what it likes or serve an internal location.
  */
-export function fitReply(reply: Reply, redact: Redactor): Reply {
+export function fitReply(reply: Reply, redact: Redactor): Omit<Reply, "accelRedirect"> {
   const headers: HeaderMap = {};
   for (const name in reply.headers) {
+    if (name.startsWith("x-accel-")) continue;
     const value = reply.headers[name]!;
     headers[name] = TEXT_HEADERS.has(name) ? headerSafe(redact(value)) : redact(value);
   }
+  if (reply.accelRedirect !== undefined) headers["x-accel-redirect"] = redact(reply.accelRedirect);
   let { body } = reply;
   if (typeof body === "string") body = redact(body);
   else if (Buffer.isBuffer(body)) {
@@ -85,8 +77,7 @@ export function fitReply(reply: Reply, redact: Redactor): Reply {
     const clean = redact(text);
     if (clean !== text) body = Buffer.from(clean, "utf8");
   }
-  const accelRedirect = reply.accelRedirect === undefined ? undefined : redact(reply.accelRedirect);
-  return { ...reply, headers, body, ...(accelRedirect === undefined ? {} : { accelRedirect }) };
+  return { status: reply.status, headers, body };
 }
 
 /** The gate's own answers are in the Hub's error shape: X-Error-Message for huggingface_hub, `error` for @huggingface/hub. */

@@ -45,6 +45,13 @@ describe("fitReply: what may leave the gate", () => {
     expect(fitted.headers["x-lic-reason"]).not.toContain(TOKEN.slice(0, 4));
   });
 
+  it("drops X-Accel-* headers passed on and sets X-Accel-Redirect only from the gate's own offload, redacted", () => {
+    const passedOn = reply({ "x-accel-redirect": "/internal/anything", "x-accel-limit-rate": "1", etag: '"e"' }, null);
+    expect(fitReply(passedOn, redact).headers).toEqual({ etag: '"e"' });
+    const offloaded = fitReply({ ...passedOn, accelRedirect: `/_lic_upstream/f?t=${TOKEN}` }, redact);
+    expect(offloaded.headers).toEqual({ etag: '"e"', "x-accel-redirect": "/_lic_upstream/f?t=[token]" });
+  });
+
   it("leaves bytes that are not text alone: a buffer with no secret, and streamed bodies", () => {
     const binary = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0x41]);
     expect(fitReply(reply({}, binary), redact).body).toBe(binary);
