@@ -24,10 +24,24 @@ export interface GateGauge {
   read: () => number;
 }
 
+/**
+ * A counter's series, found from the label names and values of an `add` by one Map step each (a name, then its
+ * value), so counting builds no key: every request counts three times. Each leaf points at its series, shared by
+ * every order in which the same labels are given.
+ */
+interface LabelNode {
+  next: Map<string, LabelNode>;
+  series?: { value: number };
+}
+
+interface Counter {
+  root: LabelNode;
+  /** By label text (`{a="1"}`), as rendered. */
+  series: Map<string, { value: number }>;
+}
+
 export class Metrics {
-  private readonly values = new Map<CounterName, Map<string, number>>();
-  /** Label sets seen, by a cheap key: every request counts three times, and formatting each set once is enough. */
-  private readonly formatted = new Map<string, string>();
+  private readonly counters = new Map<CounterName, Counter>();
   /** Gauges of optional parts (the shared Redis), registered by what starts them and read at render time. */
   private readonly gauges = new Map<string, { help: string; read: () => number }>();
 
@@ -39,13 +53,7 @@ export class Metrics {
   private readonly infos = new Map<string, { help: string; labels: Labels }>();
 
   add(name: CounterName, labels: Labels = {}, amount = 1): void {
-    let series = this.values.get(name);
-    if (series === undefined) {
-      series = new Map<string, number>();
-      this.values.set(name, series);
-    }
-    const key = this.format(labels);
-    series.set(key, (series.get(key) ?? 0) + amount);
+    this.seriesOf(name, labels).value += amount;
   }
 
   /** Sets an info series such as `lic_gate_policy_info{name="…",digest="…"} 1`, dropping the one it replaces. */
@@ -59,18 +67,23 @@ export class Metrics {
   }
 
   get(name: CounterName, labels: Labels = {}): number {
-    return this.values.get(name)?.get(this.format(labels)) ?? 0;
+    return this.counters.get(name)?.series.get(labelText(labels))?.value ?? 0;
   }
 
-  private format(labels: Labels): string {
-    let key = "";
-    for (const name in labels) key += `${name}\u0000${labels[name]}\u0000`;
-    let text = this.formatted.get(key);
-    if (text === undefined) {
-      text = labelText(labels);
-      this.formatted.set(key, text);
+  private seriesOf(name: CounterName, labels: Labels): { value: number } {
+    let counter = this.counters.get(name);
+    if (counter === undefined) {
+      counter = { root: { next: new Map() }, series: new Map() };
+      this.counters.set(name, counter);
     }
-    return text;
+    let node = counter.root;
+    for (const label in labels) node = step(step(node, label), labels[label]!);
+    if (node.series === undefined) {
+      const text = labelText(labels);
+      node.series = counter.series.get(text) ?? { value: 0 };
+      counter.series.set(text, node.series);
+    }
+    return node.series;
   }
 
   /** `gauges` are read at render time (connections in flight, decisions held). */
@@ -78,9 +91,9 @@ export class Metrics {
     const lines: string[] = [];
     for (const [name, help] of Object.entries(COUNTERS) as [CounterName, string][]) {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
-      const series = this.values.get(name);
+      const series = this.counters.get(name)?.series;
       if (!series || series.size === 0) lines.push(`${name} 0`);
-      for (const [labels, value] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b)))
+      for (const [labels, { value }] of [...(series ?? [])].sort(([a], [b]) => a.localeCompare(b)))
         lines.push(`${name}${labels} ${value}`);
     }
     const registered = [...this.gauges].map(([name, { help, read }]) => [name, { help, value: read() }] as const);
@@ -90,6 +103,15 @@ export class Metrics {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name}${labelText(labels)} 1`);
     return `${lines.join("\n")}\n`;
   }
+}
+
+function step(node: LabelNode, key: string): LabelNode {
+  let next = node.next.get(key);
+  if (next === undefined) {
+    next = { next: new Map() };
+    node.next.set(key, next);
+  }
+  return next;
 }
 
 /** `{a="1",b="2"}`, sorted, with `\`, `"` and newlines escaped as the format requires. */
