@@ -30,8 +30,12 @@ const MIB = 1024 * 1024;
 /** Downloads per offload path: the machine's speed swings by half between runs, so the best of several is compared. */
 const OFFLOAD_ROUNDS = 5;
 const STREAM_ROUNDS = 5;
-/** Rounds of 500 requests per path; the median p99 of them is compared. */
-const LATENCY_ROUNDS = 7;
+/**
+ * Rounds of 500 requests per path; the median p99 of them is compared. A round's p99 moves by a scavenge more or
+ * less landing in it (each 5 to 8 ms here, with hundreds of requests in flight), and the relay's own p99 spans
+ * 15 to 30 ms across rounds on this machine: eleven rounds give the median a steadier reading than seven.
+ */
+const LATENCY_ROUNDS = 11;
 /**
  * Rounds of 500 requests per path before the measured ones. A registry's gate runs for days: its figure is the one
  * after V8 has optimised the request path. Here every path's p99 (the bare relay's too) fell by half or more over
