@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, rmSync, statSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { fsPromises } from "../util/fs-promises.js";
 import { UsageError } from "./usage-error.js";
 
 /**
@@ -35,6 +35,7 @@ export function checkOutputWritable(path: string, flag: string): void {
 /** Writes a report whole or not at all: a reader never sees half a report, and a failed write leaves the old file. */
 export async function writeOutput(path: string, content: string, flag = "--output"): Promise<void> {
   const temporary = temporaryPathFor(path);
+  const { writeFile, rename, rm } = fsPromises();
   try {
     await writeFile(temporary, content, { flag: "wx" });
     await rename(temporary, path);

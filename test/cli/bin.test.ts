@@ -207,6 +207,27 @@ describe("lic's bin", () => {
   });
 });
 
+describe("the bundle's start-up", () => {
+  it("loads Node's child_process and fs/promises only when something uses them, not for a check", () => {
+    const probe = join(folder(), "loaded.cjs");
+    const report = join(folder(), "loaded.json");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList)));`,
+    );
+    const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder(), HF_HUB_OFFLINE: "1" };
+    // Offline with an empty cache: the check command and its whole import graph load, and the run stops at the miss.
+    const run = spawnSync(process.execPath, ["--require", probe, LIC_BIN, "check", "google-bert/bert-base-uncased"], {
+      env,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toContain("google-bert/bert-base-uncased");
+    const loaded: string[] = JSON.parse(readFileSync(report, "utf8"));
+    expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
+    expect(loaded.filter((name) => /^NativeModule (child_process|fs\/promises)$/.test(name))).toEqual([]);
+  });
+});
+
 describe("helpTopic", () => {
   it("names the command a pure help request asks about", () => {
     expect(helpTopic(["--help"])).toBe("");

@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
-import { once } from "../../util/once.js";
+import { fsPromises } from "../../util/fs-promises.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
 import type {
   CachedLineage,
@@ -235,13 +234,6 @@ export class FsSnapshotStore implements SnapshotStore {
 
 /** Temporary files named so far by this process. */
 let written = 0;
-
-/**
- * node:fs/promises, loaded with the first write: a warm check writes nothing, and loading it took 2.5 ms. Required,
- * not import()ed: the bin runs the bundle as a script, which has no module loader for import().
- */
-const load = createRequire(import.meta.url);
-const fsPromises = once(() => load("node:fs/promises") as typeof import("node:fs/promises"));
 
 /** One folder whose parent exists: made, or found made by another writer. */
 async function makeLevel(path: string): Promise<void> {
