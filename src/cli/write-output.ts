@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { fsPromises } from "../util/fs-promises.js";
+import { fsPromises } from "../acquire/fs-promises.js";
 import { UsageError } from "./usage-error.js";
 
 /**

@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
-import { fsPromises } from "../../util/fs-promises.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
+import { fsPromises } from "../fs-promises.js";
 import type {
   CachedLineage,
   CachedRef,

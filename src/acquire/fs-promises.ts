@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { once } from "./once.js";
+import { once } from "../util/once.js";
 
 /**
  * node:fs/promises, loaded with its first use: a warm check writes nothing, and loading it (with the readline
