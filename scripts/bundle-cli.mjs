@@ -58,11 +58,14 @@ const { metafile } = await build({
   platform: "node",
   target: "node20",
   sourcemap: "linked",
-  // Without comments (whitespace and syntax minified, names kept): a third smaller to read, and ASCII only (esbuild
-  // escapes the rest), so V8 holds the source as one byte a character; our comments' "§" and "—" made it two, and the
-  // read alone cost 20 ms of a warm check.
+  // Without comments (whitespace and syntax minified): a third smaller to read, and ASCII only (esbuild escapes the
+  // rest), so V8 holds the source as one byte a character; our comments' "§" and "—" made it two, and the read alone
+  // cost 20 ms of a warm check. Local names minified too: a quarter smaller again (1.37 to 1.02 MB), which V8 reads,
+  // and its code cache holds, on every run (a warm check 2 to 3 ms faster). No code of ours or of the bundled
+  // packages reads a function's or a class's name; the linked source map gives profiles and traces theirs back.
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   logLevel: "warning",
   // Loaded by path at run time (WebAssembly beside their modules), or optional native code; and the gate's database
   // clients, a seventh of the bundle that no check runs, required from node_modules when a gate first connects.
