@@ -140,7 +140,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
     ),
   };
   if (cache && lineage.complete)
-    await keepInCache(cache, options.onNotice, (store) => store.writeLineage(root.id, root.sha, lineage));
+    keepInCache(cache, options.onNotice, (store) => store.writeLineage(root.id, root.sha, lineage));
   return lineage;
 }
 

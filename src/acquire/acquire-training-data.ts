@@ -168,7 +168,7 @@ export async function acquireTrainingData(
       ),
   };
   if (cache && trainingData.complete)
-    await keepInCache(cache, options.onNotice, (store) =>
+    keepInCache(cache, options.onNotice, (store) =>
       store.writeTrainingData(root.id, root.sha, trainingData, root.repoType),
     );
   return trainingData;

@@ -55,6 +55,8 @@ export class FsSnapshotStore implements SnapshotStore {
    * it (a failed mkdir is an error object, with its stack, and a retry).
    */
   private readonly folders = new Map<string, Promise<void>>();
+  /** Entries being written, by path: a read of one waits for its write, so this store reads what it was given. */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(
     readonly dir: string,
@@ -69,6 +71,11 @@ export class FsSnapshotStore implements SnapshotStore {
 
   get location(): string {
     return this.dir;
+  }
+
+  async settled(): Promise<void> {
+    // A write may begin another (an entry sealed anew as it is read): waited for until none is left.
+    while (this.writing.size > 0) await Promise.allSettled([...this.writing.values()]);
   }
 
   snapshotLocation(repoId: string, sha: string, repoType?: StoredRepoType): string {
@@ -178,6 +185,7 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   private async readEntry(path: string, kind: EntryKind): Promise<unknown> {
+    await this.writing.get(path)?.catch(() => undefined);
     const text = readRegularFile(path, MAX_ENTRY_BYTES);
     if (text === null) return null;
     try {
@@ -196,7 +204,24 @@ export class FsSnapshotStore implements SnapshotStore {
     }
   }
 
-  private async writeEntry(path: string, entry: unknown, again = false): Promise<void> {
+  private writeEntry(path: string, entry: unknown): Promise<void> {
+    // After the write of the same entry in flight, if any: the last one given is the one that stays.
+    const before = this.writing.get(path);
+    const writing = before
+      ? before.then(
+          () => this.writeEntryNow(path, entry),
+          () => this.writeEntryNow(path, entry),
+        )
+      : this.writeEntryNow(path, entry);
+    this.writing.set(path, writing);
+    const done = () => {
+      if (this.writing.get(path) === writing) this.writing.delete(path);
+    };
+    writing.then(done, done);
+    return writing;
+  }
+
+  private async writeEntryNow(path: string, entry: unknown, again = false): Promise<void> {
     let text = JSON.stringify(entry);
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
     if (this.build !== null) text = seal(text, this.build);
@@ -212,7 +237,7 @@ export class FsSnapshotStore implements SnapshotStore {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT" || again) throw error;
       // Folders made earlier in the run and removed since: made again, once.
       this.folders.clear();
-      return this.writeEntry(path, entry, true);
+      return this.writeEntryNow(path, entry, true);
     }
   }
 

@@ -1,19 +1,20 @@
 import type { SnapshotStore } from "./snapshot-store.js";
 
 /**
- * Writes to the cache, and says so when it cannot (a full disk, a read-only home): a cache that fails is news for
- * stderr, never a failed check, since what was to be kept is in hand.
+ * Writes to the cache in the background, and says so when it cannot (a full disk, a read-only home): a cache that
+ * fails is news for stderr, never a failed check, since what was to be kept is in hand. The check goes on meanwhile:
+ * each of a write's steps (a folder, the file, its rename) waits for a turn of a busy event loop, and a model that
+ * waited for them held its place in the run's concurrency for a tenth of a second. A run waits for every write it
+ * began (`SnapshotStore.settled`) before it ends.
  */
-export async function keepInCache(
+export function keepInCache(
   cache: SnapshotStore,
   onNotice: ((message: string) => void) | undefined,
   write: (cache: SnapshotStore) => Promise<void>,
-): Promise<void> {
-  try {
-    await write(cache);
-  } catch (error) {
+): void {
+  write(cache).catch((error: unknown) =>
     onNotice?.(
       `could not write the cache at ${cache.location}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+    ),
+  );
 }

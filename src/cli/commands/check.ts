@@ -96,7 +96,7 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
     printNotes(scanned.scan.notes, project.root, notice);
     checked = scanned;
   }
-  run.feedback.finish();
+  await run.checksDone();
 
   const report = runReport(checked, run.used, io);
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
@@ -156,7 +156,12 @@ export async function prepareRun(
     onProgress,
     build,
   };
-  return { options, guarded, stderr, notice, feedback, used };
+  // The cache is written in the background of the checks (keep-in-cache.ts): they are done once it is written.
+  const checksDone = async () => {
+    await cache?.settled();
+    feedback.finish();
+  };
+  return { options, guarded, stderr, notice, used, checksDone };
 }
 
 /** Models named by the project's configuration are used there: each result and error points at its line. */

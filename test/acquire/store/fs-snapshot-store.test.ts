@@ -1,17 +1,32 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireLineage } from "../../../src/acquire/acquire-lineage.js";
-import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
+import { acquireLineage as acquireLineageInBackground } from "../../../src/acquire/acquire-lineage.js";
+import { acquireSnapshot as acquireSnapshotInBackground } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
 import { openSeal, seal, withoutSeal } from "../../../src/acquire/store/entry-seal.js";
 import { FsSnapshotStore } from "../../../src/acquire/store/fs-snapshot-store.js";
+import type { CheckResult } from "../../../src/types/result.js";
 import type { ModelSnapshot } from "../../../src/types/snapshot.js";
 import { createRedactor } from "../../../src/util/redact.js";
+import { cacheOfOptions, settling } from "../../support/cache-settled.js";
 import { FakeHub } from "../../support/fake-hub.js";
 import { bertModel } from "../../support/hub-models.js";
+import { snapshotOf } from "../../support/snapshots.js";
 import { useTempDirs } from "../../support/temp-dir.js";
+
+const acquireLineage = settling(acquireLineageInBackground, cacheOfOptions);
+const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 const BERT = "google-bert/bert-base-uncased";
@@ -229,5 +244,20 @@ describe("an impossible cache dir (L11)", () => {
       options(new FsSnapshotStore(join(file, "cache"), hub.url), notices),
     );
     expect(notices).toEqual([expect.stringContaining(`could not write the cache at ${join(file, "cache")}`)]);
+  });
+});
+
+describe("writes in the background (keep-in-cache.ts)", () => {
+  it("a read waits for the write of its entry in flight, and settled() for every write begun", async () => {
+    const cache = new FsSnapshotStore(tempDir(), hub.url);
+    await cache.settled();
+    const snapshot = snapshotOf({ id: BERT, sha: BERT_SHA });
+    const writing = cache.writeSnapshot(snapshot, false);
+    expect(existsSync(cache.snapshotPath(BERT, BERT_SHA))).toBe(false);
+    expect(await cache.readSnapshot(BERT, BERT_SHA, false)).toEqual(snapshot);
+    void cache.writeResult("f".repeat(64), { model: BERT } as CheckResult);
+    await cache.settled();
+    expect(filesUnder(cache.dir).filter((file) => file.endsWith(".json"))).toHaveLength(2);
+    await writing;
   });
 });
