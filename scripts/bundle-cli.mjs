@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join, relative } from "node:path";
 import { build } from "esbuild";
 
 /**
@@ -93,7 +94,12 @@ for (const [pattern, fix] of [
 const digest = createHash("sha256");
 const data = new URL("../dist/identify/matcher/data/", import.meta.url);
 for (const file of Object.keys(metafile.outputs).sort()) digest.update(file).update(readFileSync(file));
-for (const file of readdirSync(data).sort()) digest.update(file).update(readFileSync(new URL(file, data)));
+// Recursive: the SPDX fingerprints the build wrote (spdx/) decide matches as the rest does.
+for (const entry of readdirSync(data, { recursive: true, withFileTypes: true })
+  .filter((found) => found.isFile())
+  .map((found) => relative(data.pathname, join(found.parentPath, found.name)))
+  .sort())
+  digest.update(entry).update(readFileSync(new URL(entry, data)));
 const buildDigest = digest.digest("hex");
 writeFileSync(new URL("build-id.json", outdir), `${JSON.stringify({ digest: buildDigest })}\n`);
 

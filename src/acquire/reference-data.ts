@@ -4,6 +4,7 @@ import {
   type ModelReferencesFile,
   type ReferenceLibrary,
   type SketchIndexFile,
+  type SpdxReferenceData,
 } from "../identify/matcher/reference-library.js";
 import { once } from "../util/once.js";
 
@@ -15,9 +16,9 @@ export class ReferenceDataError extends Error {
 }
 
 /**
- * The matcher's reference data, read from what lic ships (src/identify/matcher/data, copied beside the build) and
- * from `spdx-license-list`: the index on the first text matched, model fingerprints and SPDX texts when a text is
- * shortlisted for them. Read once per process; every check of the run shares it, and a run that matches no text
+ * The matcher's reference data, read from what lic ships (src/identify/matcher/data, copied beside the build, with
+ * the SPDX licenses' fingerprints the build adds in spdx/) and from `spdx-license-list`: the index on the first text
+ * matched, model fingerprints and SPDX ones (or texts, run from the sources) when a text is shortlisted for them. Read once per process; every check of the run shares it, and a run that matches no text
  * reads none of it.
  */
 const library = once(() =>
@@ -25,6 +26,9 @@ const library = once(() =>
     index: read("../identify/matcher/data/sketch-index.json") as SketchIndexFile,
     modelReferences: () => read("../identify/matcher/data/model-references.json") as ModelReferencesFile,
     spdxText: (id) => (read(`spdx-license-list/licenses/${id}.json`) as { licenseText: string }).licenseText,
+    // The library checked `id` against the index's keys; the pattern keeps the path inside data/spdx/ regardless.
+    spdxReference: (id) =>
+      /^[A-Za-z0-9.+-]+$/.test(id) ? readIfBuilt(`../identify/matcher/data/spdx/${id}.json`) : undefined,
   }),
 );
 
@@ -34,13 +38,30 @@ export const shippedReferences: ReferenceLibrary = {
   equivalentsOf: (id) => library().equivalentsOf(id),
 };
 
+/** A file the build writes (undefined when lic runs from its sources, without it); unreadable is a broken install. */
+function readIfBuilt(specifier: string): SpdxReferenceData | undefined {
+  try {
+    return load(specifier) as SpdxReferenceData;
+  } catch (error) {
+    if (codeOf(error) === "MODULE_NOT_FOUND") return undefined;
+    throw unreadable(specifier, error);
+  }
+}
+
 function read(specifier: string): unknown {
   try {
     return load(specifier);
   } catch (error) {
-    const reason = error instanceof Error && "code" in error ? String(error.code) : "unreadable";
-    throw new ReferenceDataError(
-      `lic's license reference data "${specifier}" cannot be read (${reason}); the installation is incomplete: reinstall lic (npm ci)`,
-    );
+    throw unreadable(specifier, error);
   }
+}
+
+function unreadable(specifier: string, error: unknown): ReferenceDataError {
+  return new ReferenceDataError(
+    `lic's license reference data "${specifier}" cannot be read (${codeOf(error) ?? "unreadable"}); the installation is incomplete: reinstall lic (npm ci)`,
+  );
+}
+
+function codeOf(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error ? String(error.code) : undefined;
 }

@@ -1,9 +1,13 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ReferenceDataError, shippedReferences } from "../../src/acquire/reference-data.js";
 import { identifyLicenseText } from "../../src/identify/matcher/match-license-text.js";
-import { createReferenceLibrary, type SketchIndexFile } from "../../src/identify/matcher/reference-library.js";
+import {
+  createReferenceLibrary,
+  type SketchIndexFile,
+  spdxReferenceData,
+} from "../../src/identify/matcher/reference-library.js";
 
 const DATA = new URL("../../src/identify/matcher/data/", import.meta.url);
 const index = JSON.parse(readFileSync(new URL("sketch-index.json", DATA), "utf8")) as SketchIndexFile;
@@ -26,5 +30,38 @@ describe("the matcher's reference data, read at the edge and handed in", () => {
       },
     });
     expect(() => identifyLicenseText(mit, broken)).toThrow(ReferenceDataError);
+  });
+});
+
+describe("the SPDX fingerprints the build writes (scripts/compile-spdx-references.mjs)", () => {
+  const BUILT = new URL("../../dist/identify/matcher/data/spdx/", import.meta.url);
+  const spdxIds = index.keys.slice(index.models);
+  const textOf = (id: string) =>
+    (createRequire(import.meta.url)(`spdx-license-list/licenses/${id}.json`) as { licenseText: string }).licenseText;
+
+  it("are, for every SPDX id the index names, what a run from the sources makes of the installed text", () => {
+    const built = readdirSync(BUILT).filter((name) => name.endsWith(".json"));
+    expect(built.length).toBe(spdxIds.length);
+    for (const id of spdxIds) {
+      const shipped: unknown = JSON.parse(readFileSync(new URL(`${id}.json`, BUILT), "utf8"));
+      expect(shipped, id).toEqual(spdxReferenceData(id, textOf(id)));
+    }
+  });
+
+  it("are read instead of the text when a text is shortlisted, and match as the text does", () => {
+    const asked: string[] = [];
+    const library = createReferenceLibrary({
+      index,
+      modelReferences: () => [],
+      spdxText: (id) => {
+        throw new Error(`the text of ${id} was read, not its fingerprint`);
+      },
+      spdxReference: (id) => {
+        asked.push(id);
+        return spdxReferenceData(id, textOf(id));
+      },
+    });
+    expect(identifyLicenseText(mit, library).matches[0]).toMatchObject({ reference: "MIT", kind: "exact" });
+    expect(asked).toContain("MIT");
   });
 });
