@@ -144,6 +144,9 @@ export async function runGate(
   }
 
   const where = publicUrl ?? gate.url;
+  // Listened for before the gate says it listens: a supervisor's SIGTERM right after that line stops it cleanly
+  // (the audit log closed), where Node's default for the signal would end the process on the spot.
+  const stopped = new Promise<void>((resolve) => untilStopped(resolve));
   stderr(
     `lic gate: listening on ${gate.url}, ${flags.mode} mode${flags.offload === "none" ? "" : `, offload ${flags.offload}`}, ${describeRules(gate.rules())}, upstream ${upstream}${connection.token ? " with a token" : ""}${postgres ? ", decisions and audit in PostgreSQL" : ""}\n` +
       `lic gate: point clients at it with HF_ENDPOINT=${where}\n`,
@@ -154,7 +157,7 @@ export async function runGate(
     return next.rules;
   };
   const reloads = reloadOnSignal(reloadWhen, () => reloadRules(gate, load, (line) => stderr(`lic gate: ${line}\n`)));
-  await new Promise<void>((resolve) => untilStopped(resolve));
+  await stopped;
   stderr("lic gate: stopping\n");
   reloads.stop();
   await reloads.settled();
