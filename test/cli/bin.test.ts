@@ -226,6 +226,29 @@ describe("the bundle's start-up", () => {
     expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
     expect(loaded.filter((name) => /^NativeModule (child_process|fs\/promises)$/.test(name))).toEqual([]);
   });
+
+  it("starts a gate without --redis or --postgres with neither ioredis nor pg loaded", async () => {
+    const probe = join(folder(), "loaded.cjs");
+    const report = join(folder(), "loaded.json");
+    writeFileSync(
+      probe,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder() };
+    const args = ["--require", probe, LIC_BIN, "gate", "--upstream", "http://127.0.0.1:9", "--listen", "127.0.0.1:0"];
+    const gate = spawn(process.execPath, [...args, "--no-cache", "--audit-log", "/dev/null"], { env });
+    let stderr = "";
+    gate.stderr.on("data", (chunk: Buffer) => {
+      const listening = /listening on/.test(stderr);
+      stderr += chunk;
+      if (!listening && /listening on/.test(stderr)) gate.kill("SIGTERM");
+    });
+    await new Promise((resolve) => gate.once("exit", resolve));
+    expect(stderr).toContain("listening on");
+    const loaded: string[] = JSON.parse(readFileSync(report, "utf8"));
+    expect(loaded.some((file) => file.endsWith("lic.cjs"))).toBe(true);
+    expect(loaded.filter((file) => /[\\/]node_modules[\\/](ioredis|pg)[\\/]/.test(file))).toEqual([]);
+  });
 });
 
 describe("helpTopic", () => {

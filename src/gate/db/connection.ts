@@ -1,4 +1,12 @@
-import pg from "pg";
+import { createRequire } from "node:module";
+import type pg from "pg";
+
+/**
+ * Required when a gate first connects, not when the gate command loads: a gate without --postgres never needs pg
+ * (esbuild keeps it out of the bundle, scripts/bundle-cli.mjs). Required, not import()ed: the bundle is run as a
+ * script, which has no module loader for import().
+ */
+const load = createRequire(import.meta.url);
 
 /** How long the gate waits on PostgreSQL before it counts it down: a slow database must not hold requests. */
 export interface PostgresTimeouts {
@@ -17,7 +25,8 @@ export function openPostgres(
   onError: (error: Error) => void = () => {},
   timeouts: PostgresTimeouts = DEFAULT_TIMEOUTS,
 ): pg.Pool {
-  const pool = new pg.Pool({
+  const { Pool } = load("pg") as typeof pg;
+  const pool = new Pool({
     connectionString: url,
     max: 8,
     connectionTimeoutMillis: timeouts.connectMs,

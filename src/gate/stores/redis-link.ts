@@ -1,4 +1,8 @@
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
+
+/** Required when a gate first connects, as pg is (db/connection.ts): a gate without --redis never needs ioredis. */
+const load = createRequire(import.meta.url);
 
 export interface RedisLinkOptions {
   url: string;
@@ -23,7 +27,8 @@ export class RedisLink {
 
   constructor(private readonly options: RedisLinkOptions) {
     this.where = redactedUrl(options.url);
-    this.redis = new Redis(options.url, {
+    const ioredis = load("ioredis") as typeof import("ioredis");
+    this.redis = new ioredis.Redis(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: options.commandTimeoutMs ?? 1000,
