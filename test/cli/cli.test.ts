@@ -1,7 +1,5 @@
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli/main.js";
 import type { Environment } from "../../src/cli/settings.js";
@@ -132,7 +130,7 @@ describe("lic check", () => {
   });
 
   it("cannot decide when the Hub is unreachable (exit 3)", async () => {
-    const closed = await closedPort();
+    const closed = CLOSED_PORT;
     const run = await lic(["google-bert/bert-base-uncased"], { HF_ENDPOINT: `http://127.0.0.1:${closed}` });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`cannot reach http://127.0.0.1:${closed}: connection failed (ECONNREFUSED)`);
@@ -815,10 +813,9 @@ function licWithin(args: string[], ms: number, env: Record<string, string> = {})
 }
 
 /** A loopback port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/**
+ * A port nothing listens on: below the ephemeral range that every test server's listen(0) draws from, so no server
+ * of a test running alongside can take it (a port found free and closed again can be, between the two steps); and
+ * not one of the ports fetch refuses to dial at all (1, 7, 9, …: the Fetch standard's bad ports).
+ */
+const CLOSED_PORT = 2;
