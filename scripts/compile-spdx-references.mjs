@@ -1,7 +1,7 @@
 // Part of `npm run build`: every SPDX license the matcher's index names, fingerprinted once here, one file per id in
 // dist/identify/matcher/data/spdx/, instead of in every run that shortlists it (15 to 20 ms of a cold check of one
 // model). The same function makes them as a run from the sources does (spdxReferenceData), from the texts of the
-// installed spdx-license-list, so the two read alike; test/identify/spdx-references.test.ts holds them to that.
+// installed spdx-license-list, so the two read alike; test/acquire/reference-data.test.ts holds them to that.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { spdxReferenceData } from "../dist/identify/matcher/reference-library.js";

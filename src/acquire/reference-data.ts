@@ -18,17 +18,16 @@ export class ReferenceDataError extends Error {
 /**
  * The matcher's reference data, read from what lic ships (src/identify/matcher/data, copied beside the build, with
  * the SPDX licenses' fingerprints the build adds in spdx/) and from `spdx-license-list`: the index on the first text
- * matched, model fingerprints and SPDX ones (or texts, run from the sources) when a text is shortlisted for them. Read once per process; every check of the run shares it, and a run that matches no text
- * reads none of it.
+ * matched, model fingerprints and SPDX ones (or texts, run from the sources) when a text is shortlisted for them.
+ * Read once per process; every check of the run shares it, and a run that matches no text reads none of it. The
+ * library asks for SPDX ids it checked (reference-library.ts), so none can lead a path out of its folder.
  */
 const library = once(() =>
   createReferenceLibrary({
     index: read("../identify/matcher/data/sketch-index.json") as SketchIndexFile,
     modelReferences: () => read("../identify/matcher/data/model-references.json") as ModelReferencesFile,
     spdxText: (id) => (read(`spdx-license-list/licenses/${id}.json`) as { licenseText: string }).licenseText,
-    // The library checked `id` against the index's keys; the pattern keeps the path inside data/spdx/ regardless.
-    spdxReference: (id) =>
-      /^[A-Za-z0-9.+-]+$/.test(id) ? readIfBuilt(`../identify/matcher/data/spdx/${id}.json`) : undefined,
+    spdxReference: (id) => readIfBuilt(`../identify/matcher/data/spdx/${id}.json`),
   }),
 );
 

@@ -48,6 +48,25 @@ describe("the SPDX fingerprints the build writes (scripts/compile-spdx-reference
     }
   });
 
+  it("are never looked up, nor the text, by an id that is not an SPDX id's spelling", () => {
+    const position = index.models;
+    const asked: string[] = [];
+    const library = createReferenceLibrary({
+      index: { ...index, keys: index.keys.map((key, at) => (at === position ? "../../etc/passwd" : key)) },
+      modelReferences: () => [],
+      spdxText: (id) => {
+        asked.push(`text ${id}`);
+        return "";
+      },
+      spdxReference: (id) => {
+        asked.push(`fingerprint ${id}`);
+        return undefined;
+      },
+    });
+    expect(library.reference(position)).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
   it("are read instead of the text when a text is shortlisted, and match as the text does", () => {
     const asked: string[] = [];
     const library = createReferenceLibrary({
