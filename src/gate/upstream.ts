@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { Readable, type Transform } from "node:stream";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { Readable } from "node:stream";
+import { decoderFor } from "../acquire/hub/content-decoding.js";
 import { parseRetryAfter } from "../acquire/hub/hub-fetch.js";
 import { type ClientGone, clientGoneFrom } from "./client-gone.js";
 import type { HeaderMap } from "./headers.js";
@@ -350,15 +350,6 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** Whether a body failed (a reset, a bad chunk) before it was read to its end: it will never end if piped. */
 export function hasBrokenOff(body: Readable): boolean {
   return body.errored !== null || (body.destroyed && !body.readableEnded);
-}
-
-/** null: identity; undefined: an encoding the gate cannot decode. Several encodings at once are not decoded. */
-function decoderFor(encoding: string): Transform | null | undefined {
-  if (encoding === "identity" || encoding === "") return null;
-  if (encoding === "gzip" || encoding === "x-gzip") return createGunzip();
-  if (encoding === "deflate") return createInflate();
-  if (encoding === "br") return createBrotliDecompress();
-  return undefined;
 }
 
 /** Lets a body go unread: a short one is drained so its connection returns to the pool, a long one is cut. */

@@ -1,5 +1,7 @@
 import { createRedactor, type Redactor } from "../../util/redact.js";
+import { type BodyBytes, fetchTransport, type HttpExchange, type HubAnswer } from "./http-exchange.js";
 import { HubAnswerError, HubHttpError, HubTransportError } from "./hub-error.js";
+import { nodeHttpTransport } from "./node-http-transport.js";
 
 export interface HubFetchOptions {
   /** The Hub's base URL, without a trailing slash (https://huggingface.co, or an internal registry). */
@@ -19,7 +21,7 @@ export interface HubFetchOptions {
   retryBaseMs?: number;
   /** A `Retry-After` longer than this is not waited for: the request fails as rate-limited instead. */
   maxRetryAfterMs?: number;
-  /** The underlying fetch (tests and the benchmark count requests through it). */
+  /** A fetch to send requests through instead of node:http: the gate's bounded upstream, or a test's stand-in. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -35,22 +37,23 @@ export interface HubWait {
   reason: string;
 }
 
-/** A body read whole, or up to a bound. */
-export interface HubBody {
-  response: Response;
-  /** At most the bound's bytes, counted after decompression (fetch undoes any Content-Encoding). */
-  bytes: Buffer;
-  /** The body had more than the bound; `bytes` is its head. */
-  truncated: boolean;
+/** A body read whole, or up to a bound, with the answer it came in. */
+export interface HubBody extends BodyBytes {
+  response: HubAnswer;
+}
+
+/** What a Hub request may set: its headers (an object, a list of pairs or a Headers, as fetch takes them). */
+export interface HubRequestInit {
+  headers?: RequestInit["headers"];
 }
 
 /**
- * `fetch` with lic's HTTP policy, plus `read`: the request and the reading of its body under one retry policy, so
- * that a connection cut while the body streams is retried like one cut before the headers.
+ * lic's HTTP policy for the Hub: `read` makes the request and reads its body under one retry policy, so that a
+ * connection cut while the body streams is retried like one cut before the headers.
  */
-export type HubFetch = typeof fetch & {
-  read(url: string, init: RequestInit, maxBytes: number): Promise<HubBody>;
-};
+export interface HubFetch {
+  read(url: string, init: HubRequestInit, maxBytes: number): Promise<HubBody>;
+}
 
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -64,16 +67,18 @@ export function hubRedactor(options: Pick<HubFetchOptions, "redact" | "token">):
 }
 
 /**
- * The one HTTP policy every Hub request goes through, handed to `@huggingface/hub` as its `fetch`:
+ * The one HTTP policy every Hub request goes through (the metadata `@huggingface/hub` reads too, through a fetch
+ * built on `read`):
  * - the token goes to the configured endpoint's origin and nowhere else, also across redirects
  *   (the Hub answers renamed repos with a relative 307, and LFS files with a 302 to a CDN);
  * - 429 waits for `Retry-After`, 5xx and resets back off, both bounded; a redirect loop is final;
  * - every request has a timeout;
  * - a non-2xx answer becomes a HubHttpError that keeps `X-Error-Code`, which `HubApiError` would drop, with
  *   the server's message redacted (an upstream may echo the Authorization header it got).
+ * Requests go out through node:http (node-http-transport.ts), or through `options.fetch` when one is given.
  */
 export function createHubFetch(options: HubFetchOptions): HubFetch {
-  const base = options.fetch ?? globalThis.fetch;
+  const transport = options.fetch ? fetchTransport(options.fetch) : nodeHttpTransport;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxRetries = options.maxRetries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 250;
@@ -85,72 +90,61 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
     return sleep(ms);
   };
 
-  /** Sends the request, retrying as the policy allows, and hands the 2xx answer to `consume` inside the same policy. */
-  async function withRetries<T>(
-    input: string | URL | Request,
-    init: RequestInit,
-    consume: (response: Response) => Promise<T>,
-  ): Promise<T> {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  async function read(url: string, init: HubRequestInit, maxBytes: number): Promise<HubBody> {
+    const headers = headersOf(init.headers);
     for (let attempt = 0; ; attempt++) {
       const isLastAttempt = attempt >= maxRetries;
-      let response: Response;
+      let exchange: HttpExchange;
       try {
-        response = await followRedirects(url, init);
+        exchange = await followRedirects(url, headers);
       } catch (error) {
         if (error instanceof HubAnswerError) throw error;
-        const transport = toTransportError(error, options.timeoutMs, "connection failed");
-        if (transport.kind === "network" && !isLastAttempt) {
+        const transportError = toTransportError(error, options.timeoutMs, "connection failed");
+        if (transportError.kind === "network" && !isLastAttempt) {
           await wait(backoff(attempt), "connection failed, retrying");
           continue;
         }
-        throw transport;
+        throw transportError;
       }
-      if (response.ok) {
+      if (exchange.ok) {
         try {
-          return await consume(response);
+          return { response: exchange, ...(await exchange.read(maxBytes)) };
         } catch (error) {
-          if (error instanceof HubAnswerError) throw error;
-          const transport = toTransportError(
+          const transportError = toTransportError(
             error,
             options.timeoutMs,
             "the connection was cut while reading the answer",
             true,
           );
-          if (transport.kind === "network" && !isLastAttempt) {
+          if (transportError.kind === "network" && !isLastAttempt) {
             await wait(backoff(attempt), "connection cut, retrying");
             continue;
           }
-          throw transport;
+          throw transportError;
         }
       }
 
-      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      const canRetry = !isLastAttempt && (response.status === 429 || RETRY_STATUSES.has(response.status));
+      const retryAfterMs = parseRetryAfter(exchange.headers.get("retry-after"), Date.now());
+      const canRetry = !isLastAttempt && (exchange.status === 429 || RETRY_STATUSES.has(exchange.status));
       if (canRetry && (retryAfterMs === null || retryAfterMs <= maxRetryAfterMs)) {
-        await discard(response);
-        await wait(retryAfterMs ?? backoff(attempt), waitReason(response.status, retryAfterMs !== null));
+        await exchange.discard();
+        await wait(retryAfterMs ?? backoff(attempt), waitReason(exchange.status, retryAfterMs !== null));
         continue;
       }
-      throw await toHttpError(response, retryAfterMs, redact);
+      throw await toHttpError(exchange, retryAfterMs, redact);
     }
   }
 
-  async function followRedirects(startUrl: string, init: RequestInit): Promise<Response> {
+  async function followRedirects(startUrl: string, headers: Record<string, string>): Promise<HttpExchange> {
     let url = startUrl;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const headers = new Headers(init.headers);
-      if (options.token && new URL(url).origin === endpointOrigin) {
-        headers.set("authorization", `Bearer ${options.token}`);
-      } else {
-        headers.delete("authorization");
-      }
-      const timeout = AbortSignal.timeout(options.timeoutMs);
-      const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-      const response = await base(url, { ...init, headers, signal, redirect: "manual" });
-      const location = response.headers.get("location");
-      if (!REDIRECT_STATUSES.has(response.status) || !location) return response;
-      await discard(response);
+      const sent = { ...headers };
+      if (options.token && new URL(url).origin === endpointOrigin) sent["authorization"] = `Bearer ${options.token}`;
+      else delete sent["authorization"];
+      const exchange = await transport(url, sent, options.timeoutMs);
+      const location = exchange.headers.get("location");
+      if (!REDIRECT_STATUSES.has(exchange.status) || !location) return exchange;
+      await exchange.discard();
       url = new URL(location, url).href;
     }
     // Asking again follows the same loop: final, not a network failure to retry.
@@ -161,11 +155,21 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
     return retryBaseMs * 2 ** attempt * (0.75 + Math.random() / 2);
   }
 
-  const hubFetch = (input: string | URL | Request, init: RequestInit = {}) =>
-    withRetries(input, init, async (response) => response);
-  const read = (url: string, init: RequestInit, maxBytes: number) =>
-    withRetries(url, init, async (response) => ({ response, ...(await readCapped(response, maxBytes)) }));
-  return Object.assign(hubFetch as typeof fetch, { read });
+  return { read };
+}
+
+/** A request's headers as one object with lower-case names, whichever form fetch's callers give them in. */
+function headersOf(init: RequestInit["headers"]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (init === undefined) return headers;
+  const pairs =
+    init instanceof Headers
+      ? [...init.entries()]
+      : Array.isArray(init)
+        ? init
+        : Object.entries(init as Record<string, string>);
+  for (const [name, value] of pairs) if (name !== undefined && value !== undefined) headers[name.toLowerCase()] = value;
+  return headers;
 }
 
 /** Why a retry waits, as a terminal line says it: the status, and whether the server set the wait. */
@@ -184,10 +188,15 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   return Math.max(0, date - now);
 }
 
-async function toHttpError(response: Response, retryAfterMs: number | null, redact: Redactor): Promise<HubHttpError> {
-  const errorCode = response.headers.get("x-error-code");
-  let serverMessage = response.headers.get("x-error-message");
-  const body = await readCapped(response, MAX_ERROR_BODY)
+async function toHttpError(
+  exchange: HttpExchange,
+  retryAfterMs: number | null,
+  redact: Redactor,
+): Promise<HubHttpError> {
+  const errorCode = exchange.headers.get("x-error-code");
+  let serverMessage = exchange.headers.get("x-error-message");
+  const body = await exchange
+    .read(MAX_ERROR_BODY)
     .then(({ bytes }) => bytes.toString("utf8"))
     .catch(() => "");
   if (!serverMessage && body) {
@@ -202,35 +211,11 @@ async function toHttpError(response: Response, retryAfterMs: number | null, reda
   const retryAfterSeconds = retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000);
   const said = serverMessage ? redact(serverMessage).trim().slice(0, 500) : "";
   return new HubHttpError(
-    response.status,
+    exchange.status,
     errorCode === null ? null : redact(errorCode).slice(0, 100),
     said || null,
     retryAfterSeconds,
   );
-}
-
-/** Reads at most `limit` bytes of a body (and one chunk more, to know it is longer), then releases the rest. */
-async function readCapped(response: Response, limit: number): Promise<{ bytes: Buffer; truncated: boolean }> {
-  if (!response.body) return { bytes: Buffer.alloc(0), truncated: false };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-      if (size > limit) break;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return { bytes: Buffer.concat(chunks).subarray(0, limit), truncated: size > limit };
-}
-
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
 }
 
 function toTransportError(error: unknown, timeoutMs: number, what: string, duringBody = false): HubTransportError {

@@ -5,6 +5,11 @@ import { HubError } from "../../../src/acquire/hub/hub-error.js";
 import { fixtureText, hubApiFixture, readmeFor } from "../../support/fixtures.js";
 import { useNock } from "../../support/use-nock.js";
 
+/** A socket failure as Node raises it: an Error with a code (nock emits a plain object on no request of node:http). */
+function socketError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 const HUB = "https://huggingface.co";
 const options = { endpoint: HUB, timeoutMs: 5000, sleep: async () => undefined };
 
@@ -161,7 +166,7 @@ describe("fetchModelSnapshot", () => {
       .get("/api/models/org/model/revision/main")
       .query(true)
       .times(4)
-      .replyWithError({ code: "ECONNREFUSED", message: "refused" });
+      .replyWithError(socketError("ECONNREFUSED", "refused"));
     const error = await fetchModelSnapshot("org/model", "main", options).catch((caught) => caught);
     expect(error).toMatchObject({ kind: "network" });
     expect(error.message).toContain("ECONNREFUSED");

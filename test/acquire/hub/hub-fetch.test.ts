@@ -4,8 +4,14 @@ import { HubHttpError, HubTransportError } from "../../../src/acquire/hub/hub-er
 import { createHubFetch, parseRetryAfter } from "../../../src/acquire/hub/hub-fetch.js";
 import { useNock } from "../../support/use-nock.js";
 
+/** A socket failure as Node raises it: an Error with a code (nock emits a plain object on no request of node:http). */
+function socketError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
 const HUB = "https://huggingface.co";
 const noSleep = async () => undefined;
+const KIB = 1024;
 
 useNock();
 
@@ -13,7 +19,7 @@ describe("createHubFetch", () => {
   it("sends a token of any shape to the endpoint as a Bearer header", async () => {
     nock(HUB).get("/api/whoami-v2").matchHeader("authorization", "Bearer internal-registry-token").reply(200, {});
     const hubFetch = createHubFetch({ endpoint: HUB, token: "internal-registry-token", timeoutMs: 5000 });
-    expect((await hubFetch(`${HUB}/api/whoami-v2`)).status).toBe(200);
+    expect((await hubFetch.read(`${HUB}/api/whoami-v2`, {}, KIB)).response.status).toBe(200);
   });
 
   it("follows a relative 307 rename with the token, and drops it on a redirect to another origin", async () => {
@@ -29,8 +35,8 @@ describe("createHubFetch", () => {
       .matchHeader("authorization", (value) => value === undefined)
       .reply(200, "bytes");
     const hubFetch = createHubFetch({ endpoint: HUB, token: "hf_secret", timeoutMs: 5000 });
-    const response = await hubFetch(`${HUB}/api/models/bert-base-uncased`);
-    expect(await response.text()).toBe("bytes");
+    const { bytes } = await hubFetch.read(`${HUB}/api/models/bert-base-uncased`, {}, KIB);
+    expect(bytes.toString()).toBe("bytes");
   });
 
   it("never sends the token to a host other than the endpoint, even when asked to", async () => {
@@ -39,9 +45,11 @@ describe("createHubFetch", () => {
       .matchHeader("authorization", (value) => value === undefined)
       .reply(200, "ok");
     const hubFetch = createHubFetch({ endpoint: HUB, token: "hf_secret", timeoutMs: 5000 });
-    const response = await hubFetch("https://elsewhere.example.org/", {
-      headers: { authorization: "Bearer hf_secret" },
-    });
+    const { response } = await hubFetch.read(
+      "https://elsewhere.example.org/",
+      { headers: { authorization: "Bearer hf_secret" } },
+      KIB,
+    );
     expect(response.status).toBe(200);
   });
 
@@ -49,7 +57,7 @@ describe("createHubFetch", () => {
     const waits: number[] = [];
     nock(HUB).get("/x").reply(429, "slow down", { "retry-after": "7" }).get("/x").reply(200, "ok");
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: async (ms) => void waits.push(ms) });
-    expect(await (await hubFetch(`${HUB}/x`)).text()).toBe("ok");
+    expect((await hubFetch.read(`${HUB}/x`, {}, KIB)).bytes.toString()).toBe("ok");
     expect(waits).toEqual([7000]);
   });
 
@@ -60,7 +68,7 @@ describe("createHubFetch", () => {
       .get("/x")
       .reply(503, "busy")
       .get("/x")
-      .replyWithError({ code: "ECONNRESET", message: "socket hang up" })
+      .replyWithError(socketError("ECONNRESET", "socket hang up"))
       .get("/x")
       .reply(200, "ok");
     const told: { ms: number; reason: string }[] = [];
@@ -72,7 +80,7 @@ describe("createHubFetch", () => {
       sleep: async (ms) => void slept.push(ms),
       onWait: (wait) => void told.push(wait),
     });
-    expect(await (await hubFetch(`${HUB}/x`)).text()).toBe("ok");
+    expect((await hubFetch.read(`${HUB}/x`, {}, KIB)).bytes.toString()).toBe("ok");
     expect(told.map((wait) => wait.reason)).toEqual([
       "429 Retry-After",
       "HTTP 503, backing off",
@@ -86,7 +94,7 @@ describe("createHubFetch", () => {
   it("gives up on a Retry-After longer than it will wait, reporting it", async () => {
     nock(HUB).get("/x").reply(429, "slow down", { "retry-after": "3600" });
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: noSleep });
-    const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
+    const error = await hubFetch.read(`${HUB}/x`, {}, KIB).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubHttpError);
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 3600 });
   });
@@ -101,14 +109,14 @@ describe("createHubFetch", () => {
         { "x-error-code": "Overloaded", "content-type": "application/json" },
       );
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, maxRetries: 3, sleep: noSleep });
-    const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
+    const error = await hubFetch.read(`${HUB}/x`, {}, KIB).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 503, errorCode: "Overloaded", serverMessage: "Service Unavailable" });
   });
 
   it("retries a connection reset, then succeeds", async () => {
-    nock(HUB).get("/x").replyWithError({ code: "ECONNRESET", message: "socket hang up" }).get("/x").reply(200, "ok");
+    nock(HUB).get("/x").replyWithError(socketError("ECONNRESET", "socket hang up")).get("/x").reply(200, "ok");
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: noSleep });
-    expect(await (await hubFetch(`${HUB}/x`)).text()).toBe("ok");
+    expect((await hubFetch.read(`${HUB}/x`, {}, KIB)).bytes.toString()).toBe("ok");
   });
 
   it("does not retry a 4xx, and keeps X-Error-Code that HubApiError drops", async () => {
@@ -117,7 +125,7 @@ describe("createHubFetch", () => {
       "x-error-message": "Access to model x is restricted.",
     });
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 5000, sleep: noSleep });
-    const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
+    const error = await hubFetch.read(`${HUB}/x`, {}, KIB).catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       status: 401,
       errorCode: "GatedRepo",
@@ -128,7 +136,7 @@ describe("createHubFetch", () => {
   it("times out a request that gets no answer", async () => {
     nock(HUB).get("/x").delay(2000).reply(200, "late");
     const hubFetch = createHubFetch({ endpoint: HUB, timeoutMs: 100, sleep: noSleep });
-    const error = await hubFetch(`${HUB}/x`).catch((caught: unknown) => caught);
+    const error = await hubFetch.read(`${HUB}/x`, {}, KIB).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubTransportError);
     expect(error).toMatchObject({ kind: "timeout" });
   });
