@@ -1,11 +1,10 @@
 import type { SnapshotStore } from "./snapshot-store.js";
 
 /**
- * Writes to the cache in the background, and says so when it cannot (a full disk, a read-only home): a cache that
- * fails is news for stderr, never a failed check, since what was to be kept is in hand. The check goes on meanwhile:
- * each of a write's steps (a folder, the file, its rename) waits for a turn of a busy event loop, and a model that
- * waited for them held its place in the run's concurrency for a tenth of a second. A run waits for every write it
- * began (`SnapshotStore.settled`) before it ends.
+ * Writes to the cache without the check waiting for it, and says so when it cannot (a full disk, a read-only home):
+ * a cache that fails is news for stderr, never a failed check, since what was to be kept is in hand. A store may
+ * write in steps that wait for the event loop (the disk store makes its root so); a model that waited for them held
+ * its place in the run's concurrency. A run waits for every write it began (`SnapshotStore.settled`) before it ends.
  */
 export function keepInCache(
   cache: SnapshotStore,

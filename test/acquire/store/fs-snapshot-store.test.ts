@@ -261,3 +261,17 @@ describe("writes in the background (keep-in-cache.ts)", () => {
     await writing;
   });
 });
+
+describe("folders removed while lic runs", () => {
+  it("are made again for the next entry (a user clearing the cache mid-run loses nothing of the run)", async () => {
+    const dir = tempDir();
+    const cache = new FsSnapshotStore(dir, hub.url);
+    await cache.writeSnapshot(snapshotOf({ id: BERT, sha: BERT_SHA }), false);
+    rmSync(dir, { recursive: true });
+    const other = "0".repeat(40);
+    const snapshot = snapshotOf({ id: BERT, sha: other });
+    await cache.writeSnapshot(snapshot, false);
+    expect(await cache.readSnapshot(BERT, other, false)).toEqual(snapshot);
+    expect(statSync(dirname(cache.snapshotPath(BERT, other))).mode & 0o777).toBe(0o700);
+  });
+});
