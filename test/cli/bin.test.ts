@@ -208,7 +208,7 @@ describe("lic's bin", () => {
 });
 
 describe("the bundle's start-up", () => {
-  it("loads Node's child_process and fs/promises only when something uses them, not for a check", () => {
+  it("loads Node's child_process, fs/promises, http, https and zlib only when something uses them, not for a check", () => {
     const probe = join(folder(), "loaded.cjs");
     const report = join(folder(), "loaded.json");
     writeFileSync(
@@ -224,7 +224,9 @@ describe("the bundle's start-up", () => {
     expect(run.stderr).toContain("google-bert/bert-base-uncased");
     const loaded: string[] = JSON.parse(readFileSync(report, "utf8"));
     expect(loaded).toContain("NativeModule internal/modules/cjs/loader");
-    expect(loaded.filter((name) => /^NativeModule (child_process|fs\/promises)$/.test(name))).toEqual([]);
+    expect(loaded.filter((name) => /^NativeModule (child_process|fs\/promises|http|https|zlib)$/.test(name))).toEqual(
+      [],
+    );
   });
 
   it("starts a gate without --redis or --postgres with neither ioredis nor pg loaded", async () => {
