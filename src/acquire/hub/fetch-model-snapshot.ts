@@ -3,6 +3,7 @@ import * as z from "zod";
 import { parseModelRef } from "../../types/repo-ref.js";
 import type { EvidenceGap, JsonObject, JsonValue, ModelSnapshot, SnapshotFile } from "../../types/snapshot.js";
 import type { Redactor } from "../../util/redact.js";
+import type { HubAnswer } from "./http-exchange.js";
 import { HubAnswerError, HubError, HubHttpError, HubTransportError } from "./hub-error.js";
 import { createHubFetch, type HubFetch, type HubFetchOptions, hubRedactor } from "./hub-fetch.js";
 import { readRepoFile } from "./read-repo-file.js";
@@ -207,12 +208,27 @@ function createMetadataFetch(
       throw new HubAnswerError(`the metadata of ${repoId} is over ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
     const text = bytes.toString("utf8");
     metadata.holdsSecret = redact.holdsSecret(text);
-    return new Response(text, {
-      status: response.status,
-      headers: { "content-type": response.headers.get("content-type") ?? "application/json" },
-    });
+    return readAnswer(url, response, text);
   };
   return metadataFetch as typeof fetch;
+}
+
+/**
+ * The answer `modelInfo` gets: always a 2xx (`read` throws on any other), of which the library reads `ok` and
+ * `json()`, and on a failure the status, URL, headers and text. Not a `Response`: building one makes a Web stream of
+ * the text, and the first one loads Node's fetch implementation (some 20 ms of a 100-model run, which reads nothing
+ * else through it).
+ */
+function readAnswer(url: string, response: HubAnswer, text: string): Response {
+  const answer = {
+    ok: response.ok,
+    status: response.status,
+    url,
+    headers: response.headers,
+    json: async (): Promise<unknown> => JSON.parse(text),
+    text: async () => text,
+  };
+  return answer as unknown as Response;
 }
 
 function redactError(error: HubError, redact: Redactor): HubError {

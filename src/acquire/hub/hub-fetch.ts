@@ -158,16 +158,18 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
   return { read };
 }
 
-/** A request's headers as one object with lower-case names, whichever form fetch's callers give them in. */
+/**
+ * A request's headers as one object with lower-case names, whichever form fetch's callers give them in. A Headers is
+ * known by its `entries`, not by `instanceof`: reading the global `Headers` loads Node's fetch implementation.
+ */
 function headersOf(init: RequestInit["headers"]): Record<string, string> {
   const headers: Record<string, string> = {};
   if (init === undefined) return headers;
-  const pairs =
-    init instanceof Headers
-      ? [...init.entries()]
-      : Array.isArray(init)
-        ? init
-        : Object.entries(init as Record<string, string>);
+  const pairs = Array.isArray(init)
+    ? init
+    : typeof (init as Headers).entries === "function"
+      ? [...(init as Headers).entries()]
+      : Object.entries(init as Record<string, string>);
   for (const [name, value] of pairs) if (name !== undefined && value !== undefined) headers[name.toLowerCase()] = value;
   return headers;
 }
