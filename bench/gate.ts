@@ -22,7 +22,8 @@ import { promisify } from "node:util";
 import { freePort, shippedConfFor, startNginx } from "../test/support/nginx.js";
 import { median, percentile } from "./stats.js";
 
-const LIC = fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
+/** The build measured: this checkout's, or LIC_BENCH_BIN's (an older clone, for before and after). */
+const LIC = process.env["LIC_BENCH_BIN"] ?? fileURLToPath(new URL("../dist/cli/lic.cjs", import.meta.url));
 const UPSTREAM = fileURLToPath(new URL("./gate-upstream.ts", import.meta.url));
 const RELAY = fileURLToPath(new URL("./gate-relay.ts", import.meta.url));
 const GIB = 1024 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CACHE_VERSION } from "../../src/acquire/store/cache-version.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../src/catalog/catalog.js";
 import {
@@ -174,11 +175,13 @@ describe("checkRef keeps results under the digest of their inputs and the build"
       const first = await run({});
       expect(first.ok).toBe(true);
       const keptFiles = () =>
-        readdirSync(join(dir, "v1"), { recursive: true }).filter((name) => String(name).includes("results/"));
+        readdirSync(join(dir, `v${CACHE_VERSION}`), { recursive: true }).filter((name) =>
+          String(name).includes("results/"),
+        );
       expect(keptFiles().filter((name) => String(name).endsWith(".json"))).toHaveLength(1);
       // A kept result is what is returned: mark it, and see the mark come back.
       const [file] = keptFiles().filter((name) => String(name).endsWith(".json"));
-      const path = join(dir, "v1", String(file));
+      const path = join(dir, `v${CACHE_VERSION}`, String(file));
       const entry = JSON.parse(readFileSync(path, "utf8"));
       entry.result.verdict = "warn";
       writeFileSync(path, JSON.stringify(entry));

@@ -1,19 +1,11 @@
 import { execFileSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acquireLineage as acquireLineageInBackground } from "../../../src/acquire/acquire-lineage.js";
 import { acquireSnapshot as acquireSnapshotInBackground } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
+import { CACHE_VERSION } from "../../../src/acquire/store/cache-version.js";
 import { openSeal, seal, withoutSeal } from "../../../src/acquire/store/entry-seal.js";
 import { FsSnapshotStore } from "../../../src/acquire/store/fs-snapshot-store.js";
 import type { CheckResult } from "../../../src/types/result.js";
@@ -55,7 +47,7 @@ function filesUnder(dir: string): string[] {
 
 describe("malformed cache entries are misses, fetched again (L1)", () => {
   it.each([
-    ["a snapshot with only its sha", { cacheVersion: 1, withToken: false, snapshot: { sha: BERT_SHA } }],
+    ["a snapshot with only its sha", { cacheVersion: CACHE_VERSION, withToken: false, snapshot: { sha: BERT_SHA } }],
     ["texts: null", "texts-null"],
     ["a traversal id", "bad-id"],
   ])("%s", async (_name, replacement) => {
@@ -83,9 +75,11 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
   ])("a lineage of %j", async (lineage) => {
     const cache = new FsSnapshotStore(tempDir(), hub.url);
     const snapshot = await acquireSnapshot({ id: BERT, revision: null }, options(cache));
-    const path = join(dirname(dirname(cache.snapshotPath(BERT, BERT_SHA))), "lineage", `${BERT_SHA}.json`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify({ cacheVersion: 1, lineage }));
+    const path = join(dirname(cache.snapshotPath(BERT, BERT_SHA)), `lineage-${BERT_SHA}.json`);
+    // Read back while well formed, so the miss below is the malformed lineage's, not a path nobody reads.
+    writeFileSync(path, JSON.stringify({ cacheVersion: CACHE_VERSION, lineage: { ancestors: [], complete: true } }));
+    expect(await cache.readLineage(BERT, BERT_SHA)).toEqual({ ancestors: [], complete: true });
+    writeFileSync(path, JSON.stringify({ cacheVersion: CACHE_VERSION, lineage }));
     expect(await cache.readLineage(BERT, BERT_SHA)).toBeNull();
     const withParent: ModelSnapshot = { ...snapshot, tags: [...snapshot.tags, "base_model:finetune:org/missing"] };
     const read = await acquireLineage(withParent, { ...options(cache), maxDepth: 8, concurrency: 2 });
@@ -98,11 +92,11 @@ describe("malformed cache entries are misses, fetched again (L1)", () => {
     const cacheDir = tempDir();
     const cache = new FsSnapshotStore(cacheDir, hub.url);
     await acquireSnapshot({ id: BERT, revision: null }, options(cache));
-    const ref = filesUnder(cacheDir).find((file) => file.includes(`${join("refs", "main.json")}`))!;
+    const ref = filesUnder(cacheDir).find((file) => file.endsWith("ref-main.json"))!;
     writeFileSync(
       ref,
       JSON.stringify({
-        cacheVersion: 1,
+        cacheVersion: CACHE_VERSION,
         sha: "../../../../../../../../etc/passwd",
         resolvedAt: "2026-12-01T00:00:00.000Z",
       }),
