@@ -5,11 +5,12 @@
  * (the texts the build had commander print, dist/cli/help.json, exact wherever help is 80 columns wide). Anything
  * else runs the bundled CLI (cli.cjs) through V8's code cache (code-cache.ts).
  */
-import { readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultCacheDir } from "./cache-home.js";
 import { requireWithCodeCache } from "./code-cache.js";
 import { isOn } from "./env-flag.js";
+import { fdWriter } from "./fd-writer.js";
 import { helpTopic } from "./help-topic.js";
 import { HELP_WIDTH, helpWidth } from "./help-width.js";
 
@@ -18,6 +19,9 @@ declare const LIC_VERSION: string;
 declare const LIC_BUILD: string;
 
 const args = process.argv.slice(2);
+/** --version and help, through the writer the CLI writes with (fd-writer.ts): no stream is made for a pipe. */
+const writeOut = fdWriter(1, () => process.stdout);
+
 if ((args[0] === "--version" || args[0] === "-V") && args.length === 1) writeOut(`${LIC_VERSION}\n`);
 else if (!answerHelp(args)) runCli();
 
@@ -49,21 +53,6 @@ function answerHelp(args: string[]): boolean {
   if (typeof text !== "string") return false;
   writeOut(text);
   return true;
-}
-
-/**
- * Writes to stdout without making process.stdout, which for a pipe loads Node's net and stream modules (5 ms of a
- * 50 ms answer). A pipe another process left non-blocking and full takes the rest through the stream; a reader gone
- * away (EPIPE, `lic --help | head -1`) ends the answer quietly, as the CLI does.
- */
-function writeOut(text: string): void {
-  const bytes = Buffer.from(text);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += writeSync(1, bytes, written);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EAGAIN") process.stdout.write(bytes.subarray(written));
-  }
 }
 
 /** $LIC_CACHE_DIR/code (default ~/.cache/lic/code), one file per build and Node; none with LIC_DISABLE_CODE_CACHE=1. */

@@ -20,6 +20,7 @@ import type { LicensesFlags } from "./commands/licenses.js";
 import type { LockFlags } from "./commands/lock.js";
 import type { ScanFlags } from "./commands/scan.js";
 import { ExitCode } from "./exit-code.js";
+import { fdWriter } from "./fd-writer.js";
 import { helpWidth } from "./help-width.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
@@ -490,21 +491,25 @@ if (isEntryPoint()) runFromProcess();
 
 /** lic as a process: its arguments, its streams and environment, its exit code (the bin, bin.ts, calls it). */
 export function runFromProcess(): void {
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
+  const stdoutStream = () =>
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  // The streams themselves only for a terminal's width (or a write fdWriter hands over): see fd-writer.ts.
+  const stdoutIsTTY = isatty(1);
+  const stderrIsTTY = isatty(2);
   const io: CliIo = {
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: fdWriter(1, stdoutStream),
+    stderr: fdWriter(2, () => process.stderr),
     version,
-    isTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
+    isTTY: stdoutIsTTY,
+    columns: stdoutIsTTY ? process.stdout.columns : undefined,
     cwd: process.cwd(),
     // isatty, not process.stdin.isTTY: that getter opens stdin as a stream, which no command but lic init reads.
     ...(isatty(0) ? { prompt: askOnTerminal } : {}),
-    isErrTTY: process.stderr.isTTY === true,
-    errColumns: process.stderr.columns,
+    isErrTTY: stderrIsTTY,
+    errColumns: stderrIsTTY ? process.stderr.columns : undefined,
     appendFile: (path, text) => appendFileSync(path, text),
   };
   main(process.argv.slice(2), io).then((code) => {
