@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { JsonObject } from "../../src/types/snapshot.js";
 
@@ -108,15 +109,20 @@ export class FakeHub {
     this.scripted.push({ pattern, answers });
   }
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1, over TLS with `tls` (a key and certificate in PEM), as the real Hub and its storage do. */
+  async start(options: { tls?: { key: string; cert: string } } = {}): Promise<string> {
     for (const model of [...this.models.values(), ...this.datasetSpace.repos.values()])
       for (const bytes of Object.values(model.lfsFiles ?? {})) this.blobs.set(sha256(bytes), bytes);
-    this.storage = createServer((request, response) => this.serveBlob(request, response));
-    this.server = createServer((request, response) => this.handle(request, response));
+    const { tls } = options;
+    const serve = (handler: (request: IncomingMessage, response: ServerResponse) => void): Server =>
+      tls ? createTlsServer(tls, handler) : createServer(handler);
+    this.storage = serve((request, response) => this.serveBlob(request, response));
+    this.server = serve((request, response) => this.handle(request, response));
     await new Promise<void>((resolve) => this.storage!.listen(0, "127.0.0.1", resolve));
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.storageUrl = `http://127.0.0.1:${(this.storage.address() as AddressInfo).port}`;
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const scheme = tls ? "https" : "http";
+    this.storageUrl = `${scheme}://127.0.0.1:${(this.storage.address() as AddressInfo).port}`;
+    this.url = `${scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
 

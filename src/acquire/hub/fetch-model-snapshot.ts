@@ -398,7 +398,7 @@ function toHubError(error: unknown, repoId: string, revision: string, options: F
         )
       : new HubError(
           "network",
-          `${repoId}: cannot reach ${endpoint}: ${error.message}; check --endpoint or HF_ENDPOINT, and the network`,
+          `${repoId}: cannot reach ${endpoint}: ${error.message}${error.final ? "" : "; check --endpoint or HF_ENDPOINT, and the network"}`,
           { repoId },
         );
   }

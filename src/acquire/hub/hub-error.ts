@@ -51,6 +51,8 @@ export class HubTransportError extends Error {
     message: string,
     /** Whether the answer had begun: the headers came, and the body was cut. */
     readonly duringBody = false,
+    /** Asking again cannot help (a certificate this machine does not trust): not retried, and said with its fix. */
+    readonly final = false,
   ) {
     super(message);
   }

@@ -100,7 +100,7 @@ export function createHubFetch(options: HubFetchOptions): HubFetch {
       } catch (error) {
         if (error instanceof HubAnswerError) throw error;
         const transportError = toTransportError(error, options.timeoutMs, "connection failed");
-        if (transportError.kind === "network" && !isLastAttempt) {
+        if (transportError.kind === "network" && !transportError.final && !isLastAttempt) {
           await wait(backoff(attempt), "connection failed, retrying");
           continue;
         }
@@ -228,8 +228,22 @@ function toTransportError(error: unknown, timeoutMs: number, what: string, durin
   }
   // undici puts the socket error in `cause` (ECONNREFUSED, ECONNRESET, ENOTFOUND); interceptors may throw it bare.
   const code = errorCode(error instanceof Error ? error.cause : null) ?? errorCode(error);
+  if (code !== null && UNTRUSTED_CERTIFICATE.test(code)) {
+    return new HubTransportError(
+      "network",
+      `its TLS certificate is not one this machine trusts (${code}); if your network reaches it through a proxy with a certificate authority of its own, give that authority's certificate in NODE_EXTRA_CA_CERTS (a PEM file)`,
+      duringBody,
+      true,
+    );
+  }
   return new HubTransportError("network", code ? `${what} (${code})` : what, duringBody);
 }
+
+/**
+ * OpenSSL's and Node's codes for a certificate that does not verify: self-signed, an unknown issuer, expired, or
+ * for another host (https://nodejs.org/api/tls.html, X509 verification errors).
+ */
+const UNTRUSTED_CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 function errorCode(error: unknown): string | null {
   return error && typeof error === "object" && "code" in error && typeof error.code === "string" ? error.code : null;
