@@ -12,6 +12,12 @@ import type { BodyBytes, HttpExchange, HttpTransport } from "./http-exchange.js"
 const MAX_SOCKETS_PER_HOST = 64;
 
 /**
+ * Who asks, unless the caller says: fetch sent `node`, node:http sends nothing, and some proxies and WAFs refuse a
+ * request without one.
+ */
+const USER_AGENT = `lic (node ${process.version})`;
+
+/**
  * The Hub client's transport: node:http and node:https on keep-alive agents shared by every request of the process,
  * not fetch. Measured here, 300 GETs to a loopback Hub at concurrency 8 took 470 ms of a fresh process through fetch
  * and 210 ms through node:http: fetch builds two Web streams for each answer, and Node 20 makes each one transferable
@@ -29,7 +35,7 @@ export const nodeHttpTransport: HttpTransport = (url, headers, timeoutMs) =>
     const timedOut = () =>
       Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: "TimeoutError" }) as Error;
     const options: RequestOptions = {
-      headers: "accept-encoding" in headers ? headers : { ...headers, "accept-encoding": "gzip, deflate, br" },
+      headers: { "accept-encoding": "gzip, deflate, br", "user-agent": USER_AGENT, ...headers },
       agent: secure ? httpsAgent() : httpAgent(),
     };
     const outgoing = (secure ? https().request : http().request)(target, options);

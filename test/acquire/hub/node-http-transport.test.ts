@@ -65,6 +65,17 @@ describe("nodeHttpTransport, the Hub client's way out", () => {
     expect(seen).toEqual(["identity"]);
   });
 
+  it("says who asks (a User-Agent of lic's), unless the caller gives one", async () => {
+    const seen: (string | undefined)[] = [];
+    const hub = await serve((request, response) => {
+      seen.push(request.headers["user-agent"]);
+      response.end("ok");
+    });
+    for (const headers of [{}, { "user-agent": "registry-sync/2" }] as Record<string, string>[])
+      await (await nodeHttpTransport(`${hub.url}/x`, headers, 5000)).read(1024);
+    expect(seen).toEqual([`lic (node ${process.version})`, "registry-sync/2"]);
+  });
+
   it("retries a connection cut mid-body, through the Hub client's policy", async () => {
     let asked = 0;
     const hub = await serve((_request, response) => {
