@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { appendFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { OFFLOADS } from "../gate/offload-mode.js";
@@ -22,6 +21,7 @@ import type { ScanFlags } from "./commands/scan.js";
 import { ExitCode } from "./exit-code.js";
 import { fdWriter } from "./fd-writer.js";
 import { helpWidth } from "./help-width.js";
+import { isTerminal } from "./is-terminal.js";
 import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
@@ -496,8 +496,8 @@ export function runFromProcess(): void {
       if (error.code !== "EPIPE") throw error;
     });
   // The streams themselves only for a terminal's width (or a write fdWriter hands over): see fd-writer.ts.
-  const stdoutIsTTY = isatty(1);
-  const stderrIsTTY = isatty(2);
+  const stdoutIsTTY = isTerminal(1);
+  const stderrIsTTY = isTerminal(2);
   const io: CliIo = {
     env: process.env,
     stdout: fdWriter(1, stdoutStream),
@@ -506,8 +506,8 @@ export function runFromProcess(): void {
     isTTY: stdoutIsTTY,
     columns: stdoutIsTTY ? process.stdout.columns : undefined,
     cwd: process.cwd(),
-    // isatty, not process.stdin.isTTY: that getter opens stdin as a stream, which no command but lic init reads.
-    ...(isatty(0) ? { prompt: askOnTerminal } : {}),
+    // Not process.stdin.isTTY: that getter opens stdin as a stream, which no command but lic init reads.
+    ...(isTerminal(0) ? { prompt: askOnTerminal } : {}),
     isErrTTY: stderrIsTTY,
     errColumns: stderrIsTTY ? process.stderr.columns : undefined,
     appendFile: (path, text) => appendFileSync(path, text),
