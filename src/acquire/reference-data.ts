@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import {
   createReferenceLibrary,
@@ -24,8 +25,8 @@ export class ReferenceDataError extends Error {
  */
 const library = once(() =>
   createReferenceLibrary({
-    index: read("../identify/matcher/data/sketch-index.json") as SketchIndexFile,
-    modelReferences: () => read("../identify/matcher/data/model-references.json") as ModelReferencesFile,
+    index: readOwn("../identify/matcher/data/sketch-index.json") as SketchIndexFile,
+    modelReferences: () => readOwn("../identify/matcher/data/model-references.json") as ModelReferencesFile,
     spdxText: (id) => (read(`spdx-license-list/licenses/${id}.json`) as { licenseText: string }).licenseText,
     spdxReference: (id) => readIfBuilt(`../identify/matcher/data/spdx/${id}.json`),
   }),
@@ -38,15 +39,28 @@ export const shippedReferences: ReferenceLibrary = {
 };
 
 /** A file the build writes (undefined when lic runs from its sources, without it); unreadable is a broken install. */
-function readIfBuilt(specifier: string): SpdxReferenceData | undefined {
+function readIfBuilt(path: string): SpdxReferenceData | undefined {
   try {
-    return load(specifier) as SpdxReferenceData;
+    return JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as SpdxReferenceData;
   } catch (error) {
-    if (codeOf(error) === "MODULE_NOT_FOUND") return undefined;
-    throw unreadable(specifier, error);
+    if (codeOf(error) === "ENOENT") return undefined;
+    throw unreadable(path, error);
   }
 }
 
+/**
+ * One of lic's own data files, by its path from this module: read and parsed, not required. require() resolves
+ * the path, stats it and wraps it as a module first: 3.8 ms for the sketch index against 1.1 to read and parse it.
+ */
+function readOwn(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
+  } catch (error) {
+    throw unreadable(path, error);
+  }
+}
+
+/** A file of an installed package (`spdx-license-list`), found as Node finds it. */
 function read(specifier: string): unknown {
   try {
     return load(specifier);
