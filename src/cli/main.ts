@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { appendFileSync, realpathSync } from "node:fs";
+import { appendFileSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -26,7 +26,10 @@ import { redactingIo, secretsInPlay } from "./secrets-in-play.js";
 import { UsageError } from "./usage-error.js";
 
 const load = createRequire(import.meta.url);
-const { version } = load("../../package.json") as { version: string };
+// Read, not required: require() would look up the package scope's package.json files first.
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
 
 /** A repeatable option's values, in the order given. */
 function collect(value: string, previous: string[] = []): string[] {
