@@ -17,7 +17,6 @@ import type { CheckResult } from "../../types/result.js";
 import type { Lineage, ModelSnapshot } from "../../types/snapshot.js";
 import type { TrainingData } from "../../types/training-data.js";
 import { noSecrets, type Redactor } from "../../util/redact.js";
-import { fsPromises } from "../fs-promises.js";
 import type {
   CachedLineage,
   CachedRef,
@@ -70,10 +69,8 @@ export class FsSnapshotStore implements SnapshotStore {
    * of it (a failed mkdir is an error object, with its stack, and a retry).
    */
   private readonly folders = new Set<string>();
-  /** The root, made once (or being made) by this store. */
-  private root_: Promise<void> | null = null;
-  /** Entries being written, by path: a read of one waits for its write, so this store reads what it was given. */
-  private readonly writing = new Map<string, Promise<void>>();
+  /** Whether this store made (or found) the root. */
+  private rootMade = false;
 
   constructor(
     readonly dir: string,
@@ -90,10 +87,8 @@ export class FsSnapshotStore implements SnapshotStore {
     return this.dir;
   }
 
-  async settled(): Promise<void> {
-    // A write may begin another (an entry sealed anew as it is read): waited for until none is left.
-    while (this.writing.size > 0) await Promise.allSettled([...this.writing.values()]);
-  }
+  /** Every write is done when the call that began it returns: none is ever in flight. */
+  async settled(): Promise<void> {}
 
   snapshotLocation(repoId: string, sha: string, repoType?: StoredRepoType): string {
     return this.snapshotPath(repoId, sha, repoType);
@@ -119,7 +114,7 @@ export class FsSnapshotStore implements SnapshotStore {
     if (snapshot.gaps.some((gap) => gap.reason === "error")) return;
     const entry: CachedSnapshot = { cacheVersion: CACHE_VERSION, withToken, snapshot };
     for (const repoId of new Set([snapshot.id, snapshot.requestedId])) {
-      await this.writeEntry(this.snapshotPath(repoId, snapshot.sha, snapshot.repoType), entry);
+      this.keep(this.snapshotPath(repoId, snapshot.sha, snapshot.repoType), entry);
     }
   }
 
@@ -131,7 +126,7 @@ export class FsSnapshotStore implements SnapshotStore {
 
   async writeLineage(repoId: string, sha: string, lineage: Lineage): Promise<void> {
     const entry: CachedLineage = { cacheVersion: CACHE_VERSION, lineage };
-    await this.writeEntry(this.lineagePath(repoId, sha), entry);
+    this.keep(this.lineagePath(repoId, sha), entry);
   }
 
   /** A repo's training data at a commit, as the training-data walk left it complete. */
@@ -148,7 +143,7 @@ export class FsSnapshotStore implements SnapshotStore {
     repoType?: StoredRepoType,
   ): Promise<void> {
     const entry: CachedTrainingData = { cacheVersion: CACHE_VERSION, trainingData };
-    await this.writeEntry(this.trainingDataPath(repoId, sha, repoType), entry);
+    this.keep(this.trainingDataPath(repoId, sha, repoType), entry);
   }
 
   async readResult(key: string): Promise<CheckResult | null> {
@@ -158,7 +153,7 @@ export class FsSnapshotStore implements SnapshotStore {
 
   async writeResult(key: string, result: CheckResult): Promise<void> {
     const entry: CachedResult = { cacheVersion: CACHE_VERSION, key, result };
-    await this.writeEntry(this.resultPath(key), entry);
+    this.keep(this.resultPath(key), entry);
   }
 
   async readRef(repoId: string, revision: string, repoType?: StoredRepoType): Promise<CachedRef | null> {
@@ -167,7 +162,7 @@ export class FsSnapshotStore implements SnapshotStore {
 
   async writeRef(repoId: string, revision: string, sha: string, now: Date, repoType?: StoredRepoType): Promise<void> {
     const entry: CachedRef = { cacheVersion: CACHE_VERSION, sha, resolvedAt: now.toISOString() };
-    await this.writeEntry(this.refPath(repoId, revision, repoType), entry);
+    this.keep(this.refPath(repoId, revision, repoType), entry);
   }
 
   /** Where the snapshot of `repoId` at `sha` would be, for messages that tell the user what is missing. */
@@ -202,7 +197,6 @@ export class FsSnapshotStore implements SnapshotStore {
   }
 
   private async readEntry(path: string, kind: EntryKind): Promise<unknown> {
-    await this.writing.get(path)?.catch(() => undefined);
     const text = readRegularFile(path, MAX_ENTRY_BYTES);
     if (text === null) return null;
     try {
@@ -213,7 +207,7 @@ export class FsSnapshotStore implements SnapshotStore {
       const parsed = ENTRY_SCHEMAS[kind].safeParse(JSON.parse(withoutSeal(text)));
       if (!parsed.success) return null;
       // Sealed anew, so this build checks it once: entries of an older build would otherwise be checked on every run.
-      if (this.build !== null) await this.writeEntry(path, parsed.data).catch(() => undefined);
+      if (this.build !== null) this.keepQuietly(path, parsed.data);
       return parsed.data;
     } catch {
       // Half-written by a crashed older version, or not JSON: a miss, fetched again.
@@ -221,43 +215,38 @@ export class FsSnapshotStore implements SnapshotStore {
     }
   }
 
-  private writeEntry(path: string, entry: unknown): Promise<void> {
-    // After the write of the same entry in flight, if any: the last one given is the one that stays.
-    const before = this.writing.get(path);
-    const writing = before
-      ? before.then(
-          () => this.writeEntryNow(path, entry),
-          () => this.writeEntryNow(path, entry),
-        )
-      : this.writeEntryNow(path, entry);
-    this.writing.set(path, writing);
-    const done = () => {
-      if (this.writing.get(path) === writing) this.writing.delete(path);
-    };
-    writing.then(done, done);
-    return writing;
-  }
-
-  private async writeEntryNow(path: string, entry: unknown): Promise<void> {
+  /** Writes an entry at once: the port's write methods call it without awaiting anything first. */
+  private keep(path: string, entry: unknown): void {
     let text = JSON.stringify(entry);
     if (this.redact.holdsSecret(text)) text = JSON.stringify(this.redact.deepSecrets(entry));
     if (this.build !== null) text = seal(text, this.build);
-    // The root as makeDirectory makes it (bounded, level by level), once; below it, blocking calls (see the class).
-    await this.rootMade();
     try {
       this.writeFileNow(path, text);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       // Folders made earlier in the run and removed since: made again, once.
       this.folders.clear();
-      this.root_ = null;
-      await this.rootMade();
+      this.rootMade = false;
       this.writeFileNow(path, text);
+    }
+  }
+
+  /** An entry sealed anew as it is read: a failure only means it is checked again next time. */
+  private keepQuietly(path: string, entry: unknown): void {
+    try {
+      this.keep(path, entry);
+    } catch {
+      // Read-only or full: the entry read is still good.
     }
   }
 
   /** Writes `text` to a temporary file beside `path`, then renames it into place. */
   private writeFileNow(path: string, text: string): void {
+    if (!this.rootMade) {
+      // As makeDirectory makes it: bounded, level by level. A failure is not remembered: the next write tries again.
+      makeDirectory(this.root);
+      this.rootMade = true;
+    }
     this.folder(dirname(path));
     // Unique among this process's writes (the count) and every other process's (the pid).
     const temporary = `${path}.${process.pid}.${++written}.tmp`;
@@ -268,15 +257,6 @@ export class FsSnapshotStore implements SnapshotStore {
       rmSync(temporary, { force: true });
       throw error;
     }
-  }
-
-  private rootMade(): Promise<void> {
-    this.root_ ??= makeDirectory(this.root).catch((error: unknown) => {
-      // A failure is not remembered: the next write tries again.
-      this.root_ = null;
-      throw error;
-    });
-    return this.root_;
   }
 
   /** Makes `folder` below the root, and the folders between, unless this store has (or found them made). */
@@ -326,24 +306,22 @@ function readRegularFile(path: string, maxBytes: number): string | null {
  * loops forever where a parent exists but refuses children (`/proc/self/x`); here each level is tried once after its
  * parent exists, and at most MAX_NEW_LEVELS are created.
  */
-export async function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): Promise<void> {
-  const { mkdir, stat } = fsPromises();
-  const attempt = async (): Promise<"made" | "missing-parent"> => {
+export function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): void {
+  const attempt = (): "made" | "missing-parent" => {
     try {
-      await mkdir(path, { mode: 0o700 });
+      mkdirSync(path, { mode: 0o700 });
       return "made";
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && (await stat(path)).isDirectory()) return "made";
+      if (code === "EEXIST" && statSync(path).isDirectory()) return "made";
       if (code === "ENOENT") return "missing-parent";
       throw error;
     }
   };
-  if ((await attempt()) === "made") return;
+  if (attempt() === "made") return;
   const parent = dirname(path);
   if (parent === path || levelsLeft <= 0)
     throw new Error(`cannot create ${path}: too many missing directories above it`);
-  await makeDirectory(parent, levelsLeft - 1);
-  if ((await attempt()) === "missing-parent")
-    throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+  makeDirectory(parent, levelsLeft - 1);
+  if (attempt() === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
 }

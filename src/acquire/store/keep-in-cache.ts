@@ -2,9 +2,9 @@ import type { SnapshotStore } from "./snapshot-store.js";
 
 /**
  * Writes to the cache without the check waiting for it, and says so when it cannot (a full disk, a read-only home):
- * a cache that fails is news for stderr, never a failed check, since what was to be kept is in hand. A store may
- * write in steps that wait for the event loop (the disk store makes its root so); a model that waited for them held
- * its place in the run's concurrency. A run waits for every write it began (`SnapshotStore.settled`) before it ends.
+ * a cache that fails is news for stderr, never a failed check, since what was to be kept is in hand. The disk store
+ * writes at once; a store whose writes wait for the event loop (a network one) must not hold a model's place in the
+ * run's concurrency meanwhile. A run waits for every write it began (`SnapshotStore.settled`) before it ends.
  */
 export function keepInCache(
   cache: SnapshotStore,

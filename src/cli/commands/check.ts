@@ -156,7 +156,7 @@ export async function prepareRun(
     onProgress,
     build,
   };
-  // The cache is written in the background of the checks (keep-in-cache.ts): they are done once it is written.
+  // The checks do not wait for their cache writes (keep-in-cache.ts): they are done once every write has ended.
   const checksDone = async () => {
     await cache?.settled();
     feedback.finish();
