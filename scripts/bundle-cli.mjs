@@ -115,7 +115,13 @@ await build({
   platform: "node",
   target: "node20",
   logLevel: "warning",
-  define: { LIC_VERSION: JSON.stringify(version), LIC_BUILD: JSON.stringify(buildDigest) },
+  // import.meta.url as in the bundle: modules the bin shares with the CLI (is-terminal.ts) find Node's from it.
+  define: {
+    LIC_VERSION: JSON.stringify(version),
+    LIC_BUILD: JSON.stringify(buildDigest),
+    "import.meta.url": "__licBundleUrl",
+  },
+  banner: { js: 'var __licBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 // esbuild writes files without the executable bit; `npx lic` runs the bin file itself.
 chmodSync(new URL("lic.cjs", outdir), 0o755);

@@ -13,6 +13,7 @@ import { isOn } from "./env-flag.js";
 import { fdWriter } from "./fd-writer.js";
 import { helpTopic } from "./help-topic.js";
 import { HELP_WIDTH, helpWidth } from "./help-width.js";
+import { isTerminal } from "./is-terminal.js";
 
 declare const LIC_VERSION: string;
 /** The build's digest (build-id.json's), naming its code cache. */
@@ -42,8 +43,8 @@ function runCli(): void {
 /** Help from the texts the build wrote; false (the CLI answers) when there is none for `args` or it is unreadable. */
 function answerHelp(args: string[]): boolean {
   const topic = helpTopic(args);
-  if (topic === null || helpWidth(process.stdout.isTTY ? process.stdout.columns : undefined) !== HELP_WIDTH)
-    return false;
+  // The width only of a terminal (is-terminal.ts): asking process.stdout would make a socket stream of a pipe.
+  if (topic === null || helpWidth(isTerminal(1) ? process.stdout.columns : undefined) !== HELP_WIDTH) return false;
   let text: string | undefined;
   try {
     text = (JSON.parse(readFileSync(join(__dirname, "help.json"), "utf8")) as Record<string, string>)[topic];

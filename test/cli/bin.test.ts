@@ -3,6 +3,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -210,6 +211,16 @@ describe("lic's bin", () => {
 });
 
 describe("the bundle's start-up", () => {
+  it("answers help on a character device that is not /dev/null, where it asks node:tty whether it is a terminal", () => {
+    // /dev/zero takes writes and is no terminal: the bin's own help path loads node:tty for it (is-terminal.ts).
+    const run = spawnSync(process.execPath, [LIC_BIN, "--help"], {
+      stdio: ["ignore", openSync("/dev/zero", "w"), "pipe"],
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
   it("loads Node's child_process, fs/promises, http, https, zlib, tty and net only when something uses them, not for a check", () => {
     const probe = join(folder(), "loaded.cjs");
     const report = join(folder(), "loaded.json");
