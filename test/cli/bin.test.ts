@@ -221,6 +221,19 @@ describe("the bundle's start-up", () => {
     expect(run.status).toBe(0);
   });
 
+  it("runs a check with stdout and stdin on character devices that are no terminal, as the CLI asks node:tty too", () => {
+    const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder(), HF_HUB_OFFLINE: "1" };
+    const run = spawnSync(process.execPath, [LIC_BIN, "check", "google-bert/bert-base-uncased"], {
+      stdio: [openSync("/dev/zero", "r"), openSync("/dev/zero", "w"), "pipe"],
+      env,
+      encoding: "utf8",
+    });
+    // Offline with an empty cache: the one-line miss, not a stack trace from loading node:tty.
+    expect(run.stderr).toContain("google-bert/bert-base-uncased");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.status).toBe(3);
+  });
+
   it("loads Node's child_process, fs/promises, http, https, zlib, tty and net only when something uses them, not for a check", () => {
     const probe = join(folder(), "loaded.cjs");
     const report = join(folder(), "loaded.json");
