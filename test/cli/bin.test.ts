@@ -221,6 +221,33 @@ describe("the bundle's start-up", () => {
     expect(run.status).toBe(0);
   });
 
+  it("on a terminal (a pty from script(1), Debian's essential bsdutils), shows help and a check's progress line", async () => {
+    const hub = FakeHub.of([bertModel()]);
+    await hub.start();
+    try {
+      const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder(), HF_ENDPOINT: hub.url, NO_COLOR: "1" };
+      const onTerminal = (args: string[]) =>
+        new Promise<{ status: number | null; output: string }>((resolve) => {
+          const command = [process.execPath, LIC_BIN, ...args].map((word) => `'${word}'`).join(" ");
+          const child = spawn("script", ["-qec", command, "/dev/null"], { env, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (chunk) => (output += chunk));
+          child.on("error", (error) => resolve({ status: null, output: `script(1) could not run: ${error.message}` }));
+          child.on("close", (status) => resolve({ status, output }));
+        });
+      const help = await onTerminal(["--help"]);
+      expect(help.output).toContain("Usage: lic");
+      expect(help.status).toBe(0);
+      const check = await onTerminal(["check", "google-bert/bert-base-uncased", "--no-lineage"]);
+      // The progress line is drawn only where stderr is a terminal: \r and an erase-line before each state.
+      expect(check.output).toContain("\r\u001b[2Klic: 0/1 checked");
+      expect(check.output).toContain("google-bert/bert-base-uncased");
+      expect(check.status).toBe(0);
+    } finally {
+      await hub.stop();
+    }
+  });
+
   it("runs a check with stdout and stdin on character devices that are no terminal, as the CLI asks node:tty too", () => {
     const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder(), HF_HUB_OFFLINE: "1" };
     const run = spawnSync(process.execPath, [LIC_BIN, "check", "google-bert/bert-base-uncased"], {
