@@ -225,7 +225,16 @@ describe("the bundle's start-up", () => {
     const hub = FakeHub.of([bertModel()]);
     await hub.start();
     try {
-      const env = { ...process.env, HOME: folder(), LIC_CACHE_DIR: folder(), HF_ENDPOINT: hub.url, NO_COLOR: "1" };
+      // A person's terminal: not under CI (lic draws no progress line there, .ci/run sets CI=true), and not dumb.
+      const env = {
+        ...process.env,
+        HOME: folder(),
+        LIC_CACHE_DIR: folder(),
+        HF_ENDPOINT: hub.url,
+        NO_COLOR: "1",
+        CI: "false",
+        TERM: "xterm",
+      };
       const onTerminal = (args: string[]) =>
         new Promise<{ status: number | null; output: string }>((resolve) => {
           const command = [process.execPath, LIC_BIN, ...args].map((word) => `'${word}'`).join(" ");
