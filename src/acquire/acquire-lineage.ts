@@ -140,7 +140,7 @@ export async function acquireLineage(root: ModelSnapshot, options: LineageOption
     ),
   };
   if (cache && lineage.complete)
-    keepInCache(cache, options.onNotice, (store) => store.writeLineage(root.id, root.sha, lineage));
+    await keepInCache(cache, options.onNotice, (store) => store.writeLineage(root.id, root.sha, lineage));
   return lineage;
 }
 

@@ -50,7 +50,7 @@ export async function acquireSnapshot(ref: ModelRef, options: AcquireOptions): P
   const cached = cache ? await cache.readSnapshot(info.name, info.sha, withToken, repoType) : null;
   const snapshot = cached ? asRequested(cached) : await fetchEvidence(ref.id, revision, info, hub);
   if (cache) {
-    keepInCache(cache, options.onNotice, async (store) => {
+    await keepInCache(cache, options.onNotice, async (store) => {
       if (!cached) await store.writeSnapshot(snapshot, withToken);
       if (!isCommitSha(revision))
         await store.writeRef(ref.id, revision, snapshot.sha, (options.now ?? (() => new Date()))(), repoType);

@@ -168,7 +168,7 @@ export async function acquireTrainingData(
       ),
   };
   if (cache && trainingData.complete)
-    keepInCache(cache, options.onNotice, (store) =>
+    await keepInCache(cache, options.onNotice, (store) =>
       store.writeTrainingData(root.id, root.sha, trainingData, root.repoType),
     );
   return trainingData;

@@ -77,7 +77,6 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
     maxConnections: config.maxUpstreamConnections,
     ...(shared ? { backoff: shared.backoff } : {}),
   });
-  const cache = config.cacheDir ? new FsSnapshotStore(config.cacheDir, config.upstream, { redact }) : null;
   const decider = new Decider({
     policy: config.policy,
     catalog: config.catalog,
@@ -90,7 +89,7 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
         timeoutMs: config.timeoutMs,
         fetch: upstream.fetch,
       },
-      cache,
+      cache: config.cacheDir ? new FsSnapshotStore(config.cacheDir, config.upstream, { redact }) : null,
       offline: false,
       onNotice,
     },
@@ -146,8 +145,6 @@ export async function startGate(config: GateConfig): Promise<StartedGate> {
   }
   const close = async () => {
     await running.close();
-    // Evaluations write the snapshot cache in the background (keep-in-cache.ts): a gate stops once they are written.
-    await cache?.settled();
     upstream.close();
     await shared?.link.close();
   };

@@ -123,6 +123,6 @@ async function keptOrDecided(
     ...(lineage ? { lineage } : {}),
     ...(trainingData ? { trainingData } : {}),
   });
-  if (key && cache) keepInCache(cache, options.acquire.onNotice, (store) => store.writeResult(key, result));
+  if (key && cache) await keepInCache(cache, options.acquire.onNotice, (store) => store.writeResult(key, result));
   return result;
 }

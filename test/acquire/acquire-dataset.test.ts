@@ -1,18 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type AcquireOptions,
-  acquireSnapshot as acquireSnapshotInBackground,
-} from "../../src/acquire/acquire-snapshot.js";
+import { type AcquireOptions, acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../src/acquire/hub/hub-error.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import type { ModelRef } from "../../src/types/repo-ref.js";
-import { cacheOfOptions, settling } from "../support/cache-settled.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
 import { dataset, gatedStackDataset, SQUAD_RENAMES, squadDataset, wikipediaDataset } from "../support/hub-datasets.js";
 import { bertModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
-
-const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 let hub: FakeHub;

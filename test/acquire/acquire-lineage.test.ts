@@ -1,25 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  acquireLineage as acquireLineageInBackground,
-  MAX_ANCESTORS,
-  MAX_PARENTS_PER_MODEL,
-} from "../../src/acquire/acquire-lineage.js";
-import { acquireSnapshot as acquireSnapshotInBackground } from "../../src/acquire/acquire-snapshot.js";
+import { acquireLineage, MAX_ANCESTORS, MAX_PARENTS_PER_MODEL } from "../../src/acquire/acquire-lineage.js";
+import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { checkModel } from "../../src/evaluate/check-model.js";
 import type { CheckResult } from "../../src/types/result.js";
-import { cacheOfOptions, settling } from "../support/cache-settled.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
 import { fixtureText, readmeFor } from "../support/fixtures.js";
 import { HostileHub } from "../support/hostile-hub.js";
 import { fakeModel } from "../support/hub-models.js";
 import { builtInPolicy, checkOptions } from "../support/policies.js";
 import { useTempDirs } from "../support/temp-dir.js";
-
-const acquireLineage = settling(acquireLineageInBackground, cacheOfOptions);
-const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 let hub: FakeHub;

@@ -1,14 +1,11 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireSnapshot as acquireSnapshotInBackground } from "../../src/acquire/acquire-snapshot.js";
+import { acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../src/acquire/hub/hub-error.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
-import { cacheOfOptions, settling } from "../support/cache-settled.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { BERT_RENAMES, bertModel, gatedLlamaModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
-
-const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 const BERT = "google-bert/bert-base-uncased";

@@ -1,22 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireLineage as acquireLineageInBackground } from "../../src/acquire/acquire-lineage.js";
-import {
-  type AcquireOptions,
-  acquireSnapshot as acquireSnapshotInBackground,
-} from "../../src/acquire/acquire-snapshot.js";
-import { acquireTrainingData as acquireTrainingDataInBackground } from "../../src/acquire/acquire-training-data.js";
+import { acquireLineage } from "../../src/acquire/acquire-lineage.js";
+import { type AcquireOptions, acquireSnapshot } from "../../src/acquire/acquire-snapshot.js";
+import { acquireTrainingData } from "../../src/acquire/acquire-training-data.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import type { SnapshotStore } from "../../src/acquire/store/snapshot-store.js";
 import type { DatasetLink } from "../../src/types/training-data.js";
-import { cacheOfOptions, settling } from "../support/cache-settled.js";
 import { FakeHub, type FakeModel } from "../support/fake-hub.js";
 import { dataset, SQUAD_RENAMES, squadDataset, wikipediaDataset } from "../support/hub-datasets.js";
 import { fakeModel } from "../support/hub-models.js";
 import { useTempDirs } from "../support/temp-dir.js";
-
-const acquireLineage = settling(acquireLineageInBackground, cacheOfOptions);
-const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
-const acquireTrainingData = settling(acquireTrainingDataInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 let hub: FakeHub;

@@ -5,20 +5,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { CACHE_VERSION } from "../../src/acquire/store/cache-version.js";
 import { FsSnapshotStore } from "../../src/acquire/store/fs-snapshot-store.js";
 import { getCatalog } from "../../src/catalog/catalog.js";
-import {
-  type CheckRefOptions,
-  checkRef as checkRefInBackground,
-  checkRefs as checkRefsInBackground,
-} from "../../src/run/check-refs.js";
+import { type CheckRefOptions, checkRef, checkRefs } from "../../src/run/check-refs.js";
 import { createRedactor } from "../../src/util/redact.js";
-import { settling } from "../support/cache-settled.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { dataset, squadDataset } from "../support/hub-datasets.js";
 import { bertModel, fakeModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
-
-const checkRef = settling(checkRefInBackground, (_ref, options) => options.acquire.cache);
-const checkRefs = settling(checkRefsInBackground, (_refs, options) => options.acquire.cache);
 
 const BERT = "google-bert/bert-base-uncased";
 const UNLICENSED = "dbmdz/bert-large-cased-finetuned-conll03-english";
@@ -78,7 +70,6 @@ describe("checkRefs: the one pipeline", () => {
         hub: { endpoint: hub.url, timeoutMs: 5000, maxRetries: 0 },
         cache: {
           location: "memory",
-          settled: async () => {},
           snapshotLocation: () => "memory",
           readSnapshot: async () => {
             throw new Error("store broke on corp-secret-token");

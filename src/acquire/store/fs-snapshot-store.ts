@@ -87,9 +87,6 @@ export class FsSnapshotStore implements SnapshotStore {
     return this.dir;
   }
 
-  /** Every write is done when the call that began it returns: none is ever in flight. */
-  async settled(): Promise<void> {}
-
   snapshotLocation(repoId: string, sha: string, repoType?: StoredRepoType): string {
     return this.snapshotPath(repoId, sha, repoType);
   }

@@ -21,8 +21,6 @@ export interface StoredRef {
 export interface SnapshotStore {
   /** Where the store is, for messages that tell the user what is missing (a directory, a URL without credentials). */
   readonly location: string;
-  /** Resolves once every write begun has ended, written or failed: a run waits for it before it ends. */
-  settled(): Promise<void>;
   /** The snapshot at `sha`, unless it has access gaps (gated, unauthorized) that a token now held might fill. */
   readSnapshot(
     repoId: string,

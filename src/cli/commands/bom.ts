@@ -27,7 +27,7 @@ export async function runBom(lockFile: string | undefined, given: BomFlags, io: 
   const lock = readLockFile(lockFile ?? LOCK_FILE);
   const run = await prepareRun(flags, io, chosenBy);
   const checked = await checkLockEntries(lock.entries, run.options);
-  await run.checksDone();
+  run.feedback.finish();
   const report = runReport(checked, run.used, io);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);
   await emitReports(report, flags.format, flags.output, reports, run.guarded, flags);

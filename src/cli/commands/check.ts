@@ -96,7 +96,7 @@ export async function runCheck(named: string[], given: CheckFlags, io: CliIo): P
     printNotes(scanned.scan.notes, project.root, notice);
     checked = scanned;
   }
-  await run.checksDone();
+  run.feedback.finish();
 
   const report = runReport(checked, run.used, io);
   for (const error of report.errors) stderr(`lic: ${error.message}\n`);
@@ -156,12 +156,7 @@ export async function prepareRun(
     onProgress,
     build,
   };
-  // The checks do not wait for their cache writes (keep-in-cache.ts): they are done once every write has ended.
-  const checksDone = async () => {
-    await cache?.settled();
-    feedback.finish();
-  };
-  return { options, guarded, stderr, notice, used, checksDone };
+  return { options, guarded, stderr, notice, feedback, used };
 }
 
 /** Models named by the project's configuration are used there: each result and error points at its line. */

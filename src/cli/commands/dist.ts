@@ -98,7 +98,6 @@ export async function runDist(given: string, flags: DistFlags, io: CliIo): Promi
       return { result, report: checkDistribution(model, result, distOptions) };
     };
     let { result, report } = check(read);
-    await run.checksDone();
 
     if (target.kind === "folder" && (flags.fix || flags.dryRun)) {
       const parents = report.parents;

@@ -38,7 +38,7 @@ export async function runLock(path: string | undefined, given: LockFlags, io: Cl
     update: flags.update === true,
     version: io.version,
   });
-  await run.checksDone();
+  run.feedback.finish();
   const report = runReport(locked, run.used, io);
   printNotes(locked.scan.notes, root, run.notice);
   for (const error of report.errors) run.stderr(`lic: ${error.message}\n`);

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acquireLineage as acquireLineageInBackground } from "../../../src/acquire/acquire-lineage.js";
-import { acquireSnapshot as acquireSnapshotInBackground } from "../../../src/acquire/acquire-snapshot.js";
+import { acquireLineage } from "../../../src/acquire/acquire-lineage.js";
+import { acquireSnapshot } from "../../../src/acquire/acquire-snapshot.js";
 import { HubError } from "../../../src/acquire/hub/hub-error.js";
 import { CACHE_VERSION } from "../../../src/acquire/store/cache-version.js";
 import { openSeal, seal, withoutSeal } from "../../../src/acquire/store/entry-seal.js";
@@ -11,14 +11,10 @@ import { FsSnapshotStore } from "../../../src/acquire/store/fs-snapshot-store.js
 import type { CheckResult } from "../../../src/types/result.js";
 import type { ModelSnapshot } from "../../../src/types/snapshot.js";
 import { createRedactor } from "../../../src/util/redact.js";
-import { cacheOfOptions, settling } from "../../support/cache-settled.js";
 import { FakeHub } from "../../support/fake-hub.js";
 import { bertModel } from "../../support/hub-models.js";
 import { snapshotOf } from "../../support/snapshots.js";
 import { useTempDirs } from "../../support/temp-dir.js";
-
-const acquireLineage = settling(acquireLineageInBackground, cacheOfOptions);
-const acquireSnapshot = settling(acquireSnapshotInBackground, cacheOfOptions);
 
 const tempDir = useTempDirs();
 const BERT = "google-bert/bert-base-uncased";
@@ -241,7 +237,7 @@ describe("an impossible cache dir (L11)", () => {
   });
 });
 
-describe("writes are blocking: settled() has nothing to wait for", () => {
+describe("writes are blocking", () => {
   it("an entry is on disk, whole, when the call that writes it returns, before its promise is awaited", async () => {
     const cache = new FsSnapshotStore(tempDir(), hub.url);
     const snapshot = snapshotOf({ id: BERT, sha: BERT_SHA });
