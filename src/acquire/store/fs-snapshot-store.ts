@@ -64,13 +64,11 @@ export class FsSnapshotStore implements SnapshotStore {
   private readonly redact: Redactor;
   private readonly build: string | null;
   /**
-   * Folders below the root this store made (or found) in this process, each made once: a run of 100 models writes
-   * some 300 entries into some 400 folders. Each is made after its parent, with one mkdir that cannot fail for want
-   * of it (a failed mkdir is an error object, with its stack, and a retry).
+   * Folders this store made (or found) in this process, the root among them, each made once: a run of 100 models
+   * writes some 300 entries into some 100 folders. Below the root each is made after its parent, with one mkdir that
+   * cannot fail for want of it (a failed mkdir is an error object, with its stack, and a retry).
    */
   private readonly folders = new Set<string>();
-  /** Whether this store made (or found) the root. */
-  private rootMade = false;
 
   constructor(
     readonly dir: string,
@@ -223,7 +221,6 @@ export class FsSnapshotStore implements SnapshotStore {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       // Folders made earlier in the run and removed since: made again, once.
       this.folders.clear();
-      this.rootMade = false;
       this.writeFileNow(path, text);
     }
   }
@@ -239,11 +236,6 @@ export class FsSnapshotStore implements SnapshotStore {
 
   /** Writes `text` to a temporary file beside `path`, then renames it into place. */
   private writeFileNow(path: string, text: string): void {
-    if (!this.rootMade) {
-      // As makeDirectory makes it: bounded, level by level. A failure is not remembered: the next write tries again.
-      makeDirectory(this.root);
-      this.rootMade = true;
-    }
     this.folder(dirname(path));
     // Unique among this process's writes (the count) and every other process's (the pid).
     const temporary = `${path}.${process.pid}.${++written}.tmp`;
@@ -256,14 +248,16 @@ export class FsSnapshotStore implements SnapshotStore {
     }
   }
 
-  /** Makes `folder` below the root, and the folders between, unless this store has (or found them made). */
+  /**
+   * Makes `folder` (the root, or a folder below it) unless this store has; the root as makeDirectory does, bounded
+   * and level by level. A failure is not remembered: the next write tries again.
+   */
   private folder(folder: string): void {
-    if (folder === this.root || this.folders.has(folder) || !folder.startsWith(`${this.root}/`)) return;
-    this.folder(dirname(folder));
-    try {
-      mkdirSync(folder, { mode: 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(folder).isDirectory()) throw error;
+    if (this.folders.has(folder)) return;
+    if (folder === this.root || !folder.startsWith(`${this.root}/`)) makeDirectory(folder);
+    else {
+      this.folder(dirname(folder));
+      if (makeLevel(folder) === "missing-parent") throw folderGone(folder);
     }
     this.folders.add(folder);
   }
@@ -304,21 +298,28 @@ function readRegularFile(path: string, maxBytes: number): string | null {
  * parent exists, and at most MAX_NEW_LEVELS are created.
  */
 export function makeDirectory(path: string, levelsLeft = MAX_NEW_LEVELS): void {
-  const attempt = (): "made" | "missing-parent" => {
-    try {
-      mkdirSync(path, { mode: 0o700 });
-      return "made";
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EEXIST" && statSync(path).isDirectory()) return "made";
-      if (code === "ENOENT") return "missing-parent";
-      throw error;
-    }
-  };
-  if (attempt() === "made") return;
+  if (makeLevel(path) === "made") return;
   const parent = dirname(path);
   if (parent === path || levelsLeft <= 0)
     throw new Error(`cannot create ${path}: too many missing directories above it`);
   makeDirectory(parent, levelsLeft - 1);
-  if (attempt() === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+  if (makeLevel(path) === "missing-parent") throw new Error(`cannot create ${path}: its parent exists, but refuses it`);
+}
+
+/** One folder, 0700: made, or found made by another writer; or its parent is missing. */
+function makeLevel(path: string): "made" | "missing-parent" {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+    return "made";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" && statSync(path).isDirectory()) return "made";
+    if (code === "ENOENT") return "missing-parent";
+    throw error;
+  }
+}
+
+/** A folder's parent, made earlier in the run, is gone: ENOENT, which a write answers by making the folders again. */
+function folderGone(folder: string): Error {
+  return Object.assign(new Error(`cannot create ${folder}: its parent was removed`), { code: "ENOENT" });
 }
