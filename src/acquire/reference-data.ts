@@ -28,7 +28,8 @@ const library = once(() =>
     index: readOwn("../identify/matcher/data/sketch-index.json") as SketchIndexFile,
     modelReferences: () => readOwn("../identify/matcher/data/model-references.json") as ModelReferencesFile,
     spdxText: (id) => (read(`spdx-license-list/licenses/${id}.json`) as { licenseText: string }).licenseText,
-    spdxReference: (id) => readIfBuilt(`../identify/matcher/data/spdx/${id}.json`),
+    // Written by the build: absent when lic runs from its sources.
+    spdxReference: (id) => readOwn(`../identify/matcher/data/spdx/${id}.json`, true) as SpdxReferenceData | undefined,
   }),
 );
 
@@ -38,24 +39,16 @@ export const shippedReferences: ReferenceLibrary = {
   equivalentsOf: (id) => library().equivalentsOf(id),
 };
 
-/** A file the build writes (undefined when lic runs from its sources, without it); unreadable is a broken install. */
-function readIfBuilt(path: string): SpdxReferenceData | undefined {
-  try {
-    return JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8")) as SpdxReferenceData;
-  } catch (error) {
-    if (codeOf(error) === "ENOENT") return undefined;
-    throw unreadable(path, error);
-  }
-}
-
 /**
  * One of lic's own data files, by its path from this module: read and parsed, not required. require() resolves
  * the path, stats it and wraps it as a module first: 3.8 ms for the sketch index against 1.1 to read and parse it.
+ * A file that may be absent (`optional`) is undefined when missing; any other failure is a broken install.
  */
-function readOwn(path: string): unknown {
+function readOwn(path: string, optional = false): unknown {
   try {
     return JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
   } catch (error) {
+    if (optional && codeOf(error) === "ENOENT") return undefined;
     throw unreadable(path, error);
   }
 }
