@@ -7,7 +7,7 @@ import type { AuditSink } from "./audit/audit-sink.js";
 import { Decider } from "./decider.js";
 import { listenGate, type RunningGate } from "./gate-server.js";
 import { createGateHandler } from "./handler.js";
-import { keepFreedHeap } from "./keep-freed-heap.js";
+import { tuneHeapForStreaming } from "./heap-for-streaming.js";
 import { type LockedRegistry, lockedDecider } from "./locked-registry.js";
 import { type GateGauge, Metrics } from "./metrics.js";
 import type { Offload } from "./offload-mode.js";
@@ -65,7 +65,7 @@ export interface StartedGate extends RunningGate, ReloadableGate {
 
 /** Builds the gate from its configuration and starts listening. */
 export async function startGate(config: GateConfig): Promise<StartedGate> {
-  keepFreedHeap();
+  tuneHeapForStreaming();
   const redact = createRedactor([config.token]);
   const onNotice = (message: string) => config.onNotice(redact(message));
   const metrics = new Metrics();
