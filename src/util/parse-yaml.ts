@@ -1,4 +1,5 @@
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { parseSimpleYaml, pathKey, type SimpleYaml } from "./parse-simple-yaml.js";
 
 /**
  * Bound on alias expansion (YAML "billion laughs"): a card or policy that needs more is an attack, not data.
@@ -24,6 +25,18 @@ export interface ParsedYaml {
  * `firstLine` is the line the text starts at in its file (front matter sits below a `---`).
  */
 export function parseYaml(text: string, firstLine = 1): ParsedYaml {
+  const simple = parseSimpleYaml(text, firstLine);
+  return simple ? fromSimple(simple, firstLine) : parseFully(text, firstLine);
+}
+
+/** The one-pass reader's result (parse-simple-yaml.ts), with the same line lookups. */
+function fromSimple({ data, lines }: SimpleYaml, firstLine: number): ParsedYaml {
+  const lineOf = (path: YamlPath): number | null => lines.get(pathKey(path)) ?? null;
+  return { data, error: null, lineOf, lineNear: (path) => nearestLine(lineOf, path, firstLine) };
+}
+
+/** The `yaml` package's document, for text outside the one-pass reader's subset. */
+export function parseFully(text: string, firstLine = 1): ParsedYaml {
   const lineCounter = new LineCounter();
   // `uniqueKeys: true` compares each key with every earlier key of its mapping: quadratic, 75 s for a card of 50,000
   // keys. The same check, with the same message, is done below in one pass.
@@ -41,13 +54,7 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
     const offset = anchor?.range?.[0];
     return offset === undefined ? null : toLine(offset);
   };
-  const lineNear = (path: YamlPath): number => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const line = lineOf(path.slice(0, depth));
-      if (line !== null) return line;
-    }
-    return lineOf([]) ?? firstLine;
-  };
+  const lineNear = (path: YamlPath): number => nearestLine(lineOf, path, firstLine);
 
   try {
     const firstError = [doc.errors[0], firstDuplicateKey(doc)]
@@ -70,6 +77,15 @@ export function parseYaml(text: string, firstLine = 1): ParsedYaml {
       lineNear,
     };
   }
+}
+
+/** The line of `path`, or of its nearest parent that is written (the document itself last); `firstLine` if none is. */
+function nearestLine(lineOf: (path: YamlPath) => number | null, path: YamlPath, firstLine: number): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const line = lineOf(path.slice(0, depth));
+    if (line !== null) return line;
+  }
+  return firstLine;
 }
 
 /**
