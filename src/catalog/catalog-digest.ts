@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { once } from "../util/once.js";
 import { HAND_WRITTEN, SPDX_LIST } from "./catalog.js";
 import { HUB_LICENSES } from "./hub-licenses.js";
@@ -10,7 +10,5 @@ import { HUB_LICENSES } from "./hub-licenses.js";
  */
 export const catalogDigest = once(
   () =>
-    `sha256:${createHash("sha256")
-      .update(JSON.stringify({ entries: HAND_WRITTEN, hub: HUB_LICENSES, spdx: SPDX_LIST }))
-      .digest("hex")}`,
+    `sha256:${hash("sha256", JSON.stringify({ entries: HAND_WRITTEN, hub: HUB_LICENSES, spdx: SPDX_LIST }), "hex")}`,
 );

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { basename } from "node:path";
 import { selectEvidenceFiles } from "../acquire/hub/select-evidence-files.js";
 import { parseFrontMatter } from "../identify/card/parse-front-matter.js";
@@ -32,7 +32,7 @@ export async function readLocalModel(path: string): Promise<DistRead> {
       path: file.path,
       role: file.role,
       text: read.bytes.toString("utf8"),
-      sha256: createHash("sha256").update(read.bytes).digest("hex"),
+      sha256: hash("sha256", read.bytes, "hex"),
       bytes: read.bytes.length,
       truncated: read.size > read.bytes.length,
     });

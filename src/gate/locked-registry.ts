@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { LockEntry } from "../lock/lock-file.js";
 import { parseLock } from "../lock/lock-file.js";
@@ -43,7 +43,7 @@ export class LockedRegistry {
       for (const key of new Set([entry.id, entry.resolvedAs ?? entry.id].map((name) => indexKey(entry.kind, name))))
         byModel.set(key, [...(byModel.get(key) ?? []), entry]);
     }
-    const digest = `sha256:${createHash("sha256").update(text).digest("hex")}`;
+    const digest = `sha256:${hash("sha256", text, "hex")}`;
     return new LockedRegistry(file, digest, byModel);
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Evidence } from "../types/finding.js";
 import type { LicenseText, TextMatch } from "../types/result.js";
@@ -146,5 +146,5 @@ function firstLine(text: string): CardLocation | null {
 }
 
 function sha256Of(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { z } from "zod";
 import type { Catalog } from "../catalog/catalog.js";
 import { FINDING_CODES } from "../findings/finding-info.js";
@@ -310,9 +310,7 @@ function digestOf(policy: Omit<Policy, "digest">): string {
     ...(clarify.length > 0 ? { clarify } : {}),
     ...(Object.keys(datasets).length > 0 ? { datasets } : {}),
   };
-  return `sha256:${createHash("sha256")
-    .update(JSON.stringify(strip(decided)))
-    .digest("hex")}`;
+  return `sha256:${hash("sha256", JSON.stringify(strip(decided)), "hex")}`;
 }
 
 function policyNameOf(file: string): string {

@@ -1,5 +1,5 @@
 /** How both BOM formats name a Hub repo, a license and the document itself: one spelling, shared. */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Catalog } from "../catalog/catalog.js";
 import { licenseRefOf } from "../identify/parse-expression.js";
 import type { RepoKind } from "../types/code-reference.js";
@@ -57,7 +57,7 @@ export function licenseUrlOf(key: string, catalog: Catalog): string {
  * rather than SHA-1: the same report gives the same serial number, a changed one another.
  */
 export function contentUuid(content: string): string {
-  const bytes = createHash("sha256").update(content).digest().subarray(0, 16);
+  const bytes = hash("sha256", content, "buffer").subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { findingInfo } from "../findings/finding-info.js";
 import type { Evidence, Finding, FindingCode, Severity } from "../types/finding.js";
 import type { CheckResult, ModelError, ProjectReport, RunReport } from "../types/result.js";
@@ -175,7 +175,7 @@ function toProjectResult(project: ProjectReport, finding: Finding, ruleIndex: nu
  */
 function fingerprint(finding: Finding, model: string | null): Record<string, string> {
   const identity = canonicalJson([finding.code, model, finding.args]);
-  return { "licFinding/v1": createHash("sha256").update(identity).digest("hex") };
+  return { "licFinding/v1": hash("sha256", identity, "hex") };
 }
 
 /** JSON with object keys sorted, so the same args hash alike whatever order they were built in. */

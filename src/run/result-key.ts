@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Lineage, ModelSnapshot } from "../types/snapshot.js";
 import type { TrainingData } from "../types/training-data.js";
 
@@ -21,7 +21,9 @@ export interface ResultInputs {
  */
 export function resultKey(inputs: ResultInputs): string {
   const { build, policyDigest, today, snapshot, lineage, trainingData } = inputs;
-  return createHash("sha256")
-    .update(JSON.stringify([build, policyDigest, today, snapshot, lineage ?? null, trainingData ?? null]))
-    .digest("hex");
+  return hash(
+    "sha256",
+    JSON.stringify([build, policyDigest, today, snapshot, lineage ?? null, trainingData ?? null]),
+    "hex",
+  );
 }

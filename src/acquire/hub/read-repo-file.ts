@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { HubAnswerError } from "./hub-error.js";
 import type { HubFetch } from "./hub-fetch.js";
 import { isSafeRepoPath } from "./select-evidence-files.js";
@@ -38,5 +38,5 @@ export async function readRepoFile(
     },
     maxBytes,
   );
-  return { bytes, sha256: createHash("sha256").update(bytes).digest("hex"), truncated };
+  return { bytes, sha256: hash("sha256", bytes, "hex"), truncated };
 }

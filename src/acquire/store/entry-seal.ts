@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * The first line of a cache entry this build of lic wrote: the build and the digest of the JSON under it. An entry
@@ -26,5 +26,5 @@ export function withoutSeal(text: string): string {
 }
 
 function digest(json: string): string {
-  return createHash("sha256").update(json).digest("hex");
+  return hash("sha256", json, "hex");
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -75,7 +75,7 @@ export class FsSnapshotStore implements SnapshotStore {
     endpoint: string,
     options: FsSnapshotStoreOptions = {},
   ) {
-    const endpointDigest = createHash("sha256").update(endpoint).digest("hex").slice(0, 16);
+    const endpointDigest = hash("sha256", endpoint, "hex").slice(0, 16);
     this.root = join(dir, `v${CACHE_VERSION}`, endpointDigest);
     this.redact = options.redact ?? noSecrets;
     this.build = options.build ?? null;
