@@ -16,12 +16,18 @@ export interface SimpleYaml {
   lines: Map<string, number>;
 }
 
-/** The key of a path in `lines`: each step, a key after "." and an item after "#" (so "0" and 0 differ). */
+/**
+ * The key of a path in `lines`: each step after a NUL (which no text read here holds), a key after "." and an item
+ * bare, so that "0" and 0 differ and a key "a.b" is not the path a, b.
+ */
 export function pathKey(path: readonly (string | number)[]): string {
   let key = "";
-  for (const step of path) key += typeof step === "number" ? `#${step}` : `.${step}`;
+  for (const step of path) key += typeof step === "number" ? itemStep(step) : keyStep(step);
   return key;
 }
+
+const keyStep = (key: string) => `\0.${key}`;
+const itemStep = (index: number) => `\0${index}`;
 
 /** The core schema's scalar tags that resolve plain scalars by pattern (null, bool, int, float), in yaml's order. */
 const PLAIN_TAGS = new Schema({}).tags.filter(
@@ -126,7 +132,7 @@ class Reader {
     for (;;) {
       const { key, rest } = splitKey(this.content);
       if (Object.hasOwn(map, key)) notSimple();
-      const at = `${path}.${key}`;
+      const at = path + keyStep(key);
       this.lines.set(at, this.line);
       let value: unknown;
       if (rest === "") {
@@ -150,7 +156,7 @@ class Reader {
     for (;;) {
       const after = this.content.slice(1);
       const content = after.trimStart();
-      const at = `${path}#${items.length}`;
+      const at = path + itemStep(items.length);
       let value: unknown;
       if (content === "") {
         this.next();
@@ -268,7 +274,7 @@ class Reader {
         value = resolvePlain(plain);
         at = end;
       }
-      this.lines.set(`${path}#${items.length}`, this.line);
+      this.lines.set(path + itemStep(items.length), this.line);
       items.push(value);
       if (at >= inner.length) return items;
       if (inner[at] !== ",") notSimple();

@@ -44,6 +44,7 @@ const IN_SUBSET = [
   "- a\n- b\n",
   "datasets:\n- x\ninference: false\n",
   "a: plain\n  continued\n\n   after a blank\nb: c\n",
+  "a.b: dotted\na:\n  b: nested\n'#1': x\n'1':\n- y\n",
   "prompt_template: '### System:\n\n  {system_message}\n\n\n  ### User:\n\n  '\nquantized_by: TheBloke\n",
   "extra_gated_prompt: To access Gemma on Hugging Face, you’re required to review and\n  agree to Google’s usage license.\nx: 1\n",
 ];
