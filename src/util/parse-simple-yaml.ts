@@ -47,7 +47,9 @@ function notSimple(): never {
 
 /** `text`'s data and lines, or undefined when it is not in the subset. `firstLine`: the line the text starts at. */
 export function parseSimpleYaml(text: string, firstLine = 1): SimpleYaml | undefined {
-  if (/[\t\r\uFEFF\0]/.test(text)) return undefined;
+  // Besides tabs, CR and NUL: every other character String#trim takes for white space (no-break and wide spaces,
+  // line separators), which YAML reads as content; indentation and trimming here would disagree with it.
+  if (/[\t\r\0\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/.test(text)) return undefined;
   try {
     return new Reader(text, firstLine).read();
   } catch (error) {

@@ -73,6 +73,9 @@ const OUTSIDE = [
   "<<: {a: 1}\n",
   "a: [x] # c\n",
   "a: @x\n",
+  "a:\n\u00A0\u00A0b: 1\n",
+  "a: x\u3000\nb: 1\n",
+  "a: 1\u2028b: 2\n",
 ];
 
 describe("parseSimpleYaml: the one-pass reader of simple front matter", () => {
