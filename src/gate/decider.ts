@@ -54,7 +54,13 @@ export class Decider {
   private async lookUp(key: string, repoId: string, revision: string, repoType?: "dataset"): Promise<DecisionOutcome> {
     const known = await this.store.get(key);
     if (known) return { ok: true, decision: known, cached: true };
-    return this.store.once(key, () => this.evaluate(repoId, revision, repoType));
+    return this.store.once(key, () => {
+      // Looked for once more: an evaluation that ended while this ask read the store (a slow read, PostgreSQL's)
+      // has kept its decision, and is no longer in flight to be joined.
+      const held = this.store.held(key);
+      if (held) return Promise.resolve({ ok: true as const, decision: held, cached: true });
+      return this.evaluate(repoId, revision, repoType);
+    });
   }
 
   get size(): number {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getCatalog } from "../../src/catalog/catalog.js";
 import { Decider } from "../../src/gate/decider.js";
+import { MemoryDecisionStore } from "../../src/gate/stores/memory-decision-store.js";
 import { FakeHub } from "../support/fake-hub.js";
 import { bertModel, unlicensedModel } from "../support/hub-models.js";
 import { builtInPolicy, TODAY } from "../support/policies.js";
@@ -12,8 +13,9 @@ beforeEach(async () => {
   return () => hub.stop();
 });
 
-function decider(today = () => TODAY) {
+function decider(today = () => TODAY, store?: MemoryDecisionStore) {
   return new Decider({
+    ...(store ? { store } : {}),
     policy: builtInPolicy("default"),
     catalog: getCatalog(),
     acquire: { hub: { endpoint: hub.url, timeoutMs: 5000, maxRetries: 0 }, cache: null, offline: false },
@@ -46,6 +48,27 @@ describe("Decider", () => {
     expect(outcomes.every((outcome) => outcome.ok && outcome.decision.verdict === "allow")).toBe(true);
     expect(infoReads()).toBe(1);
     expect(await gate.decide("google-bert/bert-base-uncased", BERT_SHA)).toMatchObject({ ok: true, cached: true });
+    expect(infoReads()).toBe(1);
+  });
+
+  it("does not evaluate again when the evaluation ends while a later ask is still reading the store", async () => {
+    // A store read that takes longer than an evaluation, as PostgreSQL's may: the second ask misses the decision,
+    // and by the time it asks to evaluate, the first evaluation has finished and is no longer in flight.
+    class SlowReads extends MemoryDecisionStore {
+      slow = false;
+      override async get(key: string) {
+        const held = this.held(key);
+        if (this.slow) await new Promise((resolve) => setTimeout(resolve, 300));
+        return held;
+      }
+    }
+    const store = new SlowReads();
+    const gate = decider(() => TODAY, store);
+    const first = gate.decide("google-bert/bert-base-uncased", BERT_SHA);
+    store.slow = true;
+    const second = gate.decide("google-bert/bert-base-uncased", BERT_SHA);
+    expect(await first).toMatchObject({ ok: true, cached: false });
+    expect(await second).toMatchObject({ ok: true, cached: true });
     expect(infoReads()).toBe(1);
   });
 
