@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { parseSimpleYaml } from "../../src/util/parse-simple-yaml.js";
 import { parseFully, parseYaml, type YamlPath } from "../../src/util/parse-yaml.js";
 
@@ -108,6 +109,48 @@ describe("parseSimpleYaml: the one-pass reader of simple front matter", () => {
       if (parseFully(yaml).error === null) expectSameAsYaml(yaml);
     }
     expect(read).toBeGreaterThanOrEqual(5);
+  });
+
+  it("agrees with yaml on data written by yaml itself, folded at several widths", () => {
+    let seed = 4242;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const words = [
+      "license",
+      "it's",
+      'say "hi"',
+      "a: b",
+      "x #y",
+      "#tag",
+      "- item",
+      "[MASK]",
+      "{x}",
+      "é",
+      "0.5",
+      "true",
+    ];
+    const text = () =>
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () => pick(words)).join(random() < 0.8 ? " " : "\n");
+    const value = (depth: number): unknown => {
+      const kind = random();
+      if (depth < 3 && kind < 0.15) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      if (depth < 3 && kind < 0.3) return object(depth + 1);
+      if (kind < 0.4) return pick([1, -2.5, 0, 1e21, true, false, null, "", "null", "1", "yes"]);
+      return text();
+    };
+    const object = (depth: number) =>
+      Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 4) }, () => [pick(words), value(depth)]));
+    let inSubset = 0;
+    for (let index = 0; index < 3000; index++) {
+      const written = stringify(object(0), { lineWidth: pick([0, 20, 40, 80]) });
+      if (parseSimpleYaml(written) === undefined) continue;
+      inSubset++;
+      expectSameAsYaml(written);
+    }
+    expect(inSubset).toBeGreaterThan(300);
   });
 
   it("agrees with yaml on thousands of generated documents, in the subset and around it", () => {
