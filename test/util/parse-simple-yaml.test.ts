@@ -14,6 +14,17 @@ function pathsOf(data: unknown, path: YamlPath = []): YamlPath[] {
   return paths;
 }
 
+/** A reproducible stream of numbers in [0, 1) (a linear congruential generator), and a pick from a list by it. */
+function seeded(start: number) {
+  let seed = start;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  return { random, pick };
+}
+
 /** Holds the one-pass reader to the `yaml` package on `text`: the same data, and the same line for every path. */
 function expectSameAsYaml(text: string, firstLine = 1): void {
   const simple = parseYaml(text, firstLine);
@@ -112,12 +123,7 @@ describe("parseSimpleYaml: the one-pass reader of simple front matter", () => {
   });
 
   it("agrees with yaml on data written by yaml itself, folded at several widths", () => {
-    let seed = 4242;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const { random, pick } = seeded(4242);
     const words = [
       "license",
       "it's",
@@ -154,12 +160,7 @@ describe("parseSimpleYaml: the one-pass reader of simple front matter", () => {
   });
 
   it("agrees with yaml on thousands of generated documents, in the subset and around it", () => {
-    let seed = 20261202;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const { random, pick } = seeded(20261202);
     const scalars = [
       "apache-2.0",
       "1",
