@@ -1,15 +1,6 @@
 import { isScalar, type ScalarTag, Schema } from "yaml";
 
-/**
- * The YAML most front matter is written in, read in one pass over its lines: block mappings and sequences of
- * scalars (plain or quoted, on one line or folded over several, as huggingface_hub's PyYAML writes long values),
- * flow sequences of scalars on one line, and comments. Anything else (block scalars, escapes, anchors, aliases,
- * tags, flow mappings, duplicate keys, tabs, CR line breaks, keys that are not strings, very deep nesting) is not
- * read here but handed back (`undefined`) for the `yaml` package to parse, with its errors and all. Within the subset the result is the `yaml` package's: plain scalars are resolved by its own
- * core-schema tags, and the differential tests hold the two parsers to the same data and the same lines.
- * Why a second reader: `yaml` builds a document of nodes and a CST first, which took some 0.3 ms for a small card
- * and about a second for 500 KB; a card's metadata is read for every model a check or the gate sees.
- */
+/** What `parseSimpleYaml` read. */
 export interface SimpleYaml {
   data: unknown;
   /** 1-based line where each key or item is written, by `pathKey`. */
@@ -45,7 +36,19 @@ function notSimple(): never {
   throw NOT_SIMPLE;
 }
 
-/** `text`'s data and lines, or undefined when it is not in the subset. `firstLine`: the line the text starts at. */
+/**
+ * The YAML most front matter is written in, read in one pass over its lines: block mappings and sequences of
+ * scalars (plain or quoted, on one line or folded over several, as huggingface_hub's PyYAML writes long values),
+ * flow sequences of scalars on one line, and comments. Anything else (block scalars, escapes, anchors, aliases,
+ * tags, flow mappings, duplicate keys, tabs, CR line breaks, keys that are not strings, very deep nesting) is not
+ * read here but handed back (`undefined`) for the `yaml` package to parse, with its errors and all. Within the
+ * subset the result is the `yaml` package's: plain scalars are resolved by its own core-schema tags, and the
+ * differential tests hold the two parsers to the same data and the same lines.
+ * Why a second reader: `yaml` builds a document of nodes and a CST first, which took some 0.3 ms for a small card
+ * and about a second for 500 KB; a card's metadata is read for every model a check or the gate sees.
+ * Returns `text`'s data and lines, or undefined when it is not in the subset; `firstLine` is the line the text
+ * starts at in its file.
+ */
 export function parseSimpleYaml(text: string, firstLine = 1): SimpleYaml | undefined {
   // Besides tabs, CR and NUL: every other character String#trim takes for white space (no-break and wide spaces,
   // line separators), which YAML reads as content; indentation and trimming here would disagree with it.
@@ -80,7 +83,7 @@ class Reader {
       const content = line.trim();
       if (content === "" || content.startsWith("#")) continue;
       if (line.startsWith("---") || line.startsWith("...")) notSimple();
-      this.indents.push(line.length - line.trimStart().length);
+      this.indents.push(indentOf(line));
       this.texts.push(content);
       this.rows.push(row);
     }
@@ -218,7 +221,7 @@ class Reader {
         lines.push(null);
         continue;
       }
-      if (content.startsWith("#") || line.length - line.trimStart().length <= parent) break;
+      if (content.startsWith("#") || indentOf(line) <= parent) break;
       // A comment ends the scalar, and a line below it that is indented as if it went on is not YAML.
       if (text.includes(" #") || content.includes(" #")) notSimple();
       lines.push(continuedPlainLine(content));
@@ -236,14 +239,16 @@ class Reader {
     for (let next = row + 1; next < this.raw.length; next++) {
       const line = this.raw[next]!;
       const content = line.trim();
-      if (content !== "" && line.length - line.trimStart().length <= parent) notSimple();
-      const closed = quotedAt(`${quote}${content}`);
+      if (content !== "" && indentOf(line) <= parent) notSimple();
+      // The line read as if the quote opened it, so that its first quote (not an escaped '') is seen as the close.
+      const reopened = quote + content;
+      const closed = quotedAt(reopened);
       if (!closed) {
         lines.push(content === "" ? null : content);
         continue;
       }
-      if (!isEmptyOrComment(content.slice(closed.end - 1))) notSimple();
-      lines.push(`${quote}${content}`.slice(1, closed.end - 1).trimEnd());
+      if (!isEmptyOrComment(reopened.slice(closed.end))) notSimple();
+      lines.push(reopened.slice(1, closed.end - 1).trimEnd());
       this.after(next);
       const folded = fold(lines);
       if (quote === '"' && folded.includes("\\")) notSimple();
@@ -285,6 +290,11 @@ class Reader {
       if (inner.slice(at).trim() === "" || inner.slice(at).trimStart().startsWith(",")) notSimple();
     }
   }
+}
+
+/** Spaces before a line's first character (tabs never reach here). */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 function isItem(content: string): boolean {
