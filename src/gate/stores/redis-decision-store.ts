@@ -42,7 +42,8 @@ const RELEASE_IF_HELD = `if redis.call("get", KEYS[1]) == ARGV[1] then return re
  * Decisions shared by gate replicas through Redis, over each replica's own memory. Reads look in memory, then in
  * Redis; writes go to both. Single flight spans the replicas: the first to take a key's lock (`SET NX PX`, with its
  * own id) looks for the decision once more, then evaluates and publishes the outcome; the others poll for it, and
- * take the lock over when its holder died (the lock expires) or released it without a result. Whenever Redis fails, a replica goes on alone from memory.
+ * take the lock over when its holder died (the lock expires) or released it without a result. Whenever Redis fails,
+ * a replica goes on alone from memory.
  */
 export class RedisDecisionStore implements DecisionStore {
   private readonly local: DecisionStore;
