@@ -186,11 +186,11 @@ function* inRotation<Name extends string>(paths: Record<Name, string>, rounds: n
   }
 }
 
-/** The best MB/s of 1 GiB per path (the machine's speed drifts), each path warmed first (decisions, connections). */
 /**
- * The best speed of each path over `rounds` of 1 GiB, in rotation, and (for the paths given a pid) the CPU seconds
- * per GiB its answering process spent over the same rounds: the throughput of one process moves with whatever else
- * the two CPUs run, its CPU per byte much less.
+ * The best MB/s of each path over `rounds` of 1 GiB in rotation (the machine's speed drifts), each path warmed first
+ * (decisions, connections); and, for the paths given a pid, the CPU seconds per GiB its answering process spent over
+ * the same rounds: the throughput of one process moves with whatever else the two CPUs run, its CPU per byte much
+ * less.
  */
 async function bestSpeeds<Name extends string>(
   paths: Record<Name, string>,
